@@ -1,0 +1,30 @@
+# recfair: PGXS build.  `make`, `make install`, `make installcheck` (pg_regress
+# against the server in PGHOST/PGPORT); scripts/test.sh runs everything.
+
+EXTENSION = recfair
+EXTVERSION = $(shell sed -n "s/^default_version = '\(.*\)'/\1/p" recfair.control)
+
+MODULE_big = recfair
+OBJS = \
+	src/embedding.o \
+	src/embedding_agg.o \
+	src/linalg.o \
+	src/recfair.o
+
+DATA = $(wildcard sql/recfair--*.sql)
+
+REGRESS = embedding_io embedding_ops embedding_agg embedding_dump
+REGRESS_OPTS = --load-extension=recfair
+
+# Warnings are errors: the build must stay clean.
+PG_CFLAGS = -Werror -Wextra -Wno-unused-parameter -Wno-missing-field-initializers \
+	-Wno-sign-compare
+PG_CPPFLAGS = -I$(srcdir)/src -DRECFAIR_VERSION='"$(EXTVERSION)"'
+SHLIB_LINK = -lopenblas -lm
+
+EXTRA_CLEAN = results regression.diffs regression.out
+
+# Debian installs one pg_config per major version; prefer 15's.
+PG_CONFIG ?= $(firstword $(wildcard /usr/lib/postgresql/15/bin/pg_config) pg_config)
+PGXS := $(shell $(PG_CONFIG) --pgxs)
+include $(PGXS)

@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# The test command (README.md; .ci/run calls it).  On a fresh Debian 12 as
+# root it installs the missing packages; then it builds with warnings as
+# errors, installs, starts a throwaway cluster (removed on exit, failure too),
+# runs the pg_regress suite and the pgTAP suite, and exits non-zero on any
+# failure.
+#
+# A user who is not root and cannot write PostgreSQL's directories gets a
+# private copy of the server tree with recfair installed into it (see
+# install_private below), so the suite never needs sudo once the packages
+# are there.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+repo=$(pwd)
+
+scripts/install-deps.sh
+. scripts/pg-env.sh
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/recfair-test.XXXXXX")
+chmod 755 "$work"
+cleanup() {
+	status=$?
+	"$repo/scripts/pg-cluster.sh" stop "$work/cluster" || true
+	rm -rf "$work"
+	exit $status
+}
+trap cleanup EXIT INT TERM
+
+# PostgreSQL finds its share and lib directories relative to the real path of
+# its binaries, so a tree with copied binaries and symlinked share/lib
+# directories is a complete server into which `make install DESTDIR=` can
+# put recfair without touching the system.
+install_private() {
+	local tree=$work/pgtree dir
+	for dir in "$("$PG_CONFIG" --sharedir)" "$("$PG_CONFIG" --pkglibdir)"; do
+		mkdir -p "$(dirname "$tree$dir")"
+		cp -as "$dir" "$tree$dir"
+	done
+	dir=$("$PG_CONFIG" --bindir)
+	mkdir -p "$(dirname "$tree$dir")"
+	cp -a "$dir" "$tree$dir"
+	find "$tree" -name 'recfair*' -type l -delete
+	make -s install DESTDIR="$tree"
+	PG_CONFIG=$tree$dir/pg_config
+	export PG_CONFIG
+}
+
+echo "== build"
+make -s
+if [ -w "$("$PG_CONFIG" --pkglibdir)" ] && [ -w "$("$PG_CONFIG" --sharedir)/extension" ]; then
+	make -s install
+else
+	echo "test: PostgreSQL's directories are not writable; installing into a private server tree"
+	install_private
+fi
+
+echo "== start a throwaway cluster"
+mkdir "$work/cluster"
+scripts/pg-cluster.sh start "$work/cluster"
+. "$work/cluster/env"
+
+echo "== pg_regress"
+rm -rf results regression.diffs regression.out
+if ! make -s installcheck PG_CONFIG="$PG_CONFIG"; then
+	[ -f regression.diffs ] && cat regression.diffs
+	exit 1
+fi
+
+echo "== pgTAP"
+psql -q -X -v ON_ERROR_STOP=1 -c 'CREATE DATABASE recfair_tap'
+psql -q -X -v ON_ERROR_STOP=1 -d recfair_tap \
+	-c 'CREATE EXTENSION pgtap' -c 'CREATE EXTENSION recfair'
+pg_prove --failures -d recfair_tap test/*.sql
+
+echo "== all tests passed"
