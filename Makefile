@@ -6,10 +6,16 @@ EXTVERSION = $(shell sed -n "s/^default_version = '\(.*\)'/\1/p" recfair.control
 
 MODULE_big = recfair
 OBJS = \
+	src/als.o \
 	src/embedding.o \
 	src/embedding_agg.o \
+	src/interactions.o \
 	src/linalg.o \
-	src/recfair.o
+	src/model_store.o \
+	src/parallel.o \
+	src/recfair.o \
+	src/serve.o \
+	src/train.o
 
 DATA = $(wildcard sql/recfair--*.sql)
 
@@ -18,9 +24,9 @@ REGRESS_OPTS = --load-extension=recfair
 
 # Warnings are errors: the build must stay clean.
 PG_CFLAGS = -Werror -Wextra -Wno-unused-parameter -Wno-missing-field-initializers \
-	-Wno-sign-compare
+	-Wno-sign-compare -fopenmp-simd
 PG_CPPFLAGS = -I$(srcdir)/src -DRECFAIR_VERSION='"$(EXTVERSION)"'
-SHLIB_LINK = -lopenblas -lm
+SHLIB_LINK = -lopenblas -lm -lpthread
 
 EXTRA_CLEAN = results regression.diffs regression.out
 

@@ -12,7 +12,12 @@
  */
 #include "postgres.h"
 
+#include <limits.h>
+
 #include "fmgr.h"
+#include "interactions.h"
+#include "model_store.h"
+#include "parallel.h"
 #include "utils/guc.h"
 
 PG_MODULE_MAGIC;
@@ -22,5 +27,17 @@ void		_PG_init(void);
 void
 _PG_init(void)
 {
+	DefineCustomIntVariable("recfair.threads",
+							"Compute threads for training (0: one per CPU).",
+							NULL, &recfair_threads, 0, 0, 64,
+							PGC_USERSET, 0, NULL, NULL, NULL);
+	DefineCustomIntVariable("recfair.training_memory_limit",
+							"Memory that one training run may use; above it, training stops with an error before allocating.",
+							NULL, &recfair_training_memory_limit_kb, 2 * 1024 * 1024, 1024, INT_MAX,
+							PGC_USERSET, GUC_UNIT_KB, NULL, NULL, NULL);
+	DefineCustomStringVariable("recfair.default_model",
+							   "Model used by serving functions called with model => NULL.",
+							   NULL, &recfair_default_model, NULL,
+							   PGC_USERSET, 0, NULL, NULL, NULL);
 	MarkGUCPrefixReserved("recfair");
 }

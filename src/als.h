@@ -1,0 +1,40 @@
+/*-------------------------------------------------------------------------
+ *
+ * als.h
+ *	  Alternating least squares for implicit feedback.
+ *
+ *-------------------------------------------------------------------------
+ */
+#ifndef RECFAIR_ALS_H
+#define RECFAIR_ALS_H
+
+#include "interactions.h"
+
+typedef enum AlsSolver
+{
+	ALS_SOLVER_CG,
+	ALS_SOLVER_CHOLESKY
+} AlsSolver;
+
+typedef struct AlsOptions
+{
+	int			factors;
+	int			iterations;
+	double		regularization;
+	double		alpha;			/* confidence = 1 + alpha * weight */
+	AlsSolver	solver;
+	int			cg_steps;
+	uint64		seed;
+} AlsOptions;
+
+/* Called on the backend thread after each iteration. */
+typedef void (*AlsProgressFn) (int iteration, double loss, void *arg);
+
+extern void AlsInitFactors(float4 *m, int64 rows, int factors, uint64 seed);
+extern void AlsTrainImplicit(const Interactions *data, const AlsOptions *opt,
+							 float4 *user_factors, float4 *item_factors,
+							 AlsProgressFn progress, void *progress_arg);
+extern void GramMatrix(const float4 *m, int64 rows, int k, float4 *gram);
+extern void CholeskySolve(float4 *a, float4 *b, int k);
+
+#endif							/* RECFAIR_ALS_H */

@@ -1,0 +1,602 @@
+/*-------------------------------------------------------------------------
+ *
+ * interactions.c
+ *	  Read a source of (user, item, weight) rows into the sparse matrix that
+ *	  training works on, and account the memory it takes.
+ *
+ * A plain table or materialized view is read with a direct heap scan (no
+ * executor, no per-row SPI), which is what makes reading millions of rows
+ * per second possible; views, partitioned and foreign tables, tables with
+ * row-level security and queries go through an SPI cursor, fetched in
+ * batches.  Names are resolved through the catalog and quoted: the only SQL
+ * we build wraps a user's query as a subquery, so a name can never become
+ * SQL.
+ *
+ * Ids are mapped to dense indexes on the fly (idmap.h), and each row is kept
+ * as (int32 user, int32 item, float4 weight).  The by-user (CSR) and by-item
+ * (CSC) forms are then built with two counting sorts: sorting by item and
+ * then, stably, by user leaves every user's items in order, so duplicate
+ * (user, item) rows are adjacent and are summed in one pass, with no
+ * comparison sort.
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "postgres.h"
+
+#include <float.h>
+#include <math.h>
+
+#include "access/relation.h"
+#include "access/table.h"
+#include "access/tableam.h"
+#include "catalog/namespace.h"
+#include "catalog/pg_class.h"
+#include "catalog/pg_type.h"
+#include "executor/spi.h"
+#include "executor/tuptable.h"
+#include "idmap.h"
+#include "interactions.h"
+#include "miscadmin.h"
+#include "nodes/makefuncs.h"
+#include "utils/acl.h"
+#include "utils/builtins.h"
+#include "utils/regproc.h"
+#include "utils/lsyscache.h"
+#include "utils/rel.h"
+#include "utils/rls.h"
+#include "utils/snapmgr.h"
+#include "utils/varlena.h"
+
+int			recfair_training_memory_limit_kb = 2 * 1024 * 1024;
+
+#define READ_BATCH 10000
+#define INITIAL_ROWS 65536
+
+/*
+ * Memory budget
+ */
+void
+BudgetReserve(MemoryBudget *budget, Size bytes, const char *what)
+{
+	Size		limit = (Size) recfair_training_memory_limit_kb * 1024;
+
+	if (budget->used + bytes > limit)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("training needs at least %zu MB of memory, more than recfair.training_memory_limit (%d MB)",
+						(budget->used + bytes) / (1024 * 1024) + 1,
+						recfair_training_memory_limit_kb / 1024),
+				 errdetail("Allocating %s.", what),
+				 errhint("Raise the limit, for example SET recfair.training_memory_limit = '%zuMB'.",
+						 ((budget->used + bytes) / (1024 * 1024) + 1) * 5 / 4 + 1)));
+	budget->used += bytes;
+}
+
+void
+BudgetRelease(MemoryBudget *budget, Size bytes)
+{
+	budget->used -= Min(bytes, budget->used);
+}
+
+void *
+BudgetAlloc(MemoryBudget *budget, Size bytes, const char *what)
+{
+	BudgetReserve(budget, bytes, what);
+	return MemoryContextAllocHuge(CurrentMemoryContext, bytes);
+}
+
+/*
+ * The rows read so far, as dense indexes.
+ */
+typedef struct RowBuffer
+{
+	int64		n;
+	int64		capacity;
+	int32	   *users;
+	int32	   *items;
+	float4	   *weights;
+	idmap_hash *user_map;
+	idmap_hash *item_map;
+	int64	   *user_ids;		/* dense -> external, grown with the maps */
+	int64	   *item_ids;
+	int64		user_ids_cap;
+	int64		item_ids_cap;
+	MemoryBudget *budget;
+	const InteractionSource *src;
+	Oid			id_types[2];
+	Oid			weight_type;
+	int64		rows_null_id;
+} RowBuffer;
+
+#define ROW_BYTES (sizeof(int32) * 2 + sizeof(float4))
+
+static void
+GrowRows(RowBuffer *buf)
+{
+	int64		newcap = buf->capacity * 2;
+
+	BudgetReserve(buf->budget, (Size) buf->capacity * ROW_BYTES, "the interaction rows");
+	buf->users = repalloc_huge(buf->users, sizeof(int32) * newcap);
+	buf->items = repalloc_huge(buf->items, sizeof(int32) * newcap);
+	buf->weights = repalloc_huge(buf->weights, sizeof(float4) * newcap);
+	buf->capacity = newcap;
+}
+
+static int32
+MapId(idmap_hash *map, int64 id, int64 **ids, int64 *cap, MemoryBudget *budget,
+	  const char *what)
+{
+	bool		found;
+	IdMapEntry *entry = idmap_insert(map, id, &found);
+
+	if (!found)
+	{
+		int32		index = (int32) map->members - 1;
+
+		if (map->members > PG_INT32_MAX - 1)
+			ereport(ERROR,
+					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+					 errmsg("too many distinct %s ids", what)));
+		if (index >= *cap)
+		{
+			BudgetReserve(budget, sizeof(int64) * (*cap) * 2, "the id maps");
+			*ids = repalloc_huge(*ids, sizeof(int64) * (*cap) * 2);
+			*cap *= 2;
+		}
+		(*ids)[index] = id;
+		entry->index = index;
+	}
+	return entry->index;
+}
+
+static void
+CheckIdType(Oid type, const char *col)
+{
+	if (type != INT2OID && type != INT4OID && type != INT8OID)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATATYPE_MISMATCH),
+				 errmsg("column \"%s\" must be of type smallint, integer or bigint, not %s",
+						col, format_type_be(type))));
+}
+
+static void
+CheckWeightType(Oid type, const char *col)
+{
+	if (type != INT2OID && type != INT4OID && type != INT8OID &&
+		type != FLOAT4OID && type != FLOAT8OID && type != NUMERICOID)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATATYPE_MISMATCH),
+				 errmsg("column \"%s\" must be of a numeric type, not %s",
+						col, format_type_be(type))));
+}
+
+static int64
+IdDatum(Datum d, Oid type)
+{
+	switch (type)
+	{
+		case INT2OID:
+			return DatumGetInt16(d);
+		case INT4OID:
+			return DatumGetInt32(d);
+		default:
+			return DatumGetInt64(d);
+	}
+}
+
+static double
+WeightDatum(Datum d, Oid type)
+{
+	switch (type)
+	{
+		case INT2OID:
+			return DatumGetInt16(d);
+		case INT4OID:
+			return DatumGetInt32(d);
+		case INT8OID:
+			return (double) DatumGetInt64(d);
+		case FLOAT4OID:
+			return DatumGetFloat4(d);
+		case FLOAT8OID:
+			return DatumGetFloat8(d);
+		default:
+			return DatumGetFloat8(DirectFunctionCall1(numeric_float8, d));
+	}
+}
+
+/* Add one source row; values/nulls hold user, item and (optionally) weight. */
+static inline void
+AddRow(RowBuffer *buf, const Datum *values, const bool *nulls)
+{
+	int64		user_id;
+	int64		item_id;
+	double		weight = 1.0;
+
+	if (nulls[0] || nulls[1])
+	{
+		buf->rows_null_id++;
+		return;
+	}
+	user_id = IdDatum(values[0], buf->id_types[0]);
+	item_id = IdDatum(values[1], buf->id_types[1]);
+	if (buf->src->weight_col != NULL && !nulls[2])
+	{
+		weight = WeightDatum(values[2], buf->weight_type);
+		if (isnan(weight) || isinf(weight) || weight < 0 || weight > FLT_MAX)
+			ereport(ERROR,
+					(errcode(ERRCODE_DATA_EXCEPTION),
+					 errmsg("invalid weight %g for user %lld and item %lld",
+							weight, (long long) user_id, (long long) item_id),
+					 errdetail("Weights must be finite, non-negative numbers.")));
+	}
+
+	if (buf->n == buf->capacity)
+		GrowRows(buf);
+	buf->users[buf->n] = MapId(buf->user_map, user_id, &buf->user_ids,
+							   &buf->user_ids_cap, buf->budget, "user");
+	buf->items[buf->n] = MapId(buf->item_map, item_id, &buf->item_ids,
+							   &buf->item_ids_cap, buf->budget, "item");
+	buf->weights[buf->n] = (float4) weight;
+	buf->n++;
+}
+
+static bool
+LooksLikeQuery(const char *source)
+{
+	const char *p = source;
+	static const char *const keywords[] = {"select", "with", "values", "table"};
+
+	while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' || *p == '(')
+		p++;
+	for (int i = 0; i < lengthof(keywords); i++)
+	{
+		size_t		len = strlen(keywords[i]);
+
+		if (pg_strncasecmp(p, keywords[i], len) == 0 &&
+			(p[len] == '\0' || p[len] == ' ' || p[len] == '\t' ||
+			 p[len] == '\n' || p[len] == '\r' || p[len] == '('))
+			return true;
+	}
+	return false;
+}
+
+static AttrNumber
+ColumnOf(Oid relid, const char *col)
+{
+	AttrNumber	attnum = get_attnum(relid, col);
+
+	if (attnum == InvalidAttrNumber || attnum < 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_COLUMN),
+				 errmsg("column \"%s\" does not exist in %s", col,
+						get_rel_name(relid))));
+	return attnum;
+}
+
+/* Direct heap scan of a plain table or materialized view. */
+static void
+ScanRelation(RowBuffer *buf, Relation rel)
+{
+	const InteractionSource *src = buf->src;
+	Oid			relid = RelationGetRelid(rel);
+	AttrNumber	atts[3];
+	int			natts = src->weight_col ? 3 : 2;
+	AttrNumber	maxatt = 0;
+	TableScanDesc scan;
+	TupleTableSlot *slot;
+	int64		n = 0;
+
+	atts[0] = ColumnOf(relid, src->user_col);
+	atts[1] = ColumnOf(relid, src->item_col);
+	buf->id_types[0] = get_atttype(relid, atts[0]);
+	buf->id_types[1] = get_atttype(relid, atts[1]);
+	CheckIdType(buf->id_types[0], src->user_col);
+	CheckIdType(buf->id_types[1], src->item_col);
+	if (src->weight_col)
+	{
+		atts[2] = ColumnOf(relid, src->weight_col);
+		buf->weight_type = get_atttype(relid, atts[2]);
+		CheckWeightType(buf->weight_type, src->weight_col);
+	}
+	for (int i = 0; i < natts; i++)
+		maxatt = Max(maxatt, atts[i]);
+
+	scan = table_beginscan(rel, GetActiveSnapshot(), 0, NULL);
+	slot = table_slot_create(rel, NULL);
+	while (table_scan_getnextslot(scan, ForwardScanDirection, slot))
+	{
+		Datum		values[3];
+		bool		nulls[3] = {false, false, true};
+
+		slot_getsomeattrs(slot, maxatt);
+		for (int i = 0; i < natts; i++)
+		{
+			values[i] = slot->tts_values[atts[i] - 1];
+			nulls[i] = slot->tts_isnull[atts[i] - 1];
+		}
+		AddRow(buf, values, nulls);
+		if ((++n & 0xFFFF) == 0)
+			CHECK_FOR_INTERRUPTS();
+	}
+	ExecDropSingleTupleTableSlot(slot);
+	table_endscan(scan);
+}
+
+/* Read through an SPI cursor: views, partitioned tables, RLS, queries. */
+static void
+ScanQuery(RowBuffer *buf, const char *from_clause)
+{
+	const InteractionSource *src = buf->src;
+	StringInfoData sql;
+	SPIPlanPtr	plan;
+	Portal		portal;
+	int			natts = src->weight_col ? 3 : 2;
+
+	initStringInfo(&sql);
+	appendStringInfo(&sql, "SELECT src.%s, src.%s", quote_identifier(src->user_col),
+					 quote_identifier(src->item_col));
+	if (src->weight_col)
+		appendStringInfo(&sql, ", src.%s", quote_identifier(src->weight_col));
+	appendStringInfo(&sql, " FROM %s", from_clause);
+
+	plan = SPI_prepare(sql.data, 0, NULL);
+	if (plan == NULL)
+		elog(ERROR, "SPI_prepare failed: %s", SPI_result_code_string(SPI_result));
+	portal = SPI_cursor_open(NULL, plan, NULL, NULL, true);
+
+	for (;;)
+	{
+		TupleDesc	desc;
+
+		SPI_cursor_fetch(portal, true, READ_BATCH);
+		if (SPI_processed == 0)
+			break;
+		desc = SPI_tuptable->tupdesc;
+		if (buf->id_types[0] == InvalidOid)
+		{
+			buf->id_types[0] = TupleDescAttr(desc, 0)->atttypid;
+			buf->id_types[1] = TupleDescAttr(desc, 1)->atttypid;
+			CheckIdType(buf->id_types[0], src->user_col);
+			CheckIdType(buf->id_types[1], src->item_col);
+			if (src->weight_col)
+			{
+				buf->weight_type = TupleDescAttr(desc, 2)->atttypid;
+				CheckWeightType(buf->weight_type, src->weight_col);
+			}
+		}
+		for (uint64 r = 0; r < SPI_processed; r++)
+		{
+			Datum		values[3];
+			bool		nulls[3] = {false, false, true};
+
+			for (int i = 0; i < natts; i++)
+				values[i] = SPI_getbinval(SPI_tuptable->vals[r], desc, i + 1, &nulls[i]);
+			AddRow(buf, values, nulls);
+		}
+		SPI_freetuptable(SPI_tuptable);
+		CHECK_FOR_INTERRUPTS();
+	}
+	SPI_cursor_close(portal);
+}
+
+static void
+ReadSource(RowBuffer *buf)
+{
+	const char *source = buf->src->source;
+
+	if (LooksLikeQuery(source))
+	{
+		StringInfoData from;
+
+		initStringInfo(&from);
+		appendStringInfo(&from, "(%s\n) AS src", source);
+		ScanQuery(buf, from.data);
+	}
+	else
+	{
+		RangeVar   *rv = makeRangeVarFromNameList(stringToQualifiedNameList(source));
+		Oid			relid = RangeVarGetRelid(rv, AccessShareLock, true);
+		Relation	rel;
+		char		kind;
+
+		if (!OidIsValid(relid))
+			ereport(ERROR,
+					(errcode(ERRCODE_UNDEFINED_TABLE),
+					 errmsg("relation \"%s\" does not exist", source),
+					 errhint("The source is a table or view name, or a query starting with SELECT, WITH, VALUES or TABLE.")));
+		kind = get_rel_relkind(relid);
+		if ((kind == RELKIND_RELATION || kind == RELKIND_MATVIEW) &&
+			pg_class_aclcheck(relid, GetUserId(), ACL_SELECT) == ACLCHECK_OK &&
+			check_enable_rls(relid, InvalidOid, true) != RLS_ENABLED)
+		{
+			rel = table_open(relid, AccessShareLock);
+			ScanRelation(buf, rel);
+			table_close(rel, AccessShareLock);
+		}
+		else
+		{
+			StringInfoData from;
+
+			/* Check the columns first, for a clear error naming them. */
+			ColumnOf(relid, buf->src->user_col);
+			ColumnOf(relid, buf->src->item_col);
+			if (buf->src->weight_col)
+				ColumnOf(relid, buf->src->weight_col);
+			initStringInfo(&from);
+			appendStringInfo(&from, "%s AS src",
+							 quote_qualified_identifier(get_namespace_name(get_rel_namespace(relid)),
+														get_rel_name(relid)));
+			ScanQuery(buf, from.data);
+		}
+	}
+}
+
+/*
+ * Build CSR and CSC from the rows, summing duplicate pairs; see the header
+ * comment for the two counting sorts.
+ */
+static void
+BuildMatrices(Interactions *m, RowBuffer *buf, MemoryBudget *budget)
+{
+	int64		n = buf->n;
+	int64	   *ptr;
+	int32	   *by_item_users;
+	float4	   *by_item_weights;
+	int64		nnz;
+
+	/* 1. counting sort by item */
+	ptr = BudgetAlloc(budget, sizeof(int64) * (m->nitems + 1), "the item index");
+	memset(ptr, 0, sizeof(int64) * (m->nitems + 1));
+	for (int64 r = 0; r < n; r++)
+		ptr[buf->items[r] + 1]++;
+	for (int32 i = 0; i < m->nitems; i++)
+		ptr[i + 1] += ptr[i];
+	by_item_users = BudgetAlloc(budget, sizeof(int32) * n, "the by-item matrix");
+	by_item_weights = BudgetAlloc(budget, sizeof(float4) * n, "the by-item matrix");
+	{
+		int64	   *fill = BudgetAlloc(budget, sizeof(int64) * m->nitems, "the item index");
+
+		memcpy(fill, ptr, sizeof(int64) * m->nitems);
+		for (int64 r = 0; r < n; r++)
+		{
+			int64		pos = fill[buf->items[r]]++;
+
+			by_item_users[pos] = buf->users[r];
+			by_item_weights[pos] = buf->weights[r];
+		}
+		pfree(fill);
+		BudgetRelease(budget, sizeof(int64) * m->nitems);
+	}
+	CHECK_FOR_INTERRUPTS();
+
+	/* 2. stable counting sort by user: items come out ordered */
+	m->user_ptr = BudgetAlloc(budget, sizeof(int64) * (m->nusers + 1), "the user index");
+	memset(m->user_ptr, 0, sizeof(int64) * (m->nusers + 1));
+	for (int64 r = 0; r < n; r++)
+		m->user_ptr[by_item_users[r] + 1]++;
+	for (int32 u = 0; u < m->nusers; u++)
+		m->user_ptr[u + 1] += m->user_ptr[u];
+	/* reuse the row buffer's arrays as the CSR: same sizes */
+	{
+		int64	   *fill = BudgetAlloc(budget, sizeof(int64) * m->nusers, "the user index");
+		int32	   *cols = buf->users;	/* free now: the rows are in by_item_* */
+		float4	   *vals = buf->weights;
+
+		memcpy(fill, m->user_ptr, sizeof(int64) * m->nusers);
+		for (int32 i = 0; i < m->nitems; i++)
+			for (int64 p = ptr[i]; p < ptr[i + 1]; p++)
+			{
+				int64		pos = fill[by_item_users[p]]++;
+
+				cols[pos] = i;
+				vals[pos] = by_item_weights[p];
+			}
+		pfree(fill);
+		BudgetRelease(budget, sizeof(int64) * m->nusers);
+		m->user_items = cols;
+		m->user_weights = vals;
+	}
+	CHECK_FOR_INTERRUPTS();
+
+	/* 3. sum duplicates, now adjacent, compacting in place */
+	nnz = 0;
+	{
+		int64		start = 0;
+
+		for (int32 u = 0; u < m->nusers; u++)
+		{
+			int64		end = m->user_ptr[u + 1];
+			int64		row_start = nnz;
+
+			for (int64 p = start; p < end; p++)
+			{
+				if (nnz > row_start && m->user_items[nnz - 1] == m->user_items[p])
+					m->user_weights[nnz - 1] += m->user_weights[p];
+				else
+				{
+					m->user_items[nnz] = m->user_items[p];
+					m->user_weights[nnz] = m->user_weights[p];
+					nnz++;
+				}
+			}
+			start = end;
+			m->user_ptr[u + 1] = nnz;
+		}
+	}
+	m->nnz = nnz;
+
+	/* 4. the by-item form of the summed matrix, in the by-item arrays */
+	memset(ptr, 0, sizeof(int64) * (m->nitems + 1));
+	for (int64 p = 0; p < nnz; p++)
+		ptr[m->user_items[p] + 1]++;
+	for (int32 i = 0; i < m->nitems; i++)
+		ptr[i + 1] += ptr[i];
+	{
+		int64	   *fill = BudgetAlloc(budget, sizeof(int64) * m->nitems, "the item index");
+
+		memcpy(fill, ptr, sizeof(int64) * m->nitems);
+		for (int32 u = 0; u < m->nusers; u++)
+			for (int64 p = m->user_ptr[u]; p < m->user_ptr[u + 1]; p++)
+			{
+				int64		pos = fill[m->user_items[p]]++;
+
+				by_item_users[pos] = u;
+				by_item_weights[pos] = m->user_weights[p];
+			}
+		pfree(fill);
+		BudgetRelease(budget, sizeof(int64) * m->nitems);
+	}
+	m->item_ptr = ptr;
+	m->item_users = by_item_users;
+	m->item_weights = by_item_weights;
+	pfree(buf->items);
+	BudgetRelease(budget, sizeof(int32) * buf->capacity);
+
+	m->total_weight = 0;
+	for (int64 p = 0; p < nnz; p++)
+		m->total_weight += m->user_weights[p];
+}
+
+Interactions *
+ReadInteractions(const InteractionSource *src, MemoryBudget *budget)
+{
+	RowBuffer	buf;
+	Interactions *m = palloc0(sizeof(Interactions));
+
+	memset(&buf, 0, sizeof(buf));
+	buf.src = src;
+	buf.budget = budget;
+	buf.capacity = INITIAL_ROWS;
+	BudgetReserve(budget, INITIAL_ROWS * ROW_BYTES, "the interaction rows");
+	buf.users = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(int32) * buf.capacity);
+	buf.items = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(int32) * buf.capacity);
+	buf.weights = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(float4) * buf.capacity);
+	buf.user_map = idmap_create(CurrentMemoryContext, 1024, NULL);
+	buf.item_map = idmap_create(CurrentMemoryContext, 1024, NULL);
+	buf.user_ids_cap = buf.item_ids_cap = 1024;
+	buf.user_ids = palloc(sizeof(int64) * buf.user_ids_cap);
+	buf.item_ids = palloc(sizeof(int64) * buf.item_ids_cap);
+
+	ReadSource(&buf);
+
+	m->rows_read = buf.n;
+	m->rows_null_id = buf.rows_null_id;
+	m->nusers = (int32) buf.user_map->members;
+	m->nitems = (int32) buf.item_map->members;
+	m->user_ids = buf.user_ids;
+	m->item_ids = buf.item_ids;
+	idmap_destroy(buf.user_map);
+	idmap_destroy(buf.item_map);
+
+	if (buf.rows_null_id > 0)
+		ereport(NOTICE,
+				(errmsg("skipped %lld rows with a NULL user or item id",
+						(long long) buf.rows_null_id)));
+	if (buf.n == 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_NO_DATA_FOUND),
+				 errmsg("the source has no interactions to train on")));
+
+	BuildMatrices(m, &buf, budget);
+	return m;
+}

@@ -1,0 +1,54 @@
+/*-------------------------------------------------------------------------
+ *
+ * interactions.h
+ *	  Reading an interaction source (table, view or query) into a sparse
+ *	  user x item matrix, held both by user (CSR) and by item (CSC), and the
+ *	  memory budget that bounds training.
+ *
+ *-------------------------------------------------------------------------
+ */
+#ifndef RECFAIR_INTERACTIONS_H
+#define RECFAIR_INTERACTIONS_H
+
+/* The GUC recfair.training_memory_limit, in kB. */
+extern int	recfair_training_memory_limit_kb;
+
+/* Bytes reserved against recfair.training_memory_limit. */
+typedef struct MemoryBudget
+{
+	Size		used;
+} MemoryBudget;
+
+extern void BudgetReserve(MemoryBudget *budget, Size bytes, const char *what);
+extern void BudgetRelease(MemoryBudget *budget, Size bytes);
+extern void *BudgetAlloc(MemoryBudget *budget, Size bytes, const char *what);
+
+typedef struct InteractionSource
+{
+	const char *source;			/* a table or view name, or a query */
+	const char *user_col;
+	const char *item_col;
+	const char *weight_col;		/* NULL: every interaction weighs 1 */
+} InteractionSource;
+
+typedef struct Interactions
+{
+	int32		nusers;
+	int32		nitems;
+	int64		nnz;			/* distinct (user, item) pairs */
+	int64		rows_read;		/* rows used from the source */
+	int64		rows_null_id;	/* rows skipped because an id was NULL */
+	double		total_weight;	/* sum of all weights */
+	int64	   *user_ids;		/* dense index -> external id */
+	int64	   *item_ids;
+	int64	   *user_ptr;		/* by user: rows user_ptr[u] .. user_ptr[u+1] */
+	int32	   *user_items;		/* sorted item indexes */
+	float4	   *user_weights;
+	int64	   *item_ptr;		/* by item */
+	int32	   *item_users;		/* sorted user indexes */
+	float4	   *item_weights;
+} Interactions;
+
+extern Interactions *ReadInteractions(const InteractionSource *src, MemoryBudget *budget);
+
+#endif							/* RECFAIR_INTERACTIONS_H */

@@ -1,0 +1,247 @@
+/*-------------------------------------------------------------------------
+ *
+ * model_store.c
+ *	  Reading and writing models as rows, and resolving which model a call
+ *	  means.
+ *
+ * Factors are written in batches of rows, each batch one INSERT ... SELECT
+ * over unnest() of arrays built in C (ids, embeddings, and for users the
+ * slice bounds into one flat array of the items they saw), so the executor
+ * maintains the primary keys and no SQL text is built per row.  Retraining
+ * deletes and inserts inside the caller's transaction: MVCC gives readers
+ * the old model until the commit.
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "postgres.h"
+
+#include "catalog/pg_type.h"
+#include "embedding.h"
+#include "executor/spi.h"
+#include "lib/stringinfo.h"
+#include "miscadmin.h"
+#include "model_store.h"
+#include "nodes/makefuncs.h"
+#include "parser/parse_type.h"
+#include "utils/array.h"
+#include "utils/builtins.h"
+#include "utils/lsyscache.h"
+#include "utils/memutils.h"
+
+#define WRITE_BATCH 20000
+
+char	   *recfair_default_model = NULL;
+
+Oid
+EmbeddingTypeOid(void)
+{
+	static Oid	cached = InvalidOid;
+
+	/* A type OID can change only if the extension is dropped and recreated. */
+	if (!OidIsValid(cached) || !OidIsValid(get_array_type(cached)))
+		cached = typenameTypeId(NULL, makeTypeNameFromNameList(list_make2(makeString("recfair"),
+																		  makeString("embedding"))));
+	return cached;
+}
+
+static void
+Execute(const char *sql, int nargs, Oid *types, Datum *values, int expected)
+{
+	int			rc = SPI_execute_with_args(sql, nargs, types, values, NULL, false, 0);
+
+	if (rc != expected)
+		elog(ERROR, "SPI_execute_with_args failed (%s): %s", SPI_result_code_string(rc), sql);
+}
+
+/* Serialize training runs of the same model name (transaction lock). */
+void
+LockModelName(const char *model)
+{
+	Oid			types[1] = {TEXTOID};
+	Datum		values[1] = {CStringGetTextDatum(model)};
+
+	Execute("SELECT pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtextextended('recfair.model:' || $1, 0))",
+			1, types, values, SPI_OK_SELECT);
+}
+
+void
+DeleteModelFactors(const char *model)
+{
+	Oid			types[1] = {TEXTOID};
+	Datum		values[1] = {CStringGetTextDatum(model)};
+
+	Execute("DELETE FROM recfair.user_factors WHERE model = $1", 1, types, values, SPI_OK_DELETE);
+	Execute("DELETE FROM recfair.item_factors WHERE model = $1", 1, types, values, SPI_OK_DELETE);
+}
+
+static Datum
+MakeEmbedding(const float4 *x, int k)
+{
+	Embedding  *e = InitEmbedding(k);
+
+	memcpy(e->x, x, sizeof(float4) * k);
+	return PointerGetDatum(e);
+}
+
+static void
+StoreFactors(const char *model, bool users, const Interactions *data,
+			 const float4 *factors, int k)
+{
+	int64		n = users ? data->nusers : data->nitems;
+	const int64 *ids = users ? data->user_ids : data->item_ids;
+	Oid			emb = EmbeddingTypeOid();
+	Oid			types[6] = {TEXTOID, INT8ARRAYOID, get_array_type(emb), INT4ARRAYOID,
+	INT4ARRAYOID, INT8ARRAYOID};
+	const char *sql = users ?
+		"INSERT INTO recfair.user_factors (model, user_id, factors, seen) "
+		"SELECT $1, t.id, t.f, $6[t.lo + 1 : t.hi] "
+		"FROM unnest($2, $3, $4, $5) AS t(id, f, lo, hi)" :
+		"INSERT INTO recfair.item_factors (model, item_id, factors) "
+		"SELECT $1, t.id, t.f FROM unnest($2, $3) AS t(id, f)";
+	SPIPlanPtr	plan = SPI_prepare(sql, users ? 6 : 3, types);
+	MemoryContext batch_cxt = AllocSetContextCreate(CurrentMemoryContext, "recfair factor batch",
+													ALLOCSET_DEFAULT_SIZES);
+
+	if (plan == NULL)
+		elog(ERROR, "SPI_prepare failed: %s", SPI_result_code_string(SPI_result));
+
+	for (int64 start = 0; start < n; start += WRITE_BATCH)
+	{
+		int			count = (int) Min((int64) WRITE_BATCH, n - start);
+		MemoryContext old = MemoryContextSwitchTo(batch_cxt);
+		Datum	   *id_datums = palloc(sizeof(Datum) * count);
+		Datum	   *emb_datums = palloc(sizeof(Datum) * count);
+		Datum		values[6];
+		int			rc;
+
+		for (int i = 0; i < count; i++)
+		{
+			id_datums[i] = Int64GetDatum(ids[start + i]);
+			emb_datums[i] = MakeEmbedding(factors + (start + i) * k, k);
+		}
+		values[0] = CStringGetTextDatum(model);
+		values[1] = PointerGetDatum(construct_array(id_datums, count, INT8OID, sizeof(int64),
+													FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
+		values[2] = PointerGetDatum(construct_array(emb_datums, count, emb, -1, false,
+													TYPALIGN_INT));
+		if (users)
+		{
+			int64		first = data->user_ptr[start];
+			int64		nseen = data->user_ptr[start + count] - first;
+			Datum	   *lo = palloc(sizeof(Datum) * count);
+			Datum	   *hi = palloc(sizeof(Datum) * count);
+			Datum	   *seen = palloc(sizeof(Datum) * Max(nseen, 1));
+
+			for (int i = 0; i < count; i++)
+			{
+				lo[i] = Int32GetDatum((int32) (data->user_ptr[start + i] - first));
+				hi[i] = Int32GetDatum((int32) (data->user_ptr[start + i + 1] - first));
+			}
+			for (int64 p = 0; p < nseen; p++)
+				seen[p] = Int64GetDatum(data->item_ids[data->user_items[first + p]]);
+			values[3] = PointerGetDatum(construct_array(lo, count, INT4OID, sizeof(int32), true,
+														TYPALIGN_INT));
+			values[4] = PointerGetDatum(construct_array(hi, count, INT4OID, sizeof(int32), true,
+														TYPALIGN_INT));
+			values[5] = PointerGetDatum(construct_array(seen, (int) nseen, INT8OID, sizeof(int64),
+														FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
+		}
+		MemoryContextSwitchTo(old);
+
+		rc = SPI_execute_plan(plan, values, NULL, false, 0);
+		if (rc != SPI_OK_INSERT)
+			elog(ERROR, "SPI_execute_plan failed: %s", SPI_result_code_string(rc));
+		MemoryContextReset(batch_cxt);
+		CHECK_FOR_INTERRUPTS();
+	}
+	SPI_freeplan(plan);
+	MemoryContextDelete(batch_cxt);
+}
+
+void
+StoreUserFactors(const char *model, const Interactions *data, const float4 *factors, int k)
+{
+	StoreFactors(model, true, data, factors, k);
+}
+
+void
+StoreItemFactors(const char *model, const Interactions *data, const float4 *factors, int k)
+{
+	StoreFactors(model, false, data, factors, k);
+}
+
+/*
+ * The model a call means: the name given; else recfair.default_model; else
+ * the only model.  Errors list the models.  Returns a palloc'd name.
+ */
+char *
+ResolveModelName(const char *model)
+{
+	const char *name = model;
+	int			rc;
+
+	if (name == NULL && recfair_default_model != NULL && recfair_default_model[0] != '\0')
+		name = recfair_default_model;
+
+	if (name != NULL)
+	{
+		Oid			types[1] = {TEXTOID};
+		Datum		values[1] = {CStringGetTextDatum(name)};
+
+		rc = SPI_execute_with_args("SELECT 1 FROM recfair.models WHERE name = $1",
+								   1, types, values, NULL, true, 1);
+		if (rc != SPI_OK_SELECT)
+			elog(ERROR, "SPI_execute_with_args failed: %s", SPI_result_code_string(rc));
+		if (SPI_processed == 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_UNDEFINED_OBJECT),
+					 errmsg("model \"%s\" does not exist", name),
+					 model == NULL ? errdetail("It is named by recfair.default_model.") : 0,
+					 errhint("SELECT name FROM recfair.models lists the models.")));
+		return pstrdup(name);
+	}
+
+	rc = SPI_execute("SELECT name FROM recfair.models ORDER BY name LIMIT 6", true, 0);
+	if (rc != SPI_OK_SELECT)
+		elog(ERROR, "SPI_execute failed: %s", SPI_result_code_string(rc));
+	if (SPI_processed == 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_OBJECT),
+				 errmsg("there is no model"),
+				 errhint("Train one with recfair.train().")));
+	if (SPI_processed > 1)
+	{
+		StringInfoData names;
+
+		initStringInfo(&names);
+		for (uint64 i = 0; i < SPI_processed && i < 5; i++)
+			appendStringInfo(&names, "%s%s", i > 0 ? ", " : "",
+							 SPI_getvalue(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 1));
+		if (SPI_processed > 5)
+			appendStringInfoString(&names, ", ...");
+		ereport(ERROR,
+				(errcode(ERRCODE_AMBIGUOUS_PARAMETER),
+				 errmsg("more than one model exists, so the model must be named"),
+				 errdetail("Models: %s.", names.data),
+				 errhint("Pass model => '...', or SET recfair.default_model.")));
+	}
+	return SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1);
+}
+
+PG_FUNCTION_INFO_V1(recfair_drop_model);
+Datum
+recfair_drop_model(PG_FUNCTION_ARGS)
+{
+	char	   *model = text_to_cstring(PG_GETARG_TEXT_PP(0));
+	Oid			types[1] = {TEXTOID};
+	Datum		values[1] = {CStringGetTextDatum(model)};
+	bool		existed;
+
+	SPI_connect();
+	LockModelName(model);
+	Execute("DELETE FROM recfair.models WHERE name = $1", 1, types, values, SPI_OK_DELETE);
+	existed = SPI_processed > 0;
+	DeleteModelFactors(model);
+	SPI_finish();
+	PG_RETURN_BOOL(existed);
+}

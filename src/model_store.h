@@ -1,0 +1,26 @@
+/*-------------------------------------------------------------------------
+ *
+ * model_store.h
+ *	  Models as rows: recfair.models, recfair.user_factors and
+ *	  recfair.item_factors.  All functions here run inside an SPI connection.
+ *
+ *-------------------------------------------------------------------------
+ */
+#ifndef RECFAIR_MODEL_STORE_H
+#define RECFAIR_MODEL_STORE_H
+
+#include "interactions.h"
+
+/* The GUC recfair.default_model. */
+extern char *recfair_default_model;
+
+extern void LockModelName(const char *model);
+extern void DeleteModelFactors(const char *model);
+extern void StoreUserFactors(const char *model, const Interactions *data,
+							 const float4 *factors, int k);
+extern void StoreItemFactors(const char *model, const Interactions *data,
+							 const float4 *factors, int k);
+extern char *ResolveModelName(const char *model);
+extern Oid	EmbeddingTypeOid(void);
+
+#endif							/* RECFAIR_MODEL_STORE_H */

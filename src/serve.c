@@ -1,0 +1,521 @@
+/*-------------------------------------------------------------------------
+ *
+ * serve.c
+ *	  Serving: recommend(), similar_items(), recommend_for_items(), the
+ *	  per-backend cache of item factors, and the planner support function
+ *	  that tells the planner these functions return k rows.
+ *
+ * The cache holds, per model, the item ids, the item factor matrix, the
+ * item norms (for cosine similarity) and Y'Y (for fold-in), keyed by the
+ * model's version: a call costs one lookup of the model row and one of the
+ * user row, then one sgemv over the item matrix and a heap-based top-k.
+ * A retrain changes the version, and the next call reloads.
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "postgres.h"
+
+#include <cblas.h>
+#include <math.h>
+
+#include "als.h"
+#include "catalog/pg_type.h"
+#include "embedding.h"
+#include "executor/spi.h"
+#include "funcapi.h"
+#include "idmap.h"
+#include "miscadmin.h"
+#include "model_store.h"
+#include "nodes/makefuncs.h"
+#include "nodes/supportnodes.h"
+#include "nodes/nodeFuncs.h"
+#include "utils/array.h"
+#include "utils/builtins.h"
+#include "utils/memutils.h"
+#include "utils/tuplestore.h"
+
+#define MAX_K 10000
+#define CACHE_SLOTS 4
+
+typedef struct ModelCache
+{
+	char		name[NAMEDATALEN * 2];
+	int64		version;		/* 0: empty slot */
+	MemoryContext cxt;
+	int			k;
+	int32		nitems;
+	double		alpha;
+	double		regularization;
+	int64	   *item_ids;
+	float4	   *factors;		/* nitems x k */
+	float4	   *norms;
+	float4	   *gram;			/* Y'Y, k x k */
+	idmap_hash *index;
+	uint64		last_used;
+} ModelCache;
+
+static ModelCache cache[CACHE_SLOTS];
+static uint64 cache_clock = 0;
+
+static void
+CheckK(int k)
+{
+	if (k < 1 || k > MAX_K)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("k must be between 1 and %d, not %d", MAX_K, k)));
+}
+
+static SPIPlanPtr
+KeptPlan(SPIPlanPtr *slot, const char *sql, int nargs, Oid *types)
+{
+	if (*slot == NULL)
+	{
+		SPIPlanPtr	plan = SPI_prepare(sql, nargs, types);
+
+		if (plan == NULL)
+			elog(ERROR, "SPI_prepare failed: %s", SPI_result_code_string(SPI_result));
+		SPI_keepplan(plan);
+		*slot = plan;
+	}
+	return *slot;
+}
+
+static void
+LoadItems(ModelCache *entry, const char *name)
+{
+	static SPIPlanPtr plan = NULL;
+	Oid			types[1] = {TEXTOID};
+	Datum		values[1] = {CStringGetTextDatum(name)};
+	MemoryContext old;
+	int			rc;
+
+	rc = SPI_execute_plan(KeptPlan(&plan, "SELECT item_id, factors FROM recfair.item_factors WHERE model = $1",
+								   1, types), values, NULL, true, 0);
+	if (rc != SPI_OK_SELECT)
+		elog(ERROR, "SPI_execute_plan failed: %s", SPI_result_code_string(rc));
+
+	old = MemoryContextSwitchTo(entry->cxt);
+	entry->nitems = (int32) SPI_processed;
+	entry->item_ids = palloc(sizeof(int64) * Max(entry->nitems, 1));
+	entry->factors = MemoryContextAllocHuge(entry->cxt, sizeof(float4) * entry->k * Max(entry->nitems, 1));
+	entry->norms = palloc(sizeof(float4) * Max(entry->nitems, 1));
+	entry->gram = palloc(sizeof(float4) * entry->k * entry->k);
+	entry->index = idmap_create(entry->cxt, Max(entry->nitems, 16), NULL);
+	for (int32 i = 0; i < entry->nitems; i++)
+	{
+		HeapTuple	tup = SPI_tuptable->vals[i];
+		bool		isnull;
+		Embedding  *e;
+		bool		found;
+		IdMapEntry *slot;
+
+		entry->item_ids[i] = DatumGetInt64(SPI_getbinval(tup, SPI_tuptable->tupdesc, 1, &isnull));
+		e = DatumGetEmbeddingP(SPI_getbinval(tup, SPI_tuptable->tupdesc, 2, &isnull));
+		if (e->dim != entry->k)
+			ereport(ERROR,
+					(errcode(ERRCODE_DATA_CORRUPTED),
+					 errmsg("item %lld of model \"%s\" has %d factors, expected %d",
+							(long long) entry->item_ids[i], name, e->dim, entry->k)));
+		memcpy(entry->factors + (int64) i * entry->k, e->x, sizeof(float4) * entry->k);
+		entry->norms[i] = sqrtf(cblas_sdot(entry->k, e->x, 1, e->x, 1));
+		slot = idmap_insert(entry->index, entry->item_ids[i], &found);
+		slot->index = i;
+	}
+	GramMatrix(entry->factors, entry->nitems, entry->k, entry->gram);
+	MemoryContextSwitchTo(old);
+	SPI_freetuptable(SPI_tuptable);
+}
+
+/* The cached items of the model a call names (resolving NULL), current version. */
+static ModelCache *
+GetModel(const char *model)
+{
+	static SPIPlanPtr plan = NULL;
+	char	   *name = ResolveModelName(model);
+	Oid			types[1] = {TEXTOID};
+	Datum		values[1] = {CStringGetTextDatum(name)};
+	int64		version;
+	int			k;
+	double		alpha;
+	double		reg;
+	bool		isnull;
+	ModelCache *entry = NULL;
+	int			rc;
+
+	rc = SPI_execute_plan(KeptPlan(&plan,
+								   "SELECT version, factors, coalesce((hyperparameters->>'alpha')::float8, 1), "
+								   "coalesce((hyperparameters->>'regularization')::float8, 0.01) "
+								   "FROM recfair.models WHERE name = $1", 1, types),
+						  values, NULL, true, 1);
+	if (rc != SPI_OK_SELECT || SPI_processed != 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_OBJECT),
+				 errmsg("model \"%s\" does not exist", name)));
+	version = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
+	k = DatumGetInt32(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2, &isnull));
+	alpha = DatumGetFloat8(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 3, &isnull));
+	reg = DatumGetFloat8(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 4, &isnull));
+
+	for (int i = 0; i < CACHE_SLOTS; i++)
+		if (cache[i].version != 0 && strcmp(cache[i].name, name) == 0)
+			entry = &cache[i];
+	if (entry != NULL && entry->version == version)
+	{
+		entry->last_used = ++cache_clock;
+		return entry;
+	}
+	if (entry == NULL)
+	{
+		/* the least recently used slot */
+		entry = &cache[0];
+		for (int i = 1; i < CACHE_SLOTS; i++)
+			if (cache[i].last_used < entry->last_used)
+				entry = &cache[i];
+	}
+	if (entry->cxt == NULL)
+		entry->cxt = AllocSetContextCreate(TopMemoryContext, "recfair serving cache",
+										   ALLOCSET_DEFAULT_SIZES);
+	MemoryContextReset(entry->cxt);
+	entry->version = 0;			/* invalid until loaded */
+	strlcpy(entry->name, name, sizeof(entry->name));
+	entry->k = k;
+	entry->alpha = alpha;
+	entry->regularization = reg;
+	LoadItems(entry, name);
+	entry->version = version;
+	entry->last_used = ++cache_clock;
+	return entry;
+}
+
+/* The top k of scores (skipping -inf), best first; ties go to the lower id. */
+typedef struct Candidate
+{
+	float4		score;
+	int32		index;
+} Candidate;
+
+static inline bool
+Better(const ModelCache *m, Candidate a, Candidate b)
+{
+	if (a.score != b.score)
+		return a.score > b.score;
+	return m->item_ids[a.index] < m->item_ids[b.index];
+}
+
+static void
+SiftDown(const ModelCache *m, Candidate *heap, int n, int i)
+{
+	for (;;)
+	{
+		int			worst = i;
+		int			l = 2 * i + 1;
+		int			r = l + 1;
+		Candidate	tmp;
+
+		if (l < n && Better(m, heap[worst], heap[l]))
+			worst = l;
+		if (r < n && Better(m, heap[worst], heap[r]))
+			worst = r;
+		if (worst == i)
+			return;
+		tmp = heap[i];
+		heap[i] = heap[worst];
+		heap[worst] = tmp;
+		i = worst;
+	}
+}
+
+static int
+TopK(const ModelCache *m, const float4 *scores, int k, Candidate *out)
+{
+	int			n = 0;
+
+	/* a min-heap (worst at the root) of the best k so far */
+	for (int32 i = 0; i < m->nitems; i++)
+	{
+		Candidate	c = {scores[i], i};
+
+		if (isinf(scores[i]) && scores[i] < 0)
+			continue;
+		if (n < k)
+		{
+			int			j = n++;
+
+			out[j] = c;
+			while (j > 0 && Better(m, out[(j - 1) / 2], out[j]))
+			{
+				Candidate	tmp = out[j];
+
+				out[j] = out[(j - 1) / 2];
+				out[(j - 1) / 2] = tmp;
+				j = (j - 1) / 2;
+			}
+		}
+		else if (Better(m, c, out[0]))
+		{
+			out[0] = c;
+			SiftDown(m, out, n, 0);
+		}
+	}
+	/* heap sort: repeatedly move the worst to the end */
+	for (int end = n - 1; end > 0; end--)
+	{
+		Candidate	tmp = out[0];
+
+		out[0] = out[end];
+		out[end] = tmp;
+		SiftDown(m, out, end, 0);
+	}
+	return n;
+}
+
+static void
+Exclude(const ModelCache *m, float4 *scores, int64 id)
+{
+	IdMapEntry *e = idmap_lookup(m->index, id);
+
+	if (e != NULL)
+		scores[e->index] = -INFINITY;
+}
+
+static void
+EmitTopK(FunctionCallInfo fcinfo, const ModelCache *m, const float4 *scores, int k)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	Candidate  *top = palloc(sizeof(Candidate) * k);
+	int			n = TopK(m, scores, k, top);
+
+	for (int i = 0; i < n; i++)
+	{
+		Datum		values[3];
+		bool		nulls[3] = {false, false, false};
+
+		values[0] = Int32GetDatum(i + 1);
+		values[1] = Int64GetDatum(m->item_ids[top[i].index]);
+		values[2] = Float4GetDatum(top[i].score);
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+	}
+}
+
+static char *
+OptionalText(FunctionCallInfo fcinfo, int n)
+{
+	return PG_ARGISNULL(n) ? NULL : text_to_cstring(PG_GETARG_TEXT_PP(n));
+}
+
+PG_FUNCTION_INFO_V1(recfair_recommend);
+Datum
+recfair_recommend(PG_FUNCTION_ARGS)
+{
+	static SPIPlanPtr plan = NULL;
+	int64		user_id;
+	int			k;
+	bool		exclude_seen;
+	ModelCache *m;
+	Oid			types[2] = {TEXTOID, INT8OID};
+	Datum		values[2];
+	bool		isnull;
+	Embedding  *x;
+	float4	   *scores;
+	int			rc;
+
+	InitMaterializedSRF(fcinfo, 0);
+	if (PG_ARGISNULL(0) || PG_ARGISNULL(1) || PG_ARGISNULL(3))
+		return (Datum) 0;
+	user_id = PG_GETARG_INT64(0);
+	k = PG_GETARG_INT32(1);
+	exclude_seen = PG_GETARG_BOOL(3);
+	CheckK(k);
+
+	SPI_connect();
+	m = GetModel(OptionalText(fcinfo, 2));
+	values[0] = CStringGetTextDatum(m->name);
+	values[1] = Int64GetDatum(user_id);
+	rc = SPI_execute_plan(KeptPlan(&plan, "SELECT factors, seen FROM recfair.user_factors "
+								   "WHERE model = $1 AND user_id = $2", 2, types),
+						  values, NULL, true, 1);
+	if (rc != SPI_OK_SELECT)
+		elog(ERROR, "SPI_execute_plan failed: %s", SPI_result_code_string(rc));
+	if (SPI_processed == 0 || m->nitems == 0)
+	{
+		/* an unknown user gets an empty result */
+		SPI_finish();
+		return (Datum) 0;
+	}
+	x = DatumGetEmbeddingP(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
+	if (x->dim != m->k)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATA_CORRUPTED),
+				 errmsg("user %lld of model \"%s\" has %d factors, expected %d",
+						(long long) user_id, m->name, x->dim, m->k)));
+
+	scores = palloc(sizeof(float4) * m->nitems);
+	cblas_sgemv(CblasRowMajor, CblasNoTrans, m->nitems, m->k, 1.0f, m->factors, m->k,
+				x->x, 1, 0.0f, scores, 1);
+	if (exclude_seen)
+	{
+		Datum		seen = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2, &isnull);
+
+		if (!isnull)
+		{
+			ArrayType  *arr = DatumGetArrayTypeP(seen);
+			int			n = ArrayGetNItems(ARR_NDIM(arr), ARR_DIMS(arr));
+			int64	   *ids = (int64 *) ARR_DATA_PTR(arr);
+
+			for (int i = 0; i < n; i++)
+				Exclude(m, scores, ids[i]);
+		}
+	}
+	EmitTopK(fcinfo, m, scores, k);
+	SPI_finish();
+	return (Datum) 0;
+}
+
+PG_FUNCTION_INFO_V1(recfair_similar_items);
+Datum
+recfair_similar_items(PG_FUNCTION_ARGS)
+{
+	int64		item_id;
+	int			k;
+	ModelCache *m;
+	IdMapEntry *e;
+	float4	   *scores;
+	const float4 *y;
+	float4		ynorm;
+
+	InitMaterializedSRF(fcinfo, 0);
+	if (PG_ARGISNULL(0) || PG_ARGISNULL(1))
+		return (Datum) 0;
+	item_id = PG_GETARG_INT64(0);
+	k = PG_GETARG_INT32(1);
+	CheckK(k);
+
+	SPI_connect();
+	m = GetModel(OptionalText(fcinfo, 2));
+	e = idmap_lookup(m->index, item_id);
+	if (e == NULL)
+	{
+		SPI_finish();
+		return (Datum) 0;
+	}
+	y = m->factors + (int64) e->index * m->k;
+	ynorm = m->norms[e->index];
+	scores = palloc(sizeof(float4) * m->nitems);
+	cblas_sgemv(CblasRowMajor, CblasNoTrans, m->nitems, m->k, 1.0f, m->factors, m->k,
+				y, 1, 0.0f, scores, 1);
+	for (int32 i = 0; i < m->nitems; i++)
+	{
+		float4		denom = m->norms[i] * ynorm;
+
+		scores[i] = denom > 0 ? scores[i] / denom : -INFINITY;
+	}
+	scores[e->index] = -INFINITY;
+	EmitTopK(fcinfo, m, scores, k);
+	SPI_finish();
+	return (Datum) 0;
+}
+
+/*
+ * Fold-in: the user vector ALS would compute for a user whose only
+ * interactions are the basket (weight 1 each), against the fixed item
+ * factors: (Y'Y + lambda I + sum (c - 1) y y') x = sum c y, c = 1 + alpha.
+ */
+PG_FUNCTION_INFO_V1(recfair_recommend_for_items);
+Datum
+recfair_recommend_for_items(PG_FUNCTION_ARGS)
+{
+	ArrayType  *basket;
+	int			k;
+	ModelCache *m;
+	Datum	   *elems;
+	bool	   *nulls;
+	int			n;
+	float4	   *a;
+	float4	   *x;
+	float4	   *scores;
+	int			known = 0;
+	float		c;
+
+	InitMaterializedSRF(fcinfo, 0);
+	if (PG_ARGISNULL(0) || PG_ARGISNULL(1))
+		return (Datum) 0;
+	basket = PG_GETARG_ARRAYTYPE_P(0);
+	k = PG_GETARG_INT32(1);
+	CheckK(k);
+	if (ARR_NDIM(basket) > 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
+				 errmsg("item_ids must be a one-dimensional array")));
+	deconstruct_array(basket, INT8OID, sizeof(int64), FLOAT8PASSBYVAL, TYPALIGN_DOUBLE,
+					  &elems, &nulls, &n);
+
+	SPI_connect();
+	m = GetModel(OptionalText(fcinfo, 2));
+	c = (float) (1.0 + m->alpha);
+	a = palloc(sizeof(float4) * m->k * m->k);
+	x = palloc0(sizeof(float4) * m->k);
+	memcpy(a, m->gram, sizeof(float4) * m->k * m->k);
+	for (int i = 0; i < m->k; i++)
+		a[i * m->k + i] += (float4) m->regularization;
+	for (int j = 0; j < n; j++)
+	{
+		IdMapEntry *e;
+		const float4 *y;
+
+		if (nulls[j] || (e = idmap_lookup(m->index, DatumGetInt64(elems[j]))) == NULL)
+			continue;
+		y = m->factors + (int64) e->index * m->k;
+		cblas_ssyr(CblasRowMajor, CblasUpper, m->k, c - 1.0f, y, 1, a, m->k);
+		cblas_saxpy(m->k, c, y, 1, x, 1);
+		known++;
+	}
+	if (known == 0 || m->nitems == 0)
+	{
+		SPI_finish();
+		return (Datum) 0;
+	}
+	/* ssyr updated the upper triangle only: mirror it for the solver */
+	for (int r = 0; r < m->k; r++)
+		for (int col = 0; col < r; col++)
+			a[r * m->k + col] = a[col * m->k + r];
+	CholeskySolve(a, x, m->k);
+
+	scores = palloc(sizeof(float4) * m->nitems);
+	cblas_sgemv(CblasRowMajor, CblasNoTrans, m->nitems, m->k, 1.0f, m->factors, m->k,
+				x, 1, 0.0f, scores, 1);
+	for (int j = 0; j < n; j++)
+		if (!nulls[j])
+			Exclude(m, scores, DatumGetInt64(elems[j]));
+	EmitTopK(fcinfo, m, scores, k);
+	SPI_finish();
+	return (Datum) 0;
+}
+
+/* Planner support: the functions return k rows (their second argument). */
+PG_FUNCTION_INFO_V1(recfair_recommend_support);
+Datum
+recfair_recommend_support(PG_FUNCTION_ARGS)
+{
+	Node	   *rawreq = (Node *) PG_GETARG_POINTER(0);
+
+	if (IsA(rawreq, SupportRequestRows))
+	{
+		SupportRequestRows *req = (SupportRequestRows *) rawreq;
+
+		if (is_funcclause(req->node))
+		{
+			List	   *args = ((FuncExpr *) req->node)->args;
+			Node	   *karg = list_length(args) >= 2 ? lsecond(args) : NULL;
+
+			if (karg != NULL && IsA(karg, Const) && !((Const *) karg)->constisnull)
+			{
+				int			k = DatumGetInt32(((Const *) karg)->constvalue);
+
+				req->rows = Max(1, Min(k, MAX_K));
+				PG_RETURN_POINTER(req);
+			}
+		}
+	}
+	PG_RETURN_POINTER(NULL);
+}

@@ -1,0 +1,430 @@
+/*-------------------------------------------------------------------------
+ *
+ * train.c
+ *	  recfair.train(): validate the call, read the interactions, train,
+ *	  write the model, and return its catalog row.
+ *
+ * Everything happens in the caller's transaction: a failure, a cancel or a
+ * statement_timeout leaves the previous model as it was, and other sessions
+ * see the old model until the new one commits.
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "postgres.h"
+
+#include <math.h>
+
+#include "als.h"
+#include "catalog/namespace.h"
+#include "catalog/pg_type.h"
+#include "executor/spi.h"
+#include "funcapi.h"
+#include "interactions.h"
+#include "lib/stringinfo.h"
+#include "miscadmin.h"
+#include "model_store.h"
+#include "nodes/makefuncs.h"
+#include "parallel.h"
+#include "portability/instr_time.h"
+#include "utils/builtins.h"
+#include "utils/regproc.h"
+#include "utils/json.h"
+#include "utils/jsonb.h"
+#include "utils/lsyscache.h"
+#include "utils/varlena.h"
+
+#define MAX_FACTORS 1024
+#define MAX_ITERATIONS 1000
+
+typedef struct TrainOptions
+{
+	double		alpha;
+	AlsSolver	solver;
+	int			cg_steps;
+	int64		seed;
+	char	   *users;			/* registered tables, qualified and quoted */
+	char	   *user_key;
+	char	   *items;
+	char	   *item_key;
+} TrainOptions;
+
+static const char *const known_options[] = {
+	"alpha", "solver", "cg_steps", "seed", "items", "item_key", "users", "user_key"
+};
+
+static char *
+ArgText(FunctionCallInfo fcinfo, int n, const char *name, bool nullable)
+{
+	if (PG_ARGISNULL(n))
+	{
+		if (nullable)
+			return NULL;
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("%s must not be NULL", name)));
+	}
+	return text_to_cstring(PG_GETARG_TEXT_PP(n));
+}
+
+static void
+CheckNotEmpty(const char *value, const char *name)
+{
+	if (value != NULL && value[0] == '\0')
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s must not be empty", name)));
+}
+
+/* The value of a jsonb key as text (numbers and strings), or NULL. */
+static char *
+OptionText(Jsonb *options, const char *key)
+{
+	JsonbValue	v;
+
+	if (!getKeyJsonValueFromContainer(&options->root, key, strlen(key), &v))
+		return NULL;
+	switch (v.type)
+	{
+		case jbvString:
+			return pnstrdup(v.val.string.val, v.val.string.len);
+		case jbvNumeric:
+			return DatumGetCString(DirectFunctionCall1(numeric_out, NumericGetDatum(v.val.numeric)));
+		case jbvBool:
+			return pstrdup(v.val.boolean ? "true" : "false");
+		case jbvNull:
+			return NULL;
+		default:
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("option \"%s\" must be a string or a number", key)));
+	}
+	return NULL;
+}
+
+static double
+OptionNumber(Jsonb *options, const char *key, double dflt, double min, double max)
+{
+	char	   *text = OptionText(options, key);
+	char	   *end;
+	double		value;
+
+	if (text == NULL)
+		return dflt;
+	errno = 0;
+	value = strtod(text, &end);
+	if (end == text || *end != '\0' || errno != 0 || isnan(value) || value < min || value > max)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("option \"%s\" must be a number between %g and %g, not \"%s\"",
+						key, min, max, text)));
+	return value;
+}
+
+/* Resolve a registered table and key column through the catalog. */
+static void
+RegisterTable(Jsonb *options, const char *table_key, const char *column_key,
+			  const char *default_column, char **table_out, char **column_out)
+{
+	char	   *table = OptionText(options, table_key);
+	char	   *column = OptionText(options, column_key);
+	Oid			relid;
+	AttrNumber	attnum;
+
+	if (table == NULL)
+	{
+		if (column != NULL)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("option \"%s\" needs option \"%s\"", column_key, table_key)));
+		*table_out = *column_out = NULL;
+		return;
+	}
+	if (column == NULL)
+		column = pstrdup(default_column);
+	relid = RangeVarGetRelid(makeRangeVarFromNameList(stringToQualifiedNameList(table)),
+							 AccessShareLock, true);
+	if (!OidIsValid(relid))
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_TABLE),
+				 errmsg("relation \"%s\" given as option \"%s\" does not exist", table, table_key)));
+	attnum = get_attnum(relid, column);
+	if (attnum == InvalidAttrNumber || attnum < 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_COLUMN),
+				 errmsg("column \"%s\" does not exist in %s", column, get_rel_name(relid))));
+	*table_out = quote_qualified_identifier(get_namespace_name(get_rel_namespace(relid)),
+											get_rel_name(relid));
+	*column_out = column;
+}
+
+static void
+ParseOptions(Jsonb *options, TrainOptions *opt)
+{
+	JsonbIterator *it;
+	JsonbValue	v;
+	JsonbIteratorToken tok;
+	char	   *solver;
+
+	if (!JB_ROOT_IS_OBJECT(options))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("options must be a jsonb object")));
+
+	/* Unknown keys are typos: refuse them rather than ignore them. */
+	it = JsonbIteratorInit(&options->root);
+	while ((tok = JsonbIteratorNext(&it, &v, true)) != WJB_DONE)
+	{
+		bool		known = false;
+
+		if (tok != WJB_KEY)
+			continue;
+		for (int i = 0; i < lengthof(known_options); i++)
+			if (strlen(known_options[i]) == v.val.string.len &&
+				strncmp(known_options[i], v.val.string.val, v.val.string.len) == 0)
+				known = true;
+		if (!known)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("unknown option \"%.*s\"", v.val.string.len, v.val.string.val),
+					 errhint("Known options: alpha, solver, cg_steps, seed, items, item_key, users, user_key.")));
+	}
+
+	opt->alpha = OptionNumber(options, "alpha", 1.0, 0.0, 1e6);
+	opt->cg_steps = (int) OptionNumber(options, "cg_steps", 3, 1, 100);
+	opt->seed = (int64) OptionNumber(options, "seed", 42, -9.0e15, 9.0e15);
+	solver = OptionText(options, "solver");
+	if (solver == NULL || strcmp(solver, "cg") == 0)
+		opt->solver = ALS_SOLVER_CG;
+	else if (strcmp(solver, "cholesky") == 0)
+		opt->solver = ALS_SOLVER_CHOLESKY;
+	else
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("unknown solver \"%s\"", solver),
+				 errhint("Use \"cg\" (conjugate gradient, the default) or \"cholesky\".")));
+	RegisterTable(options, "users", "user_key", "user_id", &opt->users, &opt->user_key);
+	RegisterTable(options, "items", "item_key", "item_id", &opt->items, &opt->item_key);
+}
+
+typedef struct Progress
+{
+	instr_time	start;
+	int			iterations;
+	double	   *loss;
+} Progress;
+
+static void
+ReportIteration(int iteration, double loss, void *arg)
+{
+	Progress   *p = (Progress *) arg;
+	instr_time	now;
+
+	INSTR_TIME_SET_CURRENT(now);
+	INSTR_TIME_SUBTRACT(now, p->start);
+	p->loss[iteration - 1] = loss;
+	ereport(NOTICE,
+			(errmsg("iteration %d/%d: loss %.6g, %.2f s",
+					iteration, p->iterations, loss, INSTR_TIME_GET_DOUBLE(now))));
+}
+
+static double
+SecondsSince(instr_time start)
+{
+	instr_time	now;
+
+	INSTR_TIME_SET_CURRENT(now);
+	INSTR_TIME_SUBTRACT(now, start);
+	return INSTR_TIME_GET_DOUBLE(now);
+}
+
+static Datum
+Float8ArrayDatum(const double *values, int n)
+{
+	Datum	   *d = palloc(sizeof(Datum) * n);
+
+	for (int i = 0; i < n; i++)
+		d[i] = Float8GetDatum(values[i]);
+	return PointerGetDatum(construct_array(d, n, FLOAT8OID, sizeof(float8),
+										   FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
+}
+
+static Datum
+NullableText(const char *s)
+{
+	return s ? CStringGetTextDatum(s) : (Datum) 0;
+}
+
+PG_FUNCTION_INFO_V1(recfair_train);
+Datum
+recfair_train(PG_FUNCTION_ARGS)
+{
+	char	   *model = ArgText(fcinfo, 0, "model", false);
+	InteractionSource src;
+	char	   *algorithm;
+	int			factors;
+	int			iterations;
+	double		regularization;
+	Jsonb	   *options;
+	TrainOptions topt;
+	AlsOptions aopt;
+	MemoryBudget budget = {0};
+	Interactions *data;
+	float4	   *user_factors;
+	float4	   *item_factors;
+	Progress	progress;
+	instr_time	start;
+	instr_time	phase;
+	double		read_s;
+	double		train_s;
+	double		write_s;
+	StringInfoData hyper;
+	Datum		result;
+
+	INSTR_TIME_SET_CURRENT(start);
+	src.source = ArgText(fcinfo, 1, "source", false);
+	src.user_col = ArgText(fcinfo, 2, "user_col", false);
+	src.item_col = ArgText(fcinfo, 3, "item_col", false);
+	src.weight_col = ArgText(fcinfo, 4, "weight_col", true);
+	algorithm = ArgText(fcinfo, 5, "algorithm", false);
+	CheckNotEmpty(model, "model");
+	CheckNotEmpty(src.source, "source");
+	CheckNotEmpty(src.user_col, "user_col");
+	CheckNotEmpty(src.item_col, "item_col");
+	CheckNotEmpty(src.weight_col, "weight_col");
+	for (int i = 6; i <= 9; i++)
+		if (PG_ARGISNULL(i))
+			ereport(ERROR,
+					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+					 errmsg("%s must not be NULL",
+							i == 6 ? "factors" : i == 7 ? "iterations" :
+							i == 8 ? "regularization" : "options")));
+	factors = PG_GETARG_INT32(6);
+	iterations = PG_GETARG_INT32(7);
+	regularization = PG_GETARG_FLOAT4(8);
+	options = PG_GETARG_JSONB_P(9);
+
+	if (strcmp(algorithm, "als") != 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("unknown algorithm \"%s\"", algorithm),
+				 errhint("Supported: \"als\" (implicit-feedback ALS).")));
+	if (factors < 1 || factors > MAX_FACTORS)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("factors must be between 1 and %d, not %d", MAX_FACTORS, factors)));
+	if (iterations < 1 || iterations > MAX_ITERATIONS)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("iterations must be between 1 and %d, not %d", MAX_ITERATIONS, iterations)));
+	if (isnan(regularization) || isinf(regularization) || regularization < 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("regularization must be a finite, non-negative number")));
+	ParseOptions(options, &topt);
+
+	aopt.factors = factors;
+	aopt.iterations = iterations;
+	aopt.regularization = regularization;
+	aopt.alpha = topt.alpha;
+	aopt.solver = topt.solver;
+	aopt.cg_steps = topt.cg_steps;
+	aopt.seed = (uint64) topt.seed;
+
+	SPI_connect();
+	LockModelName(model);
+
+	INSTR_TIME_SET_CURRENT(phase);
+	data = ReadInteractions(&src, &budget);
+	read_s = SecondsSince(phase);
+
+	BudgetReserve(&budget, sizeof(float4) * factors * ((Size) data->nusers + data->nitems),
+				  "the factor matrices");
+	user_factors = MemoryContextAllocHuge(CurrentMemoryContext,
+										  sizeof(float4) * factors * (Size) data->nusers);
+	item_factors = MemoryContextAllocHuge(CurrentMemoryContext,
+										  sizeof(float4) * factors * (Size) data->nitems);
+	AlsInitFactors(user_factors, data->nusers, factors, aopt.seed);
+	AlsInitFactors(item_factors, data->nitems, factors, aopt.seed + 1);
+
+	INSTR_TIME_SET_CURRENT(phase);
+	progress.start = phase;
+	progress.iterations = iterations;
+	progress.loss = palloc(sizeof(double) * iterations);
+	AlsTrainImplicit(data, &aopt, user_factors, item_factors, ReportIteration, &progress);
+	train_s = SecondsSince(phase);
+
+	INSTR_TIME_SET_CURRENT(phase);
+	DeleteModelFactors(model);
+	StoreUserFactors(model, data, user_factors, factors);
+	StoreItemFactors(model, data, item_factors, factors);
+	write_s = SecondsSince(phase);
+
+	ereport(NOTICE,
+			(errmsg("trained \"%s\": %d users, %d items, %lld interactions; read %.2f s, train %.2f s, write %.2f s",
+					model, data->nusers, data->nitems, (long long) data->nnz,
+					read_s, train_s, write_s)));
+
+	initStringInfo(&hyper);
+	appendStringInfo(&hyper, "{\"factors\": %d, \"iterations\": %d, \"regularization\": %.9g, "
+					 "\"alpha\": %.9g, \"solver\": \"%s\", \"cg_steps\": %d, \"seed\": " INT64_FORMAT ", "
+					 "\"user_col\": ", factors, iterations, regularization, aopt.alpha,
+					 aopt.solver == ALS_SOLVER_CG ? "cg" : "cholesky", aopt.cg_steps, topt.seed);
+	escape_json(&hyper, src.user_col);
+	appendStringInfoString(&hyper, ", \"item_col\": ");
+	escape_json(&hyper, src.item_col);
+	appendStringInfoString(&hyper, ", \"weight_col\": ");
+	if (src.weight_col)
+		escape_json(&hyper, src.weight_col);
+	else
+		appendStringInfoString(&hyper, "null");
+	appendStringInfo(&hyper, ", \"read_seconds\": %.3f, \"train_seconds\": %.3f, \"write_seconds\": %.3f, "
+					 "\"rows_read\": %lld, \"rows_null_id\": %lld}",
+					 read_s, train_s, write_s, (long long) data->rows_read,
+					 (long long) data->rows_null_id);
+
+	{
+		Oid			types[14] = {TEXTOID, TEXTOID, JSONBOID, INT4OID, INT8OID, INT8OID, INT8OID,
+		TEXTOID, TEXTOID, TEXTOID, TEXTOID, TEXTOID, FLOAT8OID, FLOAT8ARRAYOID};
+		Datum		values[14];
+		char		nulls[14];
+		int			rc;
+
+		memset(nulls, ' ', sizeof(nulls));
+		values[0] = CStringGetTextDatum(model);
+		values[1] = CStringGetTextDatum(algorithm);
+		values[2] = DirectFunctionCall1(jsonb_in, CStringGetDatum(hyper.data));
+		values[3] = Int32GetDatum(factors);
+		values[4] = Int64GetDatum(data->nusers);
+		values[5] = Int64GetDatum(data->nitems);
+		values[6] = Int64GetDatum(data->nnz);
+		values[7] = CStringGetTextDatum(src.source);
+		values[8] = NullableText(topt.users);
+		values[9] = NullableText(topt.user_key);
+		values[10] = NullableText(topt.items);
+		values[11] = NullableText(topt.item_key);
+		for (int i = 8; i <= 11; i++)
+			if (values[i] == (Datum) 0)
+				nulls[i] = 'n';
+		values[12] = Float8GetDatum(SecondsSince(start));
+		values[13] = Float8ArrayDatum(progress.loss, iterations);
+
+		rc = SPI_execute_with_args(
+								   "INSERT INTO recfair.models AS m (name, algorithm, hyperparameters, factors, users, items, "
+								   "interactions, source, user_table, user_key, item_table, item_key, training_seconds, loss) "
+								   "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) "
+								   "ON CONFLICT (name) DO UPDATE SET algorithm = EXCLUDED.algorithm, "
+								   "hyperparameters = EXCLUDED.hyperparameters, factors = EXCLUDED.factors, "
+								   "users = EXCLUDED.users, items = EXCLUDED.items, interactions = EXCLUDED.interactions, "
+								   "source = EXCLUDED.source, user_table = EXCLUDED.user_table, "
+								   "user_key = EXCLUDED.user_key, item_table = EXCLUDED.item_table, "
+								   "item_key = EXCLUDED.item_key, training_seconds = EXCLUDED.training_seconds, "
+								   "loss = EXCLUDED.loss, trained_at = now(), "
+								   "version = nextval('recfair.model_version_seq') RETURNING m.*",
+								   14, types, values, nulls, false, 0);
+		if (rc != SPI_OK_INSERT_RETURNING || SPI_processed != 1)
+			elog(ERROR, "could not save the model row: %s", SPI_result_code_string(rc));
+		result = PointerGetDatum(SPI_returntuple(SPI_tuptable->vals[0], SPI_tuptable->tupdesc));
+	}
+	SPI_finish();
+	PG_RETURN_DATUM(result);
+}
