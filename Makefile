@@ -28,6 +28,9 @@ PG_CFLAGS = -Werror -Wextra -Wno-unused-parameter -Wno-missing-field-initializer
 PG_CPPFLAGS = -I$(srcdir)/src -DRECFAIR_VERSION='"$(EXTVERSION)"'
 SHLIB_LINK = -lopenblas -lm -lpthread
 
+# build_info() reports the version from the control file
+src/linalg.o src/linalg.bc: recfair.control
+
 EXTRA_CLEAN = results regression.diffs regression.out
 
 # Debian installs one pg_config per major version; prefer 15's.

@@ -25,7 +25,8 @@ SELECT count(*) AS rows,
 FROM items;
 SELECT attname, format_type(atttypid, atttypmod) FROM pg_attribute
 WHERE attrelid = 'items'::regclass AND attnum > 0 ORDER BY attnum;
-SELECT extname, extversion FROM pg_extension WHERE extname = 'recfair';
+SELECT extname, extversion = (SELECT default_version FROM pg_available_extensions WHERE name = 'recfair') AS current
+FROM pg_extension WHERE extname = 'recfair';
 \c contrib_regression
 DROP DATABASE recfair_dump_src;
 DROP DATABASE recfair_dump_dst;

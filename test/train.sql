@@ -1,0 +1,95 @@
+-- pgTAP: training, the model store and serving, on a small planted dataset
+BEGIN;
+SET search_path = recfair, public;
+SELECT plan(39);
+
+-- Two user groups with disjoint tastes: users 1-20 use items 1-10, users
+-- 21-40 items 11-20; each user skips a few of its group's items.
+CREATE TABLE planted AS
+SELECT u AS user_id, i AS item_id, 1 + (u * i) % 3 AS weight
+FROM generate_series(1, 40) u, generate_series(1, 20) i
+WHERE (u <= 20) = (i <= 10) AND (u * 7 + i * 3) % 5 <> 0;
+CREATE TABLE victim (x int);
+
+SELECT lives_ok($$SELECT recfair.train('planted', 'planted', weight_col => 'weight', factors => 2,
+	iterations => 10, regularization => 0.1)$$, 'train on a table');
+SELECT is((SELECT (users, items, interactions, algorithm, factors)::text FROM recfair.models WHERE name = 'planted'),
+	(SELECT (count(DISTINCT user_id), count(DISTINCT item_id), count(*), 'als', 2)::text FROM planted),
+	'the catalog row counts users, items and interactions');
+SELECT ok((SELECT loss[10] < loss[1] FROM recfair.models WHERE name = 'planted'), 'loss decreases');
+SELECT is((SELECT count(*)::int FROM recfair.user_factors WHERE model = 'planted'), 40, 'a factor row per user');
+SELECT is((SELECT count(*)::int FROM recfair.item_factors WHERE model = 'planted'), 20, 'a factor row per item');
+SELECT is((SELECT dims(factors) FROM recfair.item_factors WHERE model = 'planted' LIMIT 1), 2, 'factors have the asked dimensions');
+
+-- serving
+SELECT ok((SELECT bool_and(item_id <= 10) FROM recommend(1, 2)), 'user 1 gets items of its group');
+SELECT ok((SELECT bool_and(item_id > 10) FROM recommend(25, 2)), 'user 25 gets items of its group');
+SELECT is((SELECT count(*)::int FROM recommend(1, 5) r JOIN planted p ON p.user_id = 1 AND p.item_id = r.item_id), 0,
+	'seen items are excluded');
+SELECT is((SELECT array_agg(rank ORDER BY rank) FROM recommend(1, 20)), (SELECT array_agg(g) FROM generate_series(1, 20 - (SELECT count(*)::int FROM planted WHERE user_id = 1)) g),
+	'ranks run 1..n over the unseen items');
+SELECT ok((SELECT count(*) FROM recommend(1, 20, exclude_seen => false)) = 20, 'exclude_seen => false ranks every item');
+SELECT ok((SELECT bool_and(score >= lead) FROM (SELECT score, lead(score, 1, '-Infinity') OVER (ORDER BY rank) FROM recommend(1, 10)) s),
+	'best first');
+SELECT is((SELECT count(*)::int FROM recommend(99999, 10)), 0, 'unknown user: no rows');
+SELECT ok((SELECT bool_and(item_id <= 10 AND item_id <> 1) FROM similar_items(1, 4)), 'similar_items: same group, not itself');
+SELECT is((SELECT count(*)::int FROM similar_items(99999)), 0, 'similar_items of an unknown item: no rows');
+SELECT ok((SELECT bool_and(item_id <= 10 AND item_id NOT IN (1, 2, 3)) FROM recommend_for_items(ARRAY[1, 2, 3]::bigint[], 4)),
+	'recommend_for_items folds in the basket and excludes it');
+SELECT is((SELECT count(*)::int FROM recommend_for_items(ARRAY[99999]::bigint[])), 0, 'a basket of unknown items: no rows');
+SELECT throws_ok($$SELECT * FROM recommend(1, 0)$$, '22023', 'k must be between 1 and 10000, not 0', 'k below 1');
+SELECT throws_ok($$SELECT * FROM recommend(1, 10001)$$, '22023', NULL, 'k above 10,000');
+SELECT throws_ok($$SELECT * FROM recommend(1, 5, 'nope')$$, '42704', 'model "nope" does not exist', 'unknown model');
+
+-- the solvers agree on a small well-conditioned problem
+SELECT lives_ok($$SELECT recfair.train('chol', 'planted', weight_col => 'weight', factors => 2, iterations => 10,
+	regularization => 0.1, options => '{"solver": "cholesky"}')$$, 'train with Cholesky');
+SELECT ok((SELECT abs(c.loss[10] - g.loss[10]) / c.loss[10] < 0.02 FROM recfair.models c, recfair.models g
+		   WHERE c.name = 'chol' AND g.name = 'planted'), 'CG and Cholesky reach the same loss within 2%');
+SELECT is((SELECT array_agg(item_id ORDER BY rank) FROM recommend(1, 2, 'chol')),
+	(SELECT array_agg(item_id ORDER BY rank) FROM recommend(1, 2, 'planted')), 'CG and Cholesky rank alike');
+
+-- model resolution
+SELECT throws_ok($$SELECT * FROM recommend(1, 5)$$, '42P08', 'more than one model exists, so the model must be named',
+	'two models and no name');
+SET LOCAL recfair.default_model = 'chol';
+SELECT lives_ok($$SELECT * FROM recommend(1, 5)$$, 'recfair.default_model names the model');
+RESET recfair.default_model;
+SELECT is(drop_model('chol'), true, 'drop_model');
+SELECT is(drop_model('chol'), false, 'drop_model of a missing model');
+SELECT is((SELECT count(*)::int FROM recfair.item_factors WHERE model = 'chol'), 0, 'drop_model deletes the factors');
+
+-- reproducible for a seed
+SELECT lives_ok($$SELECT recfair.train('again', 'SELECT * FROM planted', weight_col => 'weight', factors => 2,
+	iterations => 10, regularization => 0.1)$$, 'train from a query');
+SELECT is((SELECT array_agg(factors::text ORDER BY user_id) FROM user_factors WHERE model = 'again'),
+	(SELECT array_agg(factors::text ORDER BY user_id) FROM user_factors WHERE model = 'planted'), 'same seed, same factors');
+
+-- the planner knows the row count
+CREATE FUNCTION pg_temp.plan_rows(q text) RETURNS float8 LANGUAGE plpgsql AS $$
+DECLARE j json;
+BEGIN
+	EXECUTE 'EXPLAIN (FORMAT JSON) ' || q INTO j;
+	RETURN (j -> 0 -> 'Plan' ->> 'Plan Rows')::float8;
+END $$;
+SELECT is(pg_temp.plan_rows('SELECT * FROM recfair.recommend(1, 7, ''planted'')'), 7::float8, 'support function: k rows');
+
+-- bad input and injection attempts
+SELECT throws_ok($$SELECT recfair.train('bad', 'planted', user_col => 'nope')$$, '42703',
+	'column "nope" does not exist in planted', 'missing column');
+SELECT throws_ok($$SELECT recfair.train('bad', 'planted', user_col => 'user_id; DROP TABLE victim')$$, '42703', NULL,
+	'injection through a column name');
+SELECT throws_ok($$SELECT recfair.train('bad', 'planted; DROP TABLE victim')$$, '42602', NULL,
+	'injection through a table name');
+SELECT throws_ok($$SELECT recfair.train('bad', 'SELECT * FROM planted; DROP TABLE victim')$$, '42601', NULL,
+	'injection through a query');
+SELECT has_table('victim', 'the injection attempts did no harm');
+SELECT throws_ok($$SELECT recfair.train('bad', 'SELECT 1 AS user_id, 2 AS item_id, -1 AS w', weight_col => 'w')$$, '22000',
+	'invalid weight -1 for user 1 and item 2', 'negative weight');
+SELECT throws_ok($$SELECT recfair.train('bad', 'SELECT 1 AS user_id, 2 AS item_id, ''NaN''::float8 AS w', weight_col => 'w')$$,
+	'22000', 'invalid weight NaN for user 1 and item 2', 'NaN weight');
+SELECT throws_ok($$SELECT recfair.train('bad', 'planted', options => '{"sovler": "cg"}')$$, '22023', 'unknown option "sovler"',
+	'unknown option');
+
+SELECT * FROM finish();
+ROLLBACK;
