@@ -46,8 +46,8 @@ SELECT count(*) AS user_rows FROM recfair.user_factors WHERE model = 'tc';
 -- a reader keeps the old model while another session retrains
 CREATE EXTENSION IF NOT EXISTS dblink;
 SELECT array_agg(item_id ORDER BY rank) AS old_recs FROM recommend(1, 3, 'tc') \gset
-SELECT dblink_connect('other', format('dbname=%s host=%s port=%s', current_database(),
-	current_setting('unix_socket_directories'), current_setting('port')));
+SELECT dblink_connect('other', format('dbname=%s host=%s port=%s user=%s', current_database(),
+	current_setting('unix_socket_directories'), current_setting('port'), current_user));
 SELECT dblink_exec('other', 'BEGIN');
 SELECT * FROM dblink('other', $$SELECT users FROM recfair.train('tc', 'SELECT * FROM tc_small WHERE user_id <= 10',
 	factors => 4, iterations => 1)$$) AS t(users bigint);
