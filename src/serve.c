@@ -270,6 +270,17 @@ TopK(const ModelCache *m, const float4 *scores, int k, Candidate *out)
 	return n;
 }
 
+/* Inner product of a query vector with every cached item: one sgemv. */
+static float4 *
+ScoreItems(const ModelCache *m, const float4 *query)
+{
+	float4	   *scores = palloc(sizeof(float4) * m->nitems);
+
+	cblas_sgemv(CblasRowMajor, CblasNoTrans, m->nitems, m->k, 1.0f, m->factors, m->k,
+				query, 1, 0.0f, scores, 1);
+	return scores;
+}
+
 static void
 Exclude(const ModelCache *m, float4 *scores, int64 id)
 {
@@ -350,9 +361,7 @@ recfair_recommend(PG_FUNCTION_ARGS)
 				 errmsg("user %lld of model \"%s\" has %d factors, expected %d",
 						(long long) user_id, m->name, x->dim, m->k)));
 
-	scores = palloc(sizeof(float4) * m->nitems);
-	cblas_sgemv(CblasRowMajor, CblasNoTrans, m->nitems, m->k, 1.0f, m->factors, m->k,
-				x->x, 1, 0.0f, scores, 1);
+	scores = ScoreItems(m, x->x);
 	if (exclude_seen)
 	{
 		Datum		seen = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2, &isnull);
@@ -401,9 +410,7 @@ recfair_similar_items(PG_FUNCTION_ARGS)
 	}
 	y = m->factors + (int64) e->index * m->k;
 	ynorm = m->norms[e->index];
-	scores = palloc(sizeof(float4) * m->nitems);
-	cblas_sgemv(CblasRowMajor, CblasNoTrans, m->nitems, m->k, 1.0f, m->factors, m->k,
-				y, 1, 0.0f, scores, 1);
+	scores = ScoreItems(m, y);
 	for (int32 i = 0; i < m->nitems; i++)
 	{
 		float4		denom = m->norms[i] * ynorm;
@@ -481,9 +488,7 @@ recfair_recommend_for_items(PG_FUNCTION_ARGS)
 			a[r * m->k + col] = a[col * m->k + r];
 	CholeskySolve(a, x, m->k);
 
-	scores = palloc(sizeof(float4) * m->nitems);
-	cblas_sgemv(CblasRowMajor, CblasNoTrans, m->nitems, m->k, 1.0f, m->factors, m->k,
-				x, 1, 0.0f, scores, 1);
+	scores = ScoreItems(m, x);
 	for (int j = 0; j < n; j++)
 		if (!nulls[j])
 			Exclude(m, scores, DatumGetInt64(elems[j]));
