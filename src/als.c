@@ -6,7 +6,9 @@
  *	  exactly with a Cholesky factorization from LAPACK.
  *
  * For a user u with observed items I(u), weights w and confidence
- * c = 1 + alpha * w, the new factors x solve
+ * c = 1 + alpha * w (the paper's choice, the default) or c = alpha * w
+ * (options->>'confidence' = 'alpha*w': what the widely used "implicit"
+ * Python library does, see docs/design-notes.md), the new factors x solve
  *
  *		(Y'Y + lambda I + sum_i (c_i - 1) y_i y_i') x = sum_i c_i y_i
  *
@@ -132,6 +134,7 @@ SolveRowCG(const HalfStep *hs, int64 row, float4 *scratch)
 {
 	int			k = hs->k;
 	double		alpha = hs->opt->alpha;
+	double		offset = hs->opt->confidence_offset;
 	float4	   *x = hs->target + row * k;
 	float4	   *r = scratch;
 	float4	   *p = scratch + k;
@@ -145,7 +148,7 @@ SolveRowCG(const HalfStep *hs, int64 row, float4 *scratch)
 	for (int64 j = hs->ptr[row]; j < hs->ptr[row + 1]; j++)
 	{
 		const float4 *y = hs->other + (int64) hs->idx[j] * k;
-		float		c = (float) (1.0 + alpha * hs->weights[j]);
+		float		c = (float) (offset + alpha * hs->weights[j]);
 		float		s = Dot(y, x, k);
 
 		Axpy(c - (c - 1.0f) * s, y, r, k);
@@ -162,7 +165,7 @@ SolveRowCG(const HalfStep *hs, int64 row, float4 *scratch)
 		for (int64 j = hs->ptr[row]; j < hs->ptr[row + 1]; j++)
 		{
 			const float4 *y = hs->other + (int64) hs->idx[j] * k;
-			float		c = (float) (1.0 + alpha * hs->weights[j]);
+			float		c = (float) (offset + alpha * hs->weights[j]);
 
 			Axpy((c - 1.0f) * Dot(y, p, k), y, ap, k);
 		}
@@ -181,6 +184,7 @@ SolveRowCholesky(const HalfStep *hs, int64 row, float4 *scratch)
 {
 	int			k = hs->k;
 	double		alpha = hs->opt->alpha;
+	double		offset = hs->opt->confidence_offset;
 	float4	   *x = hs->target + row * k;
 	float4	   *b = scratch;
 	float4	   *a = scratch + 4 * k;
@@ -190,7 +194,7 @@ SolveRowCholesky(const HalfStep *hs, int64 row, float4 *scratch)
 	for (int64 j = hs->ptr[row]; j < hs->ptr[row + 1]; j++)
 	{
 		const float4 *y = hs->other + (int64) hs->idx[j] * k;
-		float		c = (float) (1.0 + alpha * hs->weights[j]);
+		float		c = (float) (offset + alpha * hs->weights[j]);
 
 		for (int r = 0; r < k; r++)
 			Axpy((c - 1.0f) * y[r], y, a + (int64) r * k, k);
@@ -243,7 +247,8 @@ LossWork(void *arg, int64 start, int64 end, int worker)
 		sum += Dot(x, tmp, k) + lp->opt->regularization * Dot(x, x, k);
 		for (int64 j = lp->data->user_ptr[u]; j < lp->data->user_ptr[u + 1]; j++)
 		{
-			double		c = 1.0 + lp->opt->alpha * lp->data->user_weights[j];
+			double		c = lp->opt->confidence_offset +
+				lp->opt->alpha * lp->data->user_weights[j];
 			double		s = Dot(x, lp->y + (int64) lp->data->user_items[j] * k, k);
 
 			sum += c * (1.0 - s) * (1.0 - s) - s * s;
@@ -279,7 +284,7 @@ ComputeLoss(const Interactions *data, const AlsOptions *opt, const float4 *x,
 	loss += opt->regularization * ynorm;
 
 	cells = (double) data->nusers * data->nitems - data->nnz +
-		data->nnz + opt->alpha * data->total_weight;
+		opt->confidence_offset * data->nnz + opt->alpha * data->total_weight;
 	return loss / cells;
 }
 

@@ -21,7 +21,8 @@ typedef struct AlsOptions
 	int			factors;
 	int			iterations;
 	double		regularization;
-	double		alpha;			/* confidence = 1 + alpha * weight */
+	double		alpha;			/* confidence = offset + alpha * weight */
+	double		confidence_offset;	/* 1 (Hu-Koren-Volinsky) or 0 */
 	AlsSolver	solver;
 	int			cg_steps;
 	uint64		seed;

@@ -39,6 +39,7 @@
 typedef struct TrainOptions
 {
 	double		alpha;
+	double		confidence_offset;
 	AlsSolver	solver;
 	int			cg_steps;
 	int64		seed;
@@ -49,7 +50,7 @@ typedef struct TrainOptions
 } TrainOptions;
 
 static const char *const known_options[] = {
-	"alpha", "solver", "cg_steps", "seed", "items", "item_key", "users", "user_key"
+	"alpha", "confidence", "solver", "cg_steps", "seed", "items", "item_key", "users", "user_key"
 };
 
 static char *
@@ -164,6 +165,7 @@ ParseOptions(Jsonb *options, TrainOptions *opt)
 	JsonbValue	v;
 	JsonbIteratorToken tok;
 	char	   *solver;
+	char	   *confidence;
 
 	if (!JB_ROOT_IS_OBJECT(options))
 		ereport(ERROR,
@@ -186,12 +188,22 @@ ParseOptions(Jsonb *options, TrainOptions *opt)
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("unknown option \"%.*s\"", v.val.string.len, v.val.string.val),
-					 errhint("Known options: alpha, solver, cg_steps, seed, items, item_key, users, user_key.")));
+					 errhint("Known options: alpha, confidence, solver, cg_steps, seed, items, item_key, users, user_key.")));
 	}
 
 	opt->alpha = OptionNumber(options, "alpha", 1.0, 0.0, 1e6);
 	opt->cg_steps = (int) OptionNumber(options, "cg_steps", 3, 1, 100);
 	opt->seed = (int64) OptionNumber(options, "seed", 42, -9.0e15, 9.0e15);
+	confidence = OptionText(options, "confidence");
+	if (confidence == NULL || strcmp(confidence, "1+alpha*w") == 0)
+		opt->confidence_offset = 1.0;
+	else if (strcmp(confidence, "alpha*w") == 0)
+		opt->confidence_offset = 0.0;
+	else
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("unknown confidence \"%s\"", confidence),
+				 errhint("Use \"1+alpha*w\" (Hu, Koren and Volinsky, the default) or \"alpha*w\".")));
 	solver = OptionText(options, "solver");
 	if (solver == NULL || strcmp(solver, "cg") == 0)
 		opt->solver = ALS_SOLVER_CG;
@@ -326,6 +338,7 @@ recfair_train(PG_FUNCTION_ARGS)
 	aopt.iterations = iterations;
 	aopt.regularization = regularization;
 	aopt.alpha = topt.alpha;
+	aopt.confidence_offset = topt.confidence_offset;
 	aopt.solver = topt.solver;
 	aopt.cg_steps = topt.cg_steps;
 	aopt.seed = (uint64) topt.seed;
@@ -366,8 +379,9 @@ recfair_train(PG_FUNCTION_ARGS)
 
 	initStringInfo(&hyper);
 	appendStringInfo(&hyper, "{\"factors\": %d, \"iterations\": %d, \"regularization\": %.9g, "
-					 "\"alpha\": %.9g, \"solver\": \"%s\", \"cg_steps\": %d, \"seed\": " INT64_FORMAT ", "
+					 "\"alpha\": %.9g, \"confidence\": \"%s\", \"solver\": \"%s\", \"cg_steps\": %d, \"seed\": " INT64_FORMAT ", "
 					 "\"user_col\": ", factors, iterations, regularization, aopt.alpha,
+					 aopt.confidence_offset == 0.0 ? "alpha*w" : "1+alpha*w",
 					 aopt.solver == ALS_SOLVER_CG ? "cg" : "cholesky", aopt.cg_steps, topt.seed);
 	escape_json(&hyper, src.user_col);
 	appendStringInfoString(&hyper, ", \"item_col\": ");

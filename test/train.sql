@@ -1,7 +1,7 @@
 -- pgTAP: training, the model store and serving, on a small planted dataset
 BEGIN;
 SET search_path = recfair, public;
-SELECT plan(39);
+SELECT plan(42);
 
 -- Two user groups with disjoint tastes: users 1-20 use items 1-10, users
 -- 21-40 items 11-20; each user skips a few of its group's items.
@@ -64,6 +64,15 @@ SELECT lives_ok($$SELECT recfair.train('again', 'SELECT * FROM planted', weight_
 	iterations => 10, regularization => 0.1)$$, 'train from a query');
 SELECT is((SELECT array_agg(factors::text ORDER BY user_id) FROM user_factors WHERE model = 'again'),
 	(SELECT array_agg(factors::text ORDER BY user_id) FROM user_factors WHERE model = 'planted'), 'same seed, same factors');
+
+-- confidence = alpha * w: a different model, recorded in the catalog
+SELECT lives_ok($$SELECT recfair.train('aw', 'planted', weight_col => 'weight', factors => 2, iterations => 10,
+	regularization => 0.1, options => '{"confidence": "alpha*w"}')$$, 'train with confidence alpha*w');
+SELECT ok((SELECT a.hyperparameters->>'confidence' = 'alpha*w' AND p.hyperparameters->>'confidence' = '1+alpha*w'
+		   AND a.loss[10] <> p.loss[10] FROM recfair.models a, recfair.models p WHERE a.name = 'aw' AND p.name = 'planted'),
+	'the confidence choice changes the model and is recorded');
+SELECT throws_ok($$SELECT recfair.train('bad', 'planted', options => '{"confidence": "log"}')$$, '22023',
+	'unknown confidence "log"', 'unknown confidence');
 
 -- the planner knows the row count
 CREATE FUNCTION pg_temp.plan_rows(q text) RETURNS float8 LANGUAGE plpgsql AS $$
