@@ -9,6 +9,7 @@ OBJS = \
 	src/als.o \
 	src/embedding.o \
 	src/embedding_agg.o \
+	src/generate.o \
 	src/interactions.o \
 	src/linalg.o \
 	src/model_store.o \

@@ -29,6 +29,7 @@
 #include "utils/memutils.h"
 
 #define WRITE_BATCH 20000
+#define WRITE_BATCH_SEEN (4 * 1024 * 1024)
 
 char	   *recfair_default_model = NULL;
 
@@ -83,6 +84,16 @@ MakeEmbedding(const float4 *x, int k)
 	return PointerGetDatum(e);
 }
 
+static int
+CompareIdsAt(const void *a, const void *b, void *arg)
+{
+	const int64 *ids = (const int64 *) arg;
+	int64		x = ids[*(const int64 *) a];
+	int64		y = ids[*(const int64 *) b];
+
+	return (x > y) - (x < y);
+}
+
 static void
 StoreFactors(const char *model, bool users, const Interactions *data,
 			 const float4 *factors, int k)
@@ -102,46 +113,72 @@ StoreFactors(const char *model, bool users, const Interactions *data,
 	MemoryContext batch_cxt = AllocSetContextCreate(CurrentMemoryContext, "recfair factor batch",
 													ALLOCSET_DEFAULT_SIZES);
 
+	int64	   *order;
+
 	if (plan == NULL)
 		elog(ERROR, "SPI_prepare failed: %s", SPI_result_code_string(SPI_result));
 
-	for (int64 start = 0; start < n; start += WRITE_BATCH)
+	/*
+	 * Write in key order: the primary key index then takes its insertions
+	 * page after page instead of at random, and the next retrain finds the
+	 * old rows it replaces in the same order in the heap.
+	 */
+	order = palloc_extended(sizeof(int64) * Max(n, 1), MCXT_ALLOC_HUGE);
+	for (int64 i = 0; i < n; i++)
+		order[i] = i;
+	qsort_arg(order, n, sizeof(int64), CompareIdsAt, (void *) ids);
+
+	for (int64 start = 0, count = 0; start < n; start += count)
 	{
-		int			count = (int) Min((int64) WRITE_BATCH, n - start);
 		MemoryContext old = MemoryContextSwitchTo(batch_cxt);
-		Datum	   *id_datums = palloc(sizeof(Datum) * count);
-		Datum	   *emb_datums = palloc(sizeof(Datum) * count);
+		Datum	   *id_datums = palloc(sizeof(Datum) * WRITE_BATCH);
+		Datum	   *emb_datums = palloc(sizeof(Datum) * WRITE_BATCH);
 		Datum		values[6];
 		int			rc;
+		int64		nseen = 0;
+
+		/* up to WRITE_BATCH rows, and for users up to WRITE_BATCH_SEEN seen items */
+		for (count = 0; count < WRITE_BATCH && start + count < n; count++)
+		{
+			int64		row = order[start + count];
+			int64		rowseen = users ? data->user_ptr[row + 1] - data->user_ptr[row] : 0;
+
+			if (count > 0 && nseen + rowseen > WRITE_BATCH_SEEN)
+				break;
+			nseen += rowseen;
+		}
 
 		for (int i = 0; i < count; i++)
 		{
-			id_datums[i] = Int64GetDatum(ids[start + i]);
-			emb_datums[i] = MakeEmbedding(factors + (start + i) * k, k);
+			int64		row = order[start + i];
+
+			id_datums[i] = Int64GetDatum(ids[row]);
+			emb_datums[i] = MakeEmbedding(factors + row * k, k);
 		}
 		values[0] = CStringGetTextDatum(model);
-		values[1] = PointerGetDatum(construct_array(id_datums, count, INT8OID, sizeof(int64),
+		values[1] = PointerGetDatum(construct_array(id_datums, (int) count, INT8OID, sizeof(int64),
 													FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
-		values[2] = PointerGetDatum(construct_array(emb_datums, count, emb, -1, false,
+		values[2] = PointerGetDatum(construct_array(emb_datums, (int) count, emb, -1, false,
 													TYPALIGN_INT));
 		if (users)
 		{
-			int64		first = data->user_ptr[start];
-			int64		nseen = data->user_ptr[start + count] - first;
 			Datum	   *lo = palloc(sizeof(Datum) * count);
 			Datum	   *hi = palloc(sizeof(Datum) * count);
-			Datum	   *seen = palloc(sizeof(Datum) * Max(nseen, 1));
+			Datum	   *seen = palloc_extended(sizeof(Datum) * Max(nseen, 1), MCXT_ALLOC_HUGE);
 
+			nseen = 0;
 			for (int i = 0; i < count; i++)
 			{
-				lo[i] = Int32GetDatum((int32) (data->user_ptr[start + i] - first));
-				hi[i] = Int32GetDatum((int32) (data->user_ptr[start + i + 1] - first));
+				int64		row = order[start + i];
+
+				lo[i] = Int32GetDatum((int32) nseen);
+				for (int64 p = data->user_ptr[row]; p < data->user_ptr[row + 1]; p++)
+					seen[nseen++] = Int64GetDatum(data->item_ids[data->user_items[p]]);
+				hi[i] = Int32GetDatum((int32) nseen);
 			}
-			for (int64 p = 0; p < nseen; p++)
-				seen[p] = Int64GetDatum(data->item_ids[data->user_items[first + p]]);
-			values[3] = PointerGetDatum(construct_array(lo, count, INT4OID, sizeof(int32), true,
+			values[3] = PointerGetDatum(construct_array(lo, (int) count, INT4OID, sizeof(int32), true,
 														TYPALIGN_INT));
-			values[4] = PointerGetDatum(construct_array(hi, count, INT4OID, sizeof(int32), true,
+			values[4] = PointerGetDatum(construct_array(hi, (int) count, INT4OID, sizeof(int32), true,
 														TYPALIGN_INT));
 			values[5] = PointerGetDatum(construct_array(seen, (int) nseen, INT8OID, sizeof(int64),
 														FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
@@ -156,6 +193,7 @@ StoreFactors(const char *model, bool users, const Interactions *data,
 	}
 	SPI_freeplan(plan);
 	MemoryContextDelete(batch_cxt);
+	pfree(order);
 }
 
 void

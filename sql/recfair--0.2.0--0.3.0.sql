@@ -1,0 +1,22 @@
+/* recfair 0.2.0 -> 0.3.0: dataset generator, evaluation, more algorithms, fair re-ranking */
+
+\echo Use "ALTER EXTENSION recfair UPDATE TO '0.3.0'" to load this file. \quit
+
+COMMENT ON FUNCTION recfair.train(text, text, text, text, text, text, integer, integer, real, jsonb) IS
+	'train (or retrain, atomically) a model from a table, view or query of interactions; options: alpha, confidence (1+alpha*w|alpha*w), solver (cg|cholesky), cg_steps, seed, items, item_key, users, user_key';
+
+/*
+ * Synthetic e-commerce data
+ */
+CREATE FUNCTION recfair.generate_dataset(prefix text, users integer, items integer, interactions bigint,
+										 seed integer DEFAULT 42)
+RETURNS TABLE (table_name regclass, rows bigint)
+AS 'MODULE_PATHNAME', 'recfair_generate_dataset' LANGUAGE C VOLATILE PARALLEL UNSAFE;
+COMMENT ON FUNCTION recfair.generate_dataset(text, integer, integer, bigint, integer) IS
+	'create <prefix>_users, <prefix>_items and <prefix>_interactions: a synthetic shop with power-law popularity concentrated in a few big brands and user segments with distinct tastes, deterministic by seed';
+
+/*
+ * Seen item ids compress poorly and compressing them took an eighth of the
+ * time of writing a model: store them out of line without compression.
+ */
+ALTER TABLE recfair.user_factors ALTER COLUMN seen SET STORAGE EXTERNAL;

@@ -1,0 +1,488 @@
+/*-------------------------------------------------------------------------
+ *
+ * generate.c
+ *	  recfair.generate_dataset(): a synthetic e-commerce dataset, deterministic
+ *	  by seed, for tests, the demo and benchmarks.
+ *
+ * It creates <prefix>_users(user_id, segment, activity),
+ * <prefix>_items(item_id, brand, category, price_tier, price) and
+ * <prefix>_interactions(user_id, item_id, weight, ts).  The model:
+ *
+ * - Items have a global popularity rank.  Popularity follows a power law:
+ *   rank = n * U^4 for uniform U, so the top 20% of the catalog takes
+ *   two thirds of the interactions (as in MovieLens).  Item ids are a seeded permutation of the ranks.
+ * - Brands: three big brands (Acme, Globex, Initech) own most of the head
+ *   (an item of rank r belongs to one of them with probability
+ *   0.05 + 0.9 exp(-r / (0.1 n))): about 14% of the catalog and half of the
+ *   interactions and the long tail is spread over many small
+ *   brands, so exposure by brand is visibly unequal.
+ * - Twelve categories in six pairs; six user segments, each preferring one
+ *   pair: 75% of a user's interactions pick a category of the segment and an
+ *   item of it by the same power law over that category's items, the rest
+ *   come from the whole catalog.  That is the structure a model can learn.
+ * - Users are drawn by a power law too (heavy users exist); activity is
+ *   'heavy' for the top 10% of users by expected activity, 'medium' for the
+ *   next 30%, 'light' for the rest.
+ * - Weight: 1 for a view (75%), 3 for an add to cart (17%), 5 for a
+ *   purchase (8%); ts uniform over the 180 days from 2026-01-01.
+ *   Repeated (user, item) pairs happen, as in real logs.
+ *
+ * Rows go in with table_multi_insert() in batches into tables created
+ * without indexes; primary keys are added and the tables analyzed at the
+ * end, which is much faster than maintaining the indexes row by row.
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "postgres.h"
+
+#include <math.h>
+
+#include "access/heapam.h"
+#include "access/table.h"
+#include "access/tableam.h"
+#include "access/xact.h"
+#include "catalog/namespace.h"
+#include "common/pg_prng.h"
+#include "datatype/timestamp.h"
+#include "executor/spi.h"
+#include "executor/tuptable.h"
+#include "funcapi.h"
+#include "lib/stringinfo.h"
+#include "miscadmin.h"
+#include "portability/instr_time.h"
+#include "utils/builtins.h"
+#include "utils/datetime.h"
+#include "utils/memutils.h"
+#include "utils/regproc.h"
+#include "utils/rel.h"
+
+#define NCATEGORIES 12
+#define NSEGMENTS 6
+#define NBIG_BRANDS 3
+#define INSERT_BATCH 1000
+#define SEGMENT_SHARE 0.75
+#define POPULARITY_POWER 4.0
+#define USER_POWER 2.0
+
+static const char *const categories[NCATEGORIES] = {
+	"electronics", "gaming", "home", "kitchen", "fashion", "beauty",
+	"sports", "outdoor", "toys", "baby", "grocery", "health"
+};
+
+/* segment s prefers categories 2s and 2s + 1 */
+static const char *const segments[NSEGMENTS] = {
+	"tech", "homemaker", "style", "active", "family", "everyday"
+};
+
+static const char *const big_brands[NBIG_BRANDS] = {"Acme", "Globex", "Initech"};
+
+typedef struct Catalog
+{
+	int			nitems;
+	int64	   *item_id;		/* by popularity rank */
+	int		   *brand;			/* by rank: 0..NBIG_BRANDS-1 big, then tail */
+	int		   *category;		/* by rank */
+	int		   *by_category;	/* ranks grouped by category, each in rank order */
+	int			cat_start[NCATEGORIES + 1];
+	int			nbrands;
+} Catalog;
+
+/* A rank in [0, n) drawn by the power law n * U^power. */
+static inline int
+PowerLawRank(pg_prng_state *rng, int n, double power)
+{
+	int			r = (int) (n * pow(pg_prng_double(rng), power));
+
+	return Min(r, n - 1);
+}
+
+/*
+ * User ids as a bijection of the activity ranks: rank * a + b mod n with a
+ * coprime to n, so heavy users are not simply the lowest ids.
+ */
+typedef struct UserPermutation
+{
+	int64		n;
+	int64		a;
+	int64		b;
+} UserPermutation;
+
+static int64
+Gcd(int64 a, int64 b)
+{
+	while (b != 0)
+	{
+		int64		t = a % b;
+
+		a = b;
+		b = t;
+	}
+	return a;
+}
+
+static UserPermutation
+MakeUserPermutation(int64 n, pg_prng_state *rng)
+{
+	UserPermutation p;
+
+	p.n = n;
+	p.a = (int64) (n * 0.618) + 1;
+	while (Gcd(p.a, n) != 1)
+		p.a++;
+	p.b = (int64) pg_prng_uint64_range(rng, 0, n - 1);
+	return p;
+}
+
+static inline int64
+UserId(const UserPermutation *p, int64 rank)
+{
+	return ((rank % p->n) * (p->a % p->n) + p->b) % p->n + 1;
+}
+
+static void
+BuildCatalog(Catalog *cat, int nitems, pg_prng_state *rng)
+{
+	int			fill[NCATEGORIES];
+
+	cat->nitems = nitems;
+	cat->nbrands = NBIG_BRANDS + Max(5, Min(500, nitems / 100));
+	cat->item_id = palloc_extended(sizeof(int64) * nitems, MCXT_ALLOC_HUGE);
+	cat->brand = palloc_extended(sizeof(int) * nitems, MCXT_ALLOC_HUGE);
+	cat->category = palloc_extended(sizeof(int) * nitems, MCXT_ALLOC_HUGE);
+	cat->by_category = palloc_extended(sizeof(int) * nitems, MCXT_ALLOC_HUGE);
+
+	/* ids: a seeded Fisher-Yates shuffle of 1..n over the ranks */
+	for (int r = 0; r < nitems; r++)
+		cat->item_id[r] = r + 1;
+	for (int r = nitems - 1; r > 0; r--)
+	{
+		int			j = (int) pg_prng_uint64_range(rng, 0, r);
+		int64		t = cat->item_id[r];
+
+		cat->item_id[r] = cat->item_id[j];
+		cat->item_id[j] = t;
+	}
+
+	memset(cat->cat_start, 0, sizeof(cat->cat_start));
+	for (int r = 0; r < nitems; r++)
+	{
+		double		p_big = 0.05 + 0.9 * exp(-r / (0.1 * nitems));
+
+		if (pg_prng_double(rng) < p_big)
+			cat->brand[r] = (int) pg_prng_uint64_range(rng, 0, NBIG_BRANDS - 1);
+		else
+			cat->brand[r] = NBIG_BRANDS +
+				(int) pg_prng_uint64_range(rng, 0, cat->nbrands - NBIG_BRANDS - 1);
+		cat->category[r] = (int) pg_prng_uint64_range(rng, 0, NCATEGORIES - 1);
+		cat->cat_start[cat->category[r] + 1]++;
+	}
+	for (int c = 0; c < NCATEGORIES; c++)
+	{
+		cat->cat_start[c + 1] += cat->cat_start[c];
+		fill[c] = cat->cat_start[c];
+	}
+	for (int r = 0; r < nitems; r++)
+		cat->by_category[fill[cat->category[r]]++] = r;
+}
+
+static void
+BrandName(int brand, char *buf, size_t len)
+{
+	if (brand < NBIG_BRANDS)
+		strlcpy(buf, big_brands[brand], len);
+	else
+		snprintf(buf, len, "Brand %03d", brand - NBIG_BRANDS + 1);
+}
+
+/* Batched insertion into a freshly created table. */
+typedef struct Inserter
+{
+	Relation	rel;
+	BulkInsertState bistate;
+	CommandId	cid;
+	TupleTableSlot *slots[INSERT_BATCH];
+	int			used;
+	int64		rows;
+	MemoryContext batch_cxt;
+} Inserter;
+
+static void
+InserterOpen(Inserter *ins, Oid relid)
+{
+	ins->rel = table_open(relid, RowExclusiveLock);
+	ins->bistate = GetBulkInsertState();
+	ins->cid = GetCurrentCommandId(true);
+	for (int i = 0; i < INSERT_BATCH; i++)
+		ins->slots[i] = MakeSingleTupleTableSlot(RelationGetDescr(ins->rel), &TTSOpsVirtual);
+	ins->used = 0;
+	ins->rows = 0;
+	ins->batch_cxt = AllocSetContextCreate(CurrentMemoryContext, "recfair generate batch",
+										   ALLOCSET_DEFAULT_SIZES);
+}
+
+static void
+InserterFlush(Inserter *ins)
+{
+	MemoryContext old;
+
+	if (ins->used == 0)
+		return;
+	old = MemoryContextSwitchTo(ins->batch_cxt);
+	table_multi_insert(ins->rel, ins->slots, ins->used, ins->cid, 0, ins->bistate);
+	MemoryContextSwitchTo(old);
+	for (int i = 0; i < ins->used; i++)
+		ExecClearTuple(ins->slots[i]);
+	MemoryContextReset(ins->batch_cxt);
+	ins->rows += ins->used;
+	ins->used = 0;
+	CHECK_FOR_INTERRUPTS();
+}
+
+/* The next slot to fill: set tts_values / tts_isnull, then InserterAdd(). */
+static TupleTableSlot *
+InserterNext(Inserter *ins)
+{
+	TupleTableSlot *slot = ins->slots[ins->used];
+
+	ExecClearTuple(slot);
+	memset(slot->tts_isnull, 0, sizeof(bool) * slot->tts_tupleDescriptor->natts);
+	return slot;
+}
+
+static void
+InserterAdd(Inserter *ins)
+{
+	ExecStoreVirtualTuple(ins->slots[ins->used]);
+	if (++ins->used == INSERT_BATCH)
+		InserterFlush(ins);
+}
+
+static void
+InserterClose(Inserter *ins)
+{
+	InserterFlush(ins);
+	table_finish_bulk_insert(ins->rel, 0);
+	FreeBulkInsertState(ins->bistate);
+	for (int i = 0; i < INSERT_BATCH; i++)
+		ExecDropSingleTupleTableSlot(ins->slots[i]);
+	MemoryContextDelete(ins->batch_cxt);
+	table_close(ins->rel, NoLock);
+}
+
+static void
+RunSql(const char *sql)
+{
+	int			rc = SPI_execute(sql, false, 0);
+
+	if (rc < 0)
+		elog(ERROR, "SPI_execute failed (%s): %s", SPI_result_code_string(rc), sql);
+}
+
+/* The quoted, possibly schema-qualified name <prefix>_<suffix>. */
+static char *
+TableName(const char *schema, const char *prefix, const char *suffix)
+{
+	char	   *name = psprintf("%s_%s", prefix, suffix);
+
+	if (strlen(name) >= NAMEDATALEN)
+		ereport(ERROR,
+				(errcode(ERRCODE_NAME_TOO_LONG),
+				 errmsg("table name \"%s\" is too long", name),
+				 errhint("Use a prefix of at most %d characters.",
+						 NAMEDATALEN - 1 - (int) strlen("_interactions") - 1)));
+	return quote_qualified_identifier(schema, name);
+}
+
+static Oid
+CreateTable(const char *qualified, const char *columns)
+{
+	List	   *names;
+
+	RunSql(psprintf("CREATE TABLE %s (%s)", qualified, columns));
+	names = stringToQualifiedNameList(qualified);
+	return RangeVarGetRelid(makeRangeVarFromNameList(names), NoLock, false);
+}
+
+PG_FUNCTION_INFO_V1(recfair_generate_dataset);
+
+Datum
+recfair_generate_dataset(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	char	   *prefix_text;
+	List	   *prefix_names;
+	char	   *schema = NULL;
+	char	   *prefix;
+	int			nusers;
+	int			nitems;
+	int64		ninteractions;
+	int			seed;
+	pg_prng_state rng;
+	Catalog		cat;
+	UserPermutation uperm;
+	char	   *users_table;
+	char	   *items_table;
+	char	   *inter_table;
+	Oid			users_oid;
+	Oid			items_oid;
+	Oid			inter_oid;
+	Inserter	ins;
+	int		   *user_segment;
+	TimestampTz ts_base;
+	instr_time	start;
+	double		seconds;
+	Datum		values[2];
+	bool		nulls[2] = {false, false};
+
+	for (int i = 0; i < 5; i++)
+		if (PG_ARGISNULL(i))
+			ereport(ERROR,
+					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+					 errmsg("generate_dataset arguments must not be NULL")));
+	prefix_text = text_to_cstring(PG_GETARG_TEXT_PP(0));
+	nusers = PG_GETARG_INT32(1);
+	nitems = PG_GETARG_INT32(2);
+	ninteractions = PG_GETARG_INT64(3);
+	seed = PG_GETARG_INT32(4);
+
+	if (prefix_text[0] == '\0')
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("prefix must not be empty")));
+	prefix_names = stringToQualifiedNameList(prefix_text);
+	if (list_length(prefix_names) == 2)
+		schema = strVal(linitial(prefix_names));
+	else if (list_length(prefix_names) != 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_NAME),
+				 errmsg("invalid prefix \"%s\"", prefix_text),
+				 errhint("Use a table name prefix, optionally qualified with a schema.")));
+	prefix = strVal(llast(prefix_names));
+	if (nusers < 1 || nitems < 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("users and items must be at least 1")));
+	if (ninteractions < 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("interactions must not be negative")));
+
+	InitMaterializedSRF(fcinfo, 0);
+	INSTR_TIME_SET_CURRENT(start);
+	pg_prng_seed(&rng, (uint64) (int64) seed);
+
+	SPI_connect();
+	users_table = TableName(schema, prefix, "users");
+	items_table = TableName(schema, prefix, "items");
+	inter_table = TableName(schema, prefix, "interactions");
+	users_oid = CreateTable(users_table, "user_id bigint NOT NULL, segment text NOT NULL, activity text NOT NULL");
+	items_oid = CreateTable(items_table, "item_id bigint NOT NULL, brand text NOT NULL, category text NOT NULL, "
+							"price_tier text NOT NULL, price numeric(10,2) NOT NULL");
+	inter_oid = CreateTable(inter_table, "user_id bigint NOT NULL, item_id bigint NOT NULL, "
+							"weight real NOT NULL, ts timestamptz NOT NULL");
+
+	/* items */
+	BuildCatalog(&cat, nitems, &rng);
+	InserterOpen(&ins, items_oid);
+	for (int r = 0; r < nitems; r++)
+	{
+		TupleTableSlot *slot = InserterNext(&ins);
+		MemoryContext old = MemoryContextSwitchTo(ins.batch_cxt);
+		char		brand[32];
+		double		u = pg_prng_double(&rng);
+		const char *tier = u < 0.5 ? "budget" : u < 0.85 ? "mid" : "premium";
+		double		base = u < 0.5 ? 5 : u < 0.85 ? 30 : 120;
+		char		price[32];
+
+		BrandName(cat.brand[r], brand, sizeof(brand));
+		snprintf(price, sizeof(price), "%.2f", base * (1.0 + 2.0 * pg_prng_double(&rng)));
+		slot->tts_values[0] = Int64GetDatum(cat.item_id[r]);
+		slot->tts_values[1] = CStringGetTextDatum(brand);
+		slot->tts_values[2] = CStringGetTextDatum(categories[cat.category[r]]);
+		slot->tts_values[3] = CStringGetTextDatum(tier);
+		slot->tts_values[4] = DirectFunctionCall3(numeric_in, CStringGetDatum(price),
+												  ObjectIdGetDatum(InvalidOid), Int32GetDatum(-1));
+		MemoryContextSwitchTo(old);
+		InserterAdd(&ins);
+	}
+	InserterClose(&ins);
+
+	/* users, by activity rank */
+	uperm = MakeUserPermutation(nusers, &rng);
+	user_segment = palloc_extended(sizeof(int) * (Size) nusers, MCXT_ALLOC_HUGE);
+	InserterOpen(&ins, users_oid);
+	for (int r = 0; r < nusers; r++)
+	{
+		TupleTableSlot *slot = InserterNext(&ins);
+		MemoryContext old = MemoryContextSwitchTo(ins.batch_cxt);
+
+		user_segment[r] = (int) pg_prng_uint64_range(&rng, 0, NSEGMENTS - 1);
+		slot->tts_values[0] = Int64GetDatum(UserId(&uperm, r));
+		slot->tts_values[1] = CStringGetTextDatum(segments[user_segment[r]]);
+		slot->tts_values[2] = CStringGetTextDatum(r < nusers * 0.1 ? "heavy" :
+												  r < nusers * 0.4 ? "medium" : "light");
+		MemoryContextSwitchTo(old);
+		InserterAdd(&ins);
+	}
+	InserterClose(&ins);
+
+	/* interactions */
+	ts_base = (TimestampTz) (date2j(2026, 1, 1) - POSTGRES_EPOCH_JDATE) * USECS_PER_DAY;
+	InserterOpen(&ins, inter_oid);
+	for (int64 n = 0; n < ninteractions; n++)
+	{
+		TupleTableSlot *slot = InserterNext(&ins);
+		int			urank = PowerLawRank(&rng, nusers, USER_POWER);
+		int			rank;
+		double		e;
+
+		if (pg_prng_double(&rng) < SEGMENT_SHARE)
+		{
+			int			c = 2 * user_segment[urank] + (int) (pg_prng_uint64(&rng) & 1);
+			int			size = cat.cat_start[c + 1] - cat.cat_start[c];
+
+			if (size > 0)
+				rank = cat.by_category[cat.cat_start[c] + PowerLawRank(&rng, size, POPULARITY_POWER)];
+			else
+				rank = PowerLawRank(&rng, nitems, POPULARITY_POWER);
+		}
+		else
+			rank = PowerLawRank(&rng, nitems, POPULARITY_POWER);
+		e = pg_prng_double(&rng);
+		slot->tts_values[0] = Int64GetDatum(UserId(&uperm, urank));
+		slot->tts_values[1] = Int64GetDatum(cat.item_id[rank]);
+		slot->tts_values[2] = Float4GetDatum(e < 0.75 ? 1.0f : e < 0.92 ? 3.0f : 5.0f);
+		slot->tts_values[3] = TimestampTzGetDatum(ts_base +
+												  (TimestampTz) (pg_prng_double(&rng) * 180.0 * USECS_PER_DAY));
+		InserterAdd(&ins);
+	}
+	InserterClose(&ins);
+
+	RunSql(psprintf("ALTER TABLE %s ADD PRIMARY KEY (user_id)", users_table));
+	RunSql(psprintf("ALTER TABLE %s ADD PRIMARY KEY (item_id)", items_table));
+	RunSql(psprintf("ANALYZE %s, %s, %s", users_table, items_table, inter_table));
+	SPI_finish();
+
+	seconds = 0;
+	{
+		instr_time	now;
+
+		INSTR_TIME_SET_CURRENT(now);
+		INSTR_TIME_SUBTRACT(now, start);
+		seconds = INSTR_TIME_GET_DOUBLE(now);
+	}
+	ereport(NOTICE,
+			(errmsg("generated %d users, %d items and %lld interactions in %.2f s",
+					nusers, nitems, (long long) ninteractions, seconds)));
+
+	values[0] = ObjectIdGetDatum(users_oid);
+	values[1] = Int64GetDatum((int64) nusers);
+	tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+	values[0] = ObjectIdGetDatum(items_oid);
+	values[1] = Int64GetDatum((int64) nitems);
+	tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+	values[0] = ObjectIdGetDatum(inter_oid);
+	values[1] = Int64GetDatum(ninteractions);
+	tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+	return (Datum) 0;
+}
