@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Serving benchmark: pgbench throughput, 2 clients, of recfair.recommend(uid, 10)
+# against the exact SQL scan over the same factors
+#   SELECT item_id FROM recfair.item_factors WHERE model = ...
+#   ORDER BY factors <#> (the user's factors) LIMIT 10
+# on a model with 100k items x 64 factors, and the ratio from the same run.
+#
+#   bench/recommend.sh [seconds per side]   (default 20; run as root)
+. "$(dirname "$0")/common.sh"
+secs=${1:-20}
+
+psql -qX -v ON_ERROR_STOP=1 <<'SQL'
+SET client_min_messages = warning;
+SELECT count(*) FROM recfair.generate_dataset('b', 50000, 101000, 3000000);
+SELECT name, items, factors FROM recfair.train('bench', 'b_interactions', weight_col => 'weight',
+	factors => 64, iterations => 5);
+-- users drawn by pgbench come from the trained ones, so both sides always score
+CREATE TABLE bench_users AS
+	SELECT row_number() OVER (ORDER BY user_id) AS n, user_id FROM recfair.user_factors WHERE model = 'bench';
+CREATE UNIQUE INDEX ON bench_users (n);
+SQL
+nusers=$(psql -qXAt -c "SELECT count(*) FROM bench_users")
+echo "== model: $(psql -qXAt -c "SELECT items || ' items x ' || factors || ' factors, ' || users || ' users' FROM recfair.models WHERE name = 'bench'")"
+
+cat >"$bench_dir/recommend.sql" <<SQL
+\set n random(1, $nusers)
+SELECT r.* FROM bench_users u, recfair.recommend(u.user_id, 10, 'bench') r WHERE u.n = :n;
+SQL
+cat >"$bench_dir/scan.sql" <<SQL
+\set n random(1, $nusers)
+SELECT i.item_id FROM recfair.item_factors i
+WHERE i.model = 'bench'
+ORDER BY i.factors OPERATOR(recfair.<#>) (SELECT f.factors FROM bench_users u JOIN recfair.user_factors f
+	ON f.model = 'bench' AND f.user_id = u.user_id WHERE u.n = :n)
+LIMIT 10;
+SQL
+
+tps() {	# script
+	pgbench -n -c 2 -j 2 -T "$secs" -f "$1" 2>&1 | tee "$1.log" | sed -n 's/^tps = \([0-9.]*\).*/\1/p'
+}
+rec=$(tps "$bench_dir/recommend.sql") || { cat "$bench_dir/recommend.sql.log"; exit 1; }
+scan=$(tps "$bench_dir/scan.sql") || { cat "$bench_dir/scan.sql.log"; exit 1; }
+echo "recommend(uid, 10):         $rec tps"
+echo "ORDER BY <#> LIMIT 10 scan: $scan tps"
+awk -v a="$rec" -v b="$scan" 'BEGIN { printf "ratio: %.1fx\n", a / b }'
