@@ -7,12 +7,15 @@ EXTVERSION = $(shell sed -n "s/^default_version = '\(.*\)'/\1/p" recfair.control
 MODULE_big = recfair
 OBJS = \
 	src/als.o \
+	src/als_explicit.o \
 	src/embedding.o \
 	src/embedding_agg.o \
+	src/evaluate.o \
 	src/generate.o \
 	src/interactions.o \
 	src/linalg.o \
 	src/model_store.o \
+	src/options.o \
 	src/parallel.o \
 	src/recfair.o \
 	src/serve.o \

@@ -20,3 +20,12 @@ COMMENT ON FUNCTION recfair.generate_dataset(text, integer, integer, bigint, int
  * time of writing a model: store them out of line without compression.
  */
 ALTER TABLE recfair.user_factors ALTER COLUMN seen SET STORAGE EXTERNAL;
+
+/*
+ * Evaluation
+ */
+CREATE FUNCTION recfair.evaluate(model text, test text, k integer DEFAULT 10, options jsonb DEFAULT '{}')
+RETURNS TABLE (metric text, value double precision)
+AS 'MODULE_PATHNAME', 'recfair_evaluate' LANGUAGE C STABLE PARALLEL RESTRICTED;
+COMMENT ON FUNCTION recfair.evaluate(text, text, integer, jsonb) IS
+	'ranking metrics (precision, recall, ndcg, map, hit_rate, coverage at k; users evaluated and skipped) of a model against a test table, view or query, and rmse/mae for als_explicit; options: user_col, item_col, rating_col, relevant_min';

@@ -1,7 +1,8 @@
 /*-------------------------------------------------------------------------
  *
  * als.h
- *	  Alternating least squares for implicit feedback.
+ *	  Alternating least squares: implicit feedback (als.c) and explicit
+ *	  ratings with biases (als_explicit.c).
  *
  *-------------------------------------------------------------------------
  */
@@ -35,6 +36,10 @@ extern void AlsInitFactors(float4 *m, int64 rows, int factors, uint64 seed);
 extern void AlsTrainImplicit(const Interactions *data, const AlsOptions *opt,
 							 float4 *user_factors, float4 *item_factors,
 							 AlsProgressFn progress, void *progress_arg);
+extern double AlsTrainExplicit(const Interactions *data, const AlsOptions *opt,
+								float4 *user_factors, float4 *user_bias,
+								float4 *item_factors, float4 *item_bias,
+								AlsProgressFn progress, void *progress_arg);
 extern void GramMatrix(const float4 *m, int64 rows, int k, float4 *gram);
 extern void CholeskySolve(float4 *a, float4 *b, int k);
 

@@ -96,20 +96,20 @@ CompareIdsAt(const void *a, const void *b, void *arg)
 
 static void
 StoreFactors(const char *model, bool users, const Interactions *data,
-			 const float4 *factors, int k)
+			 const float4 *factors, const float4 *bias, int k)
 {
 	int64		n = users ? data->nusers : data->nitems;
 	const int64 *ids = users ? data->user_ids : data->item_ids;
 	Oid			emb = EmbeddingTypeOid();
-	Oid			types[6] = {TEXTOID, INT8ARRAYOID, get_array_type(emb), INT4ARRAYOID,
-	INT4ARRAYOID, INT8ARRAYOID};
+	Oid			types[7] = {TEXTOID, INT8ARRAYOID, get_array_type(emb), FLOAT4ARRAYOID,
+	INT4ARRAYOID, INT4ARRAYOID, INT8ARRAYOID};
 	const char *sql = users ?
-		"INSERT INTO recfair.user_factors (model, user_id, factors, seen) "
-		"SELECT $1, t.id, t.f, $6[t.lo + 1 : t.hi] "
-		"FROM unnest($2, $3, $4, $5) AS t(id, f, lo, hi)" :
-		"INSERT INTO recfair.item_factors (model, item_id, factors) "
-		"SELECT $1, t.id, t.f FROM unnest($2, $3) AS t(id, f)";
-	SPIPlanPtr	plan = SPI_prepare(sql, users ? 6 : 3, types);
+		"INSERT INTO recfair.user_factors (model, user_id, factors, bias, seen) "
+		"SELECT $1, t.id, t.f, t.b, $7[t.lo + 1 : t.hi] "
+		"FROM unnest($2, $3, $4, $5, $6) AS t(id, f, b, lo, hi)" :
+		"INSERT INTO recfair.item_factors (model, item_id, factors, bias) "
+		"SELECT $1, t.id, t.f, t.b FROM unnest($2, $3, $4) AS t(id, f, b)";
+	SPIPlanPtr	plan = SPI_prepare(sql, users ? 7 : 4, types);
 	MemoryContext batch_cxt = AllocSetContextCreate(CurrentMemoryContext, "recfair factor batch",
 													ALLOCSET_DEFAULT_SIZES);
 
@@ -133,7 +133,8 @@ StoreFactors(const char *model, bool users, const Interactions *data,
 		MemoryContext old = MemoryContextSwitchTo(batch_cxt);
 		Datum	   *id_datums = palloc(sizeof(Datum) * WRITE_BATCH);
 		Datum	   *emb_datums = palloc(sizeof(Datum) * WRITE_BATCH);
-		Datum		values[6];
+		Datum		values[7];
+		char		nulls[7] = {' ', ' ', ' ', ' ', ' ', ' ', ' '};
 		int			rc;
 		int64		nseen = 0;
 
@@ -160,6 +161,20 @@ StoreFactors(const char *model, bool users, const Interactions *data,
 													FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
 		values[2] = PointerGetDatum(construct_array(emb_datums, (int) count, emb, -1, false,
 													TYPALIGN_INT));
+		if (bias != NULL)
+		{
+			Datum	   *bias_datums = palloc(sizeof(Datum) * count);
+
+			for (int i = 0; i < count; i++)
+				bias_datums[i] = Float4GetDatum(bias[order[start + i]]);
+			values[3] = PointerGetDatum(construct_array(bias_datums, (int) count, FLOAT4OID,
+														sizeof(float4), true, TYPALIGN_INT));
+		}
+		else
+		{
+			values[3] = (Datum) 0;
+			nulls[3] = 'n';
+		}
 		if (users)
 		{
 			Datum	   *lo = palloc(sizeof(Datum) * count);
@@ -176,16 +191,16 @@ StoreFactors(const char *model, bool users, const Interactions *data,
 					seen[nseen++] = Int64GetDatum(data->item_ids[data->user_items[p]]);
 				hi[i] = Int32GetDatum((int32) nseen);
 			}
-			values[3] = PointerGetDatum(construct_array(lo, (int) count, INT4OID, sizeof(int32), true,
+			values[4] = PointerGetDatum(construct_array(lo, (int) count, INT4OID, sizeof(int32), true,
 														TYPALIGN_INT));
-			values[4] = PointerGetDatum(construct_array(hi, (int) count, INT4OID, sizeof(int32), true,
+			values[5] = PointerGetDatum(construct_array(hi, (int) count, INT4OID, sizeof(int32), true,
 														TYPALIGN_INT));
-			values[5] = PointerGetDatum(construct_array(seen, (int) nseen, INT8OID, sizeof(int64),
+			values[6] = PointerGetDatum(construct_array(seen, (int) nseen, INT8OID, sizeof(int64),
 														FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
 		}
 		MemoryContextSwitchTo(old);
 
-		rc = SPI_execute_plan(plan, values, NULL, false, 0);
+		rc = SPI_execute_plan(plan, values, nulls, false, 0);
 		if (rc != SPI_OK_INSERT)
 			elog(ERROR, "SPI_execute_plan failed: %s", SPI_result_code_string(rc));
 		MemoryContextReset(batch_cxt);
@@ -197,15 +212,17 @@ StoreFactors(const char *model, bool users, const Interactions *data,
 }
 
 void
-StoreUserFactors(const char *model, const Interactions *data, const float4 *factors, int k)
+StoreUserFactors(const char *model, const Interactions *data, const float4 *factors,
+				 const float4 *bias, int k)
 {
-	StoreFactors(model, true, data, factors, k);
+	StoreFactors(model, true, data, factors, bias, k);
 }
 
 void
-StoreItemFactors(const char *model, const Interactions *data, const float4 *factors, int k)
+StoreItemFactors(const char *model, const Interactions *data, const float4 *factors,
+				 const float4 *bias, int k)
 {
-	StoreFactors(model, false, data, factors, k);
+	StoreFactors(model, false, data, factors, bias, k);
 }
 
 /*

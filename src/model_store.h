@@ -16,10 +16,11 @@ extern char *recfair_default_model;
 
 extern void LockModelName(const char *model);
 extern void DeleteModelFactors(const char *model);
+/* bias may be NULL (a NULL bias column) */
 extern void StoreUserFactors(const char *model, const Interactions *data,
-							 const float4 *factors, int k);
+							 const float4 *factors, const float4 *bias, int k);
 extern void StoreItemFactors(const char *model, const Interactions *data,
-							 const float4 *factors, int k);
+							 const float4 *factors, const float4 *bias, int k);
 extern char *ResolveModelName(const char *model);
 extern Oid	EmbeddingTypeOid(void);
 

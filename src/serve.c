@@ -33,31 +33,14 @@
 #include "utils/builtins.h"
 #include "utils/memutils.h"
 #include "utils/tuplestore.h"
+#include "serve.h"
 
-#define MAX_K 10000
 #define CACHE_SLOTS 4
-
-typedef struct ModelCache
-{
-	char		name[NAMEDATALEN * 2];
-	int64		version;		/* 0: empty slot */
-	MemoryContext cxt;
-	int			k;
-	int32		nitems;
-	double		alpha;
-	double		regularization;
-	int64	   *item_ids;
-	float4	   *factors;		/* nitems x k */
-	float4	   *norms;
-	float4	   *gram;			/* Y'Y, k x k */
-	idmap_hash *index;
-	uint64		last_used;
-} ModelCache;
 
 static ModelCache cache[CACHE_SLOTS];
 static uint64 cache_clock = 0;
 
-static void
+void
 CheckK(int k)
 {
 	if (k < 1 || k > MAX_K)
@@ -90,7 +73,7 @@ LoadItems(ModelCache *entry, const char *name)
 	MemoryContext old;
 	int			rc;
 
-	rc = SPI_execute_plan(KeptPlan(&plan, "SELECT item_id, factors FROM recfair.item_factors WHERE model = $1",
+	rc = SPI_execute_plan(KeptPlan(&plan, "SELECT item_id, factors, bias FROM recfair.item_factors WHERE model = $1",
 								   1, types), values, NULL, true, 0);
 	if (rc != SPI_OK_SELECT)
 		elog(ERROR, "SPI_execute_plan failed: %s", SPI_result_code_string(rc));
@@ -100,6 +83,7 @@ LoadItems(ModelCache *entry, const char *name)
 	entry->item_ids = palloc(sizeof(int64) * Max(entry->nitems, 1));
 	entry->factors = MemoryContextAllocHuge(entry->cxt, sizeof(float4) * entry->k * Max(entry->nitems, 1));
 	entry->norms = palloc(sizeof(float4) * Max(entry->nitems, 1));
+	entry->item_bias = NULL;
 	entry->gram = palloc(sizeof(float4) * entry->k * entry->k);
 	entry->index = idmap_create(entry->cxt, Max(entry->nitems, 16), NULL);
 	for (int32 i = 0; i < entry->nitems; i++)
@@ -119,6 +103,14 @@ LoadItems(ModelCache *entry, const char *name)
 							(long long) entry->item_ids[i], name, e->dim, entry->k)));
 		memcpy(entry->factors + (int64) i * entry->k, e->x, sizeof(float4) * entry->k);
 		entry->norms[i] = sqrtf(cblas_sdot(entry->k, e->x, 1, e->x, 1));
+		if (entry->explicit_model)
+		{
+			Datum		b = SPI_getbinval(tup, SPI_tuptable->tupdesc, 3, &isnull);
+
+			if (entry->item_bias == NULL)
+				entry->item_bias = palloc0(sizeof(float4) * Max(entry->nitems, 1));
+			entry->item_bias[i] = isnull ? 0.0f : DatumGetFloat4(b);
+		}
 		slot = idmap_insert(entry->index, entry->item_ids[i], &found);
 		slot->index = i;
 	}
@@ -128,7 +120,7 @@ LoadItems(ModelCache *entry, const char *name)
 }
 
 /* The cached items of the model a call names (resolving NULL), current version. */
-static ModelCache *
+ModelCache *
 GetModel(const char *model)
 {
 	static SPIPlanPtr plan = NULL;
@@ -139,13 +131,18 @@ GetModel(const char *model)
 	int			k;
 	double		alpha;
 	double		reg;
+	bool		explicit_model;
+	double		global_mean;
+	double		offset;
 	bool		isnull;
 	ModelCache *entry = NULL;
 	int			rc;
 
 	rc = SPI_execute_plan(KeptPlan(&plan,
 								   "SELECT version, factors, coalesce((hyperparameters->>'alpha')::float8, 1), "
-								   "coalesce((hyperparameters->>'regularization')::float8, 0.01) "
+								   "coalesce((hyperparameters->>'regularization')::float8, 0.01), "
+								   "algorithm = 'als_explicit', coalesce((hyperparameters->>'global_mean')::float8, 0), "
+								   "CASE WHEN hyperparameters->>'confidence' = 'alpha*w' THEN 0.0 ELSE 1.0 END::float8 "
 								   "FROM recfair.models WHERE name = $1", 1, types),
 						  values, NULL, true, 1);
 	if (rc != SPI_OK_SELECT || SPI_processed != 1)
@@ -156,6 +153,9 @@ GetModel(const char *model)
 	k = DatumGetInt32(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2, &isnull));
 	alpha = DatumGetFloat8(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 3, &isnull));
 	reg = DatumGetFloat8(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 4, &isnull));
+	explicit_model = DatumGetBool(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 5, &isnull));
+	global_mean = DatumGetFloat8(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 6, &isnull));
+	offset = DatumGetFloat8(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 7, &isnull));
 
 	for (int i = 0; i < CACHE_SLOTS; i++)
 		if (cache[i].version != 0 && strcmp(cache[i].name, name) == 0)
@@ -182,18 +182,14 @@ GetModel(const char *model)
 	entry->k = k;
 	entry->alpha = alpha;
 	entry->regularization = reg;
+	entry->explicit_model = explicit_model;
+	entry->global_mean = global_mean;
+	entry->confidence_offset = offset;
 	LoadItems(entry, name);
 	entry->version = version;
 	entry->last_used = ++cache_clock;
 	return entry;
 }
-
-/* The top k of scores (skipping -inf), best first; ties go to the lower id. */
-typedef struct Candidate
-{
-	float4		score;
-	int32		index;
-} Candidate;
 
 static inline bool
 Better(const ModelCache *m, Candidate a, Candidate b)
@@ -226,7 +222,7 @@ SiftDown(const ModelCache *m, Candidate *heap, int n, int i)
 	}
 }
 
-static int
+int
 TopK(const ModelCache *m, const float4 *scores, int k, Candidate *out)
 {
 	int			n = 0;
@@ -271,7 +267,7 @@ TopK(const ModelCache *m, const float4 *scores, int k, Candidate *out)
 }
 
 /* Inner product of a query vector with every cached item: one sgemv. */
-static float4 *
+float4 *
 ScoreItems(const ModelCache *m, const float4 *query)
 {
 	float4	   *scores = palloc(sizeof(float4) * m->nitems);
@@ -279,6 +275,16 @@ ScoreItems(const ModelCache *m, const float4 *query)
 	cblas_sgemv(CblasRowMajor, CblasNoTrans, m->nitems, m->k, 1.0f, m->factors, m->k,
 				query, 1, 0.0f, scores, 1);
 	return scores;
+}
+
+/* Predicted ratings of an explicit model: mu + b_u + b_i + x . y */
+void
+AddBiases(const ModelCache *m, float4 *scores, float4 user_bias)
+{
+	float4		base = (float4) m->global_mean + user_bias;
+
+	for (int32 i = 0; i < m->nitems; i++)
+		scores[i] += base + (m->item_bias ? m->item_bias[i] : 0.0f);
 }
 
 static void
@@ -343,7 +349,7 @@ recfair_recommend(PG_FUNCTION_ARGS)
 	m = GetModel(OptionalText(fcinfo, 2));
 	values[0] = CStringGetTextDatum(m->name);
 	values[1] = Int64GetDatum(user_id);
-	rc = SPI_execute_plan(KeptPlan(&plan, "SELECT factors, seen FROM recfair.user_factors "
+	rc = SPI_execute_plan(KeptPlan(&plan, "SELECT factors, seen, bias FROM recfair.user_factors "
 								   "WHERE model = $1 AND user_id = $2", 2, types),
 						  values, NULL, true, 1);
 	if (rc != SPI_OK_SELECT)
@@ -362,6 +368,12 @@ recfair_recommend(PG_FUNCTION_ARGS)
 						(long long) user_id, m->name, x->dim, m->k)));
 
 	scores = ScoreItems(m, x->x);
+	if (m->explicit_model)
+	{
+		Datum		b = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 3, &isnull);
+
+		AddBiases(m, scores, isnull ? 0.0f : DatumGetFloat4(b));
+	}
 	if (exclude_seen)
 	{
 		Datum		seen = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2, &isnull);
@@ -426,7 +438,8 @@ recfair_similar_items(PG_FUNCTION_ARGS)
 /*
  * Fold-in: the user vector ALS would compute for a user whose only
  * interactions are the basket (weight 1 each), against the fixed item
- * factors: (Y'Y + lambda I + sum (c - 1) y y') x = sum c y, c = 1 + alpha.
+ * factors: (Y'Y + lambda I + sum (c - 1) y y') x = sum c y, with the
+ * model's confidence c = 1 + alpha (or alpha).
  */
 PG_FUNCTION_INFO_V1(recfair_recommend_for_items);
 Datum
@@ -459,7 +472,7 @@ recfair_recommend_for_items(PG_FUNCTION_ARGS)
 
 	SPI_connect();
 	m = GetModel(OptionalText(fcinfo, 2));
-	c = (float) (1.0 + m->alpha);
+	c = (float) (m->confidence_offset + m->alpha);
 	a = palloc(sizeof(float4) * m->k * m->k);
 	x = palloc0(sizeof(float4) * m->k);
 	memcpy(a, m->gram, sizeof(float4) * m->k * m->k);

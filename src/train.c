@@ -23,6 +23,7 @@
 #include "lib/stringinfo.h"
 #include "miscadmin.h"
 #include "model_store.h"
+#include "options.h"
 #include "nodes/makefuncs.h"
 #include "parallel.h"
 #include "portability/instr_time.h"
@@ -35,6 +36,13 @@
 
 #define MAX_FACTORS 1024
 #define MAX_ITERATIONS 1000
+
+typedef enum TrainAlgorithm
+{
+	ALGO_ALS,
+	ALGO_ALS_EXPLICIT,
+	ALGO_POPULARITY
+} TrainAlgorithm;
 
 typedef struct TrainOptions
 {
@@ -74,51 +82,6 @@ CheckNotEmpty(const char *value, const char *name)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("%s must not be empty", name)));
-}
-
-/* The value of a jsonb key as text (numbers and strings), or NULL. */
-static char *
-OptionText(Jsonb *options, const char *key)
-{
-	JsonbValue	v;
-
-	if (!getKeyJsonValueFromContainer(&options->root, key, strlen(key), &v))
-		return NULL;
-	switch (v.type)
-	{
-		case jbvString:
-			return pnstrdup(v.val.string.val, v.val.string.len);
-		case jbvNumeric:
-			return DatumGetCString(DirectFunctionCall1(numeric_out, NumericGetDatum(v.val.numeric)));
-		case jbvBool:
-			return pstrdup(v.val.boolean ? "true" : "false");
-		case jbvNull:
-			return NULL;
-		default:
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("option \"%s\" must be a string or a number", key)));
-	}
-	return NULL;
-}
-
-static double
-OptionNumber(Jsonb *options, const char *key, double dflt, double min, double max)
-{
-	char	   *text = OptionText(options, key);
-	char	   *end;
-	double		value;
-
-	if (text == NULL)
-		return dflt;
-	errno = 0;
-	value = strtod(text, &end);
-	if (end == text || *end != '\0' || errno != 0 || isnan(value) || value < min || value > max)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("option \"%s\" must be a number between %g and %g, not \"%s\"",
-						key, min, max, text)));
-	return value;
 }
 
 /* Resolve a registered table and key column through the catalog. */
@@ -161,35 +124,10 @@ RegisterTable(Jsonb *options, const char *table_key, const char *column_key,
 static void
 ParseOptions(Jsonb *options, TrainOptions *opt)
 {
-	JsonbIterator *it;
-	JsonbValue	v;
-	JsonbIteratorToken tok;
 	char	   *solver;
 	char	   *confidence;
 
-	if (!JB_ROOT_IS_OBJECT(options))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("options must be a jsonb object")));
-
-	/* Unknown keys are typos: refuse them rather than ignore them. */
-	it = JsonbIteratorInit(&options->root);
-	while ((tok = JsonbIteratorNext(&it, &v, true)) != WJB_DONE)
-	{
-		bool		known = false;
-
-		if (tok != WJB_KEY)
-			continue;
-		for (int i = 0; i < lengthof(known_options); i++)
-			if (strlen(known_options[i]) == v.val.string.len &&
-				strncmp(known_options[i], v.val.string.val, v.val.string.len) == 0)
-				known = true;
-		if (!known)
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("unknown option \"%.*s\"", v.val.string.len, v.val.string.val),
-					 errhint("Known options: alpha, confidence, solver, cg_steps, seed, items, item_key, users, user_key.")));
-	}
+	CheckOptionKeys(options, known_options, lengthof(known_options));
 
 	opt->alpha = OptionNumber(options, "alpha", 1.0, 0.0, 1e6);
 	opt->cg_steps = (int) OptionNumber(options, "cg_steps", 3, 1, 100);
@@ -223,6 +161,7 @@ typedef struct Progress
 	instr_time	start;
 	int			iterations;
 	double	   *loss;
+	const char *label;			/* "loss" or "training RMSE" */
 } Progress;
 
 static void
@@ -235,8 +174,8 @@ ReportIteration(int iteration, double loss, void *arg)
 	INSTR_TIME_SUBTRACT(now, p->start);
 	p->loss[iteration - 1] = loss;
 	ereport(NOTICE,
-			(errmsg("iteration %d/%d: loss %.6g, %.2f s",
-					iteration, p->iterations, loss, INSTR_TIME_GET_DOUBLE(now))));
+			(errmsg("iteration %d/%d: %s %.6g, %.2f s",
+					iteration, p->iterations, p->label, loss, INSTR_TIME_GET_DOUBLE(now))));
 }
 
 static double
@@ -284,6 +223,10 @@ recfair_train(PG_FUNCTION_ARGS)
 	float4	   *user_factors;
 	float4	   *item_factors;
 	Progress	progress;
+	TrainAlgorithm kind;
+	float4	   *user_bias = NULL;
+	float4	   *item_bias = NULL;
+	double		global_mean = 0.0;
 	instr_time	start;
 	instr_time	phase;
 	double		read_s;
@@ -315,11 +258,21 @@ recfair_train(PG_FUNCTION_ARGS)
 	regularization = PG_GETARG_FLOAT4(8);
 	options = PG_GETARG_JSONB_P(9);
 
-	if (strcmp(algorithm, "als") != 0)
+	if (strcmp(algorithm, "als") == 0)
+		kind = ALGO_ALS;
+	else if (strcmp(algorithm, "als_explicit") == 0)
+		kind = ALGO_ALS_EXPLICIT;
+	else if (strcmp(algorithm, "popularity") == 0)
+		kind = ALGO_POPULARITY;
+	else
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("unknown algorithm \"%s\"", algorithm),
-				 errhint("Supported: \"als\" (implicit-feedback ALS).")));
+				 errhint("Supported: \"als\" (implicit feedback), \"als_explicit\" (ratings), \"popularity\".")));
+	if (kind == ALGO_ALS_EXPLICIT && src.weight_col == NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("algorithm \"als_explicit\" needs weight_col, the rating column")));
 	if (factors < 1 || factors > MAX_FACTORS)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
@@ -350,26 +303,51 @@ recfair_train(PG_FUNCTION_ARGS)
 	data = ReadInteractions(&src, &budget);
 	read_s = SecondsSince(phase);
 
-	BudgetReserve(&budget, sizeof(float4) * factors * ((Size) data->nusers + data->nitems),
+	if (kind == ALGO_POPULARITY)
+		factors = 1;			/* a user vector of 1, an item vector of its count */
+	BudgetReserve(&budget, sizeof(float4) * (factors + 1) * ((Size) data->nusers + data->nitems),
 				  "the factor matrices");
 	user_factors = MemoryContextAllocHuge(CurrentMemoryContext,
-										  sizeof(float4) * factors * (Size) data->nusers);
+										  sizeof(float4) * factors * (Size) Max(data->nusers, 1));
 	item_factors = MemoryContextAllocHuge(CurrentMemoryContext,
-										  sizeof(float4) * factors * (Size) data->nitems);
-	AlsInitFactors(user_factors, data->nusers, factors, aopt.seed);
-	AlsInitFactors(item_factors, data->nitems, factors, aopt.seed + 1);
+										  sizeof(float4) * factors * (Size) Max(data->nitems, 1));
 
 	INSTR_TIME_SET_CURRENT(phase);
 	progress.start = phase;
 	progress.iterations = iterations;
-	progress.loss = palloc(sizeof(double) * iterations);
-	AlsTrainImplicit(data, &aopt, user_factors, item_factors, ReportIteration, &progress);
+	progress.loss = palloc0(sizeof(double) * iterations);
+	progress.label = "loss";
+	if (kind == ALGO_ALS)
+	{
+		AlsInitFactors(user_factors, data->nusers, factors, aopt.seed);
+		AlsInitFactors(item_factors, data->nitems, factors, aopt.seed + 1);
+		AlsTrainImplicit(data, &aopt, user_factors, item_factors, ReportIteration, &progress);
+	}
+	else if (kind == ALGO_ALS_EXPLICIT)
+	{
+		user_bias = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(float4) * Max(data->nusers, 1));
+		item_bias = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(float4) * Max(data->nitems, 1));
+		AlsInitFactors(user_factors, data->nusers, factors, aopt.seed);
+		AlsInitFactors(item_factors, data->nitems, factors, aopt.seed + 1);
+		progress.label = "training RMSE";
+		global_mean = AlsTrainExplicit(data, &aopt, user_factors, user_bias, item_factors, item_bias,
+									   ReportIteration, &progress);
+	}
+	else
+	{
+		/* popularity: the number of users who interacted with the item */
+		for (int32 u = 0; u < data->nusers; u++)
+			user_factors[u] = 1.0f;
+		for (int32 i = 0; i < data->nitems; i++)
+			item_factors[i] = (float4) (data->item_ptr[i + 1] - data->item_ptr[i]);
+		iterations = 0;
+	}
 	train_s = SecondsSince(phase);
 
 	INSTR_TIME_SET_CURRENT(phase);
 	DeleteModelFactors(model);
-	StoreUserFactors(model, data, user_factors, factors);
-	StoreItemFactors(model, data, item_factors, factors);
+	StoreUserFactors(model, data, user_factors, user_bias, factors);
+	StoreItemFactors(model, data, item_factors, item_bias, factors);
 	write_s = SecondsSince(phase);
 
 	ereport(NOTICE,
@@ -391,6 +369,8 @@ recfair_train(PG_FUNCTION_ARGS)
 		escape_json(&hyper, src.weight_col);
 	else
 		appendStringInfoString(&hyper, "null");
+	if (kind == ALGO_ALS_EXPLICIT)
+		appendStringInfo(&hyper, ", \"global_mean\": %.9g", global_mean);
 	appendStringInfo(&hyper, ", \"read_seconds\": %.3f, \"train_seconds\": %.3f, \"write_seconds\": %.3f, "
 					 "\"rows_read\": %lld, \"rows_null_id\": %lld}",
 					 read_s, train_s, write_s, (long long) data->rows_read,

@@ -1,0 +1,116 @@
+/*-------------------------------------------------------------------------
+ *
+ * options.c
+ *	  Reading the jsonb options argument that train(), evaluate() and split()
+ *	  take: typed values with range checks, and refusal of unknown keys.
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "postgres.h"
+
+#include <math.h>
+
+#include "lib/stringinfo.h"
+#include "options.h"
+#include "utils/builtins.h"
+#include "utils/jsonb.h"
+#include "utils/numeric.h"
+
+/* The value of a jsonb key as text (numbers and strings), or NULL. */
+char *
+OptionText(Jsonb *options, const char *key)
+{
+	JsonbValue	v;
+
+	if (!getKeyJsonValueFromContainer(&options->root, key, strlen(key), &v))
+		return NULL;
+	switch (v.type)
+	{
+		case jbvString:
+			return pnstrdup(v.val.string.val, v.val.string.len);
+		case jbvNumeric:
+			return DatumGetCString(DirectFunctionCall1(numeric_out, NumericGetDatum(v.val.numeric)));
+		case jbvBool:
+			return pstrdup(v.val.boolean ? "true" : "false");
+		case jbvNull:
+			return NULL;
+		default:
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("option \"%s\" must be a string or a number", key)));
+	}
+	return NULL;
+}
+
+double
+OptionNumber(Jsonb *options, const char *key, double dflt, double min, double max)
+{
+	char	   *text = OptionText(options, key);
+	char	   *end;
+	double		value;
+
+	if (text == NULL)
+		return dflt;
+	errno = 0;
+	value = strtod(text, &end);
+	if (end == text || *end != '\0' || errno != 0 || isnan(value) || value < min || value > max)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("option \"%s\" must be a number between %g and %g, not \"%s\"",
+						key, min, max, text)));
+	return value;
+}
+
+/* Refuse keys not in known[] (typos), listing the known ones. */
+void
+CheckOptionKeys(Jsonb *options, const char *const *known, int nknown)
+{
+	JsonbIterator *it;
+	JsonbValue	v;
+	JsonbIteratorToken tok;
+
+	if (!JB_ROOT_IS_OBJECT(options))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("options must be a jsonb object")));
+	it = JsonbIteratorInit(&options->root);
+	while ((tok = JsonbIteratorNext(&it, &v, true)) != WJB_DONE)
+	{
+		bool		found = false;
+
+		if (tok != WJB_KEY)
+			continue;
+		for (int i = 0; i < nknown; i++)
+			if (strlen(known[i]) == v.val.string.len &&
+				strncmp(known[i], v.val.string.val, v.val.string.len) == 0)
+				found = true;
+		if (!found)
+		{
+			StringInfoData list;
+
+			initStringInfo(&list);
+			for (int i = 0; i < nknown; i++)
+				appendStringInfo(&list, "%s%s", i > 0 ? ", " : "", known[i]);
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("unknown option \"%.*s\"", v.val.string.len, v.val.string.val),
+					 errhint("Known options: %s.", list.data)));
+		}
+	}
+}
+
+/* A boolean option: true/false as jsonb booleans or strings. */
+bool
+OptionBool(Jsonb *options, const char *key, bool dflt)
+{
+	char	   *text = OptionText(options, key);
+	bool		result;
+
+	if (text == NULL)
+		return dflt;
+	if (!parse_bool(text, &result))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("option \"%s\" must be true or false, not \"%s\"", key, text)));
+	return result;
+}

@@ -1,0 +1,18 @@
+/*-------------------------------------------------------------------------
+ *
+ * options.h
+ *	  Typed access to a jsonb options argument.
+ *
+ *-------------------------------------------------------------------------
+ */
+#ifndef RECFAIR_OPTIONS_H
+#define RECFAIR_OPTIONS_H
+
+#include "utils/jsonb.h"
+
+extern void CheckOptionKeys(Jsonb *options, const char *const *known, int nknown);
+extern char *OptionText(Jsonb *options, const char *key);
+extern double OptionNumber(Jsonb *options, const char *key, double dflt, double min, double max);
+extern bool OptionBool(Jsonb *options, const char *key, bool dflt);
+
+#endif							/* RECFAIR_OPTIONS_H */

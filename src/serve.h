@@ -1,0 +1,51 @@
+/*-------------------------------------------------------------------------
+ *
+ * serve.h
+ *	  The per-backend model cache and top-k selection shared by serving
+ *	  (serve.c), evaluation (evaluate.c) and fair re-ranking.
+ *
+ *-------------------------------------------------------------------------
+ */
+#ifndef RECFAIR_SERVE_H
+#define RECFAIR_SERVE_H
+
+#include "idmap.h"
+
+#define MAX_K 10000
+
+typedef struct ModelCache
+{
+	char		name[NAMEDATALEN * 2];
+	int64		version;		/* 0: empty slot */
+	MemoryContext cxt;
+	int			k;
+	int32		nitems;
+	bool		explicit_model;	/* als_explicit: scores are predicted ratings */
+	double		global_mean;
+	double		alpha;
+	double		confidence_offset;
+	double		regularization;
+	int64	   *item_ids;
+	float4	   *factors;		/* nitems x k */
+	float4	   *item_bias;		/* NULL unless the model has item biases */
+	float4	   *norms;
+	float4	   *gram;			/* Y'Y, k x k */
+	idmap_hash *index;
+	uint64		last_used;
+} ModelCache;
+
+/* The top k of scores (skipping -inf), best first; ties go to the lower id. */
+typedef struct Candidate
+{
+	float4		score;
+	int32		index;
+} Candidate;
+
+/* These run inside an SPI connection. */
+extern ModelCache *GetModel(const char *model);
+extern int	TopK(const ModelCache *m, const float4 *scores, int k, Candidate *out);
+extern void CheckK(int k);
+extern float4 *ScoreItems(const ModelCache *m, const float4 *query);
+extern void AddBiases(const ModelCache *m, float4 *scores, float4 user_bias);
+
+#endif							/* RECFAIR_SERVE_H */
