@@ -18,7 +18,9 @@ OBJS = \
 	src/options.o \
 	src/parallel.o \
 	src/recfair.o \
+	src/relnames.o \
 	src/serve.o \
+	src/split.o \
 	src/train.o
 
 DATA = $(wildcard sql/recfair--*.sql)

@@ -29,3 +29,10 @@ RETURNS TABLE (metric text, value double precision)
 AS 'MODULE_PATHNAME', 'recfair_evaluate' LANGUAGE C STABLE PARALLEL RESTRICTED;
 COMMENT ON FUNCTION recfair.evaluate(text, text, integer, jsonb) IS
 	'ranking metrics (precision, recall, ndcg, map, hit_rate, coverage at k; users evaluated and skipped) of a model against a test table, view or query, and rmse/mae for als_explicit; options: user_col, item_col, rating_col, relevant_min';
+
+CREATE FUNCTION recfair.split(source text, target_prefix text, test_fraction real DEFAULT 0.2,
+							  method text DEFAULT 'random', options jsonb DEFAULT '{}')
+RETURNS TABLE (table_name regclass, rows bigint)
+AS 'MODULE_PATHNAME', 'recfair_split' LANGUAGE C VOLATILE PARALLEL UNSAFE;
+COMMENT ON FUNCTION recfair.split(text, text, real, text, jsonb) IS
+	'create <target_prefix>_train and <target_prefix>_test from a table, view or query: per user, round(n * test_fraction) interactions (at most n - 1) go to test, at random (seeded) or the latest by time; options: user_col, time_col, seed';

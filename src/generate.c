@@ -50,6 +50,7 @@
 #include "lib/stringinfo.h"
 #include "miscadmin.h"
 #include "portability/instr_time.h"
+#include "relnames.h"
 #include "utils/builtins.h"
 #include "utils/datetime.h"
 #include "utils/memutils.h"
@@ -278,21 +279,6 @@ RunSql(const char *sql)
 		elog(ERROR, "SPI_execute failed (%s): %s", SPI_result_code_string(rc), sql);
 }
 
-/* The quoted, possibly schema-qualified name <prefix>_<suffix>. */
-static char *
-TableName(const char *schema, const char *prefix, const char *suffix)
-{
-	char	   *name = psprintf("%s_%s", prefix, suffix);
-
-	if (strlen(name) >= NAMEDATALEN)
-		ereport(ERROR,
-				(errcode(ERRCODE_NAME_TOO_LONG),
-				 errmsg("table name \"%s\" is too long", name),
-				 errhint("Use a prefix of at most %d characters.",
-						 NAMEDATALEN - 1 - (int) strlen("_interactions") - 1)));
-	return quote_qualified_identifier(schema, name);
-}
-
 static Oid
 CreateTable(const char *qualified, const char *columns)
 {
@@ -310,9 +296,6 @@ recfair_generate_dataset(PG_FUNCTION_ARGS)
 {
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	char	   *prefix_text;
-	List	   *prefix_names;
-	char	   *schema = NULL;
-	char	   *prefix;
 	int			nusers;
 	int			nitems;
 	int64		ninteractions;
@@ -345,19 +328,6 @@ recfair_generate_dataset(PG_FUNCTION_ARGS)
 	ninteractions = PG_GETARG_INT64(3);
 	seed = PG_GETARG_INT32(4);
 
-	if (prefix_text[0] == '\0')
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("prefix must not be empty")));
-	prefix_names = stringToQualifiedNameList(prefix_text);
-	if (list_length(prefix_names) == 2)
-		schema = strVal(linitial(prefix_names));
-	else if (list_length(prefix_names) != 1)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_NAME),
-				 errmsg("invalid prefix \"%s\"", prefix_text),
-				 errhint("Use a table name prefix, optionally qualified with a schema.")));
-	prefix = strVal(llast(prefix_names));
 	if (nusers < 1 || nitems < 1)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
@@ -372,9 +342,9 @@ recfair_generate_dataset(PG_FUNCTION_ARGS)
 	pg_prng_seed(&rng, (uint64) (int64) seed);
 
 	SPI_connect();
-	users_table = TableName(schema, prefix, "users");
-	items_table = TableName(schema, prefix, "items");
-	inter_table = TableName(schema, prefix, "interactions");
+	users_table = PrefixedTableName(prefix_text, "users");
+	items_table = PrefixedTableName(prefix_text, "items");
+	inter_table = PrefixedTableName(prefix_text, "interactions");
 	users_oid = CreateTable(users_table, "user_id bigint NOT NULL, segment text NOT NULL, activity text NOT NULL");
 	items_oid = CreateTable(items_table, "item_id bigint NOT NULL, brand text NOT NULL, category text NOT NULL, "
 							"price_tier text NOT NULL, price numeric(10,2) NOT NULL");

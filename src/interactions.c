@@ -379,6 +379,30 @@ ScanQuery(RowBuffer *buf, const char *from_clause)
 	SPI_cursor_close(portal);
 }
 
+/*
+ * A FROM item for a source (a table or view name, or a query), aliased
+ * src: the relation resolved through the catalog and quoted, or the query
+ * in parentheses.
+ */
+char *
+SourceFromClause(const char *source)
+{
+	Oid			relid;
+
+	if (LooksLikeQuery(source))
+		return psprintf("(%s\n) AS src", source);
+	relid = RangeVarGetRelid(makeRangeVarFromNameList(stringToQualifiedNameList(source)),
+							 AccessShareLock, true);
+	if (!OidIsValid(relid))
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_TABLE),
+				 errmsg("relation \"%s\" does not exist", source),
+				 errhint("The source is a table or view name, or a query starting with SELECT, WITH, VALUES or TABLE.")));
+	return psprintf("%s AS src",
+					quote_qualified_identifier(get_namespace_name(get_rel_namespace(relid)),
+											   get_rel_name(relid)));
+}
+
 static void
 ReadSource(RowBuffer *buf)
 {

@@ -49,6 +49,7 @@ typedef struct Interactions
 	float4	   *item_weights;
 } Interactions;
 
+extern char *SourceFromClause(const char *source);
 extern Interactions *ReadInteractions(const InteractionSource *src, MemoryBudget *budget);
 
 #endif							/* RECFAIR_INTERACTIONS_H */

@@ -1,5 +1,6 @@
 -- pgTAP: training, the model store and serving, on a small planted dataset
 BEGIN;
+SET LOCAL client_min_messages = warning;
 SET search_path = recfair, public;
 SELECT plan(42);
 

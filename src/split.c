@@ -1,0 +1,192 @@
+/*-------------------------------------------------------------------------
+ *
+ * split.c
+ *	  recfair.split(): a train/test split of an interaction source into
+ *	  <prefix>_train and <prefix>_test, with the source's columns.
+ *
+ * Per user with n interactions, round(n * test_fraction) of them, at most
+ * n - 1, go to test, so a user with a single interaction stays in train:
+ * - random: the rows are ordered per user by a seeded hash of the whole
+ *   row (deterministic for a seed, whatever order the source returns rows
+ *   in), and the first ones go to test;
+ * - time: each user's latest rows by the time column go to test (ties
+ *   broken by the same hash).
+ * One pass: a window query over the source feeds both tables through a
+ * writable CTE.  All names are resolved and quoted; the source is read
+ * as train() reads it (a table or view name, or a query).
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "postgres.h"
+
+#include <math.h>
+
+#include "catalog/namespace.h"
+#include "catalog/pg_type.h"
+#include "executor/spi.h"
+#include "funcapi.h"
+#include "interactions.h"
+#include "lib/stringinfo.h"
+#include "options.h"
+#include "relnames.h"
+#include "utils/builtins.h"
+#include "utils/regproc.h"
+#include "utils/varlena.h"
+
+static const char *const known_options[] = {"user_col", "time_col", "seed"};
+
+static void
+RunSql(const char *sql, int expected)
+{
+	int			rc = SPI_execute(sql, false, 0);
+
+	if (rc != expected)
+		elog(ERROR, "SPI_execute failed (%s): %s", SPI_result_code_string(rc), sql);
+}
+
+static bool
+HasColumn(TupleDesc desc, const char *name)
+{
+	for (int i = 0; i < desc->natts; i++)
+		if (!TupleDescAttr(desc, i)->attisdropped &&
+			strcmp(NameStr(TupleDescAttr(desc, i)->attname), name) == 0)
+			return true;
+	return false;
+}
+
+static Oid
+RelidOf(const char *qualified)
+{
+	return RangeVarGetRelid(makeRangeVarFromNameList(stringToQualifiedNameList(qualified)),
+							NoLock, false);
+}
+
+PG_FUNCTION_INFO_V1(recfair_split);
+Datum
+recfair_split(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	char	   *source;
+	char	   *prefix;
+	double		fraction;
+	char	   *method;
+	Jsonb	   *options;
+	char	   *user_col;
+	char	   *time_col;
+	int64		seed;
+	bool		by_time;
+	char	   *from;
+	char	   *train_table;
+	char	   *test_table;
+	TupleDesc	desc;
+	StringInfoData cols;
+	StringInfoData sql;
+	int64		ntrain;
+	int64		ntest;
+	Datum		values[2];
+	bool		nulls[2] = {false, false};
+
+	for (int i = 0; i < 5; i++)
+		if (PG_ARGISNULL(i))
+			ereport(ERROR,
+					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+					 errmsg("split arguments must not be NULL")));
+	source = text_to_cstring(PG_GETARG_TEXT_PP(0));
+	prefix = text_to_cstring(PG_GETARG_TEXT_PP(1));
+	fraction = PG_GETARG_FLOAT4(2);
+	method = text_to_cstring(PG_GETARG_TEXT_PP(3));
+	options = PG_GETARG_JSONB_P(4);
+
+	if (isnan(fraction) || fraction < 0.0 || fraction >= 1.0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("test_fraction must be at least 0 and below 1, not %g", fraction)));
+	if (strcmp(method, "random") == 0)
+		by_time = false;
+	else if (strcmp(method, "time") == 0)
+		by_time = true;
+	else
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("unknown split method \"%s\"", method),
+				 errhint("Use \"random\" (per user, seeded) or \"time\" (each user's latest interactions).")));
+	CheckOptionKeys(options, known_options, lengthof(known_options));
+	user_col = OptionText(options, "user_col");
+	if (user_col == NULL)
+		user_col = "user_id";
+	time_col = OptionText(options, "time_col");
+	if (time_col == NULL)
+		time_col = "ts";
+	seed = (int64) OptionNumber(options, "seed", 42, -9.0e15, 9.0e15);
+	if (source[0] == '\0')
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("source must not be empty")));
+	train_table = PrefixedTableName(prefix, "train");
+	test_table = PrefixedTableName(prefix, "test");
+
+	InitMaterializedSRF(fcinfo, 0);
+	SPI_connect();
+	from = SourceFromClause(source);
+
+	/* the source's columns, and the two tables with the same ones */
+	RunSql(psprintf("SELECT src.* FROM %s LIMIT 0", from), SPI_OK_SELECT);
+	desc = CreateTupleDescCopy(SPI_tuptable->tupdesc);
+	if (!HasColumn(desc, user_col))
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_COLUMN),
+				 errmsg("column \"%s\" does not exist in %s", user_col, source)));
+	if (by_time && !HasColumn(desc, time_col))
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_COLUMN),
+				 errmsg("column \"%s\" does not exist in %s", time_col, source),
+				 errhint("Name the timestamp column with options => '{\"time_col\": \"...\"}'.")));
+	initStringInfo(&cols);
+	for (int i = 0; i < desc->natts; i++)
+	{
+		if (TupleDescAttr(desc, i)->attisdropped)
+			continue;
+		appendStringInfo(&cols, "%s%s", cols.len > 0 ? ", " : "",
+						 quote_identifier(NameStr(TupleDescAttr(desc, i)->attname)));
+	}
+	RunSql(psprintf("CREATE TABLE %s AS SELECT src.* FROM %s WITH NO DATA", train_table, from),
+		   SPI_OK_UTILITY);
+	RunSql(psprintf("CREATE TABLE %s AS SELECT src.* FROM %s WITH NO DATA", test_table, from),
+		   SPI_OK_UTILITY);
+
+	initStringInfo(&sql);
+	appendStringInfo(&sql,
+					 "WITH ranked AS ("
+					 " SELECT src.*, row_number() OVER (PARTITION BY src.%s ORDER BY %s%s"
+					 "pg_catalog.hash_record_extended(src, " INT64_FORMAT ")) AS recfair_split_rank,"
+					 " count(*) OVER (PARTITION BY src.%s) AS recfair_split_count"
+					 " FROM %s),"
+					 " assigned AS (SELECT *, recfair_split_rank <= CASE WHEN recfair_split_count < 2 THEN 0"
+					 " ELSE least(recfair_split_count - 1, round(recfair_split_count * %.9g::float8)) END"
+					 " AS recfair_split_test FROM ranked),"
+					 " to_train AS (INSERT INTO %s SELECT %s FROM assigned WHERE NOT recfair_split_test)"
+					 " INSERT INTO %s SELECT %s FROM assigned WHERE recfair_split_test",
+					 quote_identifier(user_col),
+					 by_time ? "src." : "",
+					 by_time ? psprintf("%s DESC NULLS LAST, ", quote_identifier(time_col)) : "",
+					 seed, quote_identifier(user_col), from, fraction,
+					 train_table, cols.data, test_table, cols.data);
+	RunSql(sql.data, SPI_OK_INSERT);
+	ntest = (int64) SPI_processed;
+	RunSql(psprintf("SELECT count(*) FROM %s", train_table), SPI_OK_SELECT);
+	{
+		bool		isnull;
+
+		ntrain = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
+	}
+	RunSql(psprintf("ANALYZE %s, %s", train_table, test_table), SPI_OK_UTILITY);
+
+	values[0] = ObjectIdGetDatum(RelidOf(train_table));
+	values[1] = Int64GetDatum(ntrain);
+	tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+	values[0] = ObjectIdGetDatum(RelidOf(test_table));
+	values[1] = Int64GetDatum(ntest);
+	tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+	SPI_finish();
+	return (Datum) 0;
+}
