@@ -19,7 +19,10 @@
  * - Twelve categories in six pairs; six user segments, each preferring one
  *   pair: 75% of a user's interactions pick a category of the segment and an
  *   item of it by the same power law over that category's items, the rest
- *   come from the whole catalog.  That is the structure a model can learn.
+ *   come from the whole catalog.  Each user also has a price tier (budget
+ *   50%, mid 35%, premium 15%, as items): 60% of the in-segment picks stay
+ *   in that tier.  Segment x tier is the structure a model can learn, and
+ *   what popularity alone cannot.
  * - Users are drawn by a power law too (heavy users exist); activity is
  *   'heavy' for the top 10% of users by expected activity, 'medium' for the
  *   next 30%, 'light' for the rest.
@@ -60,6 +63,8 @@
 #define NCATEGORIES 12
 #define NSEGMENTS 6
 #define NBIG_BRANDS 3
+#define NTIERS 3
+#define TIER_SHARE 0.6
 #define INSERT_BATCH 1000
 #define SEGMENT_SHARE 0.75
 #define POPULARITY_POWER 4.0
@@ -83,8 +88,11 @@ typedef struct Catalog
 	int64	   *item_id;		/* by popularity rank */
 	int		   *brand;			/* by rank: 0..NBIG_BRANDS-1 big, then tail */
 	int		   *category;		/* by rank */
+	int		   *tier;			/* by rank: 0 budget, 1 mid, 2 premium */
 	int		   *by_category;	/* ranks grouped by category, each in rank order */
 	int			cat_start[NCATEGORIES + 1];
+	int		   *by_group;		/* ranks grouped by (category, tier), in rank order */
+	int			group_start[NCATEGORIES * NTIERS + 1];
 	int			nbrands;
 } Catalog;
 
@@ -140,6 +148,16 @@ UserId(const UserPermutation *p, int64 rank)
 	return ((rank % p->n) * (p->a % p->n) + p->b) % p->n + 1;
 }
 
+/* Cumulative shares of the price tiers, for items and for users' preferences. */
+static inline double
+TierCut(int tier)
+{
+	return tier == 0 ? 0.5 : 0.85;
+}
+
+static const char *const tiers[NTIERS] = {"budget", "mid", "premium"};
+static const double tier_base_price[NTIERS] = {5, 30, 120};
+
 static void
 BuildCatalog(Catalog *cat, int nitems, pg_prng_state *rng)
 {
@@ -151,6 +169,8 @@ BuildCatalog(Catalog *cat, int nitems, pg_prng_state *rng)
 	cat->brand = palloc_extended(sizeof(int) * nitems, MCXT_ALLOC_HUGE);
 	cat->category = palloc_extended(sizeof(int) * nitems, MCXT_ALLOC_HUGE);
 	cat->by_category = palloc_extended(sizeof(int) * nitems, MCXT_ALLOC_HUGE);
+	cat->tier = palloc_extended(sizeof(int) * nitems, MCXT_ALLOC_HUGE);
+	cat->by_group = palloc_extended(sizeof(int) * nitems, MCXT_ALLOC_HUGE);
 
 	/* ids: a seeded Fisher-Yates shuffle of 1..n over the ranks */
 	for (int r = 0; r < nitems; r++)
@@ -165,8 +185,11 @@ BuildCatalog(Catalog *cat, int nitems, pg_prng_state *rng)
 	}
 
 	memset(cat->cat_start, 0, sizeof(cat->cat_start));
+	memset(cat->group_start, 0, sizeof(cat->group_start));
 	for (int r = 0; r < nitems; r++)
 	{
+		double		u;
+
 		double		p_big = 0.05 + 0.9 * exp(-r / (0.1 * nitems));
 
 		if (pg_prng_double(rng) < p_big)
@@ -176,6 +199,19 @@ BuildCatalog(Catalog *cat, int nitems, pg_prng_state *rng)
 				(int) pg_prng_uint64_range(rng, 0, cat->nbrands - NBIG_BRANDS - 1);
 		cat->category[r] = (int) pg_prng_uint64_range(rng, 0, NCATEGORIES - 1);
 		cat->cat_start[cat->category[r] + 1]++;
+		u = pg_prng_double(rng);
+		cat->tier[r] = u < TierCut(0) ? 0 : u < TierCut(1) ? 1 : 2;
+		cat->group_start[cat->category[r] * NTIERS + cat->tier[r] + 1]++;
+	}
+	for (int g = 0; g < NCATEGORIES * NTIERS; g++)
+		cat->group_start[g + 1] += cat->group_start[g];
+	{
+		int		   *gfill = palloc(sizeof(int) * NCATEGORIES * NTIERS);
+
+		memcpy(gfill, cat->group_start, sizeof(int) * NCATEGORIES * NTIERS);
+		for (int r = 0; r < nitems; r++)
+			cat->by_group[gfill[cat->category[r] * NTIERS + cat->tier[r]]++] = r;
+		pfree(gfill);
 	}
 	for (int c = 0; c < NCATEGORIES; c++)
 	{
@@ -311,6 +347,7 @@ recfair_generate_dataset(PG_FUNCTION_ARGS)
 	Oid			inter_oid;
 	Inserter	ins;
 	int		   *user_segment;
+	int		   *user_tier;
 	TimestampTz ts_base;
 	instr_time	start;
 	double		seconds;
@@ -359,9 +396,8 @@ recfair_generate_dataset(PG_FUNCTION_ARGS)
 		TupleTableSlot *slot = InserterNext(&ins);
 		MemoryContext old = MemoryContextSwitchTo(ins.batch_cxt);
 		char		brand[32];
-		double		u = pg_prng_double(&rng);
-		const char *tier = u < 0.5 ? "budget" : u < 0.85 ? "mid" : "premium";
-		double		base = u < 0.5 ? 5 : u < 0.85 ? 30 : 120;
+		const char *tier = tiers[cat.tier[r]];
+		double		base = tier_base_price[cat.tier[r]];
 		char		price[32];
 
 		BrandName(cat.brand[r], brand, sizeof(brand));
@@ -380,13 +416,18 @@ recfair_generate_dataset(PG_FUNCTION_ARGS)
 	/* users, by activity rank */
 	uperm = MakeUserPermutation(nusers, &rng);
 	user_segment = palloc_extended(sizeof(int) * (Size) nusers, MCXT_ALLOC_HUGE);
+	user_tier = palloc_extended(sizeof(int) * (Size) nusers, MCXT_ALLOC_HUGE);
 	InserterOpen(&ins, users_oid);
 	for (int r = 0; r < nusers; r++)
 	{
 		TupleTableSlot *slot = InserterNext(&ins);
 		MemoryContext old = MemoryContextSwitchTo(ins.batch_cxt);
 
+		double		u;
+
 		user_segment[r] = (int) pg_prng_uint64_range(&rng, 0, NSEGMENTS - 1);
+		u = pg_prng_double(&rng);
+		user_tier[r] = u < TierCut(0) ? 0 : u < TierCut(1) ? 1 : 2;
 		slot->tts_values[0] = Int64GetDatum(UserId(&uperm, r));
 		slot->tts_values[1] = CStringGetTextDatum(segments[user_segment[r]]);
 		slot->tts_values[2] = CStringGetTextDatum(r < nusers * 0.1 ? "heavy" :
@@ -409,9 +450,13 @@ recfair_generate_dataset(PG_FUNCTION_ARGS)
 		if (pg_prng_double(&rng) < SEGMENT_SHARE)
 		{
 			int			c = 2 * user_segment[urank] + (int) (pg_prng_uint64(&rng) & 1);
+			int			g = c * NTIERS + user_tier[urank];
 			int			size = cat.cat_start[c + 1] - cat.cat_start[c];
+			int			gsize = cat.group_start[g + 1] - cat.group_start[g];
 
-			if (size > 0)
+			if (gsize > 0 && pg_prng_double(&rng) < TIER_SHARE)
+				rank = cat.by_group[cat.group_start[g] + PowerLawRank(&rng, gsize, POPULARITY_POWER)];
+			else if (size > 0)
 				rank = cat.by_category[cat.cat_start[c] + PowerLawRank(&rng, size, POPULARITY_POWER)];
 			else
 				rank = PowerLawRank(&rng, nitems, POPULARITY_POWER);

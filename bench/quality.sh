@@ -1,0 +1,102 @@
+#!/usr/bin/env bash
+# Quality report (DESIGN section 4 protocol).
+#  1. MovieLens-100k, u1.base / u1.test (when present in $ML100K or
+#     ../shared/data/ml-100k; never copied into the project): every rating is
+#     an implicit interaction with weight = rating for als (64 factors,
+#     15 iterations, regularization 0.01, alpha 1.0), relevant = rating >= 4;
+#     P@10, R@10, NDCG@10, MAP@10, coverage@10 for als (both confidence
+#     definitions, five seeds) and popularity; RMSE for als_explicit.
+#  2. A generated shop split with recfair.split (random, 20% per user).
+#  3. How long evaluate() takes for 100k test users over 50k items.
+#
+#   bench/quality.sh        (run as root)
+. "$(dirname "$0")/common.sh"
+
+sql() { psql -qX -v ON_ERROR_STOP=1 "$@"; }
+
+report() {	# title, then (label, model, test, options) rows in a VALUES list
+	echo "== $1"
+	sql -P footer=off <<SQL
+SET client_min_messages = warning;
+SELECT label AS model,
+	round(max(value) FILTER (WHERE metric = 'precision@10')::numeric, 4) AS "P@10",
+	round(max(value) FILTER (WHERE metric = 'recall@10')::numeric, 4) AS "R@10",
+	round(max(value) FILTER (WHERE metric = 'ndcg@10')::numeric, 4) AS "NDCG@10",
+	round(max(value) FILTER (WHERE metric = 'map@10')::numeric, 4) AS "MAP@10",
+	round(max(value) FILTER (WHERE metric = 'coverage@10')::numeric, 4) AS "coverage@10",
+	round(max(value) FILTER (WHERE metric = 'rmse')::numeric, 4) AS rmse,
+	max(value) FILTER (WHERE metric = 'users_evaluated') AS users
+FROM (VALUES $2) AS runs(ord, label, model, test, opts),
+	LATERAL recfair.evaluate(model, test, 10, opts::jsonb)
+GROUP BY ord, label ORDER BY ord;
+SQL
+}
+
+if [ -f "$ml100k/u1.base" ]; then
+	sql -c "CREATE TABLE ml_train (user_id int, item_id int, rating int, ts bigint)" \
+		-c "CREATE TABLE ml_test (user_id int, item_id int, rating int, ts bigint)" \
+		-c "\\copy ml_train FROM '$ml100k/u1.base'" -c "\\copy ml_test FROM '$ml100k/u1.test'"
+	sql <<'SQL'
+SET client_min_messages = warning;
+SELECT count(*) FROM (
+	SELECT recfair.train('als_' || seed, 'ml_train', weight_col => 'rating', factors => 64, iterations => 15,
+		regularization => 0.01, options => jsonb_build_object('seed', seed, 'alpha', 1.0))
+	FROM unnest(ARRAY[1, 2, 3, 7, 42]) seed) a;
+SELECT count(*) FROM (
+	SELECT recfair.train('als_aw_' || seed, 'ml_train', weight_col => 'rating', factors => 64, iterations => 15,
+		regularization => 0.01, options => jsonb_build_object('seed', seed, 'alpha', 1.0, 'confidence', 'alpha*w'))
+	FROM unnest(ARRAY[1, 2, 3, 7, 42]) seed) a;
+SELECT count(*) FROM recfair.train('popularity', 'ml_train', algorithm => 'popularity');
+SELECT count(*) FROM recfair.train('als_explicit', 'ml_train', weight_col => 'rating', algorithm => 'als_explicit',
+	factors => 64, iterations => 15, regularization => 0.1);
+SQL
+	opts='{"relevant_min": 4, "rating_col": "rating"}'
+	rows=""
+	n=0
+	for seed in 1 2 3 7 42; do
+		rows="$rows($((n += 1)), 'als seed $seed', 'als_$seed', 'ml_test', '$opts'),"
+	done
+	for seed in 1 2 3 7 42; do
+		rows="$rows($((n += 1)), 'als c=alpha*w seed $seed', 'als_aw_$seed', 'ml_test', '$opts'),"
+	done
+	rows="$rows($((n += 1)), 'popularity', 'popularity', 'ml_test', '$opts'),"
+	rows="$rows($((n += 1)), 'als_explicit (reg 0.1)', 'als_explicit', 'ml_test', '$opts')"
+	report "MovieLens-100k u1.base/u1.test, relevant = rating >= 4" "$rows"
+	sql -At -F ' ' <<SQL
+SET client_min_messages = warning;
+SELECT 'mean NDCG@10 over 5 seeds: als ' || round(avg(value) FILTER (WHERE m LIKE 'als\_%' AND m NOT LIKE 'als\_aw\_%' AND m <> 'als_explicit')::numeric, 4)
+	|| ', als c=alpha*w ' || round(avg(value) FILTER (WHERE m LIKE 'als\_aw\_%')::numeric, 4)
+FROM (SELECT name AS m FROM recfair.models) ms, LATERAL recfair.evaluate(m, 'ml_test', 10, '$opts') e
+WHERE metric = 'ndcg@10' AND m <> 'popularity';
+SQL
+else
+	echo "MovieLens-100k not found in $ml100k: skipped"
+fi
+
+sql <<'SQL'
+SET client_min_messages = warning;
+SELECT count(*) FROM recfair.generate_dataset('shop', 20000, 5000, 500000);
+SELECT count(*) FROM recfair.split('shop_interactions', 'shop', 0.2);
+SELECT count(*) FROM recfair.train('shop_als', 'shop_train', weight_col => 'weight', factors => 16, iterations => 15,
+	regularization => 10);
+SELECT count(*) FROM recfair.train('shop_pop', 'shop_train', algorithm => 'popularity');
+SQL
+report "generated shop (20k users, 5k items, 500k interactions), recfair.split random 20%; als 16 factors, reg 10" \
+	"(1, 'als', 'shop_als', 'shop_test', '{}'), (2, 'popularity', 'shop_pop', 'shop_test', '{}')"
+
+echo "== evaluate() speed: 100k test users over 50k items, 64 factors"
+sql <<'SQL'
+SET client_min_messages = warning;
+SELECT count(*) FROM recfair.generate_dataset('big', 120000, 50000, 3000000);
+SELECT count(*) FROM recfair.split('big_interactions', 'big', 0.2);
+SELECT count(*) FROM recfair.train('big_als', 'big_train', weight_col => 'weight', factors => 64, iterations => 3);
+SQL
+sql -At <<'SQL'
+SET client_min_messages = warning;
+SET recfair.threads = 2;
+SELECT clock_timestamp() AS t0 \gset
+SELECT 'users evaluated: ' || max(value) FILTER (WHERE metric = 'users_evaluated')
+	|| ', ndcg@10 ' || round(max(value) FILTER (WHERE metric = 'ndcg@10')::numeric, 4)
+FROM recfair.evaluate('big_als', 'big_test', 10);
+SELECT 'seconds: ' || round(extract(epoch FROM clock_timestamp() - :'t0')::numeric, 2);
+SQL
