@@ -232,6 +232,9 @@ TopK(const ModelCache *m, const float4 *scores, int k, Candidate *out)
 	{
 		Candidate	c = {scores[i], i};
 
+		/* the common case once the heap is full: worse than the worst kept */
+		if (n == k && scores[i] < out[0].score)
+			continue;
 		if (isinf(scores[i]) && scores[i] < 0)
 			continue;
 		if (n < k)
