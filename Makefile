@@ -11,6 +11,8 @@ OBJS = \
 	src/embedding.o \
 	src/embedding_agg.o \
 	src/evaluate.o \
+	src/fair.o \
+	src/fair_sql.o \
 	src/generate.o \
 	src/interactions.o \
 	src/linalg.o \

@@ -36,3 +36,99 @@ RETURNS TABLE (table_name regclass, rows bigint)
 AS 'MODULE_PATHNAME', 'recfair_split' LANGUAGE C VOLATILE PARALLEL UNSAFE;
 COMMENT ON FUNCTION recfair.split(text, text, real, text, jsonb) IS
 	'create <target_prefix>_train and <target_prefix>_test from a table, view or query: per user, round(n * test_fraction) interactions (at most n - 1) go to test, at random (seeded) or the latest by time; options: user_col, time_col, seed';
+
+/*
+ * Fair exposure
+ */
+CREATE FUNCTION recfair.register_tables(model text, items regclass DEFAULT NULL, item_key text DEFAULT 'item_id',
+										users regclass DEFAULT NULL, user_key text DEFAULT 'user_id')
+RETURNS recfair.models
+LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	result recfair.models;
+BEGIN
+	IF NOT EXISTS (SELECT 1 FROM recfair.models m WHERE m.name = register_tables.model) THEN
+		RAISE EXCEPTION 'model "%" does not exist', model USING ERRCODE = '42704';
+	END IF;
+	IF items IS NOT NULL AND NOT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = items AND attname = item_key
+										 AND attnum > 0 AND NOT attisdropped) THEN
+		RAISE EXCEPTION 'column "%" does not exist in %', item_key, items USING ERRCODE = '42703';
+	END IF;
+	IF users IS NOT NULL AND NOT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = users AND attname = user_key
+										 AND attnum > 0 AND NOT attisdropped) THEN
+		RAISE EXCEPTION 'column "%" does not exist in %', user_key, users USING ERRCODE = '42703';
+	END IF;
+	UPDATE recfair.models m SET
+		item_table = CASE WHEN items IS NULL THEN m.item_table
+			ELSE (SELECT format('%I.%I', n.nspname, c.relname) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+				  WHERE c.oid = items) END,
+		item_key = CASE WHEN items IS NULL THEN m.item_key ELSE register_tables.item_key END,
+		user_table = CASE WHEN users IS NULL THEN m.user_table
+			ELSE (SELECT format('%I.%I', n.nspname, c.relname) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+				  WHERE c.oid = users) END,
+		user_key = CASE WHEN users IS NULL THEN m.user_key ELSE register_tables.user_key END,
+		version = nextval('recfair.model_version_seq')
+	WHERE m.name = register_tables.model
+	RETURNING m.* INTO result;
+	RETURN result;
+END
+$$;
+COMMENT ON FUNCTION recfair.register_tables(text, regclass, text, regclass, text) IS
+	'register (or replace) the item table and key, and the user table and key, of a trained model, for group_col and user_group_col';
+
+CREATE TABLE recfair.fair_exposure (
+	model text NOT NULL,
+	group_col text NOT NULL,
+	group_value text,
+	shard integer NOT NULL,
+	exposure double precision NOT NULL,
+	plain_exposure double precision NOT NULL,
+	UNIQUE NULLS NOT DISTINCT (model, group_col, group_value, shard)
+);
+COMMENT ON TABLE recfair.fair_exposure IS
+	'cumulative exposure of amortized recommend_fair calls, one row per (model, group column, group value, backend slot) so that sessions never wait on each other; read recfair.fair_exposure_state';
+SELECT pg_catalog.pg_extension_config_dump('recfair.fair_exposure', '');
+
+CREATE VIEW recfair.fair_exposure_state AS
+SELECT model, group_col, group_value, sum(exposure) AS exposure,
+	sum(exposure) / nullif(sum(sum(exposure)) OVER (PARTITION BY model, group_col), 0) AS share,
+	sum(plain_exposure) / nullif(sum(sum(plain_exposure)) OVER (PARTITION BY model, group_col), 0) AS plain_share
+FROM recfair.fair_exposure
+GROUP BY model, group_col, group_value;
+COMMENT ON VIEW recfair.fair_exposure_state IS
+	'cumulative exposure and share per group of amortized recommend_fair calls, and the share the plain lists would have given';
+
+CREATE FUNCTION recfair.reset_fair_exposure(model text DEFAULT NULL, group_col text DEFAULT NULL)
+RETURNS bigint
+AS 'MODULE_PATHNAME', 'recfair_reset_fair_exposure' LANGUAGE C VOLATILE PARALLEL UNSAFE;
+COMMENT ON FUNCTION recfair.reset_fair_exposure(text, text) IS
+	'forget the amortized exposure of a model and group column (NULL: all); returns the rows deleted';
+
+CREATE FUNCTION recfair.recommend_fair(user_id bigint, k integer, group_col text, model text DEFAULT NULL,
+									   target text DEFAULT 'equal', strength real DEFAULT 1.0,
+									   candidates integer DEFAULT NULL, options jsonb DEFAULT '{}')
+RETURNS TABLE (rank integer, item_id bigint, score real, group_value text)
+AS 'MODULE_PATHNAME', 'recfair_recommend_fair' LANGUAGE C VOLATILE PARALLEL UNSAFE
+ROWS 10 SUPPORT recfair.recommend_support;
+COMMENT ON FUNCTION recfair.recommend_fair(bigint, integer, text, text, text, real, integer, jsonb) IS
+	'top-k items for a user, re-ranked so that the groups of group_col (a column of the registered item table) get their target share of exposure (equal, catalog, merit, or a jsonb of shares); strength 0 = plain, 1 = tightest parity; options: amortized, exclude_seen';
+
+CREATE FUNCTION recfair.rerank_fair(item_ids bigint[], scores real[], groups text[], k integer,
+									target text DEFAULT 'equal', strength real DEFAULT 1.0)
+RETURNS TABLE (rank integer, item_id bigint, score real, group_value text)
+AS 'MODULE_PATHNAME', 'recfair_rerank_fair' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION recfair.rerank_fair(bigint[], real[], text[], integer, text, real) IS
+	'fair re-ranking of any candidate set (arrays of ids, scores, groups) into k positions, as recommend_fair does';
+
+CREATE FUNCTION recfair.exposure_report(model text, group_col text, k integer DEFAULT 10, fair boolean DEFAULT false,
+										users text DEFAULT NULL, target text DEFAULT 'equal', strength real DEFAULT 1.0)
+RETURNS TABLE (group_value text, items bigint, exposure double precision, share double precision,
+			   target_share double precision)
+AS 'MODULE_PATHNAME', 'recfair_exposure_report' LANGUAGE C STABLE PARALLEL RESTRICTED;
+COMMENT ON FUNCTION recfair.exposure_report(text, text, integer, boolean, text, text, real) IS
+	'exposure per group of group_col over the top-k lists (plain, or fair with target and strength) of the given users (a table, view or query with the model''s user column; all users when NULL): items, exposure, share, target_share';
+
+COMMENT ON FUNCTION recfair.evaluate(text, text, integer, jsonb) IS
+	'ranking metrics (precision, recall, ndcg, map, hit_rate, coverage at k; users evaluated and skipped) of a model against a test table, view or query, rmse/mae for als_explicit, and with group_col exposure disparity, Gini and share per group (fair, target, strength, candidates, amortized), with user_group_col ndcg per user group and the gap; options: user_col, item_col, rating_col, relevant_min, group_col, target, fair, strength, candidates, amortized, user_group_col';

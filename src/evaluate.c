@@ -26,6 +26,21 @@
  * and counted.  For als_explicit models, rmse and mae over the test pairs
  * whose user and item are both known.
  *
+ * Fairness (options group_col, a column of the model's registered item
+ * table): each list position r gives its item's group exposure
+ * v(r) = 1/log2(r+1); exposure_share@k[g] is a group's share of all
+ * exposure over the evaluated users' lists, exposure_disparity@k half the
+ * sum of |share - target| over groups, exposure_gini@k the Gini coefficient
+ * of exposure over the model's items.  With fair = true the lists come from
+ * the fair re-ranker (fair.c) as recommend_fair() makes them; amortized =
+ * true re-ranks users one after another, each list leaning toward the
+ * groups behind so far (single-threaded, as the order matters).  With
+ * user_group_col (a column of the registered user table): ndcg@k per user
+ * group and the gap between the best and the worst.
+ *
+ * recfair.exposure_report() reuses the same machinery over a set of users
+ * without test items, to report exposure per group for dashboards.
+ *
  *-------------------------------------------------------------------------
  */
 #include "postgres.h"
@@ -35,6 +50,7 @@
 
 #include "catalog/pg_type.h"
 #include "embedding.h"
+#include "fair.h"
 #include "executor/spi.h"
 #include "funcapi.h"
 #include "interactions.h"
@@ -48,12 +64,16 @@
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
 #include "utils/tuplestore.h"
+#include "catalog/namespace.h"
+#include "utils/regproc.h"
+#include "utils/varlena.h"
 
 #define MAX_WORKERS 64
 #define GEMM_BYTES (32 * 1024 * 1024)	/* per thread, for one group's scores */
 
 static const char *const known_options[] = {
-	"user_col", "item_col", "rating_col", "relevant_min"
+	"user_col", "item_col", "rating_col", "relevant_min", "group_col", "target", "fair", "strength",
+	"candidates", "amortized", "price", "user_group_col"
 };
 
 /* What the evaluation knows about one test user. */
@@ -65,6 +85,8 @@ typedef struct TestUser
 	int32		nseen;
 	int32	   *rel;			/* relevant model item indexes, sorted; -1 unknown */
 	int32		nrel;
+	float		ndcg;			/* this user's ndcg@k, for user groups */
+	int32		user_group;		/* -1: none */
 } TestUser;
 
 typedef struct Sums
@@ -90,6 +112,26 @@ typedef struct RankPass
 	Candidate  *top;			/* per worker: k */
 	bool	   *covered;		/* per worker: nitems */
 	Sums		sums[MAX_WORKERS];
+	/* fairness: NULL gm for none */
+	const GroupMap *gm;
+	bool		fair;
+	bool		merit;
+	FairParams	params;			/* target, strength (per worker copies made) */
+	const double *fixed_shares; /* equal / catalog / explicit */
+	int			ncandidates;
+	double	   *group_exposure; /* per worker: ngroups */
+	double	   *plain_exposure; /* per worker: ngroups, amortized mode */
+	double	   *item_exposure;	/* per worker: nitems */
+	double	   *merit_mass;		/* per worker: ngroups */
+	FairItem   *pool;			/* per worker: pool capacity */
+	Candidate  *pool_scratch;	/* per worker: ncandidates */
+	int32	   *per_group;		/* per worker: ngroups */
+	bool	   *taken;			/* per worker: pool capacity */
+	double	   *got;			/* per worker: ngroups */
+	int32	   *next;			/* per worker: ngroups */
+	double	   *shares;			/* per worker: ngroups */
+	FairItem   *out;			/* per worker: k */
+	bool		amortized;
 } RankPass;
 
 static bool
@@ -112,17 +154,13 @@ Relevant(const TestUser *u, int32 item)
 	return false;
 }
 
-static void RankUser(RankPass *p, TestUser *u, float4 *scores, Candidate *top, bool *covered,
-					 Sums *sums);
+static void RankUser(RankPass *p, TestUser *u, float4 *scores, int worker);
 
 static void
 RankWork(void *arg, int64 start, int64 end, int worker)
 {
 	RankPass   *p = (RankPass *) arg;
 	const ModelCache *m = p->m;
-	Candidate  *top = p->top + (int64) worker * p->k;
-	bool	   *covered = p->covered + (int64) worker * m->nitems;
-	Sums	   *sums = &p->sums[worker];
 
 	for (int64 g0 = start; g0 < end; g0 += p->group)
 	{
@@ -136,16 +174,26 @@ RankWork(void *arg, int64 start, int64 end, int worker)
 		cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, ng, m->nitems, m->k,
 					1.0f, xb, m->k, m->factors, m->k, 0.0f, gscores, m->nitems);
 		for (int b = 0; b < ng; b++)
-			RankUser(p, &p->users[p->order[g0 + b]], gscores + (int64) b * m->nitems, top, covered, sums);
+			RankUser(p, &p->users[p->order[g0 + b]], gscores + (int64) b * m->nitems, worker);
 	}
 }
 
+/*
+ * The list of one user (plain top k, or fair), its accuracy (users with
+ * relevant items) and its exposure (when groups are asked for).  Runs on a
+ * compute thread: no PostgreSQL calls.
+ */
 static void
-RankUser(RankPass *p, TestUser *u, float4 *scores, Candidate *top, bool *covered, Sums *sums)
+RankUser(RankPass *p, TestUser *u, float4 *scores, int worker)
 {
 	const ModelCache *m = p->m;
+	const GroupMap *gm = p->gm;
+	int			k = p->k;
+	Candidate  *top = p->top + (int64) worker * k;
+	bool	   *covered = p->covered + (int64) worker * m->nitems;
+	Sums	   *sums = &p->sums[worker];
 	int			n;
-	int			ideal = Min(p->k, u->nrel);
+	int			ideal = Min(k, u->nrel);
 	double		dcg = 0.0;
 	double		idcg = 0.0;
 	double		ap = 0.0;
@@ -160,24 +208,108 @@ RankUser(RankPass *p, TestUser *u, float4 *scores, Candidate *top, bool *covered
 	}
 	for (int32 j = 0; j < u->nseen; j++)
 		scores[u->seen[j]] = -INFINITY;
-	n = TopK(m, scores, p->k, top);
+
+	if (gm != NULL && (p->fair || p->merit))
+	{
+		int			cap = FairPoolCapacity(gm, k, p->ncandidates);
+		FairItem   *pool = p->pool + (int64) worker * cap;
+		double	   *shares = p->shares + (int64) worker * gm->ngroups;
+		double	   *gexp = p->group_exposure + (int64) worker * gm->ngroups;
+		FairItem   *out = p->out + (int64) worker * k;
+		int			npool;
+
+		npool = BuildFairPool(m, gm, scores, k, p->ncandidates, pool,
+							  p->pool_scratch + (int64) worker * p->ncandidates,
+							  p->per_group + (int64) worker * gm->ngroups);
+		if (p->merit)
+		{
+			double	   *mass = p->merit_mass + (int64) worker * gm->ngroups;
+
+			for (int i = 0; i < npool; i++)
+				mass[pool[i].group] += Max(pool[i].score, 0.0f);
+		}
+		if (p->fair)
+		{
+			FairParams	params = p->params;
+
+			if (p->merit)
+			{
+				/* merit shares of this list's candidates (no PostgreSQL calls for merit) */
+				FairTarget	merit = {TARGET_MERIT, NULL, NULL};
+
+				TargetShares(&merit, gm, pool, npool, shares);
+				params.target = shares;
+			}
+			else
+				params.target = p->fixed_shares;
+			if (p->amortized)
+			{
+				double	   *plain = p->plain_exposure + (int64) worker * gm->ngroups;
+
+				params.prior_exposure = gexp;
+				params.prior_plain = plain;
+				params.prior_total = 0.0;
+				for (int g = 0; g < gm->ngroups; g++)
+					params.prior_total += gexp[g];
+				n = FairRerankAmortized(pool, npool, k, &params, out,
+										(FairItem *) (p->taken + (int64) worker * cap * sizeof(FairItem)),
+										p->got + (int64) worker * gm->ngroups);
+				for (int i = 0; i < Min(k, npool); i++)
+					plain[pool[i].group] += RankExposure(i + 1);
+			}
+			else
+				n = FairRerank(pool, npool, k, &params, out,
+							   p->taken + (int64) worker * cap,
+							   p->got + (int64) worker * gm->ngroups,
+							   p->next + (int64) worker * gm->ngroups);
+			for (int i = 0; i < n; i++)
+			{
+				top[i].index = out[i].index;
+				top[i].score = out[i].score;
+			}
+		}
+		else
+			n = TopK(m, scores, k, top);
+	}
+	else
+		n = TopK(m, scores, k, top);
+
 	for (int r = 1; r <= n; r++)
 	{
 		covered[top[r - 1].index] = true;
-		if (Relevant(u, top[r - 1].index))
+		if (gm != NULL)
+		{
+			double		v = RankExposure(r);
+
+			p->group_exposure[(int64) worker * gm->ngroups + gm->group_of_item[top[r - 1].index]] += v;
+			p->item_exposure[(int64) worker * m->nitems + top[r - 1].index] += v;
+		}
+		if (u->nrel > 0 && Relevant(u, top[r - 1].index))
 		{
 			hits++;
 			dcg += 1.0 / log2(r + 1.0);
 			ap += (double) hits / r;
 		}
 	}
+	if (u->nrel == 0)
+		return;					/* exposure only (exposure_report) */
 	for (int r = 1; r <= ideal; r++)
 		idcg += 1.0 / log2(r + 1.0);
-	sums->precision += (double) hits / p->k;
+	u->ndcg = (float) (dcg / idcg);
+	sums->precision += (double) hits / k;
 	sums->recall += (double) hits / ideal;
 	sums->ndcg += dcg / idcg;
 	sums->map += ap / ideal;
 	sums->hits += hits > 0 ? 1.0 : 0.0;
+}
+
+static int
+CompareDoubles(const void *a, const void *b)
+{
+	double		x = *(const double *) a;
+	double		y = *(const double *) b;
+
+	return (x > y) - (x < y);
 }
 
 static int
@@ -290,6 +422,251 @@ EmitMetric(ReturnSetInfo *rsinfo, const char *name, double value)
 	tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
 }
 
+/* What the lists are made of: shared by evaluate() and exposure_report(). */
+typedef struct ListConfig
+{
+	int			k;
+	const GroupMap *gm;			/* NULL: no groups */
+	bool		fair;
+	FairTarget	target;
+	double		strength;
+	int			ncandidates;
+	bool		amortized;
+	double		price;
+} ListConfig;
+
+/* Read the fairness options of evaluate(). */
+static void
+ParseListConfig(Jsonb *options, ModelCache *m, int k, ListConfig *cfg)
+{
+	char	   *group_col = OptionText(options, "group_col");
+	char	   *target = OptionText(options, "target");
+
+	memset(cfg, 0, sizeof(*cfg));
+	cfg->k = k;
+	cfg->fair = OptionBool(options, "fair", false);
+	cfg->amortized = OptionBool(options, "amortized", false);
+	cfg->price = OptionNumber(options, "price", FAIR_DEFAULT_PRICE, 1e-6, 1e6);
+	cfg->strength = OptionNumber(options, "strength", 1.0, 0.0, 1.0);
+	cfg->ncandidates = (int) OptionNumber(options, "candidates", Max(10 * k, 100), k, 1e9);
+	ParseFairTarget(target ? target : "equal", &cfg->target);
+	if (group_col == NULL && (cfg->fair || target != NULL))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("options fair and target need option group_col")));
+	if (group_col != NULL)
+		cfg->gm = GetGroupMap(m, group_col);
+}
+
+/*
+ * Make the lists of the users in order[0..n) and accumulate accuracy and
+ * exposure into pass (allocated here).  Target shares other than merit are
+ * computed once here, on the backend thread.
+ */
+static void
+RunLists(RankPass *pass, ModelCache *m, TestUser *users, const float4 *x,
+		 const int32 *order, int32 n, const ListConfig *cfg, double *fixed_shares)
+{
+	int			nthreads = ParallelThreads();
+	int			k = cfg->k;
+	const GroupMap *gm = cfg->gm;
+	Size		nitems = Max(m->nitems, 1);
+
+	memset(pass, 0, sizeof(*pass));
+	pass->m = m;
+	pass->users = users;
+	pass->k = k;
+	pass->order = order;
+	pass->x = x;
+	/* big groups amortize the packing of the item matrix inside sgemm */
+	pass->group = (int) Max(8, Min(1024, GEMM_BYTES / ((int64) nitems * sizeof(float4))));
+	pass->scores = MemoryContextAllocHuge(CurrentMemoryContext,
+										  sizeof(float4) * pass->group * nitems * nthreads);
+	pass->xb = palloc(sizeof(float4) * pass->group * m->k * nthreads);
+	pass->top = palloc(sizeof(Candidate) * k * nthreads);
+	pass->covered = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(bool) * nitems * nthreads);
+	memset(pass->covered, 0, sizeof(bool) * nitems * nthreads);
+
+	if (gm != NULL)
+	{
+		int			g = Max(gm->ngroups, 1);
+		int			ncand = Min(cfg->ncandidates, Max(m->nitems, 1));
+		int			cap = FairPoolCapacity(gm, k, ncand);
+
+		pass->gm = gm;
+		pass->fair = cfg->fair;
+		pass->merit = cfg->target.kind == TARGET_MERIT;
+		pass->amortized = cfg->amortized && cfg->fair;
+		pass->ncandidates = ncand;
+		pass->params.ngroups = gm->ngroups;
+		pass->params.strength = cfg->strength;
+		pass->params.price = pass->amortized ? cfg->price : 0.0;
+		if (!pass->merit)
+			TargetShares(&cfg->target, gm, NULL, 0, fixed_shares);
+		pass->fixed_shares = fixed_shares;
+		pass->group_exposure = palloc0(sizeof(double) * g * nthreads);
+		pass->item_exposure = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(double) * nitems * nthreads);
+		memset(pass->item_exposure, 0, sizeof(double) * nitems * nthreads);
+		pass->merit_mass = palloc0(sizeof(double) * g * nthreads);
+		pass->pool = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(FairItem) * (Size) cap * nthreads);
+		pass->pool_scratch = palloc(sizeof(Candidate) * ncand * nthreads);
+		pass->per_group = palloc(sizeof(int32) * g * nthreads);
+		/* taken doubles as the boosted copy of the pool in amortized mode */
+		pass->taken = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(FairItem) * (Size) cap * nthreads);
+		pass->plain_exposure = palloc0(sizeof(double) * g * nthreads);
+		pass->got = palloc(sizeof(double) * g * nthreads);
+		pass->next = palloc(sizeof(int32) * g * nthreads);
+		pass->shares = palloc(sizeof(double) * g * nthreads);
+		pass->out = palloc(sizeof(FairItem) * k * nthreads);
+	}
+
+	if (pass->amortized)
+	{
+		/* one list after another on this thread: each leans on the ones before */
+		for (int32 g0 = 0; g0 < n; g0 += pass->group)
+		{
+			RankWork(pass, g0, Min(n, g0 + pass->group), 0);
+			CHECK_FOR_INTERRUPTS();
+		}
+	}
+	else
+		ParallelForRange(n, pass->group, RankWork, pass);
+}
+
+/* Exposure per group summed over workers, and the target shares to compare with. */
+static void
+GroupTotals(const RankPass *pass, const double *fixed_shares, double *exposure, double *target)
+{
+	const GroupMap *gm = pass->gm;
+	int			nthreads = ParallelThreads();
+	double		mass = 0.0;
+
+	for (int g = 0; g < gm->ngroups; g++)
+	{
+		exposure[g] = 0.0;
+		target[g] = 0.0;
+		for (int t = 0; t < nthreads; t++)
+		{
+			exposure[g] += pass->group_exposure[(int64) t * gm->ngroups + g];
+			target[g] += pass->merit_mass[(int64) t * gm->ngroups + g];
+		}
+		mass += target[g];
+	}
+	for (int g = 0; g < gm->ngroups; g++)
+	{
+		if (!pass->merit)
+			target[g] = fixed_shares[g];
+		else
+			target[g] = mass > 0 ? target[g] / mass : 1.0 / gm->ngroups;
+	}
+}
+
+/* Gini coefficient of per-item exposure over the model's items. */
+static double
+ExposureGini(const RankPass *pass)
+{
+	int32		nitems = pass->m->nitems;
+	int			nthreads = ParallelThreads();
+	double	   *e = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(double) * Max(nitems, 1));
+	double		sum = 0.0;
+	double		weighted = 0.0;
+
+	for (int32 i = 0; i < nitems; i++)
+	{
+		e[i] = 0.0;
+		for (int t = 0; t < nthreads; t++)
+			e[i] += pass->item_exposure[(int64) t * nitems + i];
+	}
+	qsort(e, nitems, sizeof(double), CompareDoubles);
+	for (int32 i = 0; i < nitems; i++)
+	{
+		sum += e[i];
+		weighted += (i + 1.0) * e[i];
+	}
+	pfree(e);
+	if (sum <= 0 || nitems == 0)
+		return NAN;
+	return 2.0 * weighted / (nitems * sum) - (nitems + 1.0) / nitems;
+}
+
+/* Map users to groups of a column of the model's registered user table. */
+static int
+LoadUserGroups(const ModelCache *m, const Interactions *test, TestUser *users,
+			   const char *column, char ***names_out)
+{
+	Oid			types[1] = {TEXTOID};
+	Datum		values[1] = {CStringGetTextDatum(m->name)};
+	char	   *user_table;
+	char	   *user_key;
+	Oid			relid;
+	AttrNumber	attnum;
+	idmap_hash *index = idmap_create(CurrentMemoryContext, Max(test->nusers, 16), NULL);
+	char	  **names;
+	int			ngroups = 0;
+	int			rc;
+
+	rc = SPI_execute_with_args("SELECT user_table, user_key FROM recfair.models WHERE name = $1",
+							   1, types, values, NULL, true, 1);
+	if (rc != SPI_OK_SELECT || SPI_processed != 1)
+		elog(ERROR, "could not read model \"%s\"", m->name);
+	user_table = SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1);
+	user_key = SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2);
+	if (user_table == NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
+				 errmsg("model \"%s\" has no registered user table, so it has no column \"%s\"",
+						m->name, column),
+				 errhint("Register one: SELECT recfair.register_tables('%s', users => 'my_users', user_key => 'user_id').",
+						 m->name)));
+	relid = RangeVarGetRelid(makeRangeVarFromNameList(stringToQualifiedNameList(user_table)),
+							 AccessShareLock, true);
+	if (!OidIsValid(relid))
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_TABLE),
+				 errmsg("the user table %s of model \"%s\" does not exist", user_table, m->name)));
+	attnum = get_attnum(relid, column);
+	if (attnum == InvalidAttrNumber || attnum < 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_COLUMN),
+				 errmsg("column \"%s\" does not exist in %s", column, user_table)));
+
+	for (int32 u = 0; u < test->nusers; u++)
+	{
+		bool		found;
+
+		idmap_insert(index, test->user_ids[u], &found)->index = u;
+		users[u].user_group = -1;
+	}
+	rc = SPI_execute(psprintf("SELECT (dense_rank() OVER (ORDER BY t.%s::text NULLS LAST) - 1)::int4, "
+							  "t.%s::int8, t.%s::text FROM %s AS t",
+							  quote_identifier(column), quote_identifier(user_key),
+							  quote_identifier(column), user_table), true, 0);
+	if (rc != SPI_OK_SELECT)
+		elog(ERROR, "SPI_execute failed: %s", SPI_result_code_string(rc));
+	for (uint64 r = 0; r < SPI_processed; r++)
+	{
+		bool		isnull;
+
+		ngroups = Max(ngroups, DatumGetInt32(SPI_getbinval(SPI_tuptable->vals[r], SPI_tuptable->tupdesc, 1, &isnull)) + 1);
+	}
+	names = palloc0(sizeof(char *) * Max(ngroups, 1));
+	for (uint64 r = 0; r < SPI_processed; r++)
+	{
+		HeapTuple	tup = SPI_tuptable->vals[r];
+		bool		isnull;
+		int32		g = DatumGetInt32(SPI_getbinval(tup, SPI_tuptable->tupdesc, 1, &isnull));
+		Datum		key = SPI_getbinval(tup, SPI_tuptable->tupdesc, 2, &isnull);
+		IdMapEntry *e;
+
+		if (names[g] == NULL)
+			names[g] = SPI_getvalue(tup, SPI_tuptable->tupdesc, 3);
+		if (!isnull && (e = idmap_lookup(index, DatumGetInt64(key))) != NULL)
+			users[e->index].user_group = g;
+	}
+	*names_out = names;
+	return ngroups;
+}
+
 PG_FUNCTION_INFO_V1(recfair_evaluate);
 Datum
 recfair_evaluate(PG_FUNCTION_ARGS)
@@ -303,9 +680,11 @@ recfair_evaluate(PG_FUNCTION_ARGS)
 	char	   *model_item_col;
 	char	   *model_weight_col;
 	char	   *relevant_text;
+	char	   *user_group_col;
 	double		relevant_min = -INFINITY;
 	MemoryBudget budget = {0};
 	ModelCache *m;
+	ListConfig	cfg;
 	Interactions *test;
 	TestUser   *users;
 	float4	   *x;
@@ -314,6 +693,7 @@ recfair_evaluate(PG_FUNCTION_ARGS)
 	int32		nskipped = 0;
 	int32	   *test2model;
 	RankPass	pass;
+	double	   *fixed_shares = NULL;
 	int			nthreads = ParallelThreads();
 	Sums		total = {0};
 	int64		ncovered = 0;
@@ -337,6 +717,9 @@ recfair_evaluate(PG_FUNCTION_ARGS)
 	SPI_connect();
 	m = GetModel(model_arg);
 	ModelColumns(m->name, &model_user_col, &model_item_col, &model_weight_col);
+	ParseListConfig(options, m, k, &cfg);
+	if (cfg.gm)
+		fixed_shares = palloc(sizeof(double) * Max(cfg.gm->ngroups, 1));
 
 	src.source = text_to_cstring(PG_GETARG_TEXT_PP(1));
 	if (src.source[0] == '\0')
@@ -363,6 +746,7 @@ recfair_evaluate(PG_FUNCTION_ARGS)
 					 errmsg("relevant_min needs a rating column"),
 					 errhint("Pass options => '{\"rating_col\": \"...\"}'.")));
 	}
+	user_group_col = OptionText(options, "user_group_col");
 
 	test = ReadInteractions(&src, &budget);
 
@@ -381,41 +765,39 @@ recfair_evaluate(PG_FUNCTION_ARGS)
 	LoadTestUsers(m, test, users, x);
 
 	/* relevant items, and rating errors for explicit models */
+	for (int32 u = 0; u < test->nusers; u++)
 	{
-		for (int32 u = 0; u < test->nusers; u++)
-		{
-			TestUser   *tu = &users[u];
-			int64		lo = test->user_ptr[u];
-			int64		hi = test->user_ptr[u + 1];
+		TestUser   *tu = &users[u];
+		int64		lo = test->user_ptr[u];
+		int64		hi = test->user_ptr[u + 1];
 
-			tu->rel = palloc(sizeof(int32) * Max(hi - lo, 1));
+		tu->rel = palloc(sizeof(int32) * Max(hi - lo, 1));
+		for (int64 j = lo; j < hi; j++)
+		{
+			int32		mi = test2model[test->user_items[j]];
+
+			if (src.weight_col && test->user_weights[j] < relevant_min)
+				continue;
+			tu->rel[tu->nrel++] = mi;
+		}
+		qsort(tu->rel, tu->nrel, sizeof(int32), CompareInt32);
+
+		if (m->explicit_model && tu->known)
 			for (int64 j = lo; j < hi; j++)
 			{
 				int32		mi = test2model[test->user_items[j]];
+				double		pred;
+				double		err;
 
-				if (src.weight_col && test->user_weights[j] < relevant_min)
+				if (mi < 0)
 					continue;
-				tu->rel[tu->nrel++] = mi;
+				pred = m->global_mean + tu->bias + (m->item_bias ? m->item_bias[mi] : 0.0f) +
+					cblas_sdot(m->k, x + (int64) u * m->k, 1, m->factors + (int64) mi * m->k, 1);
+				err = test->user_weights[j] - pred;
+				se += err * err;
+				ae += fabs(err);
+				npairs++;
 			}
-			qsort(tu->rel, tu->nrel, sizeof(int32), CompareInt32);
-
-			if (m->explicit_model && tu->known)
-				for (int64 j = lo; j < hi; j++)
-				{
-					int32		mi = test2model[test->user_items[j]];
-					double		pred;
-					double		err;
-
-					if (mi < 0)
-						continue;
-					pred = m->global_mean + tu->bias + (m->item_bias ? m->item_bias[mi] : 0.0f) +
-						cblas_sdot(m->k, x + (int64) u * m->k, 1, m->factors + (int64) mi * m->k, 1);
-					err = test->user_weights[j] - pred;
-					se += err * err;
-					ae += fabs(err);
-					npairs++;
-				}
-		}
 	}
 
 	/* users to rank: known to the model, with at least one relevant item */
@@ -428,22 +810,8 @@ recfair_evaluate(PG_FUNCTION_ARGS)
 			nskipped++;
 	}
 
-	memset(&pass, 0, sizeof(pass));
-	pass.m = m;
-	pass.users = users;
-	pass.k = k;
-	pass.order = order;
-	pass.x = x;
-	/* big groups amortize the packing of the item matrix inside sgemm */
-	pass.group = (int) Max(8, Min(1024, GEMM_BYTES / ((int64) Max(m->nitems, 1) * sizeof(float4))));
-	pass.scores = MemoryContextAllocHuge(CurrentMemoryContext,
-										 sizeof(float4) * pass.group * (Size) Max(m->nitems, 1) * nthreads);
-	pass.xb = palloc(sizeof(float4) * pass.group * m->k * nthreads);
-	pass.top = palloc(sizeof(Candidate) * k * nthreads);
-	pass.covered = MemoryContextAllocHuge(CurrentMemoryContext,
-										  sizeof(bool) * (Size) Max(m->nitems, 1) * nthreads);
-	memset(pass.covered, 0, sizeof(bool) * (Size) Max(m->nitems, 1) * nthreads);
-	ParallelForRange(nevaluated, pass.group, RankWork, &pass);
+	RunLists(&pass, m, users, x, order, nevaluated, &cfg, fixed_shares);
+
 	for (int t = 0; t < nthreads; t++)
 	{
 		total.precision += pass.sums[t].precision;
@@ -478,6 +846,59 @@ recfair_evaluate(PG_FUNCTION_ARGS)
 			EmitMetric(rsinfo, "mae", npairs > 0 ? ae / npairs : NAN);
 		}
 	}
+
+	if (cfg.gm)
+	{
+		const GroupMap *gm = cfg.gm;
+		double	   *exposure = palloc(sizeof(double) * Max(gm->ngroups, 1));
+		double	   *target = palloc(sizeof(double) * Max(gm->ngroups, 1));
+		double		sum = 0.0;
+		double		disparity = 0.0;
+
+		GroupTotals(&pass, fixed_shares, exposure, target);
+		for (int g = 0; g < gm->ngroups; g++)
+			sum += exposure[g];
+		for (int g = 0; g < gm->ngroups; g++)
+			disparity += fabs((sum > 0 ? exposure[g] / sum : 0.0) - target[g]);
+		EmitMetric(rsinfo, psprintf("exposure_disparity@%d", k), sum > 0 ? disparity / 2 : NAN);
+		EmitMetric(rsinfo, psprintf("exposure_gini@%d", k), ExposureGini(&pass));
+		for (int g = 0; g < gm->ngroups; g++)
+			EmitMetric(rsinfo, psprintf("exposure_share@%d[%s]", k, gm->names[g] ? gm->names[g] : "NULL"),
+					   sum > 0 ? exposure[g] / sum : NAN);
+	}
+
+	if (user_group_col != NULL)
+	{
+		char	  **names;
+		int			ngroups = LoadUserGroups(m, test, users, user_group_col, &names);
+		double	   *sum = palloc0(sizeof(double) * Max(ngroups, 1));
+		int32	   *count = palloc0(sizeof(int32) * Max(ngroups, 1));
+		double		best = -INFINITY;
+		double		worst = INFINITY;
+
+		for (int32 i = 0; i < nevaluated; i++)
+		{
+			TestUser   *u = &users[order[i]];
+
+			if (u->user_group < 0)
+				continue;
+			sum[u->user_group] += u->ndcg;
+			count[u->user_group]++;
+		}
+		for (int g = 0; g < ngroups; g++)
+		{
+			double		v;
+
+			if (count[g] == 0)
+				continue;
+			v = sum[g] / count[g];
+			EmitMetric(rsinfo, psprintf("ndcg@%d[%s]", k, names[g] ? names[g] : "NULL"), v);
+			best = Max(best, v);
+			worst = Min(worst, v);
+		}
+		EmitMetric(rsinfo, psprintf("ndcg_gap@%d", k), best >= worst ? best - worst : NAN);
+	}
+
 	{
 		instr_time	now;
 
@@ -486,6 +907,112 @@ recfair_evaluate(PG_FUNCTION_ARGS)
 		ereport(NOTICE,
 				(errmsg("evaluated %d users (%d skipped) over %d items in %.2f s",
 						nevaluated, nskipped, m->nitems, INSTR_TIME_GET_DOUBLE(now))));
+	}
+	SPI_finish();
+	return (Datum) 0;
+}
+
+/*
+ * exposure_report(model, group_col, k, fair, users, target, strength):
+ * one row per group over the lists of the given users (a table, view or
+ * query with the model's user column; all the model's users when NULL).
+ */
+PG_FUNCTION_INFO_V1(recfair_exposure_report);
+Datum
+recfair_exposure_report(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	ModelCache *m;
+	ListConfig	cfg;
+	char	   *model_user_col;
+	char	   *model_item_col;
+	char	   *model_weight_col;
+	InteractionSource src;
+	MemoryBudget budget = {0};
+	Interactions *given;
+	TestUser   *users;
+	float4	   *x;
+	int32	   *order;
+	int32		n = 0;
+	RankPass	pass;
+	double	   *fixed_shares;
+	double	   *exposure;
+	double	   *target;
+	double		sum = 0.0;
+
+	for (int i = 0; i < 7; i++)
+		if (PG_ARGISNULL(i) && i != 0 && i != 4)
+			ereport(ERROR,
+					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+					 errmsg("only model and users of exposure_report may be NULL")));
+	memset(&cfg, 0, sizeof(cfg));
+	cfg.k = PG_GETARG_INT32(2);
+	cfg.fair = PG_GETARG_BOOL(3);
+	ParseFairTarget(text_to_cstring(PG_GETARG_TEXT_PP(5)), &cfg.target);
+	cfg.strength = PG_GETARG_FLOAT4(6);
+	cfg.ncandidates = Max(10 * cfg.k, 100);
+	CheckK(cfg.k);
+	if (isnan(cfg.strength) || cfg.strength < 0 || cfg.strength > 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("strength must be between 0 and 1, not %g", cfg.strength)));
+	InitMaterializedSRF(fcinfo, 0);
+
+	SPI_connect();
+	m = GetModel(PG_ARGISNULL(0) ? NULL : text_to_cstring(PG_GETARG_TEXT_PP(0)));
+	cfg.gm = GetGroupMap(m, text_to_cstring(PG_GETARG_TEXT_PP(1)));
+	ModelColumns(m->name, &model_user_col, &model_item_col, &model_weight_col);
+
+	/* the users: as (user, user) pairs, so that they read like interactions */
+	if (PG_ARGISNULL(4))
+	{
+		src.source = psprintf("SELECT user_id, user_id AS recfair_item FROM recfair.user_factors WHERE model = %s",
+							  quote_literal_cstr(m->name));
+		src.user_col = "user_id";
+	}
+	else
+	{
+		src.source = psprintf("SELECT src.%s, src.%s AS recfair_item FROM %s",
+							  quote_identifier(model_user_col ? model_user_col : "user_id"),
+							  quote_identifier(model_user_col ? model_user_col : "user_id"),
+							  SourceFromClause(text_to_cstring(PG_GETARG_TEXT_PP(4))));
+		src.user_col = model_user_col ? model_user_col : "user_id";
+	}
+	src.item_col = "recfair_item";
+	src.weight_col = NULL;
+	given = ReadInteractions(&src, &budget);
+
+	users = palloc0(sizeof(TestUser) * Max(given->nusers, 1));
+	x = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(float4) * m->k * Max((Size) given->nusers, 1));
+	memset(x, 0, sizeof(float4) * m->k * Max((Size) given->nusers, 1));
+	LoadTestUsers(m, given, users, x);
+	order = palloc(sizeof(int32) * Max(given->nusers, 1));
+	for (int32 u = 0; u < given->nusers; u++)
+		if (users[u].known && m->nitems > 0)
+			order[n++] = u;
+
+	fixed_shares = palloc(sizeof(double) * Max(cfg.gm->ngroups, 1));
+	RunLists(&pass, m, users, x, order, n, &cfg, fixed_shares);
+
+	exposure = palloc(sizeof(double) * Max(cfg.gm->ngroups, 1));
+	target = palloc(sizeof(double) * Max(cfg.gm->ngroups, 1));
+	GroupTotals(&pass, fixed_shares, exposure, target);
+	for (int g = 0; g < cfg.gm->ngroups; g++)
+		sum += exposure[g];
+	for (int g = 0; g < cfg.gm->ngroups; g++)
+	{
+		Datum		values[5];
+		bool		nulls[5] = {false, false, false, false, false};
+
+		if (cfg.gm->names[g])
+			values[0] = CStringGetTextDatum(cfg.gm->names[g]);
+		else
+			nulls[0] = true;
+		values[1] = Int64GetDatum(cfg.gm->items_in_group[g]);
+		values[2] = Float8GetDatum(exposure[g]);
+		values[3] = Float8GetDatum(sum > 0 ? exposure[g] / sum : 0.0);
+		values[4] = Float8GetDatum(target[g]);
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
 	}
 	SPI_finish();
 	return (Datum) 0;

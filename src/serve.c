@@ -177,6 +177,7 @@ GetModel(const char *model)
 		entry->cxt = AllocSetContextCreate(TopMemoryContext, "recfair serving cache",
 										   ALLOCSET_DEFAULT_SIZES);
 	MemoryContextReset(entry->cxt);
+	entry->group_maps = NIL;
 	entry->version = 0;			/* invalid until loaded */
 	strlcpy(entry->name, name, sizeof(entry->name));
 	entry->k = k;
@@ -324,15 +325,15 @@ OptionalText(FunctionCallInfo fcinfo, int n)
 	return PG_ARGISNULL(n) ? NULL : text_to_cstring(PG_GETARG_TEXT_PP(n));
 }
 
-PG_FUNCTION_INFO_V1(recfair_recommend);
-Datum
-recfair_recommend(PG_FUNCTION_ARGS)
+/*
+ * Scores of every item of the model for a user: x . y (plus the biases of
+ * an explicit model), the items the user saw in training at -inf when
+ * exclude_seen.  NULL for a user unknown to the model.
+ */
+float4 *
+UserScores(const ModelCache *m, int64 user_id, bool exclude_seen)
 {
 	static SPIPlanPtr plan = NULL;
-	int64		user_id;
-	int			k;
-	bool		exclude_seen;
-	ModelCache *m;
 	Oid			types[2] = {TEXTOID, INT8OID};
 	Datum		values[2];
 	bool		isnull;
@@ -340,16 +341,6 @@ recfair_recommend(PG_FUNCTION_ARGS)
 	float4	   *scores;
 	int			rc;
 
-	InitMaterializedSRF(fcinfo, 0);
-	if (PG_ARGISNULL(0) || PG_ARGISNULL(1) || PG_ARGISNULL(3))
-		return (Datum) 0;
-	user_id = PG_GETARG_INT64(0);
-	k = PG_GETARG_INT32(1);
-	exclude_seen = PG_GETARG_BOOL(3);
-	CheckK(k);
-
-	SPI_connect();
-	m = GetModel(OptionalText(fcinfo, 2));
 	values[0] = CStringGetTextDatum(m->name);
 	values[1] = Int64GetDatum(user_id);
 	rc = SPI_execute_plan(KeptPlan(&plan, "SELECT factors, seen, bias FROM recfair.user_factors "
@@ -358,11 +349,7 @@ recfair_recommend(PG_FUNCTION_ARGS)
 	if (rc != SPI_OK_SELECT)
 		elog(ERROR, "SPI_execute_plan failed: %s", SPI_result_code_string(rc));
 	if (SPI_processed == 0 || m->nitems == 0)
-	{
-		/* an unknown user gets an empty result */
-		SPI_finish();
-		return (Datum) 0;
-	}
+		return NULL;
 	x = DatumGetEmbeddingP(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
 	if (x->dim != m->k)
 		ereport(ERROR,
@@ -391,7 +378,33 @@ recfair_recommend(PG_FUNCTION_ARGS)
 				Exclude(m, scores, ids[i]);
 		}
 	}
-	EmitTopK(fcinfo, m, scores, k);
+	return scores;
+}
+
+PG_FUNCTION_INFO_V1(recfair_recommend);
+Datum
+recfair_recommend(PG_FUNCTION_ARGS)
+{
+	int64		user_id;
+	int			k;
+	bool		exclude_seen;
+	ModelCache *m;
+	float4	   *scores;
+
+	InitMaterializedSRF(fcinfo, 0);
+	if (PG_ARGISNULL(0) || PG_ARGISNULL(1) || PG_ARGISNULL(3))
+		return (Datum) 0;
+	user_id = PG_GETARG_INT64(0);
+	k = PG_GETARG_INT32(1);
+	exclude_seen = PG_GETARG_BOOL(3);
+	CheckK(k);
+
+	SPI_connect();
+	m = GetModel(OptionalText(fcinfo, 2));
+	scores = UserScores(m, user_id, exclude_seen);
+	/* an unknown user gets an empty result */
+	if (scores != NULL)
+		EmitTopK(fcinfo, m, scores, k);
 	SPI_finish();
 	return (Datum) 0;
 }

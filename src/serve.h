@@ -10,6 +10,7 @@
 #define RECFAIR_SERVE_H
 
 #include "idmap.h"
+#include "nodes/pg_list.h"
 
 #define MAX_K 10000
 
@@ -31,6 +32,7 @@ typedef struct ModelCache
 	float4	   *norms;
 	float4	   *gram;			/* Y'Y, k x k */
 	idmap_hash *index;
+	List	   *group_maps;		/* GroupMap per item-table column (fair.c) */
 	uint64		last_used;
 } ModelCache;
 
@@ -46,6 +48,7 @@ extern ModelCache *GetModel(const char *model);
 extern int	TopK(const ModelCache *m, const float4 *scores, int k, Candidate *out);
 extern void CheckK(int k);
 extern float4 *ScoreItems(const ModelCache *m, const float4 *query);
+extern float4 *UserScores(const ModelCache *m, int64 user_id, bool exclude_seen);
 extern void AddBiases(const ModelCache *m, float4 *scores, float4 user_bias);
 
 #endif							/* RECFAIR_SERVE_H */

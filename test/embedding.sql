@@ -16,19 +16,20 @@ SELECT functions_are('recfair', ARRAY[
 	'embedding_gt', 'embedding_ge', 'embedding_cmp', 'embedding_hash', 'embedding_agg_accum',
 	'embedding_agg_combine', 'embedding_agg_serialize', 'embedding_agg_deserialize',
 	'embedding_sum_final', 'embedding_avg_final', 'sum', 'avg', 'build_info', 'train', 'drop_model',
-	'recommend', 'similar_items', 'recommend_for_items', 'recommend_support', 'generate_dataset', 'evaluate', 'split'],
+	'recommend', 'similar_items', 'recommend_for_items', 'recommend_support', 'generate_dataset', 'evaluate', 'split', 'exposure_report', 'recommend_fair', 'register_tables',
+	'rerank_fair', 'reset_fair_exposure'],
 	'exactly the expected functions');
 SELECT is((SELECT string_agg(proname || ':' || proparallel::text, ',' ORDER BY proname) FROM pg_proc
 		   WHERE pronamespace = 'recfair'::regnamespace AND proparallel <> 's'),
-	'drop_model:u,evaluate:r,generate_dataset:u,recommend:r,recommend_for_items:r,similar_items:r,split:u,train:u',
-	'every function is parallel safe but training (unsafe) and serving (restricted)');
+	'drop_model:u,evaluate:r,exposure_report:r,generate_dataset:u,recommend:r,recommend_fair:u,recommend_for_items:r,register_tables:u,reset_fair_exposure:u,similar_items:r,split:u,train:u',
+	'parallel safe but for what writes (unsafe) and what reads models through SPI (restricted)');
 SELECT is((SELECT string_agg(proname || ':' || provolatile::text, ',' ORDER BY proname) FROM pg_proc
 		   WHERE pronamespace = 'recfair'::regnamespace AND prokind = 'f' AND provolatile <> 'i'),
-	'build_info:s,drop_model:v,evaluate:s,generate_dataset:v,recommend:s,recommend_for_items:s,similar_items:s,split:v,train:v',
-	'the type functions are immutable; serving stable; training volatile');
+	'build_info:s,drop_model:v,evaluate:s,exposure_report:s,generate_dataset:v,recommend:s,recommend_fair:v,recommend_for_items:s,register_tables:v,reset_fair_exposure:v,similar_items:s,split:v,train:v',
+	'the type functions and rerank_fair are immutable; reading models stable; writing volatile');
 SELECT is((SELECT string_agg(proname, ',' ORDER BY proname) FROM pg_proc
 		   WHERE pronamespace = 'recfair'::regnamespace AND prokind = 'f' AND NOT proisstrict),
-	'build_info,embedding_agg_accum,embedding_agg_combine,embedding_avg_final,embedding_sum_final,evaluate,generate_dataset,recommend,recommend_for_items,similar_items,split,train',
+	'build_info,embedding_agg_accum,embedding_agg_combine,embedding_avg_final,embedding_sum_final,evaluate,exposure_report,generate_dataset,recommend,recommend_fair,recommend_for_items,register_tables,rerank_fair,reset_fair_exposure,similar_items,split,train',
 	'non-strict: aggregate support, build_info, and the functions with optional (NULL) model or weight arguments');
 SELECT is((SELECT string_agg(aggfnoid::regproc::text, ',' ORDER BY aggfnoid::text) FROM pg_aggregate
 		   WHERE aggfnoid::regproc::text LIKE 'recfair.%' AND aggcombinefn <> 0

@@ -1,0 +1,91 @@
+/*-------------------------------------------------------------------------
+ *
+ * fair.h
+ *	  Fair-exposure re-ranking (fair.c), item groups of a model (fair.c),
+ *	  and the SQL functions built on them (fair_sql.c).
+ *
+ *-------------------------------------------------------------------------
+ */
+#ifndef RECFAIR_FAIR_H
+#define RECFAIR_FAIR_H
+
+#include <math.h>
+
+#include "serve.h"
+#include "utils/jsonb.h"
+
+/* Amortized mode's default price of a deficit (see fair.c). */
+#define FAIR_DEFAULT_PRICE 300.0
+
+/* Exposure of rank r (1-based): 1 / log2(r + 1). */
+static inline double
+RankExposure(int r)
+{
+	return 1.0 / log2(r + 1.0);
+}
+
+/* A candidate: a caller's index (item index or array position), its score and group. */
+typedef struct FairItem
+{
+	int32		index;
+	int32		group;
+	int64		id;				/* tie-break: lower id first */
+	float4		score;
+} FairItem;
+
+typedef enum FairTargetKind
+{
+	TARGET_EQUAL,
+	TARGET_CATALOG,
+	TARGET_MERIT,
+	TARGET_EXPLICIT
+} FairTargetKind;
+
+typedef struct FairTarget
+{
+	FairTargetKind kind;
+	char	   *text;			/* as given */
+	Jsonb	   *shares;			/* TARGET_EXPLICIT: {"group": share, ...} */
+} FairTarget;
+
+/*
+ * Per-call state of the greedy re-ranker.  prior_exposure / prior_total
+ * carry amortized exposure from earlier lists (zero otherwise).
+ */
+typedef struct FairParams
+{
+	int			ngroups;
+	const double *target;		/* share per group, summing to 1 */
+	double		strength;		/* 0: plain ranking .. 1: tightest parity */
+	const double *prior_exposure;	/* per group, or NULL */
+	double		prior_total;
+	/* amortized mode only: */
+	const double *prior_plain;	/* per group: exposure the plain lists would have given */
+	double		price;			/* exposure deficit per unit of normalized score */
+} FairParams;
+
+/* Item groups of a model for one column of its registered item table. */
+typedef struct GroupMap
+{
+	char		column[NAMEDATALEN];
+	int			ngroups;
+	char	  **names;			/* NULL for the NULL group */
+	int32	   *group_of_item;	/* by model item index */
+	int32	   *items_in_group;	/* model items per group */
+} GroupMap;
+
+extern int	CompareFairItems(const void *a, const void *b);
+extern int	FairRerank(const FairItem *sorted, int ncands, int k, const FairParams *p,
+					   FairItem *out, bool *taken, double *got, int32 *next);
+extern int	FairRerankAmortized(const FairItem *sorted, int ncands, int k, const FairParams *p,
+								FairItem *out, FairItem *boosted, double *lambda);
+extern void ParseFairTarget(const char *text, FairTarget *target);
+extern void TargetShares(const FairTarget *target, const GroupMap *groups,
+						 const FairItem *cands, int ncands, double *shares);
+extern const GroupMap *GetGroupMap(ModelCache *m, const char *group_col);
+extern int	BuildFairPool(const ModelCache *m, const GroupMap *gm, const float4 *scores,
+						  int k, int ncandidates, FairItem *pool, Candidate *scratch,
+						  int32 *per_group);
+extern int	FairPoolCapacity(const GroupMap *gm, int k, int ncandidates);
+
+#endif							/* RECFAIR_FAIR_H */

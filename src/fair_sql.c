@@ -1,0 +1,409 @@
+/*-------------------------------------------------------------------------
+ *
+ * fair_sql.c
+ *	  The SQL side of fair exposure: recommend_fair(), rerank_fair(), the
+ *	  amortized exposure state (recfair.fair_exposure), and
+ *	  register_tables() for models trained without their item/user tables.
+ *
+ * Amortized mode keeps cumulative exposure per (model, group column, group
+ * value) in recfair.fair_exposure, one row per backend slot ("shard"):
+ * each session only ever updates its own rows, so concurrent callers never
+ * wait on each other's row locks, and readers sum the shards.
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "postgres.h"
+
+#include <math.h>
+
+#include "catalog/namespace.h"
+#include "catalog/pg_type.h"
+#include "executor/spi.h"
+#include "fair.h"
+#include "funcapi.h"
+#include "miscadmin.h"
+#include "options.h"
+#include "storage/backendid.h"
+#include "utils/array.h"
+#include "utils/builtins.h"
+#include "utils/lsyscache.h"
+#include "utils/regproc.h"
+#include "utils/tuplestore.h"
+#include "utils/varlena.h"
+
+static const char *const recommend_fair_options[] = {"amortized", "exclude_seen", "price"};
+
+static void
+CheckStrength(double strength)
+{
+	if (isnan(strength) || strength < 0.0 || strength > 1.0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("strength must be between 0 and 1, not %g", strength)));
+}
+
+static void
+EmitFairRows(FunctionCallInfo fcinfo, const FairItem *out, int n, const GroupMap *gm)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+
+	for (int i = 0; i < n; i++)
+	{
+		Datum		values[4];
+		bool		nulls[4] = {false, false, false, false};
+		const char *name = gm->names[out[i].group];
+
+		values[0] = Int32GetDatum(i + 1);
+		values[1] = Int64GetDatum(out[i].id);
+		values[2] = Float4GetDatum(out[i].score);
+		if (name)
+			values[3] = CStringGetTextDatum(name);
+		else
+			nulls[3] = true;
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+	}
+}
+
+/* Cumulative exposure per group (all shards), for amortized mode. */
+static double
+ReadAmortized(const char *model, const GroupMap *gm, double *prior, double *plain)
+{
+	Oid			types[2] = {TEXTOID, TEXTOID};
+	Datum		values[2] = {CStringGetTextDatum(model), CStringGetTextDatum(gm->column)};
+	double		total = 0.0;
+	int			rc;
+
+	for (int g = 0; g < gm->ngroups; g++)
+		prior[g] = plain[g] = 0.0;
+	rc = SPI_execute_with_args("SELECT group_value, sum(exposure), sum(plain_exposure) FROM recfair.fair_exposure "
+							   "WHERE model = $1 AND group_col = $2 GROUP BY group_value",
+							   2, types, values, NULL, true, 0);
+	if (rc != SPI_OK_SELECT)
+		elog(ERROR, "SPI_execute_with_args failed: %s", SPI_result_code_string(rc));
+	for (uint64 r = 0; r < SPI_processed; r++)
+	{
+		char	   *name = SPI_getvalue(SPI_tuptable->vals[r], SPI_tuptable->tupdesc, 1);
+		bool		isnull;
+		double		e = DatumGetFloat8(SPI_getbinval(SPI_tuptable->vals[r], SPI_tuptable->tupdesc, 2, &isnull));
+
+		for (int g = 0; g < gm->ngroups; g++)
+			if ((name == NULL && gm->names[g] == NULL) ||
+				(name != NULL && gm->names[g] != NULL && strcmp(name, gm->names[g]) == 0))
+			{
+				prior[g] = e;
+				plain[g] = DatumGetFloat8(SPI_getbinval(SPI_tuptable->vals[r], SPI_tuptable->tupdesc, 3, &isnull));
+				total += e;
+				break;
+			}
+	}
+	return total;
+}
+
+/* Add a fair list's exposure, and what its plain list would have given. */
+static void
+AddAmortized(const char *model, const GroupMap *gm, const FairItem *out, const FairItem *plain, int n)
+{
+	static SPIPlanPtr plan = NULL;
+	Datum	   *names = palloc(sizeof(Datum) * 2 * n);
+	bool	   *name_nulls = palloc(sizeof(bool) * 2 * n);
+	Datum	   *exposures = palloc(sizeof(Datum) * 2 * n);
+	Datum	   *plain_exposures = palloc(sizeof(Datum) * 2 * n);
+	int			dims[1];
+	int			lbs[1] = {1};
+	Oid			types[6] = {TEXTOID, TEXTOID, INT4OID, TEXTARRAYOID, FLOAT8ARRAYOID, FLOAT8ARRAYOID};
+	Datum		values[6];
+	int			rc;
+
+	for (int i = 0; i < 2 * n; i++)
+	{
+		const FairItem *it = i < n ? &out[i] : &plain[i - n];
+		const char *name = gm->names[it->group];
+
+		names[i] = name ? CStringGetTextDatum(name) : (Datum) 0;
+		name_nulls[i] = name == NULL;
+		exposures[i] = Float8GetDatum(i < n ? RankExposure(i + 1) : 0.0);
+		plain_exposures[i] = Float8GetDatum(i < n ? 0.0 : RankExposure(i - n + 1));
+	}
+	dims[0] = 2 * n;
+	values[0] = CStringGetTextDatum(model);
+	values[1] = CStringGetTextDatum(gm->column);
+	values[2] = Int32GetDatum(MyBackendId);
+	values[3] = PointerGetDatum(construct_md_array(names, name_nulls, 1, dims, lbs, TEXTOID, -1, false,
+												   TYPALIGN_INT));
+	values[4] = PointerGetDatum(construct_array(exposures, 2 * n, FLOAT8OID, sizeof(float8),
+												FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
+	values[5] = PointerGetDatum(construct_array(plain_exposures, 2 * n, FLOAT8OID, sizeof(float8),
+												FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
+	if (plan == NULL)
+	{
+		plan = SPI_prepare("INSERT INTO recfair.fair_exposure AS f (model, group_col, group_value, shard, exposure, "
+						   "plain_exposure) "
+						   "SELECT $1, $2, u.g, $3, sum(u.e), sum(u.p) FROM unnest($4, $5, $6) AS u(g, e, p) GROUP BY u.g "
+						   "ON CONFLICT (model, group_col, group_value, shard) "
+						   "DO UPDATE SET exposure = f.exposure + EXCLUDED.exposure, "
+						   "plain_exposure = f.plain_exposure + EXCLUDED.plain_exposure", 6, types);
+		if (plan == NULL)
+			elog(ERROR, "SPI_prepare failed: %s", SPI_result_code_string(SPI_result));
+		SPI_keepplan(plan);
+	}
+	rc = SPI_execute_plan(plan, values, NULL, false, 0);
+	if (rc != SPI_OK_INSERT)
+		elog(ERROR, "SPI_execute_plan failed: %s", SPI_result_code_string(rc));
+}
+
+PG_FUNCTION_INFO_V1(recfair_recommend_fair);
+Datum
+recfair_recommend_fair(PG_FUNCTION_ARGS)
+{
+	int64		user_id;
+	int			k;
+	char	   *group_col;
+	FairTarget	target;
+	double		strength;
+	int			ncandidates;
+	Jsonb	   *options;
+	bool		amortized;
+	bool		exclude_seen;
+	double		price;
+	ModelCache *m;
+	const GroupMap *gm;
+	float4	   *scores;
+	FairItem   *pool;
+	int			npool;
+	double	   *shares;
+	double	   *prior = NULL;
+	FairParams	params;
+	FairItem   *out;
+	int			n;
+
+	InitMaterializedSRF(fcinfo, 0);
+	for (int i = 0; i < 8; i++)
+		if (PG_ARGISNULL(i) && i != 3 && i != 6)
+			ereport(ERROR,
+					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+					 errmsg("only model and candidates of recommend_fair may be NULL")));
+	user_id = PG_GETARG_INT64(0);
+	k = PG_GETARG_INT32(1);
+	group_col = text_to_cstring(PG_GETARG_TEXT_PP(2));
+	ParseFairTarget(text_to_cstring(PG_GETARG_TEXT_PP(4)), &target);
+	strength = PG_GETARG_FLOAT4(5);
+	options = PG_GETARG_JSONB_P(7);
+	CheckK(k);
+	CheckStrength(strength);
+	ncandidates = PG_ARGISNULL(6) ? Max(10 * k, 100) : PG_GETARG_INT32(6);
+	if (ncandidates < k)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("candidates must be at least k (%d), not %d", k, ncandidates)));
+	CheckOptionKeys(options, recommend_fair_options, lengthof(recommend_fair_options));
+	amortized = OptionBool(options, "amortized", false);
+	exclude_seen = OptionBool(options, "exclude_seen", true);
+	price = OptionNumber(options, "price", FAIR_DEFAULT_PRICE, 1e-6, 1e6);
+
+	SPI_connect();
+	m = GetModel(PG_ARGISNULL(3) ? NULL : text_to_cstring(PG_GETARG_TEXT_PP(3)));
+	gm = GetGroupMap(m, group_col);
+	scores = UserScores(m, user_id, exclude_seen);
+	if (scores == NULL)
+	{
+		SPI_finish();
+		return (Datum) 0;
+	}
+	ncandidates = Min(ncandidates, m->nitems);
+	pool = palloc(sizeof(FairItem) * FairPoolCapacity(gm, k, ncandidates));
+	npool = BuildFairPool(m, gm, scores, k, ncandidates, pool,
+						  palloc(sizeof(Candidate) * Max(ncandidates, 1)),
+						  palloc(sizeof(int32) * gm->ngroups));
+	shares = palloc(sizeof(double) * gm->ngroups);
+	TargetShares(&target, gm, pool, npool, shares);
+
+	params.ngroups = gm->ngroups;
+	params.target = shares;
+	params.strength = strength;
+	params.prior_exposure = NULL;
+	params.prior_plain = NULL;
+	params.prior_total = 0.0;
+	params.price = amortized ? price : 0.0;
+	out = palloc(sizeof(FairItem) * k);
+	if (amortized)
+	{
+		double	   *plain = palloc(sizeof(double) * gm->ngroups);
+
+		prior = palloc(sizeof(double) * gm->ngroups);
+		params.prior_total = ReadAmortized(m->name, gm, prior, plain);
+		params.prior_exposure = prior;
+		params.prior_plain = plain;
+		n = FairRerankAmortized(pool, npool, k, &params, out, palloc(sizeof(FairItem) * Max(npool, 1)),
+								palloc(sizeof(double) * gm->ngroups));
+		if (n > 0)
+			AddAmortized(m->name, gm, out, pool, n);
+	}
+	else
+		n = FairRerank(pool, npool, k, &params, out, palloc(sizeof(bool) * Max(npool, 1)),
+					   palloc(sizeof(double) * gm->ngroups), palloc(sizeof(int32) * gm->ngroups));
+	EmitFairRows(fcinfo, out, n, gm);
+	SPI_finish();
+	return (Datum) 0;
+}
+
+/* Sort group names (NULL last) to number the groups of rerank_fair. */
+typedef struct NamedIndex
+{
+	const char *name;
+	int			index;
+} NamedIndex;
+
+static int
+CompareNames(const void *a, const void *b)
+{
+	const NamedIndex *x = (const NamedIndex *) a;
+	const NamedIndex *y = (const NamedIndex *) b;
+
+	if (x->name == NULL || y->name == NULL)
+		return (x->name == NULL) - (y->name == NULL);
+	return strcmp(x->name, y->name);
+}
+
+PG_FUNCTION_INFO_V1(recfair_rerank_fair);
+Datum
+recfair_rerank_fair(PG_FUNCTION_ARGS)
+{
+	ArrayType  *ids_arr;
+	ArrayType  *scores_arr;
+	ArrayType  *groups_arr;
+	int			k;
+	FairTarget	target;
+	double		strength;
+	Datum	   *ids;
+	bool	   *id_nulls;
+	Datum	   *scores;
+	bool	   *score_nulls;
+	Datum	   *groups;
+	bool	   *group_nulls;
+	int			n;
+	int			nscores;
+	int			ngroupvals;
+	NamedIndex *named;
+	GroupMap	gm;
+	FairItem   *cands;
+	double	   *shares;
+	FairParams	params;
+	FairItem   *out;
+	int			placed;
+
+	InitMaterializedSRF(fcinfo, 0);
+	for (int i = 0; i < 6; i++)
+		if (PG_ARGISNULL(i))
+			ereport(ERROR,
+					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+					 errmsg("rerank_fair arguments must not be NULL")));
+	ids_arr = PG_GETARG_ARRAYTYPE_P(0);
+	scores_arr = PG_GETARG_ARRAYTYPE_P(1);
+	groups_arr = PG_GETARG_ARRAYTYPE_P(2);
+	k = PG_GETARG_INT32(3);
+	ParseFairTarget(text_to_cstring(PG_GETARG_TEXT_PP(4)), &target);
+	strength = PG_GETARG_FLOAT4(5);
+	CheckK(k);
+	CheckStrength(strength);
+	if (ARR_NDIM(ids_arr) > 1 || ARR_NDIM(scores_arr) > 1 || ARR_NDIM(groups_arr) > 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
+				 errmsg("item_ids, scores and groups must be one-dimensional arrays")));
+	deconstruct_array(ids_arr, INT8OID, sizeof(int64), FLOAT8PASSBYVAL, TYPALIGN_DOUBLE,
+					  &ids, &id_nulls, &n);
+	deconstruct_array(scores_arr, FLOAT4OID, sizeof(float4), true, TYPALIGN_INT,
+					  &scores, &score_nulls, &nscores);
+	deconstruct_array(groups_arr, TEXTOID, -1, false, TYPALIGN_INT, &groups, &group_nulls, &ngroupvals);
+	if (n != nscores || n != ngroupvals)
+		ereport(ERROR,
+				(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
+				 errmsg("item_ids, scores and groups must have the same length, not %d, %d and %d",
+						n, nscores, ngroupvals)));
+	for (int i = 0; i < n; i++)
+	{
+		if (id_nulls[i])
+			ereport(ERROR,
+					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+					 errmsg("item_ids must not contain NULL (position %d)", i + 1)));
+		if (score_nulls[i])
+			ereport(ERROR,
+					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+					 errmsg("scores must not contain NULL (position %d)", i + 1)));
+		if (isnan(DatumGetFloat4(scores[i])))
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("scores must not contain NaN (position %d)", i + 1)));
+	}
+
+	/* number the distinct group values */
+	named = palloc(sizeof(NamedIndex) * Max(n, 1));
+	for (int i = 0; i < n; i++)
+	{
+		named[i].name = group_nulls[i] ? NULL : TextDatumGetCString(groups[i]);
+		named[i].index = i;
+	}
+	qsort(named, n, sizeof(NamedIndex), CompareNames);
+	memset(&gm, 0, sizeof(gm));
+	strlcpy(gm.column, "groups", sizeof(gm.column));
+	gm.names = palloc(sizeof(char *) * Max(n, 1));
+	cands = palloc(sizeof(FairItem) * Max(n, 1));
+	for (int i = 0; i < n; i++)
+	{
+		int			pos = named[i].index;
+
+		if (i == 0 || CompareNames(&named[i - 1], &named[i]) != 0)
+			gm.names[gm.ngroups++] = (char *) named[i].name;
+		cands[pos].index = pos;
+		cands[pos].group = gm.ngroups - 1;
+		cands[pos].id = DatumGetInt64(ids[pos]);
+		cands[pos].score = DatumGetFloat4(scores[pos]);
+	}
+	qsort(cands, n, sizeof(FairItem), CompareFairItems);
+
+	shares = palloc(sizeof(double) * Max(gm.ngroups, 1));
+	TargetShares(&target, &gm, cands, n, shares);
+	params.ngroups = gm.ngroups;
+	params.target = shares;
+	params.strength = strength;
+	params.prior_exposure = NULL;
+	params.prior_total = 0.0;
+	params.prior_plain = NULL;
+	params.price = 0.0;
+	out = palloc(sizeof(FairItem) * k);
+	placed = FairRerank(cands, n, k, &params, out, palloc(sizeof(bool) * Max(n, 1)),
+						palloc(sizeof(double) * Max(gm.ngroups, 1)),
+						palloc(sizeof(int32) * Max(gm.ngroups, 1)));
+	EmitFairRows(fcinfo, out, placed, &gm);
+	return (Datum) 0;
+}
+
+PG_FUNCTION_INFO_V1(recfair_reset_fair_exposure);
+Datum
+recfair_reset_fair_exposure(PG_FUNCTION_ARGS)
+{
+	Oid			types[2] = {TEXTOID, TEXTOID};
+	Datum		values[2];
+	char		nulls[2] = {' ', ' '};
+	int64		deleted;
+	int			rc;
+
+	for (int i = 0; i < 2; i++)
+	{
+		if (PG_ARGISNULL(i))
+		{
+			values[i] = (Datum) 0;
+			nulls[i] = 'n';
+		}
+		else
+			values[i] = PG_GETARG_DATUM(i);
+	}
+	SPI_connect();
+	rc = SPI_execute_with_args("DELETE FROM recfair.fair_exposure "
+							   "WHERE ($1::text IS NULL OR model = $1) AND ($2::text IS NULL OR group_col = $2)",
+							   2, types, values, nulls, false, 0);
+	if (rc != SPI_OK_DELETE)
+		elog(ERROR, "SPI_execute_with_args failed: %s", SPI_result_code_string(rc));
+	deleted = (int64) SPI_processed;
+	SPI_finish();
+	PG_RETURN_INT64(deleted);
+}
