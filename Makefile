@@ -27,7 +27,7 @@ OBJS = \
 
 DATA = $(wildcard sql/recfair--*.sql)
 
-REGRESS = embedding_io embedding_ops embedding_agg embedding_dump train_concurrency
+REGRESS = embedding_io embedding_ops embedding_agg embedding_dump train_concurrency fair_concurrency
 REGRESS_OPTS = --load-extension=recfair
 
 # Warnings are errors: the build must stay clean.

@@ -46,6 +46,7 @@ RETURNS recfair.models
 LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
 SET search_path = pg_catalog, pg_temp
 AS $$
+#variable_conflict use_variable
 DECLARE
 	result recfair.models;
 BEGIN

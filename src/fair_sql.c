@@ -77,7 +77,7 @@ ReadAmortized(const char *model, const GroupMap *gm, double *prior, double *plai
 		prior[g] = plain[g] = 0.0;
 	rc = SPI_execute_with_args("SELECT group_value, sum(exposure), sum(plain_exposure) FROM recfair.fair_exposure "
 							   "WHERE model = $1 AND group_col = $2 GROUP BY group_value",
-							   2, types, values, NULL, true, 0);
+							   2, types, values, NULL, false, 0);	/* see this transaction's earlier lists */
 	if (rc != SPI_OK_SELECT)
 		elog(ERROR, "SPI_execute_with_args failed: %s", SPI_result_code_string(rc));
 	for (uint64 r = 0; r < SPI_processed; r++)

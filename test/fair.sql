@@ -1,0 +1,110 @@
+-- pgTAP: fair re-ranking (rerank_fair, recommend_fair), amortized mode, exposure metrics
+BEGIN;
+SET LOCAL client_min_messages = warning;
+SET search_path = public, recfair;
+SELECT plan(38);
+
+CREATE FUNCTION pg_temp.rr(target text, strength real, k int, ids bigint[], scores real[], groups text[])
+RETURNS text LANGUAGE sql AS $$
+	SELECT string_agg(item_id || ':' || coalesce(group_value, 'NULL'), ' ' ORDER BY rank)
+	FROM recfair.rerank_fair(ids, scores, groups, k, target, strength) $$;
+
+-- Two groups: A has 0.9, 0.8, 0.7; B has 0.3, 0.2.  Exposure v(r) = 1/log2(r+1).
+-- Equal, strength 1 (hand-computed deficits t*(E+v) - got):
+--   r1: A .5, B .5 tie -> best overall (1, A); r2: A -.18, B .82 -> 4 (B);
+--   r3: A .07, B .43 -> 5 (B); r4: A .28, B .15 -> 2 (A)
+SELECT is(pg_temp.rr('equal', 1, 4, '{1,2,3,4,5}', '{.9,.8,.7,.3,.2}', '{A,A,A,B,B}'), '1:A 4:B 5:B 2:A',
+	'equal, strength 1: hand-checked');
+SELECT is(pg_temp.rr('equal', 0, 4, '{1,2,3,4,5}', '{.9,.8,.7,.3,.2}', '{A,A,A,B,B}'), '1:A 2:A 3:A 4:B',
+	'strength 0 is the plain ranking');
+SELECT is(pg_temp.rr('equal', 1, 4, '{1,2,3,4}', '{.9,.8,.7,.3}', '{A,A,A,B}'), '1:A 4:B 2:A 3:A',
+	'a group with fewer items than its share gives way when it runs out');
+-- catalog: shares 3/5 and 2/5: r1 A; r2: A -.02, B .65 -> B; r3: A .28, B .22 -> A; r4: A .04, B .39 -> B
+SELECT is(pg_temp.rr('catalog', 1, 4, '{1,2,3,4,5}', '{.9,.8,.7,.3,.2}', '{A,A,A,B,B}'), '1:A 4:B 2:A 5:B',
+	'catalog target (shares of the candidates): hand-checked');
+-- merit: score mass A 2.4, B .5 -> .83/.17: r1 A; r2 A .35 vs B .28 -> A; r3 A .13 vs B .37 -> B; r4 A
+SELECT is(pg_temp.rr('merit', 1, 4, '{1,2,3,4,5}', '{.9,.8,.7,.3,.2}', '{A,A,A,B,B}'), '1:A 2:A 4:B 3:A',
+	'merit target: hand-checked');
+SELECT is(pg_temp.rr('{"A": 1}', 1, 4, '{1,2,3,4,5}', '{.9,.8,.7,.3,.2}', '{A,A,A,B,B}'), '1:A 2:A 3:A 4:B',
+	'explicit shares: a group with share 0 only fills what is left');
+SELECT is(pg_temp.rr('{"A": 0.5, "B": 0.5}', 1, 4, '{1,2,3,4,5}', '{.9,.8,.7,.3,.2}', '{A,A,A,B,B}'), '1:A 4:B 5:B 2:A',
+	'explicit equal shares are the equal target');
+-- three groups, equal: r1 tie -> 1 (A); r2 B and C tie at .54 -> B first; r3 C .71 -> 4 (C)
+SELECT is(pg_temp.rr('equal', 1, 3, '{1,2,3,4,5}', '{.9,.8,.5,.4,.1}', '{A,A,B,C,C}'), '1:A 3:B 4:C',
+	'three groups: hand-checked');
+SELECT is(pg_temp.rr('equal', 1, 4, '{1,2,3,4}', '{.9,.8,.3,.2}', ARRAY['A','A',NULL,NULL]), '1:A 3:NULL 4:NULL 2:A',
+	'NULL group values form a group of their own');
+SELECT is(pg_temp.rr('equal', 1, 10, '{1,2}', '{.9,.8}', '{A,B}'), '1:A 2:B', 'k larger than the candidates');
+SELECT ok((SELECT bool_and(d1 >= d2) FROM (
+	SELECT s, abs(sum(1 / log(2, rank + 1)) FILTER (WHERE group_value = 'B') / sum(1 / log(2, rank + 1)) - 0.5) AS d1,
+		lead(abs(sum(1 / log(2, rank + 1)) FILTER (WHERE group_value = 'B') / sum(1 / log(2, rank + 1)) - 0.5), 1, 0) OVER (ORDER BY s) AS d2
+	FROM unnest(ARRAY[0, 0.25, 0.5, 0.75, 1]::real[]) s,
+		recfair.rerank_fair((SELECT array_agg(i::bigint) FROM generate_series(1, 40) i),
+			(SELECT array_agg((1 - i / 50.0)::real) FROM generate_series(1, 40) i),
+			(SELECT array_agg(CASE WHEN i % 5 = 0 THEN 'B' ELSE 'A' END) FROM generate_series(1, 40) i), 10, 'equal', s)
+	GROUP BY s) t), 'the deviation from the target falls as strength rises');
+
+-- bad input to rerank_fair
+SELECT throws_ok($$SELECT * FROM rerank_fair('{1,2}', '{.5}', '{A,B}', 2)$$, '2202E', NULL, 'arrays of different lengths');
+SELECT throws_ok($$SELECT * FROM rerank_fair('{1,2}', ARRAY[.5, NULL]::real[], '{A,B}', 2)$$, '22004',
+	'scores must not contain NULL (position 2)', 'a NULL score');
+SELECT throws_ok($$SELECT * FROM rerank_fair('{1,2}', '{.5,.4}', '{A,B}', 0)$$, '22023', NULL, 'k < 1');
+SELECT throws_ok($$SELECT * FROM rerank_fair('{1,2}', '{.5,.4}', '{A,B}', 2, 'fairish')$$, '22023', 'unknown target "fairish"',
+	'unknown target');
+SELECT throws_ok($$SELECT * FROM rerank_fair('{1,2}', '{.5,.4}', '{A,B}', 2, 'equal', 1.5)$$, '22023', NULL, 'strength above 1');
+
+-- recommend_fair on planted data: users 1-20 like items 1-10 (brand x), users 21-40 items 11-20 (brand y)
+CREATE TABLE planted AS
+SELECT u AS user_id, i AS item_id FROM generate_series(1, 40) u, generate_series(1, 20) i
+WHERE (u <= 20) = (i <= 10) AND (u * 7 + i * 3) % 5 <> 0;
+CREATE TABLE planted_items AS
+SELECT i AS item_id, CASE WHEN i <= 10 THEN 'x' ELSE 'y' END AS brand, CASE WHEN i % 3 = 0 THEN NULL ELSE 'tier' || i % 2 END AS tier
+FROM generate_series(1, 20) i;
+CREATE TABLE planted_users AS SELECT u AS user_id, CASE WHEN u <= 20 THEN 'g1' ELSE 'g2' END AS grp FROM generate_series(1, 40) u;
+CREATE TABLE victim (x int);
+SELECT lives_ok($$SELECT recfair.train('pl', 'planted', factors => 4, iterations => 10, regularization => 0.1)$$, 'train');
+SELECT throws_ok($$SELECT * FROM recommend_fair(1, 4, 'brand', 'pl')$$, '55000', NULL, 'no registered item table: an error with a hint');
+SELECT lives_ok($$SELECT recfair.register_tables('pl', items => 'planted_items', users => 'planted_users')$$, 'register the tables');
+SELECT is((SELECT array_agg(item_id ORDER BY rank) FROM recommend_fair(1, 4, 'brand', 'pl', strength => 0)),
+	(SELECT array_agg(item_id ORDER BY rank) FROM recommend(1, 4, 'pl')), 'strength 0: the plain recommendations');
+SELECT is((SELECT array_agg(DISTINCT group_value) FROM recommend_fair(1, 2, 'brand', 'pl', strength => 0)), '{x}',
+	'plain: only the user''s own brand');
+SELECT is((SELECT string_agg(group_value, ' ' ORDER BY rank) FROM recommend_fair(1, 4, 'brand', 'pl')), 'x y y x',
+	'strength 1: the other brand gets its share, placed by deficit');
+SELECT is((SELECT count(*)::int FROM recommend_fair(1, 6, 'tier', 'pl') WHERE group_value IS NULL), 2,
+	'NULL group values form a group');
+SELECT is((SELECT count(*)::int FROM recommend_fair(99999, 4, 'brand', 'pl')), 0, 'unknown user: no rows');
+SELECT throws_ok($$SELECT * FROM recommend_fair(1, 4, 'nope', 'pl')$$, '42703', NULL, 'a group column that does not exist');
+SELECT throws_ok($$SELECT * FROM recommend_fair(1, 4, 'brand; DROP TABLE victim', 'pl')$$, '42703', NULL,
+	'injection through group_col');
+SELECT has_table('victim', 'the injection attempt did no harm');
+SELECT throws_ok($$SELECT * FROM recommend_fair(1, 4, 'brand', 'pl', candidates => 2)$$, '22023', NULL, 'candidates below k');
+SELECT throws_ok($$SELECT * FROM recommend_fair(1, 4, 'brand', 'pl', options => '{"amortised": true}')$$, '22023', NULL,
+	'unknown option');
+
+-- amortized: lists lean toward the group behind, so parity holds over many calls
+SELECT lives_ok($$SELECT count(*) FROM generate_series(1, 60) n,
+	recommend_fair(1 + n % 20, 3, 'brand', 'pl', options => '{"amortized": true, "price": 1}')$$, '60 amortized calls');
+SELECT ok((SELECT abs(share - 0.5) < 0.05 FROM fair_exposure_state WHERE model = 'pl' AND group_value = 'y'),
+	'amortized: the other brand''s cumulative share is within 0.05 of its target');
+SELECT ok((SELECT plain_share < 0.3 AND share > plain_share + 0.15 FROM fair_exposure_state WHERE model = 'pl' AND group_value = 'y'),
+	'the state also shows what plain lists would have given');
+SELECT is(reset_fair_exposure('pl'), (SELECT count(*) FROM fair_exposure WHERE model = 'pl'), 'reset returns the rows deleted');
+SELECT is((SELECT count(*)::int FROM fair_exposure_state WHERE model = 'pl'), 0, 'reset empties the state');
+
+-- exposure metrics in evaluate, and exposure_report
+CREATE TABLE planted_test AS
+SELECT u AS user_id, i AS item_id FROM generate_series(1, 40) u, generate_series(1, 20) i
+WHERE (u <= 20) = (i <= 10) AND (u * 7 + i * 3) % 5 = 0;
+SELECT is((SELECT round(value::numeric, 6) FROM evaluate('pl', 'planted_test', 4, '{"group_col": "brand"}') WHERE metric = 'exposure_disparity@4'),
+	(SELECT round((sum(abs(share - target_share)) / 2)::numeric, 6) FROM exposure_report('pl', 'brand', 4,
+		users => 'SELECT DISTINCT user_id FROM planted_test')), 'disparity = half the sum of |share - target| of exposure_report');
+SELECT ok((SELECT value FROM evaluate('pl', 'planted_test', 4, '{"group_col": "brand", "fair": true}') WHERE metric = 'exposure_disparity@4')
+	< (SELECT value FROM evaluate('pl', 'planted_test', 4, '{"group_col": "brand"}') WHERE metric = 'exposure_disparity@4'),
+	'fair lists are fairer');
+SELECT is((SELECT array_agg(metric ORDER BY metric) FROM evaluate('pl', 'planted_test', 4, '{"user_group_col": "grp"}') WHERE metric LIKE 'ndcg%'),
+	ARRAY['ndcg@4', 'ndcg@4[g1]', 'ndcg@4[g2]', 'ndcg_gap@4'], 'ndcg per user group and the gap');
+SELECT throws_ok($$SELECT * FROM evaluate('pl', 'planted_test', 4, '{"fair": true}')$$, '22023', NULL, 'fair needs group_col');
+
+SELECT * FROM finish();
+ROLLBACK;
