@@ -125,7 +125,8 @@ typedef struct RankPass
 	double	   *merit_mass;		/* per worker: ngroups */
 	FairItem   *pool;			/* per worker: pool capacity */
 	Candidate  *pool_scratch;	/* per worker: ncandidates */
-	int32	   *per_group;		/* per worker: ngroups */
+	int32	   *per_group;		/* per worker: 3 x ngroups */
+	bool	   *expandable;		/* per worker: ngroups */
 	bool	   *taken;			/* per worker: pool capacity */
 	double	   *got;			/* per worker: ngroups */
 	int32	   *next;			/* per worker: ngroups */
@@ -218,9 +219,12 @@ RankUser(RankPass *p, TestUser *u, float4 *scores, int worker)
 		FairItem   *out = p->out + (int64) worker * k;
 		int			npool;
 
-		npool = BuildFairPool(m, gm, scores, k, p->ncandidates, pool,
+		bool	   *expandable = p->amortized ? NULL : p->expandable + (int64) worker * gm->ngroups;
+
+		/* the top candidates first: most lists need nothing else (fair.c) */
+		npool = BuildFairPool(m, gm, scores, k, p->ncandidates, NULL, pool,
 							  p->pool_scratch + (int64) worker * p->ncandidates,
-							  p->per_group + (int64) worker * gm->ngroups);
+							  p->per_group + (int64) worker * 3 * gm->ngroups, expandable);
 		if (p->merit)
 		{
 			double	   *mass = p->merit_mass + (int64) worker * gm->ngroups;
@@ -258,10 +262,26 @@ RankUser(RankPass *p, TestUser *u, float4 *scores, int worker)
 					plain[pool[i].group] += RankExposure(i + 1);
 			}
 			else
+			{
+				params.expandable = expandable;
 				n = FairRerank(pool, npool, k, &params, out,
 							   p->taken + (int64) worker * cap,
 							   p->got + (int64) worker * gm->ngroups,
 							   p->next + (int64) worker * gm->ngroups);
+				if (n < 0)
+				{
+					/* a group outside the top candidates must take a position */
+					npool = BuildFairPool(m, gm, scores, k, p->ncandidates,
+										  p->merit ? NULL : p->fixed_shares, pool,
+										  p->pool_scratch + (int64) worker * p->ncandidates,
+										  p->per_group + (int64) worker * 3 * gm->ngroups, NULL);
+					params.expandable = NULL;
+					n = FairRerank(pool, npool, k, &params, out,
+								   p->taken + (int64) worker * cap,
+								   p->got + (int64) worker * gm->ngroups,
+								   p->next + (int64) worker * gm->ngroups);
+				}
+			}
 			for (int i = 0; i < n; i++)
 			{
 				top[i].index = out[i].index;
@@ -510,7 +530,8 @@ RunLists(RankPass *pass, ModelCache *m, TestUser *users, const float4 *x,
 		pass->merit_mass = palloc0(sizeof(double) * g * nthreads);
 		pass->pool = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(FairItem) * (Size) cap * nthreads);
 		pass->pool_scratch = palloc(sizeof(Candidate) * ncand * nthreads);
-		pass->per_group = palloc(sizeof(int32) * g * nthreads);
+		pass->per_group = palloc(sizeof(int32) * 3 * g * nthreads);
+		pass->expandable = palloc(sizeof(bool) * g * nthreads);
 		/* taken doubles as the boosted copy of the pool in amortized mode */
 		pass->taken = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(FairItem) * (Size) cap * nthreads);
 		pass->plain_exposure = palloc0(sizeof(double) * g * nthreads);

@@ -62,20 +62,34 @@
 #include "utils/varlena.h"
 
 /* Best first: higher score, then lower id. */
-int
-CompareFairItems(const void *a, const void *b)
+static inline int
+FairItemOrder(const FairItem *x, const FairItem *y)
 {
-	const FairItem *x = (const FairItem *) a;
-	const FairItem *y = (const FairItem *) b;
-
 	if (x->score != y->score)
 		return x->score > y->score ? -1 : 1;
 	return (x->id > y->id) - (x->id < y->id);
 }
 
+int
+CompareFairItems(const void *a, const void *b)
+{
+	return FairItemOrder((const FairItem *) a, (const FairItem *) b);
+}
+
+/* sort_fair_items(): PostgreSQL's sort template with the comparison inlined */
+#define ST_SORT sort_fair_items
+#define ST_ELEMENT_TYPE FairItem
+#define ST_COMPARE(a, b) FairItemOrder(a, b)
+#define ST_SCOPE static
+#define ST_DECLARE
+#define ST_DEFINE
+#include "lib/sort_template.h"
+
 /*
  * Re-rank candidates sorted best first into out[0..k-1]; returns how many
- * were placed.  Scratch: taken[ncands], got[ngroups], next[ngroups].
+ * were placed, or -1 when the pool is partial (p->expandable set) and a
+ * group with nothing left in it must take the position.  Scratch:
+ * taken[ncands], got[ngroups], next[ngroups].
  */
 int
 FairRerank(const FairItem *sorted, int ncands, int k, const FairParams *p,
@@ -102,32 +116,44 @@ FairRerank(const FairItem *sorted, int ncands, int k, const FairParams *p,
 		int			pick;
 		int			worst_group = -1;
 		double		worst_deficit = -INFINITY;
+		float4		worst_score = -INFINITY;
 
 		while (taken[best])
 			best++;
 		if (p->strength > 0)
 			for (int g = 0; g < p->ngroups; g++)
 			{
-				double		net;
+				double		deficit;
+				float4		g_score;
 
-				if (next[g] < 0 || p->target[g] <= 0)
+				if (p->target[g] <= 0)
 					continue;
-				net = p->target[g] * (handed + v) - got[g];
-				if (net > worst_deficit)
+				if (next[g] < 0 && !(p->expandable && p->expandable[g]))
+					continue;
+				deficit = p->target[g] * (handed + v) - got[g];
+				/* a group with nothing in a partial pool scores below all of it */
+				g_score = next[g] >= 0 ? sorted[next[g]].score : -INFINITY;
+				if (deficit > worst_deficit + 1e-12 ||
+					(deficit >= worst_deficit - 1e-12 && worst_group >= 0 && g_score > worst_score))
 				{
-					worst_deficit = net;
+					worst_deficit = deficit;
 					worst_group = g;
+					worst_score = g_score;
 				}
 			}
 
 		/*
-		 * The group with the largest deficit takes the position when
-		 * that is beyond tolerance, unless the best item overall belongs to
-		 * a group just as deficient (ties at the start of a list).
+		 * The group with the largest deficit (ties: the one with the best
+		 * item) takes the position when that deficit is beyond tolerance.
+		 * If it has no candidate left in a partial pool, the caller must
+		 * build the full pool and start again.
 		 */
-		if (worst_group >= 0 && worst_deficit > tolerance_factor * v &&
-			p->target[sorted[best].group] * (handed + v) - got[sorted[best].group] < worst_deficit - 1e-12)
+		if (worst_group >= 0 && worst_deficit > tolerance_factor * v)
+		{
+			if (next[worst_group] < 0)
+				return -1;
 			pick = next[worst_group];
+		}
 		else
 			pick = best;
 
@@ -180,7 +206,7 @@ FairRerankAmortized(const FairItem *sorted, int ncands, int k, const FairParams 
 		boosted[i] = sorted[i];
 		boosted[i].score = (float4) ((sorted[i].score - lo) / spread + lambda[sorted[i].group]);
 	}
-	qsort(boosted, ncands, sizeof(FairItem), CompareFairItems);
+	sort_fair_items(boosted, ncands);
 	/* the chosen items, with the model's scores rather than the boosted ones */
 	for (int i = 0; i < n; i++)
 	{
@@ -406,73 +432,36 @@ FairPoolCapacity(const GroupMap *gm, int k, int ncandidates)
 	return ncandidates + gm->ngroups * k;
 }
 
-/* Is a worse than b (lower score, or equal score and higher id)? */
-static inline bool
-Worse(const FairItem *a, const FairItem *b)
-{
-	if (a->score != b->score)
-		return a->score < b->score;
-	return a->id > b->id;
-}
-
-/* Offer an item to a bounded min-heap (worst at the root) of size cap. */
-static void
-HeapOffer(FairItem *heap, int32 *size, int cap, FairItem item)
-{
-	int			i;
-
-	if (*size < cap)
-	{
-		i = (*size)++;
-		heap[i] = item;
-		while (i > 0 && Worse(&heap[i], &heap[(i - 1) / 2]))
-		{
-			FairItem	t = heap[i];
-
-			heap[i] = heap[(i - 1) / 2];
-			heap[(i - 1) / 2] = t;
-			i = (i - 1) / 2;
-		}
-		return;
-	}
-	if (!Worse(&heap[0], &item))
-		return;
-	heap[0] = item;
-	i = 0;
-	for (;;)
-	{
-		int			w = i;
-		int			l = 2 * i + 1;
-		int			r = l + 1;
-
-		if (l < cap && Worse(&heap[l], &heap[w]))
-			w = l;
-		if (r < cap && Worse(&heap[r], &heap[w]))
-			w = r;
-		if (w == i)
-			break;
-		{
-			FairItem	t = heap[i];
-
-			heap[i] = heap[w];
-			heap[w] = t;
-		}
-		i = w;
-	}
-}
-
 /*
  * The candidate pool for one list, sorted best first, deduplicated; returns
  * its size.  pool needs FairPoolCapacity() entries, scratch ncandidates
- * Candidates, per_group ngroups counters.  Items scored -inf are excluded.
+ * Candidates, per_group 3 x ngroups counters.  shares: the target shares
+ * (to bound what each group can need), or NULL (each group may need k).
+ * With expandable non-NULL, only the top candidates go in (a partial pool)
+ * and expandable[g] says whether group g has items outside it: most lists
+ * never need more, and FairRerank() says when they do.  Items scored -inf are excluded.
  */
 int
 BuildFairPool(const ModelCache *m, const GroupMap *gm, const float4 *scores,
-			  int k, int ncandidates, FairItem *pool, Candidate *scratch, int32 *per_group)
+			  int k, int ncandidates, const double *shares, FairItem *pool,
+			  Candidate *scratch, int32 *per_group, bool *expandable)
 {
 	int			n = TopK(m, scores, ncandidates, scratch);
 	int			npool = 0;
 	bool		short_groups = false;
+	int32	   *caps = per_group + gm->ngroups;
+	double		list_exposure = 0.0;
+
+	/*
+	 * How many items a group can need: all k without targets; with a
+	 * target share t, a list of k gives it at most about t * (the list's
+	 * exposure) / v(k) + 1 items (each holds at least v(k)).  With many
+	 * small groups (brands) this keeps the pool small.
+	 */
+	for (int r = 1; r <= k; r++)
+		list_exposure += RankExposure(r);
+	for (int g = 0; g < gm->ngroups; g++)
+		caps[g] = shares ? (int) Min((double) k, ceil(shares[g] * list_exposure / RankExposure(k)) + 1) : k;
 
 	memset(per_group, 0, sizeof(int32) * gm->ngroups);
 	for (int i = 0; i < n; i++)
@@ -487,36 +476,68 @@ BuildFairPool(const ModelCache *m, const GroupMap *gm, const float4 *scores,
 		per_group[it.group]++;
 	}
 	for (int g = 0; g < gm->ngroups; g++)
-		if (per_group[g] < k && per_group[g] < gm->items_in_group[g])
+		if (per_group[g] < caps[g] && per_group[g] < gm->items_in_group[g])
 			short_groups = true;
+	if (expandable != NULL)
+	{
+		/* a partial pool: the top candidates only, and which groups have more */
+		for (int g = 0; g < gm->ngroups; g++)
+			expandable[g] = n == ncandidates && per_group[g] < gm->items_in_group[g];
+		short_groups = false;
+	}
 
 	if (short_groups && n == ncandidates)
 	{
-		/* each short group's best k, in heaps after the pool */
-		FairItem   *heaps = pool + npool;
+		/*
+		 * Each short group's best caps[g] items, kept sorted best first in
+		 * a slot of k after the pool; one pass over the scores, where most
+		 * items fail a single comparison with their group's worst kept.
+		 */
+		FairItem   *slots = pool + npool;
 		int32	   *sizes = per_group;
+		float4	   *thr = (float4 *) (per_group + 2 * gm->ngroups);
+		const int32 *group_of_item = gm->group_of_item;
+		int32		nitems = m->nitems;
 
-		/* per_group becomes: -1 for satisfied groups, else heap size */
+		/* thr[g]: the score an item needs to enter its group's slot */
 		for (int g = 0; g < gm->ngroups; g++)
-			sizes[g] = (per_group[g] < k && per_group[g] < gm->items_in_group[g]) ? 0 : -1;
-		for (int32 i = 0; i < m->nitems; i++)
 		{
-			int32		g = gm->group_of_item[i];
+			sizes[g] = (per_group[g] < caps[g] && per_group[g] < gm->items_in_group[g]) ? 0 : -1;
+			thr[g] = sizes[g] < 0 ? INFINITY : -INFINITY;
+		}
+		for (int32 i = 0; i < nitems; i++)
+		{
+			int32		g = group_of_item[i];
+			FairItem   *slot;
 			FairItem	it;
+			int			j;
 
-			if (sizes[g] < 0 || (isinf(scores[i]) && scores[i] < 0))
+			if (!(scores[i] >= thr[g]) || (isinf(scores[i]) && scores[i] < 0))
 				continue;
+			slot = slots + (int64) g * k;
 			it.index = i;
 			it.group = g;
 			it.id = m->item_ids[i];
 			it.score = scores[i];
-			HeapOffer(heaps + (int64) g * k, &sizes[g], k, it);
+			if (sizes[g] == caps[g])
+			{
+				if (FairItemOrder(&it, &slot[sizes[g] - 1]) >= 0)
+					continue;
+				sizes[g]--;		/* drop the worst */
+			}
+			/* insertion into the sorted slot */
+			for (j = sizes[g]; j > 0 && FairItemOrder(&it, &slot[j - 1]) < 0; j--)
+				slot[j] = slot[j - 1];
+			slot[j] = it;
+			sizes[g]++;
+			if (sizes[g] == caps[g])
+				thr[g] = slot[sizes[g] - 1].score;
 		}
 		for (int g = 0; g < gm->ngroups; g++)
 			for (int j = 0; j < sizes[g]; j++)
-				pool[npool++] = heaps[(int64) g * k + j];
+				pool[npool++] = slots[(int64) g * k + j];
 	}
-	qsort(pool, npool, sizeof(FairItem), CompareFairItems);
+	sort_fair_items(pool, npool);
 	/* duplicates (an item in the top and in its group's best) are adjacent */
 	{
 		int			w = 0;

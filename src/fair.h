@@ -59,6 +59,7 @@ typedef struct FairParams
 	double		strength;		/* 0: plain ranking .. 1: tightest parity */
 	const double *prior_exposure;	/* per group, or NULL */
 	double		prior_total;
+	const bool *expandable;		/* partial pool: groups with items outside it, or NULL */
 	/* amortized mode only: */
 	const double *prior_plain;	/* per group: exposure the plain lists would have given */
 	double		price;			/* exposure deficit per unit of normalized score */
@@ -84,8 +85,8 @@ extern void TargetShares(const FairTarget *target, const GroupMap *groups,
 						 const FairItem *cands, int ncands, double *shares);
 extern const GroupMap *GetGroupMap(ModelCache *m, const char *group_col);
 extern int	BuildFairPool(const ModelCache *m, const GroupMap *gm, const float4 *scores,
-						  int k, int ncandidates, FairItem *pool, Candidate *scratch,
-						  int32 *per_group);
+						  int k, int ncandidates, const double *shares, FairItem *pool,
+						  Candidate *scratch, int32 *per_group, bool *expandable);
 extern int	FairPoolCapacity(const GroupMap *gm, int k, int ncandidates);
 
 #endif							/* RECFAIR_FAIR_H */

@@ -170,6 +170,9 @@ recfair_recommend_fair(PG_FUNCTION_ARGS)
 	float4	   *scores;
 	FairItem   *pool;
 	int			npool;
+	Candidate  *scratch;
+	int32	   *per_group;
+	bool	   *expandable;
 	double	   *shares;
 	double	   *prior = NULL;
 	FairParams	params;
@@ -210,12 +213,17 @@ recfair_recommend_fair(PG_FUNCTION_ARGS)
 		return (Datum) 0;
 	}
 	ncandidates = Min(ncandidates, m->nitems);
-	pool = palloc(sizeof(FairItem) * FairPoolCapacity(gm, k, ncandidates));
-	npool = BuildFairPool(m, gm, scores, k, ncandidates, pool,
-						  palloc(sizeof(Candidate) * Max(ncandidates, 1)),
-						  palloc(sizeof(int32) * gm->ngroups));
 	shares = palloc(sizeof(double) * gm->ngroups);
-	TargetShares(&target, gm, pool, npool, shares);
+	if (target.kind != TARGET_MERIT)
+		TargetShares(&target, gm, NULL, 0, shares);
+	pool = palloc(sizeof(FairItem) * FairPoolCapacity(gm, k, ncandidates));
+	scratch = palloc(sizeof(Candidate) * Max(ncandidates, 1));
+	per_group = palloc(sizeof(int32) * 3 * gm->ngroups);
+	/* the top candidates first: most lists need nothing else (fair.c) */
+	expandable = amortized ? NULL : palloc(sizeof(bool) * gm->ngroups);
+	npool = BuildFairPool(m, gm, scores, k, ncandidates, NULL, pool, scratch, per_group, expandable);
+	if (target.kind == TARGET_MERIT)
+		TargetShares(&target, gm, pool, npool, shares);
 
 	params.ngroups = gm->ngroups;
 	params.target = shares;
@@ -224,6 +232,7 @@ recfair_recommend_fair(PG_FUNCTION_ARGS)
 	params.prior_plain = NULL;
 	params.prior_total = 0.0;
 	params.price = amortized ? price : 0.0;
+	params.expandable = expandable;
 	out = palloc(sizeof(FairItem) * k);
 	if (amortized)
 	{
@@ -239,8 +248,22 @@ recfair_recommend_fair(PG_FUNCTION_ARGS)
 			AddAmortized(m->name, gm, out, pool, n);
 	}
 	else
-		n = FairRerank(pool, npool, k, &params, out, palloc(sizeof(bool) * Max(npool, 1)),
-					   palloc(sizeof(double) * gm->ngroups), palloc(sizeof(int32) * gm->ngroups));
+	{
+		bool	   *taken = palloc(sizeof(bool) * FairPoolCapacity(gm, k, ncandidates));
+		double	   *got = palloc(sizeof(double) * gm->ngroups);
+		int32	   *next = palloc(sizeof(int32) * gm->ngroups);
+
+		n = FairRerank(pool, npool, k, &params, out, taken, got, next);
+		if (n < 0)
+		{
+			/* a group outside the top candidates must take a position */
+			npool = BuildFairPool(m, gm, scores, k, ncandidates,
+								  target.kind != TARGET_MERIT ? shares : NULL,
+								  pool, scratch, per_group, NULL);
+			params.expandable = NULL;
+			n = FairRerank(pool, npool, k, &params, out, taken, got, next);
+		}
+	}
 	EmitFairRows(fcinfo, out, n, gm);
 	SPI_finish();
 	return (Datum) 0;
@@ -369,6 +392,7 @@ recfair_rerank_fair(PG_FUNCTION_ARGS)
 	params.prior_total = 0.0;
 	params.prior_plain = NULL;
 	params.price = 0.0;
+	params.expandable = NULL;
 	out = palloc(sizeof(FairItem) * k);
 	placed = FairRerank(cands, n, k, &params, out, palloc(sizeof(bool) * Max(n, 1)),
 						palloc(sizeof(double) * Max(gm.ngroups, 1)),

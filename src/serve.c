@@ -276,6 +276,8 @@ ScoreItems(const ModelCache *m, const float4 *query)
 {
 	float4	   *scores = palloc(sizeof(float4) * m->nitems);
 
+	/* one call per backend: BLAS threads would only compete with other sessions */
+	openblas_set_num_threads(1);
 	cblas_sgemv(CblasRowMajor, CblasNoTrans, m->nitems, m->k, 1.0f, m->factors, m->k,
 				query, 1, 0.0f, scores, 1);
 	return scores;
