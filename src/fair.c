@@ -16,12 +16,16 @@
  * where E is the exposure handed out so far (plus, in amortized mode, all
  * earlier lists' exposure) and got_g what g received of it.  The group with
  * the largest deficit (among groups with candidates left and a positive
- * target) gets position r with its best item when its deficit exceeds the
- * tolerance (1/strength - 1) * v(r); otherwise the best remaining item
- * overall does.  Strength 1 tolerates no deficit (the tightest parity the
- * candidates allow), strength 0 an infinite one (the plain ranking), and
- * values between trade smoothly, since the tolerance is a continuous
- * multiple of the position's exposure.
+ * target; ties go to the group with the better item) gets position r with
+ * its best item when its deficit exceeds the tolerance
+ * (1 - strength) * t_g * L, where L is the exposure of the whole list:
+ * a fraction (1 - strength) of what the group is due over the list;
+ * otherwise the best remaining item overall does.  Strength 1 tolerates no
+ * deficit (the tightest parity the candidates allow), strength 0 tolerates
+ * more than any deficit can reach (the plain ranking), and values between
+ * trade smoothly: a group behind is served later in the list (where it
+ * costs less) the lower the strength.  Relative to the group's due, the
+ * tolerance means the same with 2 groups or 50.
  *
  * Amortized mode (FairRerankAmortized) is a different algorithm, because
  * parity over many lists does not need parity in each list: it can spend a
@@ -98,8 +102,10 @@ FairRerank(const FairItem *sorted, int ncands, int k, const FairParams *p,
 	int			n = Min(k, ncands);
 	int			best = 0;		/* first untaken candidate overall */
 	double		handed = p->prior_total;
-	double		tolerance_factor = p->strength > 0 ? 1.0 / p->strength - 1.0 : INFINITY;
+	double		list_exposure = 0.0;
 
+	for (int r = 1; r <= n; r++)
+		list_exposure += RankExposure(r);
 	memset(taken, 0, sizeof(bool) * ncands);
 	for (int g = 0; g < p->ngroups; g++)
 	{
@@ -148,7 +154,8 @@ FairRerank(const FairItem *sorted, int ncands, int k, const FairParams *p,
 		 * If it has no candidate left in a partial pool, the caller must
 		 * build the full pool and start again.
 		 */
-		if (worst_group >= 0 && worst_deficit > tolerance_factor * v)
+		if (worst_group >= 0 &&
+			worst_deficit > (1.0 - p->strength) * p->target[worst_group] * list_exposure)
 		{
 			if (next[worst_group] < 0)
 				return -1;
