@@ -25,7 +25,14 @@
  * more than any deficit can reach (the plain ranking), and values between
  * trade smoothly: a group behind is served later in the list (where it
  * costs less) the lower the strength.  Relative to the group's due, the
- * tolerance means the same with 2 groups or 50.
+ * tolerance means the same with 2 groups or 50.  It is never below half
+ * the position's exposure: a group owed less than that would end further
+ * from its due with the position than without it.  Without that floor,
+ * with many small groups (brands) every list handed its first positions to
+ * the groups with the largest targets, the same ones in every list, and
+ * the sum over lists was less fair than the plain ranking.  Per-list
+ * re-ranking cannot give 50 brands their share in 10 positions; the
+ * amortized mode below can, over many lists.
  *
  * Amortized mode (FairRerankAmortized) is a different algorithm, because
  * parity over many lists does not need parity in each list: it can spend a
@@ -155,7 +162,7 @@ FairRerank(const FairItem *sorted, int ncands, int k, const FairParams *p,
 		 * build the full pool and start again.
 		 */
 		if (worst_group >= 0 &&
-			worst_deficit > (1.0 - p->strength) * p->target[worst_group] * list_exposure)
+			worst_deficit > Max((1.0 - p->strength) * p->target[worst_group] * list_exposure, v / 2))
 		{
 			if (next[worst_group] < 0)
 				return -1;
