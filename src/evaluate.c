@@ -221,10 +221,13 @@ RankUser(RankPass *p, TestUser *u, float4 *scores, int worker)
 
 		bool	   *expandable = p->amortized ? NULL : p->expandable + (int64) worker * gm->ngroups;
 
-		/* the top candidates first: most lists need nothing else (fair.c) */
-		npool = BuildFairPool(m, gm, scores, k, p->ncandidates, NULL, pool,
-							  p->pool_scratch + (int64) worker * p->ncandidates,
-							  p->per_group + (int64) worker * 3 * gm->ngroups, expandable);
+		if (p->amortized)
+			npool = 0;			/* amortized mode ranks all items (fair.c) */
+		else
+			/* the top candidates first: most lists need nothing else (fair.c) */
+			npool = BuildFairPool(m, gm, scores, k, p->ncandidates, NULL, pool,
+								  p->pool_scratch + (int64) worker * p->ncandidates,
+								  p->per_group + (int64) worker * 3 * gm->ngroups, expandable);
 		if (p->merit)
 		{
 			double	   *mass = p->merit_mass + (int64) worker * gm->ngroups;
@@ -255,11 +258,14 @@ RankUser(RankPass *p, TestUser *u, float4 *scores, int worker)
 				params.prior_total = 0.0;
 				for (int g = 0; g < gm->ngroups; g++)
 					params.prior_total += gexp[g];
-				n = FairRerankAmortized(pool, npool, k, &params, out,
-										(FairItem *) (p->taken + (int64) worker * cap * sizeof(FairItem)),
-										p->got + (int64) worker * gm->ngroups);
-				for (int i = 0; i < Min(k, npool); i++)
-					plain[pool[i].group] += RankExposure(i + 1);
+				n = FairAmortizedList(m, gm, scores, k, &params, out, p->got + (int64) worker * gm->ngroups);
+				/* what the plain list would have given */
+				{
+					int			nplain = TopK(m, scores, k, top);
+
+					for (int i = 0; i < nplain; i++)
+						plain[gm->group_of_item[top[i].index]] += RankExposure(i + 1);
+				}
 			}
 			else
 			{
@@ -532,8 +538,7 @@ RunLists(RankPass *pass, ModelCache *m, TestUser *users, const float4 *x,
 		pass->pool_scratch = palloc(sizeof(Candidate) * ncand * nthreads);
 		pass->per_group = palloc(sizeof(int32) * 3 * g * nthreads);
 		pass->expandable = palloc(sizeof(bool) * g * nthreads);
-		/* taken doubles as the boosted copy of the pool in amortized mode */
-		pass->taken = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(FairItem) * (Size) cap * nthreads);
+		pass->taken = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(bool) * (Size) cap * nthreads);
 		pass->plain_exposure = palloc0(sizeof(double) * g * nthreads);
 		pass->got = palloc(sizeof(double) * g * nthreads);
 		pass->next = palloc(sizeof(int32) * g * nthreads);

@@ -46,8 +46,9 @@
  * so far minus what it got.  An unpaid deficit keeps growing, so the
  * prices settle where the shares meet the targets (integral control), and
  * the users with good candidates in a group behind are the ones who get
- * them.  Scores are normalized per list to [0, 1] over the candidates, so
- * the prices mean the same for every user.  Strength s moves the target
+ * them.  Scores are normalized per list to [0, 1] over all the items, so
+ * the prices mean the same for every user.  No candidate pool is needed:
+ * one pass ranks all items by boosted score.  Strength s moves the target
  * from the plain ranking's own shares (tracked alongside) at s = 0 to the
  * requested target at s = 1.
  *
@@ -189,23 +190,37 @@ FairRerank(const FairItem *sorted, int ncands, int k, const FairParams *p,
 }
 
 /*
- * Amortized re-ranking (see the header): candidates sorted best first;
- * out[0..k-1] by boosted score.  prior_exposure and prior_plain hold the
- * cumulative exposure per group of earlier fair and plain lists.  Scratch:
- * boosted[ncands].
+ * Amortized re-ranking (see the header) of one user's scores over all the
+ * model's items (-inf: excluded): out[0..k-1] by boosted score, with the
+ * model's scores.  prior_exposure and prior_plain hold the cumulative
+ * exposure per group of earlier fair and plain lists.  Two passes over the
+ * scores: their range, then a top k of boosted scores where most items fail
+ * one comparison.  Scratch: lambda[ngroups].  Returns the list's length.
  */
 int
-FairRerankAmortized(const FairItem *sorted, int ncands, int k, const FairParams *p,
-					FairItem *out, FairItem *boosted, double *lambda)
+FairAmortizedList(const ModelCache *m, const GroupMap *gm, const float4 *scores, int k,
+				  const FairParams *p, FairItem *out, double *lambda)
 {
-	int			n = Min(k, ncands);
-	double		hi = ncands > 0 ? sorted[0].score : 0.0;
-	double		lo = ncands > 0 ? sorted[ncands - 1].score : 0.0;
-	double		spread = hi - lo;
+	const int32 *group_of_item = gm->group_of_item;
+	int32		nitems = m->nitems;
+	int			n = 0;
+	float4		hi = -INFINITY;
+	float4		lo = INFINITY;
+	double		spread;
 	double		plain_total = 0.0;
+	float4		scale;
 
+	for (int32 i = 0; i < nitems; i++)
+	{
+		if (isinf(scores[i]) && scores[i] < 0)
+			continue;
+		hi = Max(hi, scores[i]);
+		lo = Min(lo, scores[i]);
+	}
+	spread = (double) hi - lo;
 	if (!(spread > 0) || isinf(spread))
 		spread = 1.0;
+	scale = (float4) (1.0 / spread);
 	for (int g = 0; g < p->ngroups; g++)
 		plain_total += p->prior_plain[g];
 	for (int g = 0; g < p->ngroups; g++)
@@ -215,23 +230,32 @@ FairRerankAmortized(const FairItem *sorted, int ncands, int k, const FairParams 
 
 		lambda[g] = (target * p->prior_total - p->prior_exposure[g]) / p->price;
 	}
-	for (int i = 0; i < ncands; i++)
+	/* the k best by boosted score, kept sorted in out[0..n) */
+	for (int32 i = 0; i < nitems; i++)
 	{
-		boosted[i] = sorted[i];
-		boosted[i].score = (float4) ((sorted[i].score - lo) / spread + lambda[sorted[i].group]);
+		FairItem	it;
+		int			j;
+
+		if (isinf(scores[i]) && scores[i] < 0)
+			continue;
+		it.score = (scores[i] - lo) * scale + (float4) lambda[group_of_item[i]];
+		if (n == k && it.score < out[n - 1].score)
+			continue;
+		it.index = i;
+		it.group = group_of_item[i];
+		it.id = m->item_ids[i];
+		it.base = scores[i];
+		if (n == k && FairItemOrder(&it, &out[n - 1]) >= 0)
+			continue;
+		if (n < k)
+			n++;
+		for (j = n - 1; j > 0 && FairItemOrder(&it, &out[j - 1]) < 0; j--)
+			out[j] = out[j - 1];
+		out[j] = it;
 	}
-	sort_fair_items(boosted, ncands);
-	/* the chosen items, with the model's scores rather than the boosted ones */
+	/* report the model's scores, not the boosted ones */
 	for (int i = 0; i < n; i++)
-	{
-		out[i] = boosted[i];
-		for (int j = 0; j < ncands; j++)
-			if (sorted[j].index == out[i].index)
-			{
-				out[i].score = sorted[j].score;
-				break;
-			}
-	}
+		out[i].score = out[i].base;
 	return n;
 }
 
@@ -447,6 +471,53 @@ FairPoolCapacity(const GroupMap *gm, int k, int ncandidates)
 }
 
 /*
+ * Each group's best caps[g] items, kept sorted best first in slots of k
+ * (slots + g * k), for the groups with sizes[g] = 0 on entry (-1: skip);
+ * sizes[g] receives the count.  One pass over the scores, where most items
+ * fail a single comparison with their group's worst kept (thr, ngroups).
+ */
+static void
+ScanGroupSlots(const ModelCache *m, const GroupMap *gm, const float4 *scores, int k,
+			   const int32 *caps, int32 *sizes, float4 *thr, FairItem *slots)
+{
+	const int32 *group_of_item = gm->group_of_item;
+	int32		nitems = m->nitems;
+
+	/* thr[g]: the score an item needs to enter its group's slot */
+	for (int g = 0; g < gm->ngroups; g++)
+		thr[g] = sizes[g] < 0 || caps[g] == 0 ? INFINITY : -INFINITY;
+	for (int32 i = 0; i < nitems; i++)
+	{
+		int32		g = group_of_item[i];
+		FairItem   *slot;
+		FairItem	it;
+		int			j;
+
+		if (!(scores[i] >= thr[g]) || (isinf(scores[i]) && scores[i] < 0))
+			continue;
+		slot = slots + (int64) g * k;
+		it.index = i;
+		it.group = g;
+		it.id = m->item_ids[i];
+		it.score = scores[i];
+		it.base = scores[i];
+		if (sizes[g] == caps[g])
+		{
+			if (FairItemOrder(&it, &slot[sizes[g] - 1]) >= 0)
+				continue;
+			sizes[g]--;			/* drop the worst */
+		}
+		/* insertion into the sorted slot */
+		for (j = sizes[g]; j > 0 && FairItemOrder(&it, &slot[j - 1]) < 0; j--)
+			slot[j] = slot[j - 1];
+		slot[j] = it;
+		sizes[g]++;
+		if (sizes[g] == caps[g])
+			thr[g] = slot[sizes[g] - 1].score;
+	}
+}
+
+/*
  * The candidate pool for one list, sorted best first, deduplicated; returns
  * its size.  pool needs FairPoolCapacity() entries, scratch ncandidates
  * Candidates, per_group 3 x ngroups counters.  shares: the target shares
@@ -486,6 +557,7 @@ BuildFairPool(const ModelCache *m, const GroupMap *gm, const float4 *scores,
 		it.group = gm->group_of_item[it.index];
 		it.id = m->item_ids[it.index];
 		it.score = scratch[i].score;
+		it.base = it.score;
 		pool[npool++] = it;
 		per_group[it.group]++;
 	}
@@ -502,51 +574,12 @@ BuildFairPool(const ModelCache *m, const GroupMap *gm, const float4 *scores,
 
 	if (short_groups && n == ncandidates)
 	{
-		/*
-		 * Each short group's best caps[g] items, kept sorted best first in
-		 * a slot of k after the pool; one pass over the scores, where most
-		 * items fail a single comparison with their group's worst kept.
-		 */
 		FairItem   *slots = pool + npool;
 		int32	   *sizes = per_group;
-		float4	   *thr = (float4 *) (per_group + 2 * gm->ngroups);
-		const int32 *group_of_item = gm->group_of_item;
-		int32		nitems = m->nitems;
 
-		/* thr[g]: the score an item needs to enter its group's slot */
 		for (int g = 0; g < gm->ngroups; g++)
-		{
 			sizes[g] = (per_group[g] < caps[g] && per_group[g] < gm->items_in_group[g]) ? 0 : -1;
-			thr[g] = sizes[g] < 0 ? INFINITY : -INFINITY;
-		}
-		for (int32 i = 0; i < nitems; i++)
-		{
-			int32		g = group_of_item[i];
-			FairItem   *slot;
-			FairItem	it;
-			int			j;
-
-			if (!(scores[i] >= thr[g]) || (isinf(scores[i]) && scores[i] < 0))
-				continue;
-			slot = slots + (int64) g * k;
-			it.index = i;
-			it.group = g;
-			it.id = m->item_ids[i];
-			it.score = scores[i];
-			if (sizes[g] == caps[g])
-			{
-				if (FairItemOrder(&it, &slot[sizes[g] - 1]) >= 0)
-					continue;
-				sizes[g]--;		/* drop the worst */
-			}
-			/* insertion into the sorted slot */
-			for (j = sizes[g]; j > 0 && FairItemOrder(&it, &slot[j - 1]) < 0; j--)
-				slot[j] = slot[j - 1];
-			slot[j] = it;
-			sizes[g]++;
-			if (sizes[g] == caps[g])
-				thr[g] = slot[sizes[g] - 1].score;
-		}
+		ScanGroupSlots(m, gm, scores, k, caps, sizes, (float4 *) (per_group + 2 * gm->ngroups), slots);
 		for (int g = 0; g < gm->ngroups; g++)
 			for (int j = 0; j < sizes[g]; j++)
 				pool[npool++] = slots[(int64) g * k + j];

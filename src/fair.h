@@ -31,6 +31,7 @@ typedef struct FairItem
 	int32		group;
 	int64		id;				/* tie-break: lower id first */
 	float4		score;
+	float4		base;			/* the model's score, where score is boosted */
 } FairItem;
 
 typedef enum FairTargetKind
@@ -78,8 +79,8 @@ typedef struct GroupMap
 extern int	CompareFairItems(const void *a, const void *b);
 extern int	FairRerank(const FairItem *sorted, int ncands, int k, const FairParams *p,
 					   FairItem *out, bool *taken, double *got, int32 *next);
-extern int	FairRerankAmortized(const FairItem *sorted, int ncands, int k, const FairParams *p,
-								FairItem *out, FairItem *boosted, double *lambda);
+extern int	FairAmortizedList(const ModelCache *m, const GroupMap *gm, const float4 *scores, int k,
+							  const FairParams *p, FairItem *out, double *lambda);
 extern void ParseFairTarget(const char *text, FairTarget *target);
 extern void TargetShares(const FairTarget *target, const GroupMap *groups,
 						 const FairItem *cands, int ncands, double *shares);

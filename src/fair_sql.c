@@ -221,6 +221,7 @@ recfair_recommend_fair(PG_FUNCTION_ARGS)
 	per_group = palloc(sizeof(int32) * 3 * gm->ngroups);
 	/* the top candidates first: most lists need nothing else (fair.c) */
 	expandable = amortized ? NULL : palloc(sizeof(bool) * gm->ngroups);
+	/* amortized mode ranks all items (fair.c); the pool is for merit shares */
 	npool = BuildFairPool(m, gm, scores, k, ncandidates, NULL, pool, scratch, per_group, expandable);
 	if (target.kind == TARGET_MERIT)
 		TargetShares(&target, gm, pool, npool, shares);
@@ -242,10 +243,18 @@ recfair_recommend_fair(PG_FUNCTION_ARGS)
 		params.prior_total = ReadAmortized(m->name, gm, prior, plain);
 		params.prior_exposure = prior;
 		params.prior_plain = plain;
-		n = FairRerankAmortized(pool, npool, k, &params, out, palloc(sizeof(FairItem) * Max(npool, 1)),
-								palloc(sizeof(double) * gm->ngroups));
+		n = FairAmortizedList(m, gm, scores, k, &params, out, palloc(sizeof(double) * gm->ngroups));
 		if (n > 0)
-			AddAmortized(m->name, gm, out, pool, n);
+		{
+			/* the plain list, for the plain exposure kept beside the fair one */
+			Candidate  *top = palloc(sizeof(Candidate) * k);
+			FairItem   *plain_list = palloc(sizeof(FairItem) * k);
+			int			nplain = TopK(m, scores, k, top);
+
+			for (int i = 0; i < nplain; i++)
+				plain_list[i].group = gm->group_of_item[top[i].index];
+			AddAmortized(m->name, gm, out, plain_list, Min(n, nplain));
+		}
 	}
 	else
 	{
