@@ -124,12 +124,13 @@ COMMENT ON FUNCTION recfair.rerank_fair(bigint[], real[], text[], integer, text,
 	'fair re-ranking of any candidate set (arrays of ids, scores, groups) into k positions, as recommend_fair does';
 
 CREATE FUNCTION recfair.exposure_report(model text, group_col text, k integer DEFAULT 10, fair boolean DEFAULT false,
-										users text DEFAULT NULL, target text DEFAULT 'equal', strength real DEFAULT 1.0)
+										users text DEFAULT NULL, target text DEFAULT 'equal', strength real DEFAULT 1.0,
+										amortized boolean DEFAULT false)
 RETURNS TABLE (group_value text, items bigint, exposure double precision, share double precision,
 			   target_share double precision)
 AS 'MODULE_PATHNAME', 'recfair_exposure_report' LANGUAGE C STABLE PARALLEL RESTRICTED;
-COMMENT ON FUNCTION recfair.exposure_report(text, text, integer, boolean, text, text, real) IS
-	'exposure per group of group_col over the top-k lists (plain, or fair with target and strength) of the given users (a table, view or query with the model''s user column; all users when NULL): items, exposure, share, target_share';
+COMMENT ON FUNCTION recfair.exposure_report(text, text, integer, boolean, text, text, real, boolean) IS
+	'exposure per group of group_col over the top-k lists (plain, or fair with target, strength and amortized) of the given users (a table, view or query with the model''s user column; all users when NULL): items, exposure, share, target_share';
 
 COMMENT ON FUNCTION recfair.evaluate(text, text, integer, jsonb) IS
 	'ranking metrics (precision, recall, ndcg, map, hit_rate, coverage at k; users evaluated and skipped) of a model against a test table, view or query, rmse/mae for als_explicit, and with group_col exposure disparity, Gini and share per group (fair, target, strength, candidates, amortized), with user_group_col ndcg per user group and the gap; options: user_col, item_col, rating_col, relevant_min, group_col, target, fair, strength, candidates, amortized, user_group_col';

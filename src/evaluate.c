@@ -939,7 +939,7 @@ recfair_evaluate(PG_FUNCTION_ARGS)
 }
 
 /*
- * exposure_report(model, group_col, k, fair, users, target, strength):
+ * exposure_report(model, group_col, k, fair, users, target, strength, amortized):
  * one row per group over the lists of the given users (a table, view or
  * query with the model's user column; all the model's users when NULL).
  */
@@ -966,7 +966,7 @@ recfair_exposure_report(PG_FUNCTION_ARGS)
 	double	   *target;
 	double		sum = 0.0;
 
-	for (int i = 0; i < 7; i++)
+	for (int i = 0; i < 8; i++)
 		if (PG_ARGISNULL(i) && i != 0 && i != 4)
 			ereport(ERROR,
 					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
@@ -976,6 +976,8 @@ recfair_exposure_report(PG_FUNCTION_ARGS)
 	cfg.fair = PG_GETARG_BOOL(3);
 	ParseFairTarget(text_to_cstring(PG_GETARG_TEXT_PP(5)), &cfg.target);
 	cfg.strength = PG_GETARG_FLOAT4(6);
+	cfg.amortized = PG_GETARG_BOOL(7);
+	cfg.price = FAIR_DEFAULT_PRICE;
 	cfg.ncandidates = Max(10 * cfg.k, 100);
 	CheckK(cfg.k);
 	if (isnan(cfg.strength) || cfg.strength < 0 || cfg.strength > 1)
