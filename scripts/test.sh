@@ -72,4 +72,7 @@ psql -q -X -v ON_ERROR_STOP=1 -d recfair_tap \
 	-c 'CREATE EXTENSION pgtap' -c 'CREATE EXTENSION recfair'
 pg_prove --failures -d recfair_tap test/*.sql
 
+echo "== README examples"
+test/readme-check.sh
+
 echo "== all tests passed"
