@@ -2,8 +2,8 @@
 # The test command (README.md; .ci/run calls it).  On a fresh Debian 12 as
 # root it installs the missing packages; then it builds with warnings as
 # errors, installs, starts a throwaway cluster (removed on exit, failure too),
-# runs the pg_regress suite and the pgTAP suite, and exits non-zero on any
-# failure.
+# runs the pg_regress suite, the pgTAP suite, the README's SQL examples and a
+# JDBC client, and exits non-zero on any failure.
 #
 # A user who is not root and cannot write PostgreSQL's directories gets a
 # private copy of the server tree with recfair installed into it (see
@@ -74,5 +74,8 @@ pg_prove --failures -d recfair_tap test/*.sql
 
 echo "== README examples"
 test/readme-check.sh
+
+echo "== JDBC client"
+test/jdbc/run.sh
 
 echo "== all tests passed"
