@@ -134,3 +134,30 @@ COMMENT ON FUNCTION recfair.exposure_report(text, text, integer, boolean, text, 
 
 COMMENT ON FUNCTION recfair.evaluate(text, text, integer, jsonb) IS
 	'ranking metrics (precision, recall, ndcg, map, hit_rate, coverage at k; users evaluated and skipped) of a model against a test table, view or query, rmse/mae for als_explicit, and with group_col exposure disparity, Gini and share per group (fair, target, strength, candidates, amortized), with user_group_col ndcg per user group and the gap; options: user_col, item_col, rating_col, relevant_min, group_col, target, fair, strength, candidates, amortized, user_group_col';
+
+/*
+ * Comments on every public object, so that \df+, \do+ and BI tools explain them
+ */
+COMMENT ON FUNCTION recfair.embedding_in(cstring, oid, integer) IS 'embedding input: text form [x1,x2,...]';
+COMMENT ON FUNCTION recfair.embedding_out(recfair.embedding) IS 'embedding output: the shortest text that reads back to the same float4 values';
+COMMENT ON FUNCTION recfair.embedding_typmod_in(cstring[]) IS 'embedding(n) type modifier: the number of dimensions, 1 to 16000';
+COMMENT ON FUNCTION recfair.embedding_recv(internal, oid, integer) IS 'embedding binary input: int16 dimensions, int16 zero, float4 values';
+COMMENT ON FUNCTION recfair.embedding_send(recfair.embedding) IS 'embedding binary output: int16 dimensions, int16 zero, float4 values';
+COMMENT ON FUNCTION recfair.embedding_eq(recfair.embedding, recfair.embedding) IS 'support of operator =: same dimensions and values';
+COMMENT ON FUNCTION recfair.embedding_ne(recfair.embedding, recfair.embedding) IS 'support of operator <>';
+COMMENT ON FUNCTION recfair.embedding_lt(recfair.embedding, recfair.embedding) IS 'support of operator < of the btree order (dimensions, then values)';
+COMMENT ON FUNCTION recfair.embedding_le(recfair.embedding, recfair.embedding) IS 'support of operator <= of the btree order';
+COMMENT ON FUNCTION recfair.embedding_gt(recfair.embedding, recfair.embedding) IS 'support of operator > of the btree order';
+COMMENT ON FUNCTION recfair.embedding_ge(recfair.embedding, recfair.embedding) IS 'support of operator >= of the btree order';
+COMMENT ON FUNCTION recfair.embedding_cmp(recfair.embedding, recfair.embedding) IS 'btree comparison: -1, 0 or 1';
+COMMENT ON FUNCTION recfair.embedding_hash(recfair.embedding) IS 'hash support (hash joins, GROUP BY, DISTINCT)';
+COMMENT ON FUNCTION recfair.embedding_agg_accum(internal, recfair.embedding) IS 'transition function of sum(embedding) and avg(embedding)';
+COMMENT ON FUNCTION recfair.embedding_agg_combine(internal, internal) IS 'combine function of sum(embedding) and avg(embedding) (parallel aggregation)';
+COMMENT ON FUNCTION recfair.embedding_agg_serialize(internal) IS 'serialization of the sum/avg state between parallel workers';
+COMMENT ON FUNCTION recfair.embedding_agg_deserialize(bytea, internal) IS 'deserialization of the sum/avg state between parallel workers';
+COMMENT ON FUNCTION recfair.embedding_sum_final(internal) IS 'final function of sum(embedding)';
+COMMENT ON FUNCTION recfair.embedding_avg_final(internal) IS 'final function of avg(embedding)';
+COMMENT ON FUNCTION recfair.recommend_support(internal) IS 'planner support: the set-returning serving functions return k rows';
+COMMENT ON SEQUENCE recfair.model_version_seq IS 'versions of recfair.models; every (re)train takes a new one, which invalidates serving caches';
+COMMENT ON OPERATOR CLASS recfair.embedding_ops USING btree IS 'btree order of embeddings (dimensions, then values): ORDER BY, DISTINCT, merge joins';
+COMMENT ON OPERATOR CLASS recfair.embedding_hash_ops USING hash IS 'hash equality of embeddings: hash joins and hash aggregation';

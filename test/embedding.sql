@@ -2,7 +2,7 @@
 BEGIN;
 SET LOCAL client_min_messages = warning;
 SET search_path = recfair, public;
-SELECT plan(80);
+SELECT plan(81);
 
 -- the type and its catalog properties
 SELECT has_type('recfair', 'embedding', 'type recfair.embedding exists');
@@ -123,5 +123,14 @@ SELECT throws_ok($$SELECT '[3e38]'::embedding + '[3e38]'$$, '22003', NULL, 'over
 SELECT throws_ok($$SELECT sum(e) FROM (VALUES ('[3e38]'::embedding), ('[3e38]')) v(e)$$, '22003', NULL, 'overflow in sum');
 SELECT throws_ok($$SELECT '[1]'::embedding * 'NaN'::real$$, '22000', NULL, 'multiply by NaN');
 
+SELECT is((SELECT count(*)::int FROM (
+	SELECT p.oid FROM pg_proc p WHERE pronamespace = 'recfair'::regnamespace AND obj_description(p.oid, 'pg_proc') IS NULL
+	UNION ALL SELECT o.oid FROM pg_operator o WHERE oprnamespace = 'recfair'::regnamespace AND obj_description(o.oid, 'pg_operator') IS NULL
+	UNION ALL SELECT t.oid FROM pg_type t WHERE typnamespace = 'recfair'::regnamespace AND t.typtype <> 'c' AND t.typelem = 0
+		AND obj_description(t.oid, 'pg_type') IS NULL
+	UNION ALL SELECT c.oid FROM pg_class c WHERE relnamespace = 'recfair'::regnamespace AND relkind IN ('r', 'v', 'S')
+		AND obj_description(c.oid, 'pg_class') IS NULL
+	UNION ALL SELECT oid FROM pg_opclass WHERE opcnamespace = 'recfair'::regnamespace AND obj_description(oid, 'pg_opclass') IS NULL) missing),
+	0, 'every public object has a comment (\df+, BI tools)');
 SELECT * FROM finish();
 ROLLBACK;
