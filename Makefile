@@ -36,12 +36,17 @@ PG_CFLAGS = -Werror -Wextra -Wno-unused-parameter -Wno-missing-field-initializer
 PG_CPPFLAGS = -I$(srcdir)/src -DRECFAIR_VERSION='"$(EXTVERSION)"'
 SHLIB_LINK = -lopenblas -lm -lpthread
 
-# build_info() reports the version from the control file
-src/linalg.o src/linalg.bc: recfair.control
-
 EXTRA_CLEAN = results regression.diffs regression.out
 
 # Debian installs one pg_config per major version; prefer 15's.
 PG_CONFIG ?= $(firstword $(wildcard /usr/lib/postgresql/15/bin/pg_config) pg_config)
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
+
+# Every object depends on every header: PGXS tracks no header dependencies
+# unless PostgreSQL was configured with --enable-depend, and a stale object
+# built against an old struct layout or constant is a silent wrong answer.
+$(OBJS) $(OBJS:.o=.bc): $(wildcard src/*.h)
+
+# build_info() reports the version from the control file
+src/linalg.o src/linalg.bc: recfair.control

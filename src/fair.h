@@ -15,7 +15,7 @@
 #include "utils/jsonb.h"
 
 /* Amortized mode's default price of a deficit (see fair.c). */
-#define FAIR_DEFAULT_PRICE 1000.0
+#define FAIR_DEFAULT_PRICE 300.0
 
 /* Exposure of rank r (1-based): 1 / log2(r + 1). */
 static inline double
