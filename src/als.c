@@ -101,9 +101,10 @@ GramMatrix(const float4 *m, int64 rows, int k, float4 *gram)
 /*
  * Solve a x = b in place (b becomes x) for symmetric positive definite a,
  * which is overwritten.  Safe to call on a compute thread (no PostgreSQL
- * calls); a failed factorization leaves b unchanged.
+ * calls).  Returns false, with b unchanged, when a is not positive definite
+ * (singular, e.g. without regularization): callers keep what they had.
  */
-void
+bool
 CholeskySolve(float4 *a, float4 *b, int k)
 {
 	int			info = 0;
@@ -112,8 +113,9 @@ CholeskySolve(float4 *a, float4 *b, int k)
 	/* row-major full symmetric == column-major: "U" is fine either way */
 	spotrf_("U", &k, a, &k, &info);
 	if (info != 0)
-		return;
+		return false;
 	spotrs_("U", &k, &one, a, &k, b, &k, &info);
+	return info == 0;
 }
 
 typedef struct HalfStep
@@ -200,8 +202,8 @@ SolveRowCholesky(const HalfStep *hs, int64 row, float4 *scratch)
 			Axpy((c - 1.0f) * y[r], y, a + (int64) r * k, k);
 		Axpy(c, y, b, k);
 	}
-	CholeskySolve(a, b, k);
-	memcpy(x, b, sizeof(float4) * k);
+	if (CholeskySolve(a, b, k))
+		memcpy(x, b, sizeof(float4) * k);
 }
 
 static void

@@ -41,6 +41,6 @@ extern double AlsTrainExplicit(const Interactions *data, const AlsOptions *opt,
 								float4 *item_factors, float4 *item_bias,
 								AlsProgressFn progress, void *progress_arg);
 extern void GramMatrix(const float4 *m, int64 rows, int k, float4 *gram);
-extern void CholeskySolve(float4 *a, float4 *b, int k);
+extern bool CholeskySolve(float4 *a, float4 *b, int k);
 
 #endif							/* RECFAIR_ALS_H */

@@ -84,9 +84,12 @@ ExplicitWork(void *arg, int64 start, int64 end, int worker)
 			for (int c = 0; c < r; c++)
 				a[r * d + c] = a[c * d + r];
 		}
-		CholeskySolve(a, b, d);
-		memcpy(s->target + row * k, b, sizeof(float4) * k);
-		s->target_bias[row] = b[k];
+		/* a singular system (no regularization, few ratings) keeps the row */
+		if (CholeskySolve(a, b, d))
+		{
+			memcpy(s->target + row * k, b, sizeof(float4) * k);
+			s->target_bias[row] = b[k];
+		}
 	}
 }
 

@@ -55,6 +55,7 @@
 #include "funcapi.h"
 #include "interactions.h"
 #include "miscadmin.h"
+#include "model_store.h"
 #include "options.h"
 #include "parallel.h"
 #include "portability/instr_time.h"
@@ -212,7 +213,7 @@ RankUser(RankPass *p, TestUser *u, float4 *scores, int worker)
 
 	if (gm != NULL && (p->fair || p->merit))
 	{
-		int			cap = FairPoolCapacity(gm, k, p->ncandidates);
+		Size		cap = FairPoolCapacity(gm, k, p->ncandidates);
 		FairItem   *pool = p->pool + (int64) worker * cap;
 		double	   *shares = p->shares + (int64) worker * gm->ngroups;
 		double	   *gexp = p->group_exposure + (int64) worker * gm->ngroups;
@@ -221,13 +222,13 @@ RankUser(RankPass *p, TestUser *u, float4 *scores, int worker)
 
 		bool	   *expandable = p->amortized ? NULL : p->expandable + (int64) worker * gm->ngroups;
 
-		if (p->amortized)
-			npool = 0;			/* amortized mode ranks all items (fair.c) */
+		if (p->amortized && !p->merit)
+			npool = 0;			/* amortized mode ranks all items (fair.c); merit needs the pool */
 		else
 			/* the top candidates first: most lists need nothing else (fair.c) */
 			npool = BuildFairPool(m, gm, scores, k, p->ncandidates, NULL, pool,
 								  p->pool_scratch + (int64) worker * p->ncandidates,
-								  p->per_group + (int64) worker * 3 * gm->ngroups, expandable);
+								  p->per_group + (int64) worker * 4 * gm->ngroups, expandable);
 		if (p->merit)
 		{
 			double	   *mass = p->merit_mass + (int64) worker * gm->ngroups;
@@ -280,7 +281,7 @@ RankUser(RankPass *p, TestUser *u, float4 *scores, int worker)
 					npool = BuildFairPool(m, gm, scores, k, p->ncandidates,
 										  p->merit ? NULL : p->fixed_shares, pool,
 										  p->pool_scratch + (int64) worker * p->ncandidates,
-										  p->per_group + (int64) worker * 3 * gm->ngroups, NULL);
+										  p->per_group + (int64) worker * 4 * gm->ngroups, NULL);
 					params.expandable = NULL;
 					n = FairRerank(pool, npool, k, &params, out,
 								   p->taken + (int64) worker * cap,
@@ -349,20 +350,28 @@ CompareInt32(const void *a, const void *b)
 
 /* The model's training columns (user_col, item_col, weight_col). */
 static void
-ModelColumns(const char *model, char **user_col, char **item_col, char **weight_col)
+ModelColumns(const char *model, char **user_col, char **item_col, char **weight_col,
+			 bool *explicit_model)
 {
 	Oid			types[1] = {TEXTOID};
 	Datum		values[1] = {CStringGetTextDatum(model)};
 	int			rc;
 
 	rc = SPI_execute_with_args("SELECT hyperparameters->>'user_col', hyperparameters->>'item_col', "
-							   "hyperparameters->>'weight_col' FROM recfair.models WHERE name = $1",
+							   "hyperparameters->>'weight_col', algorithm = 'als_explicit' "
+							   "FROM recfair.models WHERE name = $1",
 							   1, types, values, NULL, true, 1);
 	if (rc != SPI_OK_SELECT || SPI_processed != 1)
 		elog(ERROR, "could not read model \"%s\"", model);
 	*user_col = SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1);
 	*item_col = SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2);
 	*weight_col = SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 3);
+	if (explicit_model)
+	{
+		bool		isnull;
+
+		*explicit_model = DatumGetBool(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 4, &isnull));
+	}
 }
 
 /*
@@ -423,6 +432,12 @@ LoadTestUsers(const ModelCache *m, const Interactions *test, TestUser *users, fl
 				ArrayType  *arr = DatumGetArrayTypeP(seen);
 				int			n = ArrayGetNItems(ARR_NDIM(arr), ARR_DIMS(arr));
 				int64	   *items = (int64 *) ARR_DATA_PTR(arr);
+
+				if (ARR_HASNULL(arr) || ARR_ELEMTYPE(arr) != INT8OID)
+					ereport(ERROR,
+							(errcode(ERRCODE_DATA_CORRUPTED),
+							 errmsg("the seen items of user %lld of model \"%s\" contain NULL",
+									(long long) id, m->name)));
 
 				u->seen = palloc(sizeof(int32) * Max(n, 1));
 				for (int j = 0; j < n; j++)
@@ -517,7 +532,7 @@ RunLists(RankPass *pass, ModelCache *m, TestUser *users, const float4 *x,
 	{
 		int			g = Max(gm->ngroups, 1);
 		int			ncand = Min(cfg->ncandidates, Max(m->nitems, 1));
-		int			cap = FairPoolCapacity(gm, k, ncand);
+		Size		cap = FairPoolCapacity(gm, k, ncand);
 
 		pass->gm = gm;
 		pass->fair = cfg->fair;
@@ -536,7 +551,7 @@ RunLists(RankPass *pass, ModelCache *m, TestUser *users, const float4 *x,
 		pass->merit_mass = palloc0(sizeof(double) * g * nthreads);
 		pass->pool = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(FairItem) * (Size) cap * nthreads);
 		pass->pool_scratch = palloc(sizeof(Candidate) * ncand * nthreads);
-		pass->per_group = palloc(sizeof(int32) * 3 * g * nthreads);
+		pass->per_group = palloc(sizeof(int32) * 4 * g * nthreads);
 		pass->expandable = palloc(sizeof(bool) * g * nthreads);
 		pass->taken = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(bool) * (Size) cap * nthreads);
 		pass->plain_exposure = palloc0(sizeof(double) * g * nthreads);
@@ -663,10 +678,17 @@ LoadUserGroups(const ModelCache *m, const Interactions *test, TestUser *users,
 		idmap_insert(index, test->user_ids[u], &found)->index = u;
 		users[u].user_group = -1;
 	}
+	if (user_key == NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATA_CORRUPTED),
+				 errmsg("model \"%s\" has a user table but no user key", m->name)));
+	/* the table's name rebuilt from the resolved relation */
 	rc = SPI_execute(psprintf("SELECT (dense_rank() OVER (ORDER BY t.%s::text NULLS LAST) - 1)::int4, "
 							  "t.%s::int8, t.%s::text FROM %s AS t",
 							  quote_identifier(column), quote_identifier(user_key),
-							  quote_identifier(column), user_table), true, 0);
+							  quote_identifier(column),
+							  quote_qualified_identifier(get_namespace_name(get_rel_namespace(relid)),
+														 get_rel_name(relid))), true, 0);
 	if (rc != SPI_OK_SELECT)
 		elog(ERROR, "SPI_execute failed: %s", SPI_result_code_string(rc));
 	for (uint64 r = 0; r < SPI_processed; r++)
@@ -707,6 +729,8 @@ recfair_evaluate(PG_FUNCTION_ARGS)
 	char	   *model_weight_col;
 	char	   *relevant_text;
 	char	   *user_group_col;
+	char	   *model_name;
+	bool		explicit_model = false;
 	double		relevant_min = -INFINITY;
 	MemoryBudget budget = {0};
 	ModelCache *m;
@@ -741,11 +765,14 @@ recfair_evaluate(PG_FUNCTION_ARGS)
 	INSTR_TIME_SET_CURRENT(start);
 
 	SPI_connect();
-	m = GetModel(model_arg);
-	ModelColumns(m->name, &model_user_col, &model_item_col, &model_weight_col);
-	ParseListConfig(options, m, k, &cfg);
-	if (cfg.gm)
-		fixed_shares = palloc(sizeof(double) * Max(cfg.gm->ngroups, 1));
+
+	/*
+	 * Read the test source before taking the model from the serving cache:
+	 * the source is the caller's SQL, which may itself call serving
+	 * functions of other models and so evict cache entries.
+	 */
+	model_name = ResolveModelName(model_arg);
+	ModelColumns(model_name, &model_user_col, &model_item_col, &model_weight_col, &explicit_model);
 
 	src.source = text_to_cstring(PG_GETARG_TEXT_PP(1));
 	if (src.source[0] == '\0')
@@ -763,7 +790,7 @@ recfair_evaluate(PG_FUNCTION_ARGS)
 		relevant_min = OptionNumber(options, "relevant_min", 0, -1e300, 1e300);
 	/* ratings: for explicit models and relevance thresholds */
 	src.weight_col = OptionText(options, "rating_col");
-	if (src.weight_col == NULL && (m->explicit_model || relevant_text != NULL))
+	if (src.weight_col == NULL && (explicit_model || relevant_text != NULL))
 	{
 		src.weight_col = model_weight_col;
 		if (src.weight_col == NULL)
@@ -775,6 +802,11 @@ recfair_evaluate(PG_FUNCTION_ARGS)
 	user_group_col = OptionText(options, "user_group_col");
 
 	test = ReadInteractions(&src, &budget);
+
+	m = GetModel(model_name);
+	ParseListConfig(options, m, k, &cfg);
+	if (cfg.gm)
+		fixed_shares = palloc(sizeof(double) * Max(cfg.gm->ngroups, 1));
 
 	/* test items in model indexes */
 	test2model = palloc(sizeof(int32) * Max(test->nitems, 1));
@@ -950,6 +982,7 @@ recfair_exposure_report(PG_FUNCTION_ARGS)
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	ModelCache *m;
 	ListConfig	cfg;
+	char	   *model_name;
 	char	   *model_user_col;
 	char	   *model_item_col;
 	char	   *model_weight_col;
@@ -978,8 +1011,8 @@ recfair_exposure_report(PG_FUNCTION_ARGS)
 	cfg.strength = PG_GETARG_FLOAT4(6);
 	cfg.amortized = PG_GETARG_BOOL(7);
 	cfg.price = FAIR_DEFAULT_PRICE;
-	cfg.ncandidates = Max(10 * cfg.k, 100);
 	CheckK(cfg.k);
+	cfg.ncandidates = Max(10 * cfg.k, 100);
 	if (isnan(cfg.strength) || cfg.strength < 0 || cfg.strength > 1)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
@@ -987,15 +1020,15 @@ recfair_exposure_report(PG_FUNCTION_ARGS)
 	InitMaterializedSRF(fcinfo, 0);
 
 	SPI_connect();
-	m = GetModel(PG_ARGISNULL(0) ? NULL : text_to_cstring(PG_GETARG_TEXT_PP(0)));
-	cfg.gm = GetGroupMap(m, text_to_cstring(PG_GETARG_TEXT_PP(1)));
-	ModelColumns(m->name, &model_user_col, &model_item_col, &model_weight_col);
+	/* the users' source first, as in evaluate(): it is the caller's SQL */
+	model_name = ResolveModelName(PG_ARGISNULL(0) ? NULL : text_to_cstring(PG_GETARG_TEXT_PP(0)));
+	ModelColumns(model_name, &model_user_col, &model_item_col, &model_weight_col, NULL);
 
 	/* the users: as (user, user) pairs, so that they read like interactions */
 	if (PG_ARGISNULL(4))
 	{
 		src.source = psprintf("SELECT user_id, user_id AS recfair_item FROM recfair.user_factors WHERE model = %s",
-							  quote_literal_cstr(m->name));
+							  quote_literal_cstr(model_name));
 		src.user_col = "user_id";
 	}
 	else
@@ -1009,6 +1042,8 @@ recfair_exposure_report(PG_FUNCTION_ARGS)
 	src.item_col = "recfair_item";
 	src.weight_col = NULL;
 	given = ReadInteractions(&src, &budget);
+	m = GetModel(model_name);
+	cfg.gm = GetGroupMap(m, text_to_cstring(PG_GETARG_TEXT_PP(1)));
 
 	users = palloc0(sizeof(TestUser) * Max(given->nusers, 1));
 	x = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(float4) * m->k * Max((Size) given->nusers, 1));

@@ -63,6 +63,7 @@
 
 #include "catalog/namespace.h"
 #include "catalog/pg_type.h"
+#include "common/hashfn.h"
 #include "executor/spi.h"
 #include "fair.h"
 #include "utils/builtins.h"
@@ -351,6 +352,30 @@ TargetShares(const FairTarget *target, const GroupMap *groups,
 		shares[g] /= total;
 }
 
+static int64
+NameHash(const char *name)
+{
+	return (int64) hash_bytes_extended((const unsigned char *) name, (int) strlen(name), 0);
+}
+
+/* The group of a group value (NULL: the NULL group), or -1 if there is none. */
+int
+GroupOfName(const GroupMap *gm, const char *name)
+{
+	IdMapEntry *e;
+
+	if (name == NULL)
+		return gm->null_group;
+	e = idmap_lookup(gm->name_index, NameHash(name));
+	if (e != NULL && strcmp(gm->names[e->index], name) == 0)
+		return e->index;
+	/* a hash collision (two names, one hash): look the slow way */
+	for (int g = 0; g < gm->ngroups; g++)
+		if (gm->names[g] != NULL && strcmp(gm->names[g], name) == 0)
+			return g;
+	return -1;
+}
+
 /*
  * The item groups of a model for a column of its registered item table,
  * cached with the model (the cache is reset when the model changes).
@@ -369,6 +394,8 @@ GetGroupMap(ModelCache *m, const char *group_col)
 	MemoryContext old;
 	int			rc;
 	bool		has_missing = false;
+	char		name[NAMEDATALEN * 2];
+	int64		version;
 
 	foreach(lc, m->group_maps)
 	{
@@ -403,14 +430,33 @@ GetGroupMap(ModelCache *m, const char *group_col)
 				(errcode(ERRCODE_UNDEFINED_COLUMN),
 				 errmsg("column \"%s\" does not exist in %s", group_col, item_table)));
 
-	/* SQL numbers the groups (NULL last); names come with the numbers */
+	if (item_key == NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATA_CORRUPTED),
+				 errmsg("model \"%s\" has an item table but no item key", m->name)));
+
+	/*
+	 * SQL numbers the groups (NULL last); names come with the numbers.  The
+	 * table's name is rebuilt from the resolved relation, not taken from the
+	 * models row.  The table may be a view that calls serving functions of
+	 * other models and so evicts this one from the cache: check afterwards.
+	 */
+	strlcpy(name, m->name, sizeof(name));
+	version = m->version;
 	rc = SPI_execute(psprintf("SELECT (dense_rank() OVER (ORDER BY t.%s::text NULLS LAST) - 1)::int4, "
 							  "t.%s::int8, t.%s::text FROM %s AS t",
 							  quote_identifier(group_col), quote_identifier(item_key),
-							  quote_identifier(group_col), item_table),
+							  quote_identifier(group_col),
+							  quote_qualified_identifier(get_namespace_name(get_rel_namespace(relid)),
+														 get_rel_name(relid))),
 					 true, 0);
 	if (rc != SPI_OK_SELECT)
 		elog(ERROR, "SPI_execute failed: %s", SPI_result_code_string(rc));
+	if (m->version != version || strcmp(m->name, name) != 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
+				 errmsg("reading the item table of model \"%s\" used too many other models", name),
+				 errdetail("The serving cache holds %d models per session.", CACHE_SLOTS)));
 
 	old = MemoryContextSwitchTo(m->cxt);
 	gm = palloc0(sizeof(GroupMap));
@@ -458,27 +504,48 @@ GetGroupMap(ModelCache *m, const char *group_col)
 	gm->items_in_group = palloc0(sizeof(int32) * Max(gm->ngroups, 1));
 	for (int32 i = 0; i < m->nitems; i++)
 		gm->items_in_group[gm->group_of_item[i]]++;
+	gm->null_group = -1;
+	gm->name_index = idmap_create(m->cxt, Max(gm->ngroups, 16), NULL);
+	for (int g = 0; g < gm->ngroups; g++)
+	{
+		bool		found;
+
+		if (gm->names[g] == NULL)
+			gm->null_group = g;
+		else
+			idmap_insert(gm->name_index, NameHash(gm->names[g]), &found)->index = g;
+	}
 	m->group_maps = lappend(m->group_maps, gm);
 	MemoryContextSwitchTo(old);
 	SPI_freetuptable(SPI_tuptable);
 	return gm;
 }
 
-int
+/*
+ * Entries a pool may need: the top candidates, and for each group up to k
+ * of its items (never more than it has, so at most ncandidates + nitems).
+ */
+Size
 FairPoolCapacity(const GroupMap *gm, int k, int ncandidates)
 {
-	return ncandidates + gm->ngroups * k;
+	Size		total = (Size) Max(ncandidates, 0);
+
+	for (int g = 0; g < gm->ngroups; g++)
+		total += (Size) Min(k, gm->items_in_group[g]);
+	return Max(total, 1);
 }
 
 /*
- * Each group's best caps[g] items, kept sorted best first in slots of k
- * (slots + g * k), for the groups with sizes[g] = 0 on entry (-1: skip);
- * sizes[g] receives the count.  One pass over the scores, where most items
- * fail a single comparison with their group's worst kept (thr, ngroups).
+ * Each group's best caps[g] items, kept sorted best first in its slot
+ * (slots + offsets[g], caps[g] entries), for the groups with sizes[g] = 0
+ * on entry (-1: skip); sizes[g] receives the count.  One pass over the
+ * scores, where most items fail a single comparison with their group's
+ * worst kept (thr, ngroups).
  */
 static void
-ScanGroupSlots(const ModelCache *m, const GroupMap *gm, const float4 *scores, int k,
-			   const int32 *caps, int32 *sizes, float4 *thr, FairItem *slots)
+ScanGroupSlots(const ModelCache *m, const GroupMap *gm, const float4 *scores,
+			   const int32 *caps, const int32 *offsets, int32 *sizes, float4 *thr,
+			   FairItem *slots)
 {
 	const int32 *group_of_item = gm->group_of_item;
 	int32		nitems = m->nitems;
@@ -495,7 +562,7 @@ ScanGroupSlots(const ModelCache *m, const GroupMap *gm, const float4 *scores, in
 
 		if (!(scores[i] >= thr[g]) || (isinf(scores[i]) && scores[i] < 0))
 			continue;
-		slot = slots + (int64) g * k;
+		slot = slots + offsets[g];
 		it.index = i;
 		it.group = g;
 		it.id = m->item_ids[i];
@@ -520,7 +587,7 @@ ScanGroupSlots(const ModelCache *m, const GroupMap *gm, const float4 *scores, in
 /*
  * The candidate pool for one list, sorted best first, deduplicated; returns
  * its size.  pool needs FairPoolCapacity() entries, scratch ncandidates
- * Candidates, per_group 3 x ngroups counters.  shares: the target shares
+ * Candidates, per_group 4 x ngroups counters.  shares: the target shares
  * (to bound what each group can need), or NULL (each group may need k).
  * With expandable non-NULL, only the top candidates go in (a partial pool)
  * and expandable[g] says whether group g has items outside it: most lists
@@ -535,6 +602,7 @@ BuildFairPool(const ModelCache *m, const GroupMap *gm, const float4 *scores,
 	int			npool = 0;
 	bool		short_groups = false;
 	int32	   *caps = per_group + gm->ngroups;
+	int32	   *offsets = per_group + 3 * gm->ngroups;
 	double		list_exposure = 0.0;
 
 	/*
@@ -546,7 +614,10 @@ BuildFairPool(const ModelCache *m, const GroupMap *gm, const float4 *scores,
 	for (int r = 1; r <= k; r++)
 		list_exposure += RankExposure(r);
 	for (int g = 0; g < gm->ngroups; g++)
+	{
 		caps[g] = shares ? (int) Min((double) k, ceil(shares[g] * list_exposure / RankExposure(k)) + 1) : k;
+		caps[g] = Min(caps[g], gm->items_in_group[g]);
+	}
 
 	memset(per_group, 0, sizeof(int32) * gm->ngroups);
 	for (int i = 0; i < n; i++)
@@ -577,12 +648,20 @@ BuildFairPool(const ModelCache *m, const GroupMap *gm, const float4 *scores,
 		FairItem   *slots = pool + npool;
 		int32	   *sizes = per_group;
 
+		int32		offset = 0;
+
 		for (int g = 0; g < gm->ngroups; g++)
+		{
 			sizes[g] = (per_group[g] < caps[g] && per_group[g] < gm->items_in_group[g]) ? 0 : -1;
-		ScanGroupSlots(m, gm, scores, k, caps, sizes, (float4 *) (per_group + 2 * gm->ngroups), slots);
+			offsets[g] = offset;
+			if (sizes[g] == 0)
+				offset += caps[g];
+		}
+		ScanGroupSlots(m, gm, scores, caps, offsets, sizes, (float4 *) (per_group + 2 * gm->ngroups), slots);
+		/* compaction only moves entries down: slot g starts at or after where it lands */
 		for (int g = 0; g < gm->ngroups; g++)
 			for (int j = 0; j < sizes[g]; j++)
-				pool[npool++] = slots[(int64) g * k + j];
+				pool[npool++] = slots[offsets[g] + j];
 	}
 	sort_fair_items(pool, npool);
 	/* duplicates (an item in the top and in its group's best) are adjacent */

@@ -74,8 +74,11 @@ typedef struct GroupMap
 	char	  **names;			/* NULL for the NULL group */
 	int32	   *group_of_item;	/* by model item index */
 	int32	   *items_in_group;	/* model items per group */
+	idmap_hash *name_index;		/* hash of a group's name -> group */
+	int			null_group;		/* the NULL group, or -1 */
 } GroupMap;
 
+extern int	GroupOfName(const GroupMap *gm, const char *name);
 extern int	CompareFairItems(const void *a, const void *b);
 extern int	FairRerank(const FairItem *sorted, int ncands, int k, const FairParams *p,
 					   FairItem *out, bool *taken, double *got, int32 *next);
@@ -88,6 +91,6 @@ extern const GroupMap *GetGroupMap(ModelCache *m, const char *group_col);
 extern int	BuildFairPool(const ModelCache *m, const GroupMap *gm, const float4 *scores,
 						  int k, int ncandidates, const double *shares, FairItem *pool,
 						  Candidate *scratch, int32 *per_group, bool *expandable);
-extern int	FairPoolCapacity(const GroupMap *gm, int k, int ncandidates);
+extern Size FairPoolCapacity(const GroupMap *gm, int k, int ncandidates);
 
 #endif							/* RECFAIR_FAIR_H */

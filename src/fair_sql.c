@@ -27,6 +27,7 @@
 #include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/lsyscache.h"
+#include "utils/memutils.h"
 #include "utils/regproc.h"
 #include "utils/tuplestore.h"
 #include "utils/varlena.h"
@@ -86,15 +87,16 @@ ReadAmortized(const char *model, const GroupMap *gm, double *prior, double *plai
 		bool		isnull;
 		double		e = DatumGetFloat8(SPI_getbinval(SPI_tuptable->vals[r], SPI_tuptable->tupdesc, 2, &isnull));
 
-		for (int g = 0; g < gm->ngroups; g++)
-			if ((name == NULL && gm->names[g] == NULL) ||
-				(name != NULL && gm->names[g] != NULL && strcmp(name, gm->names[g]) == 0))
-			{
-				prior[g] = e;
-				plain[g] = DatumGetFloat8(SPI_getbinval(SPI_tuptable->vals[r], SPI_tuptable->tupdesc, 3, &isnull));
-				total += e;
-				break;
-			}
+		int			g = GroupOfName(gm, name);
+
+		if (g >= 0)
+		{
+			prior[g] = e;
+			plain[g] = DatumGetFloat8(SPI_getbinval(SPI_tuptable->vals[r], SPI_tuptable->tupdesc, 3, &isnull));
+			total += e;
+		}
+		if ((r & 1023) == 0)
+			CHECK_FOR_INTERRUPTS();
 	}
 	return total;
 }
@@ -216,13 +218,16 @@ recfair_recommend_fair(PG_FUNCTION_ARGS)
 	shares = palloc(sizeof(double) * gm->ngroups);
 	if (target.kind != TARGET_MERIT)
 		TargetShares(&target, gm, NULL, 0, shares);
-	pool = palloc(sizeof(FairItem) * FairPoolCapacity(gm, k, ncandidates));
+	pool = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(FairItem) * FairPoolCapacity(gm, k, ncandidates));
 	scratch = palloc(sizeof(Candidate) * Max(ncandidates, 1));
-	per_group = palloc(sizeof(int32) * 3 * gm->ngroups);
+	per_group = palloc(sizeof(int32) * 4 * gm->ngroups);
 	/* the top candidates first: most lists need nothing else (fair.c) */
 	expandable = amortized ? NULL : palloc(sizeof(bool) * gm->ngroups);
-	/* amortized mode ranks all items (fair.c); the pool is for merit shares */
-	npool = BuildFairPool(m, gm, scores, k, ncandidates, NULL, pool, scratch, per_group, expandable);
+	/* amortized mode ranks all items (fair.c); there the pool is only for merit shares */
+	if (amortized && target.kind != TARGET_MERIT)
+		npool = 0;
+	else
+		npool = BuildFairPool(m, gm, scores, k, ncandidates, NULL, pool, scratch, per_group, expandable);
 	if (target.kind == TARGET_MERIT)
 		TargetShares(&target, gm, pool, npool, shares);
 
@@ -258,7 +263,8 @@ recfair_recommend_fair(PG_FUNCTION_ARGS)
 	}
 	else
 	{
-		bool	   *taken = palloc(sizeof(bool) * FairPoolCapacity(gm, k, ncandidates));
+		bool	   *taken = MemoryContextAllocHuge(CurrentMemoryContext,
+												   sizeof(bool) * FairPoolCapacity(gm, k, ncandidates));
 		double	   *got = palloc(sizeof(double) * gm->ngroups);
 		int32	   *next = palloc(sizeof(int32) * gm->ngroups);
 

@@ -35,7 +35,6 @@
 #include "utils/tuplestore.h"
 #include "serve.h"
 
-#define CACHE_SLOTS 4
 
 static ModelCache cache[CACHE_SLOTS];
 static uint64 cache_clock = 0;
@@ -138,6 +137,11 @@ GetModel(const char *model)
 	ModelCache *entry = NULL;
 	int			rc;
 
+	if (strlen(name) >= sizeof(cache[0].name))
+		ereport(ERROR,
+				(errcode(ERRCODE_NAME_TOO_LONG),
+				 errmsg("model name \"%.40s...\" is too long", name),
+				 errdetail("A model name has at most %d bytes.", (int) sizeof(cache[0].name) - 1)));
 	rc = SPI_execute_plan(KeptPlan(&plan,
 								   "SELECT version, factors, coalesce((hyperparameters->>'alpha')::float8, 1), "
 								   "coalesce((hyperparameters->>'regularization')::float8, 0.01), "
@@ -376,6 +380,12 @@ UserScores(const ModelCache *m, int64 user_id, bool exclude_seen)
 			int			n = ArrayGetNItems(ARR_NDIM(arr), ARR_DIMS(arr));
 			int64	   *ids = (int64 *) ARR_DATA_PTR(arr);
 
+			if (ARR_HASNULL(arr) || ARR_ELEMTYPE(arr) != INT8OID)
+				ereport(ERROR,
+						(errcode(ERRCODE_DATA_CORRUPTED),
+						 errmsg("the seen items of user %lld of model \"%s\" contain NULL",
+								(long long) user_id, m->name)));
+
 			for (int i = 0; i < n; i++)
 				Exclude(m, scores, ids[i]);
 		}
@@ -517,7 +527,8 @@ recfair_recommend_for_items(PG_FUNCTION_ARGS)
 	for (int r = 0; r < m->k; r++)
 		for (int col = 0; col < r; col++)
 			a[r * m->k + col] = a[col * m->k + r];
-	CholeskySolve(a, x, m->k);
+	/* not positive definite only without regularization: x stays sum c y, a fair direction */
+	(void) CholeskySolve(a, x, m->k);
 
 	scores = ScoreItems(m, x);
 	for (int j = 0; j < n; j++)

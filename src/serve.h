@@ -13,6 +13,7 @@
 #include "nodes/pg_list.h"
 
 #define MAX_K 10000
+#define CACHE_SLOTS 4
 
 typedef struct ModelCache
 {

@@ -129,8 +129,28 @@ recfair_split(PG_FUNCTION_ARGS)
 	SPI_connect();
 	from = SourceFromClause(source);
 
-	/* the source's columns, and the two tables with the same ones */
-	RunSql(psprintf("SELECT src.* FROM %s LIMIT 0", from), SPI_OK_SELECT);
+	/*
+	 * The source's columns, and the two tables with the same ones.  The
+	 * probe is prepared first: a source that is more than one statement
+	 * (text that closes the parenthesis around it) is refused before any
+	 * of it runs; the statements below embed the same text.
+	 */
+	{
+		SPIPlanPtr	probe = SPI_prepare(psprintf("SELECT src.* FROM %s LIMIT 0", from), 0, NULL);
+		int			rc;
+
+		if (probe == NULL)
+			elog(ERROR, "SPI_prepare failed: %s", SPI_result_code_string(SPI_result));
+		if (list_length(SPI_plan_get_plan_sources(probe)) != 1)
+			ereport(ERROR,
+					(errcode(ERRCODE_SYNTAX_ERROR),
+					 errmsg("source must be a table or view name, or a single query")));
+		rc = SPI_execute_plan(probe, NULL, NULL, true, 0);
+		if (rc != SPI_OK_SELECT)
+			ereport(ERROR,
+					(errcode(ERRCODE_SYNTAX_ERROR),
+					 errmsg("source must be a table or view name, or a single query")));
+	}
 	desc = CreateTupleDescCopy(SPI_tuptable->tupdesc);
 	if (!HasColumn(desc, user_col))
 		ereport(ERROR,

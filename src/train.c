@@ -269,6 +269,11 @@ recfair_train(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("unknown algorithm \"%s\"", algorithm),
 				 errhint("Supported: \"als\" (implicit feedback), \"als_explicit\" (ratings), \"popularity\".")));
+	if (strlen(model) >= NAMEDATALEN * 2)
+		ereport(ERROR,
+				(errcode(ERRCODE_NAME_TOO_LONG),
+				 errmsg("model name is too long"),
+				 errdetail("A model name has at most %d bytes.", NAMEDATALEN * 2 - 1)));
 	if (kind == ALGO_ALS_EXPLICIT && src.weight_col == NULL)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
@@ -285,6 +290,11 @@ recfair_train(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("regularization must be a finite, non-negative number")));
+	if (kind == ALGO_ALS_EXPLICIT && regularization <= 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("algorithm \"als_explicit\" needs a positive regularization"),
+				 errdetail("Without it, users and items with fewer ratings than factors have no unique solution.")));
 	ParseOptions(options, &topt);
 
 	aopt.factors = factors;

@@ -2,7 +2,7 @@
 BEGIN;
 SET LOCAL client_min_messages = warning;
 SET search_path = recfair, public;
-SELECT plan(31);
+SELECT plan(33);
 
 -- Popularity counts: item 1: 5 users, 2: 4, 3: 3, 4: 2, 5: 1, 6: 1 (5 and 6 tie).
 -- User u saw items 1..u (user 5 also saw 6), so the lists, seen items excluded, are
@@ -75,6 +75,9 @@ SELECT u AS user_id, i AS item_id, 1 + ((u * 3 + i * 5) % 5) AS rating
 FROM generate_series(1, 30) u, generate_series(1, 15) i WHERE (u + i) % 3 = 0;
 SELECT throws_ok($$SELECT recfair.train('x', 'ratings', algorithm => 'als_explicit')$$, '22023',
 	'algorithm "als_explicit" needs weight_col, the rating column', 'als_explicit needs ratings');
+SELECT throws_ok($$SELECT recfair.train('x', 'ratings', weight_col => 'rating', algorithm => 'als_explicit',
+	regularization => 0)$$, '22023', 'algorithm "als_explicit" needs a positive regularization', 'als_explicit needs regularization');
+SELECT throws_ok($$SELECT recfair.train(repeat('m', 130), 'ratings')$$, '42622', 'model name is too long', 'a model name too long');
 SELECT lives_ok($$SELECT recfair.train('x', 'ratings', weight_col => 'rating', algorithm => 'als_explicit', factors => 3,
 	iterations => 10, regularization => 0.1)$$, 'als_explicit');
 SELECT ok((SELECT loss[10] <= loss[1] AND loss[10] < 1 FROM recfair.models WHERE name = 'x'), 'training RMSE per iteration, falling');

@@ -2,7 +2,7 @@
 BEGIN;
 SET LOCAL client_min_messages = warning;
 SET search_path = public, recfair;
-SELECT plan(38);
+SELECT plan(41);
 
 CREATE FUNCTION pg_temp.rr(target text, strength real, k int, ids bigint[], scores real[], groups text[])
 RETURNS text LANGUAGE sql AS $$
@@ -105,6 +105,19 @@ SELECT ok((SELECT value FROM evaluate('pl', 'planted_test', 4, '{"group_col": "b
 SELECT is((SELECT array_agg(metric ORDER BY metric) FROM evaluate('pl', 'planted_test', 4, '{"user_group_col": "grp"}') WHERE metric LIKE 'ndcg%'),
 	ARRAY['ndcg@4', 'ndcg@4[g1]', 'ndcg@4[g2]', 'ndcg_gap@4'], 'ndcg per user group and the gap');
 SELECT throws_ok($$SELECT * FROM evaluate('pl', 'planted_test', 4, '{"fair": true}')$$, '22023', NULL, 'fair needs group_col');
+SELECT ok((SELECT count(DISTINCT round(target_share::numeric, 6)) FROM exposure_report('pl', 'brand', 4, true,
+		'SELECT DISTINCT user_id FROM planted_test', 'merit', 1, true)) = 2,
+	'amortized mode with the merit target uses the candidates'' scores, not equal shares');
+
+-- a test query that loads four other models must not evict the evaluated one from the cache
+SELECT lives_ok($$SELECT recfair.train('m' || i, 'planted', factors => 2, iterations => 2) FROM generate_series(1, 4) i$$,
+	'four more models');
+SELECT is((SELECT value FROM evaluate('pl', $q$SELECT * FROM planted_test WHERE
+		(SELECT count(*) FROM recommend(1, 1, 'm1')) + (SELECT count(*) FROM recommend(1, 1, 'm2'))
+		+ (SELECT count(*) FROM recommend(1, 1, 'm3')) + (SELECT count(*) FROM recommend(1, 1, 'm4')) >= 0$q$, 4,
+		'{"group_col": "brand"}') WHERE metric = 'ndcg@4'),
+	(SELECT value FROM evaluate('pl', 'planted_test', 4, '{"group_col": "brand"}') WHERE metric = 'ndcg@4'),
+	'a test source that uses other models: the same metrics');
 
 SELECT * FROM finish();
 ROLLBACK;

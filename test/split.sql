@@ -2,7 +2,7 @@
 BEGIN;
 SET LOCAL client_min_messages = warning;
 SET search_path = recfair, public;
-SELECT plan(19);
+SELECT plan(20);
 
 -- user u has u interactions (1..10), at distinct times
 CREATE TABLE events AS
@@ -43,7 +43,9 @@ SELECT throws_ok($$SELECT split('events', 'b', 0.2, 'sideways')$$, '22023', 'unk
 SELECT throws_ok($$SELECT split('events', 'b', 0.2, 'time', '{"time_col": "nope"}')$$, '42703', NULL, 'missing time column');
 SELECT throws_ok($$SELECT split('events', 'r', 0.2)$$, '42P07', NULL, 'existing tables are not replaced');
 SELECT throws_ok($$SELECT split('events; DROP TABLE victim', 'b', 0.2)$$, '42602', NULL, 'injection through the source name');
-SELECT has_table('victim', 'the injection attempt did no harm');
+SELECT throws_ok($$SELECT split('SELECT 1 AS user_id) AS src; DROP TABLE victim; SELECT * FROM (SELECT 1 AS user_id', 'b', 0.2)$$,
+	'42601', 'source must be a table or view name, or a single query', 'injection of statements through a query source');
+SELECT has_table('victim', 'the injection attempts did no harm');
 
 SELECT * FROM finish();
 ROLLBACK;
