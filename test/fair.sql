@@ -2,7 +2,7 @@
 BEGIN;
 SET LOCAL client_min_messages = warning;
 SET search_path = public, recfair;
-SELECT plan(41);
+SELECT plan(52);
 
 CREATE FUNCTION pg_temp.rr(target text, strength real, k int, ids bigint[], scores real[], groups text[])
 RETURNS text LANGUAGE sql AS $$
@@ -108,6 +108,25 @@ SELECT throws_ok($$SELECT * FROM evaluate('pl', 'planted_test', 4, '{"fair": tru
 SELECT ok((SELECT count(DISTINCT round(target_share::numeric, 6)) FROM exposure_report('pl', 'brand', 4, true,
 		'SELECT DISTINCT user_id FROM planted_test', 'merit', 1, true)) = 2,
 	'amortized mode with the merit target uses the candidates'' scores, not equal shares');
+
+-- bad input to exposure_report, register_tables and the user-group metrics
+SELECT throws_ok($$SELECT * FROM exposure_report('pl', 'nope')$$, '42703', NULL, 'exposure_report: a missing column');
+SELECT throws_ok($$SELECT * FROM exposure_report('pl', 'brand', 0)$$, '22023', NULL, 'exposure_report: k < 1');
+SELECT throws_ok($$SELECT * FROM exposure_report('pl', 'brand', 4, true, NULL, 'equal', 2)$$, '22023', NULL,
+	'exposure_report: strength above 1');
+SELECT throws_ok($$SELECT * FROM exposure_report('pl', NULL)$$, '22004', NULL, 'exposure_report: a NULL column');
+SELECT throws_ok($$SELECT * FROM exposure_report('nope', 'brand')$$, '42704', NULL, 'exposure_report: unknown model');
+SELECT throws_ok($$SELECT register_tables('nope', items => 'planted_items')$$, '42704', 'model "nope" does not exist',
+	'register_tables: unknown model');
+SELECT throws_ok($$SELECT register_tables('pl', items => 'planted_items', item_key => 'nope')$$, '42703', NULL,
+	'register_tables: a missing key column');
+SELECT throws_ok($$SELECT register_tables('pl', items => 'no_such_table')$$, '42P01', NULL,
+	'register_tables: a missing table');
+SELECT lives_ok($$SELECT recfair.train('bare', 'planted', factors => 2, iterations => 2)$$, 'a model without tables');
+SELECT throws_ok($$SELECT * FROM evaluate('bare', 'planted_test', 4, '{"user_group_col": "grp"}')$$, '55000', NULL,
+	'user_group_col without a registered user table');
+SELECT throws_ok($$SELECT * FROM evaluate('pl', 'planted_test', 4, '{"user_group_col": "nope"}')$$, '42703', NULL,
+	'user_group_col: a missing column');
 
 -- a test query that loads four other models must not evict the evaluated one from the cache
 SELECT lives_ok($$SELECT recfair.train('m' || i, 'planted', factors => 2, iterations => 2) FROM generate_series(1, 4) i$$,
