@@ -506,12 +506,22 @@ ParseListConfig(Jsonb *options, ModelCache *m, int k, ListConfig *cfg)
  */
 static void
 RunLists(RankPass *pass, ModelCache *m, TestUser *users, const float4 *x,
-		 const int32 *order, int32 n, const ListConfig *cfg, double *fixed_shares)
+		 const int32 *order, int32 n, const ListConfig *cfg, double *fixed_shares,
+		 MemoryBudget *budget)
 {
 	int			nthreads = ParallelThreads();
 	int			k = cfg->k;
 	const GroupMap *gm = cfg->gm;
 	Size		nitems = Max(m->nitems, 1);
+	Size		per_thread;
+
+	/* what the threads' buffers take, against recfair.training_memory_limit */
+	per_thread = sizeof(float4) * (Size) Max(8, Min(1024, GEMM_BYTES / ((int64) nitems * sizeof(float4)))) * nitems
+		+ sizeof(bool) * nitems;
+	if (gm != NULL)
+		per_thread += sizeof(double) * nitems +
+			(sizeof(FairItem) + sizeof(bool)) * FairPoolCapacity(gm, k, Min(cfg->ncandidates, (int) nitems));
+	BudgetReserve(budget, per_thread * nthreads, "the evaluation's score buffers");
 
 	memset(pass, 0, sizeof(*pass));
 	pass->m = m;
@@ -868,7 +878,7 @@ recfair_evaluate(PG_FUNCTION_ARGS)
 			nskipped++;
 	}
 
-	RunLists(&pass, m, users, x, order, nevaluated, &cfg, fixed_shares);
+	RunLists(&pass, m, users, x, order, nevaluated, &cfg, fixed_shares, &budget);
 
 	for (int t = 0; t < nthreads; t++)
 	{
@@ -1055,7 +1065,7 @@ recfair_exposure_report(PG_FUNCTION_ARGS)
 			order[n++] = u;
 
 	fixed_shares = palloc(sizeof(double) * Max(cfg.gm->ngroups, 1));
-	RunLists(&pass, m, users, x, order, n, &cfg, fixed_shares);
+	RunLists(&pass, m, users, x, order, n, &cfg, fixed_shares, &budget);
 
 	exposure = palloc(sizeof(double) * Max(cfg.gm->ngroups, 1));
 	target = palloc(sizeof(double) * Max(cfg.gm->ngroups, 1));
