@@ -15,7 +15,14 @@
  */
 #include "postgres.h"
 
+#include "access/table.h"
+#include "access/tableam.h"
+#include "access/heapam.h"
+#include "catalog/namespace.h"
 #include "catalog/pg_type.h"
+#include "executor/executor.h"
+#include "utils/acl.h"
+#include "utils/rel.h"
 #include "embedding.h"
 #include "executor/spi.h"
 #include "lib/stringinfo.h"
@@ -94,6 +101,124 @@ CompareIdsAt(const void *a, const void *b, void *arg)
 	return (x > y) - (x < y);
 }
 
+/*
+ * The direct path: rows built in C go into the heap with table_multi_insert()
+ * in batches (one WAL record and one buffer lock per page rather than per
+ * row) and into the indexes with ExecInsertIndexTuples(), as COPY does.  It
+ * is taken only when nothing the executor would add applies: the session may
+ * insert into the table, and the table has exactly its own columns, no
+ * triggers, no CHECK constraints and no row security; otherwise the SQL path
+ * above runs.
+ */
+#define DIRECT_BATCH 1000
+
+static bool
+DirectInsertPossible(Relation rel, bool users)
+{
+	TupleDesc	desc = RelationGetDescr(rel);
+	static const char *const user_cols[] = {"model", "user_id", "factors", "bias", "seen"};
+	static const char *const item_cols[] = {"model", "item_id", "factors", "bias"};
+	const char *const *cols = users ? user_cols : item_cols;
+	int			ncols = users ? lengthof(user_cols) : lengthof(item_cols);
+
+	if (pg_class_aclcheck(RelationGetRelid(rel), GetUserId(), ACL_INSERT) != ACLCHECK_OK)
+		return false;
+	if (rel->rd_rel->relkind != RELKIND_RELATION || rel->trigdesc != NULL ||
+		rel->rd_rel->relrowsecurity || (desc->constr && desc->constr->num_check > 0) ||
+		desc->natts != ncols)
+		return false;
+	for (int i = 0; i < ncols; i++)
+		if (TupleDescAttr(desc, i)->attisdropped ||
+			strcmp(NameStr(TupleDescAttr(desc, i)->attname), cols[i]) != 0)
+			return false;
+	return true;
+}
+
+static void
+StoreFactorsDirect(Relation rel, const char *model, bool users, const Interactions *data,
+				   const float4 *factors, const float4 *bias, int k, const int64 *order)
+{
+	int64		n = users ? data->nusers : data->nitems;
+	const int64 *ids = users ? data->user_ids : data->item_ids;
+	EState	   *estate = CreateExecutorState();
+	ResultRelInfo *rri = makeNode(ResultRelInfo);
+	BulkInsertState bistate = GetBulkInsertState();
+	CommandId	cid = GetCurrentCommandId(true);
+	TupleTableSlot *slots[DIRECT_BATCH];
+	MemoryContext batch_cxt = AllocSetContextCreate(CurrentMemoryContext, "recfair factor rows",
+													ALLOCSET_DEFAULT_SIZES);
+	Datum		model_datum = CStringGetTextDatum(model);
+	int			used = 0;
+
+	InitResultRelInfo(rri, rel, 1, NULL, 0);
+	ExecOpenIndices(rri, false);
+	for (int i = 0; i < DIRECT_BATCH; i++)
+		slots[i] = MakeSingleTupleTableSlot(RelationGetDescr(rel), &TTSOpsVirtual);
+
+	for (int64 i = 0; i <= n; i++)
+	{
+		if (used == DIRECT_BATCH || (i == n && used > 0))
+		{
+			MemoryContext old = MemoryContextSwitchTo(batch_cxt);
+
+			table_multi_insert(rel, slots, used, cid, 0, bistate);
+			for (int j = 0; j < used; j++)
+			{
+				List	   *recheck = ExecInsertIndexTuples(rri, slots[j], estate, false, false, NULL, NIL);
+
+				list_free(recheck);
+				ResetPerTupleExprContext(estate);
+			}
+			MemoryContextSwitchTo(old);
+			for (int j = 0; j < used; j++)
+				ExecClearTuple(slots[j]);
+			MemoryContextReset(batch_cxt);
+			used = 0;
+			CHECK_FOR_INTERRUPTS();
+		}
+		if (i == n)
+			break;
+		{
+			int64		row = order[i];
+			TupleTableSlot *slot = slots[used];
+			MemoryContext old = MemoryContextSwitchTo(batch_cxt);
+
+			ExecClearTuple(slot);
+			slot->tts_values[0] = model_datum;
+			slot->tts_isnull[0] = false;
+			slot->tts_values[1] = Int64GetDatum(ids[row]);
+			slot->tts_isnull[1] = false;
+			slot->tts_values[2] = MakeEmbedding(factors + row * k, k);
+			slot->tts_isnull[2] = false;
+			slot->tts_isnull[3] = bias == NULL;
+			slot->tts_values[3] = bias ? Float4GetDatum(bias[row]) : (Datum) 0;
+			if (users)
+			{
+				int64		lo = data->user_ptr[row];
+				int			nseen = (int) (data->user_ptr[row + 1] - lo);
+				Datum	   *seen = palloc(sizeof(Datum) * Max(nseen, 1));
+
+				for (int j = 0; j < nseen; j++)
+					seen[j] = Int64GetDatum(data->item_ids[data->user_items[lo + j]]);
+				slot->tts_values[4] = PointerGetDatum(construct_array(seen, nseen, INT8OID, sizeof(int64),
+																	  FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
+				slot->tts_isnull[4] = false;
+			}
+			ExecStoreVirtualTuple(slot);
+			MemoryContextSwitchTo(old);
+			used++;
+		}
+	}
+
+	for (int i = 0; i < DIRECT_BATCH; i++)
+		ExecDropSingleTupleTableSlot(slots[i]);
+	FreeBulkInsertState(bistate);
+	table_finish_bulk_insert(rel, 0);
+	ExecCloseIndices(rri);
+	FreeExecutorState(estate);
+	MemoryContextDelete(batch_cxt);
+}
+
 static void
 StoreFactors(const char *model, bool users, const Interactions *data,
 			 const float4 *factors, const float4 *bias, int k)
@@ -127,6 +252,27 @@ StoreFactors(const char *model, bool users, const Interactions *data,
 	for (int64 i = 0; i < n; i++)
 		order[i] = i;
 	qsort_arg(order, n, sizeof(int64), CompareIdsAt, (void *) ids);
+
+	{
+		Oid			relid = get_relname_relid(users ? "user_factors" : "item_factors",
+											  get_namespace_oid("recfair", false));
+		Relation	rel;
+
+		if (!OidIsValid(relid))
+			elog(ERROR, "recfair's factor tables are missing");
+		rel = table_open(relid, RowExclusiveLock);
+
+		if (DirectInsertPossible(rel, users))
+		{
+			StoreFactorsDirect(rel, model, users, data, factors, bias, k, order);
+			table_close(rel, NoLock);
+			SPI_freeplan(plan);
+			MemoryContextDelete(batch_cxt);
+			pfree(order);
+			return;
+		}
+		table_close(rel, NoLock);
+	}
 
 	for (int64 start = 0, count = 0; start < n; start += count)
 	{

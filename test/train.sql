@@ -2,7 +2,7 @@
 BEGIN;
 SET LOCAL client_min_messages = warning;
 SET search_path = recfair, public;
-SELECT plan(42);
+SELECT plan(44);
 
 -- Two user groups with disjoint tastes: users 1-20 use items 1-10, users
 -- 21-40 items 11-20; each user skips a few of its group's items.
@@ -74,6 +74,15 @@ SELECT ok((SELECT a.hyperparameters->>'confidence' = 'alpha*w' AND p.hyperparame
 	'the confidence choice changes the model and is recorded');
 SELECT throws_ok($$SELECT recfair.train('bad', 'planted', options => '{"confidence": "log"}')$$, '22023',
 	'unknown confidence "log"', 'unknown confidence');
+
+-- a trigger on the factor tables is honoured (training then writes through SQL, not the direct path)
+CREATE TABLE pg_temp.trigger_log (n int);
+CREATE FUNCTION pg_temp.log_row() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN INSERT INTO pg_temp.trigger_log VALUES (1); RETURN NEW; END $$;
+CREATE TRIGGER log_items BEFORE INSERT ON recfair.item_factors FOR EACH ROW EXECUTE FUNCTION pg_temp.log_row();
+SELECT lives_ok($$SELECT recfair.train('trig', 'planted', factors => 2, iterations => 2)$$, 'train with a trigger on item_factors');
+SELECT is((SELECT count(*)::int FROM pg_temp.trigger_log), 20, 'the trigger saw every item row');
+DROP TRIGGER log_items ON recfair.item_factors;
 
 -- the planner knows the row count
 CREATE FUNCTION pg_temp.plan_rows(q text) RETURNS float8 LANGUAGE plpgsql AS $$
