@@ -3,7 +3,7 @@
 \echo Use "ALTER EXTENSION recfair UPDATE TO '0.3.0'" to load this file. \quit
 
 COMMENT ON FUNCTION recfair.train(text, text, text, text, text, text, integer, integer, real, jsonb) IS
-	'train (or retrain, atomically) a model from a table, view or query of interactions; options: alpha, confidence (1+alpha*w|alpha*w), solver (cg|cholesky), cg_steps, seed, items, item_key, users, user_key';
+	'train (or retrain, atomically) a model from a table, view or query of interactions; algorithm als (implicit feedback), als_explicit (ratings in weight_col, with biases) or popularity; options: alpha, confidence (1+alpha*w|alpha*w), solver (cg|cholesky), cg_steps, seed, items, item_key, users, user_key';
 
 /*
  * Synthetic e-commerce data
