@@ -2,7 +2,7 @@
 BEGIN;
 SET LOCAL client_min_messages = warning;
 SET search_path = recfair, public;
-SELECT plan(44);
+SELECT plan(47);
 
 -- Two user groups with disjoint tastes: users 1-20 use items 1-10, users
 -- 21-40 items 11-20; each user skips a few of its group's items.
@@ -74,6 +74,15 @@ SELECT ok((SELECT a.hyperparameters->>'confidence' = 'alpha*w' AND p.hyperparame
 	'the confidence choice changes the model and is recorded');
 SELECT throws_ok($$SELECT recfair.train('bad', 'planted', options => '{"confidence": "log"}')$$, '22023',
 	'unknown confidence "log"', 'unknown confidence');
+
+-- ids far apart and negative (the id index falls back from an array to a hash table)
+SELECT lives_ok($$SELECT recfair.train('sparse', 'SELECT user_id::bigint * 1000000007 - 5 AS user_id, -3 * item_id AS item_id, weight FROM planted',
+	weight_col => 'weight', factors => 2, iterations => 3)$$, 'sparse and negative ids');
+SELECT is((SELECT array_agg(user_id ORDER BY user_id) FROM user_factors WHERE model = 'sparse'),
+	(SELECT array_agg(DISTINCT user_id::bigint * 1000000007 - 5 ORDER BY user_id::bigint * 1000000007 - 5) FROM planted),
+	'every sparse user id kept exactly');
+SELECT is((SELECT array_agg(item_id ORDER BY item_id) FROM item_factors WHERE model = 'sparse'),
+	(SELECT array_agg(DISTINCT -3 * item_id::bigint ORDER BY -3 * item_id::bigint) FROM planted), 'every negative item id kept exactly');
 
 -- a trigger on the factor tables is honoured (training then writes through SQL, not the direct path)
 CREATE TABLE pg_temp.trigger_log (n int);
