@@ -202,12 +202,7 @@ RankUser(RankPass *p, TestUser *u, float4 *scores, int worker)
 	int			hits = 0;
 
 	if (m->explicit_model)
-	{
-		float4		base = (float4) m->global_mean + u->bias;
-
-		for (int32 i = 0; i < m->nitems; i++)
-			scores[i] += base + (m->item_bias ? m->item_bias[i] : 0.0f);
-	}
+		AddBiases(m, scores, u->bias);
 	for (int32 j = 0; j < u->nseen; j++)
 		scores[u->seen[j]] = -INFINITY;
 
@@ -429,15 +424,8 @@ LoadTestUsers(const ModelCache *m, const Interactions *test, TestUser *users, fl
 
 			if (!isnull)
 			{
-				ArrayType  *arr = DatumGetArrayTypeP(seen);
-				int			n = ArrayGetNItems(ARR_NDIM(arr), ARR_DIMS(arr));
-				int64	   *items = (int64 *) ARR_DATA_PTR(arr);
-
-				if (ARR_HASNULL(arr) || ARR_ELEMTYPE(arr) != INT8OID)
-					ereport(ERROR,
-							(errcode(ERRCODE_DATA_CORRUPTED),
-							 errmsg("the seen items of user %lld of model \"%s\" contain NULL",
-									(long long) id, m->name)));
+				int			n;
+				const int64 *items = SeenIds(m, id, seen, &n);
 
 				u->seen = palloc(sizeof(int32) * Max(n, 1));
 				for (int j = 0; j < n; j++)
@@ -645,41 +633,9 @@ static int
 LoadUserGroups(const ModelCache *m, const Interactions *test, TestUser *users,
 			   const char *column, char ***names_out)
 {
-	Oid			types[1] = {TEXTOID};
-	Datum		values[1] = {CStringGetTextDatum(m->name)};
-	char	   *user_table;
-	char	   *user_key;
-	Oid			relid;
-	AttrNumber	attnum;
 	idmap_hash *index = idmap_create(CurrentMemoryContext, Max(test->nusers, 16), NULL);
 	char	  **names;
-	int			ngroups = 0;
-	int			rc;
-
-	rc = SPI_execute_with_args("SELECT user_table, user_key FROM recfair.models WHERE name = $1",
-							   1, types, values, NULL, true, 1);
-	if (rc != SPI_OK_SELECT || SPI_processed != 1)
-		elog(ERROR, "could not read model \"%s\"", m->name);
-	user_table = SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1);
-	user_key = SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2);
-	if (user_table == NULL)
-		ereport(ERROR,
-				(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
-				 errmsg("model \"%s\" has no registered user table, so it has no column \"%s\"",
-						m->name, column),
-				 errhint("Register one: SELECT recfair.register_tables('%s', users => 'my_users', user_key => 'user_id').",
-						 m->name)));
-	relid = RangeVarGetRelid(makeRangeVarFromNameList(stringToQualifiedNameList(user_table)),
-							 AccessShareLock, true);
-	if (!OidIsValid(relid))
-		ereport(ERROR,
-				(errcode(ERRCODE_UNDEFINED_TABLE),
-				 errmsg("the user table %s of model \"%s\" does not exist", user_table, m->name)));
-	attnum = get_attnum(relid, column);
-	if (attnum == InvalidAttrNumber || attnum < 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_UNDEFINED_COLUMN),
-				 errmsg("column \"%s\" does not exist in %s", column, user_table)));
+	int			ngroups = QueryRegisteredGroups(m->name, true, column);
 
 	for (int32 u = 0; u < test->nusers; u++)
 	{
@@ -687,25 +643,6 @@ LoadUserGroups(const ModelCache *m, const Interactions *test, TestUser *users,
 
 		idmap_insert(index, test->user_ids[u], &found)->index = u;
 		users[u].user_group = -1;
-	}
-	if (user_key == NULL)
-		ereport(ERROR,
-				(errcode(ERRCODE_DATA_CORRUPTED),
-				 errmsg("model \"%s\" has a user table but no user key", m->name)));
-	/* the table's name rebuilt from the resolved relation */
-	rc = SPI_execute(psprintf("SELECT (dense_rank() OVER (ORDER BY t.%s::text NULLS LAST) - 1)::int4, "
-							  "t.%s::int8, t.%s::text FROM %s AS t",
-							  quote_identifier(column), quote_identifier(user_key),
-							  quote_identifier(column),
-							  quote_qualified_identifier(get_namespace_name(get_rel_namespace(relid)),
-														 get_rel_name(relid))), true, 0);
-	if (rc != SPI_OK_SELECT)
-		elog(ERROR, "SPI_execute failed: %s", SPI_result_code_string(rc));
-	for (uint64 r = 0; r < SPI_processed; r++)
-	{
-		bool		isnull;
-
-		ngroups = Max(ngroups, DatumGetInt32(SPI_getbinval(SPI_tuptable->vals[r], SPI_tuptable->tupdesc, 1, &isnull)) + 1);
 	}
 	names = palloc0(sizeof(char *) * Max(ngroups, 1));
 	for (uint64 r = 0; r < SPI_processed; r++)
@@ -1023,10 +960,7 @@ recfair_exposure_report(PG_FUNCTION_ARGS)
 	cfg.price = FAIR_DEFAULT_PRICE;
 	CheckK(cfg.k);
 	cfg.ncandidates = Max(10 * cfg.k, 100);
-	if (isnan(cfg.strength) || cfg.strength < 0 || cfg.strength > 1)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("strength must be between 0 and 1, not %g", cfg.strength)));
+	CheckStrength(cfg.strength);
 	InitMaterializedSRF(fcinfo, 0);
 
 	SPI_connect();

@@ -261,6 +261,15 @@ FairAmortizedList(const ModelCache *m, const GroupMap *gm, const float4 *scores,
 }
 
 void
+CheckStrength(double strength)
+{
+	if (isnan(strength) || strength < 0.0 || strength > 1.0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("strength must be between 0 and 1, not %g", strength)));
+}
+
+void
 ParseFairTarget(const char *text, FairTarget *target)
 {
 	target->text = pstrdup(text);
@@ -377,22 +386,89 @@ GroupOfName(const GroupMap *gm, const char *name)
 }
 
 /*
+ * Number the groups of `column` in the model's registered item table (or
+ * user table): afterwards SPI_tuptable holds one row per table row (group
+ * number from 0, in text order with NULL last; the key as int8; the value
+ * as text).  Returns the number of groups.  The table is resolved through
+ * the catalog and its name rebuilt from the relation, not taken from the
+ * models row.  Runs the caller's SQL if the table is a view.
+ */
+int
+QueryRegisteredGroups(const char *model, bool users, const char *column)
+{
+	const char *kind = users ? "user" : "item";
+	Oid			types[1] = {TEXTOID};
+	Datum		values[1] = {CStringGetTextDatum(model)};
+	char	   *table;
+	char	   *key;
+	Oid			relid;
+	AttrNumber	attnum;
+	int			ngroups = 0;
+	int			rc;
+
+	rc = SPI_execute_with_args(users ? "SELECT user_table, user_key FROM recfair.models WHERE name = $1" :
+							   "SELECT item_table, item_key FROM recfair.models WHERE name = $1",
+							   1, types, values, NULL, true, 1);
+	if (rc != SPI_OK_SELECT || SPI_processed != 1)
+		elog(ERROR, "could not read model \"%s\"", model);
+	table = SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1);
+	key = SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2);
+	if (table == NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
+				 errmsg("model \"%s\" has no registered %s table, so it has no column \"%s\"",
+						model, kind, column),
+				 users ?
+				 errhint("Register one: SELECT recfair.register_tables('%s', users => 'my_users', user_key => 'user_id').",
+						 model) :
+				 errhint("Register one: SELECT recfair.register_tables('%s', items => 'my_items', item_key => 'item_id'), "
+						 "or train with options => '{\"items\": \"my_items\", \"item_key\": \"item_id\"}'.",
+						 model)));
+	relid = RangeVarGetRelid(makeRangeVarFromNameList(stringToQualifiedNameList(table)),
+							 AccessShareLock, true);
+	if (!OidIsValid(relid))
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_TABLE),
+				 errmsg("the %s table %s of model \"%s\" does not exist", kind, table, model)));
+	attnum = get_attnum(relid, column);
+	if (attnum == InvalidAttrNumber || attnum < 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_COLUMN),
+				 errmsg("column \"%s\" does not exist in %s", column, table)));
+	if (key == NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATA_CORRUPTED),
+				 errmsg("model \"%s\" has a %s table but no %s key", model, kind, kind)));
+
+	rc = SPI_execute(psprintf("SELECT (dense_rank() OVER (ORDER BY t.%s::text NULLS LAST) - 1)::int4, "
+							  "t.%s::int8, t.%s::text FROM %s AS t",
+							  quote_identifier(column), quote_identifier(key), quote_identifier(column),
+							  quote_qualified_identifier(get_namespace_name(get_rel_namespace(relid)),
+														 get_rel_name(relid))),
+					 true, 0);
+	if (rc != SPI_OK_SELECT)
+		elog(ERROR, "SPI_execute failed: %s", SPI_result_code_string(rc));
+	for (uint64 r = 0; r < SPI_processed; r++)
+	{
+		bool		isnull;
+		int32		g = DatumGetInt32(SPI_getbinval(SPI_tuptable->vals[r], SPI_tuptable->tupdesc, 1, &isnull));
+
+		ngroups = Max(ngroups, g + 1);
+	}
+	return ngroups;
+}
+
+/*
  * The item groups of a model for a column of its registered item table,
  * cached with the model (the cache is reset when the model changes).
  */
 const GroupMap *
 GetGroupMap(ModelCache *m, const char *group_col)
 {
-	Oid			types[1] = {TEXTOID};
-	Datum		values[1] = {CStringGetTextDatum(m->name)};
-	char	   *item_table;
-	char	   *item_key;
-	Oid			relid;
-	AttrNumber	attnum;
 	ListCell   *lc;
 	GroupMap   *gm;
 	MemoryContext old;
-	int			rc;
+	int			ngroups;
 	bool		has_missing = false;
 	char		name[NAMEDATALEN * 2];
 	int64		version;
@@ -404,54 +480,13 @@ GetGroupMap(ModelCache *m, const char *group_col)
 			return gm;
 	}
 
-	rc = SPI_execute_with_args("SELECT item_table, item_key FROM recfair.models WHERE name = $1",
-							   1, types, values, NULL, true, 1);
-	if (rc != SPI_OK_SELECT || SPI_processed != 1)
-		elog(ERROR, "could not read model \"%s\"", m->name);
-	item_table = SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1);
-	item_key = SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2);
-	if (item_table == NULL)
-		ereport(ERROR,
-				(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
-				 errmsg("model \"%s\" has no registered item table, so it has no column \"%s\"",
-						m->name, group_col),
-				 errhint("Register one: SELECT recfair.register_tables('%s', items => 'my_items', item_key => 'item_id'), "
-						 "or train with options => '{\"items\": \"my_items\", \"item_key\": \"item_id\"}'.",
-						 m->name)));
-	relid = RangeVarGetRelid(makeRangeVarFromNameList(stringToQualifiedNameList(item_table)),
-							 AccessShareLock, true);
-	if (!OidIsValid(relid))
-		ereport(ERROR,
-				(errcode(ERRCODE_UNDEFINED_TABLE),
-				 errmsg("the item table %s of model \"%s\" does not exist", item_table, m->name)));
-	attnum = get_attnum(relid, group_col);
-	if (attnum == InvalidAttrNumber || attnum < 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_UNDEFINED_COLUMN),
-				 errmsg("column \"%s\" does not exist in %s", group_col, item_table)));
-
-	if (item_key == NULL)
-		ereport(ERROR,
-				(errcode(ERRCODE_DATA_CORRUPTED),
-				 errmsg("model \"%s\" has an item table but no item key", m->name)));
-
 	/*
-	 * SQL numbers the groups (NULL last); names come with the numbers.  The
-	 * table's name is rebuilt from the resolved relation, not taken from the
-	 * models row.  The table may be a view that calls serving functions of
-	 * other models and so evicts this one from the cache: check afterwards.
+	 * The item table may be a view that calls serving functions of other
+	 * models and so evicts this one from the cache: check afterwards.
 	 */
 	strlcpy(name, m->name, sizeof(name));
 	version = m->version;
-	rc = SPI_execute(psprintf("SELECT (dense_rank() OVER (ORDER BY t.%s::text NULLS LAST) - 1)::int4, "
-							  "t.%s::int8, t.%s::text FROM %s AS t",
-							  quote_identifier(group_col), quote_identifier(item_key),
-							  quote_identifier(group_col),
-							  quote_qualified_identifier(get_namespace_name(get_rel_namespace(relid)),
-														 get_rel_name(relid))),
-					 true, 0);
-	if (rc != SPI_OK_SELECT)
-		elog(ERROR, "SPI_execute failed: %s", SPI_result_code_string(rc));
+	ngroups = QueryRegisteredGroups(name, false, group_col);
 	if (m->version != version || strcmp(m->name, name) != 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
@@ -464,14 +499,7 @@ GetGroupMap(ModelCache *m, const char *group_col)
 	gm->group_of_item = palloc(sizeof(int32) * Max(m->nitems, 1));
 	for (int32 i = 0; i < m->nitems; i++)
 		gm->group_of_item[i] = -1;
-	gm->ngroups = 0;
-	for (uint64 r = 0; r < SPI_processed; r++)
-	{
-		bool		isnull;
-		int32		g = DatumGetInt32(SPI_getbinval(SPI_tuptable->vals[r], SPI_tuptable->tupdesc, 1, &isnull));
-
-		gm->ngroups = Max(gm->ngroups, g + 1);
-	}
+	gm->ngroups = ngroups;
 	/* one more slot for a NULL group of items missing from the table */
 	gm->names = palloc0(sizeof(char *) * (gm->ngroups + 1));
 	for (uint64 r = 0; r < SPI_processed; r++)

@@ -84,9 +84,11 @@ extern int	FairRerank(const FairItem *sorted, int ncands, int k, const FairParam
 					   FairItem *out, bool *taken, double *got, int32 *next);
 extern int	FairAmortizedList(const ModelCache *m, const GroupMap *gm, const float4 *scores, int k,
 							  const FairParams *p, FairItem *out, double *lambda);
+extern void CheckStrength(double strength);
 extern void ParseFairTarget(const char *text, FairTarget *target);
 extern void TargetShares(const FairTarget *target, const GroupMap *groups,
 						 const FairItem *cands, int ncands, double *shares);
+extern int	QueryRegisteredGroups(const char *model, bool users, const char *column);
 extern const GroupMap *GetGroupMap(ModelCache *m, const char *group_col);
 extern int	BuildFairPool(const ModelCache *m, const GroupMap *gm, const float4 *scores,
 						  int k, int ncandidates, const double *shares, FairItem *pool,

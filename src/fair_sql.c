@@ -35,15 +35,6 @@
 static const char *const recommend_fair_options[] = {"amortized", "exclude_seen", "price"};
 
 static void
-CheckStrength(double strength)
-{
-	if (isnan(strength) || strength < 0.0 || strength > 1.0)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("strength must be between 0 and 1, not %g", strength)));
-}
-
-static void
 EmitFairRows(FunctionCallInfo fcinfo, const FairItem *out, int n, const GroupMap *gm)
 {
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;

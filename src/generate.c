@@ -306,23 +306,11 @@ InserterClose(Inserter *ins)
 	table_close(ins->rel, NoLock);
 }
 
-static void
-RunSql(const char *sql)
-{
-	int			rc = SPI_execute(sql, false, 0);
-
-	if (rc < 0)
-		elog(ERROR, "SPI_execute failed (%s): %s", SPI_result_code_string(rc), sql);
-}
-
 static Oid
 CreateTable(const char *qualified, const char *columns)
 {
-	List	   *names;
-
-	RunSql(psprintf("CREATE TABLE %s (%s)", qualified, columns));
-	names = stringToQualifiedNameList(qualified);
-	return RangeVarGetRelid(makeRangeVarFromNameList(names), NoLock, false);
+	RunTableSql(psprintf("CREATE TABLE %s (%s)", qualified, columns), SPI_OK_UTILITY);
+	return TableOid(qualified);
 }
 
 PG_FUNCTION_INFO_V1(recfair_generate_dataset);
@@ -330,7 +318,6 @@ PG_FUNCTION_INFO_V1(recfair_generate_dataset);
 Datum
 recfair_generate_dataset(PG_FUNCTION_ARGS)
 {
-	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	char	   *prefix_text;
 	int			nusers;
 	int			nitems;
@@ -351,8 +338,6 @@ recfair_generate_dataset(PG_FUNCTION_ARGS)
 	TimestampTz ts_base;
 	instr_time	start;
 	double		seconds;
-	Datum		values[2];
-	bool		nulls[2] = {false, false};
 
 	for (int i = 0; i < 5; i++)
 		if (PG_ARGISNULL(i))
@@ -473,9 +458,9 @@ recfair_generate_dataset(PG_FUNCTION_ARGS)
 	}
 	InserterClose(&ins);
 
-	RunSql(psprintf("ALTER TABLE %s ADD PRIMARY KEY (user_id)", users_table));
-	RunSql(psprintf("ALTER TABLE %s ADD PRIMARY KEY (item_id)", items_table));
-	RunSql(psprintf("ANALYZE %s, %s, %s", users_table, items_table, inter_table));
+	RunTableSql(psprintf("ALTER TABLE %s ADD PRIMARY KEY (user_id)", users_table), SPI_OK_UTILITY);
+	RunTableSql(psprintf("ALTER TABLE %s ADD PRIMARY KEY (item_id)", items_table), SPI_OK_UTILITY);
+	RunTableSql(psprintf("ANALYZE %s, %s, %s", users_table, items_table, inter_table), SPI_OK_UTILITY);
 	SPI_finish();
 
 	seconds = 0;
@@ -490,14 +475,8 @@ recfair_generate_dataset(PG_FUNCTION_ARGS)
 			(errmsg("generated %d users, %d items and %lld interactions in %.2f s",
 					nusers, nitems, (long long) ninteractions, seconds)));
 
-	values[0] = ObjectIdGetDatum(users_oid);
-	values[1] = Int64GetDatum((int64) nusers);
-	tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
-	values[0] = ObjectIdGetDatum(items_oid);
-	values[1] = Int64GetDatum((int64) nitems);
-	tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
-	values[0] = ObjectIdGetDatum(inter_oid);
-	values[1] = Int64GetDatum(ninteractions);
-	tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+	ReportTable(fcinfo, users_oid, nusers);
+	ReportTable(fcinfo, items_oid, nitems);
+	ReportTable(fcinfo, inter_oid, ninteractions);
 	return (Datum) 0;
 }

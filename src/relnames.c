@@ -1,16 +1,19 @@
 /*-------------------------------------------------------------------------
  *
  * relnames.c
- *	  Names of the tables that generate_dataset() and split() create from a
- *	  user's prefix: parsed as an identifier (optionally schema-qualified),
- *	  checked for length, and quoted, so that no user text reaches SQL
- *	  unquoted.
+ *	  The tables that generate_dataset() and split() create from a user's
+ *	  prefix: their names (parsed as an identifier, optionally
+ *	  schema-qualified, checked for length, and quoted, so that no user text
+ *	  reaches SQL unquoted), the SQL that makes them, and the
+ *	  (table_name, rows) rows both functions return.
  *
  *-------------------------------------------------------------------------
  */
 #include "postgres.h"
 
 #include "catalog/namespace.h"
+#include "executor/spi.h"
+#include "funcapi.h"
 #include "nodes/value.h"
 #include "relnames.h"
 #include "utils/builtins.h"
@@ -48,4 +51,33 @@ PrefixedTableName(const char *prefix, const char *suffix)
 				 errhint("Use a prefix of at most %d characters.",
 						 NAMEDATALEN - 1 - (int) strlen(LONGEST_SUFFIX))));
 	return quote_qualified_identifier(schema, name);
+}
+
+/* Run one statement through SPI; any result other than `expected` is an error. */
+void
+RunTableSql(const char *sql, int expected)
+{
+	int			rc = SPI_execute(sql, false, 0);
+
+	if (rc != expected)
+		elog(ERROR, "SPI_execute failed (%s): %s", SPI_result_code_string(rc), sql);
+}
+
+/* The relation a quoted, possibly qualified name names. */
+Oid
+TableOid(const char *qualified)
+{
+	return RangeVarGetRelid(makeRangeVarFromNameList(stringToQualifiedNameList(qualified)),
+							NoLock, false);
+}
+
+/* One (table_name regclass, rows bigint) row of a materialized result. */
+void
+ReportTable(FunctionCallInfo fcinfo, Oid relid, int64 rows)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	Datum		values[2] = {ObjectIdGetDatum(relid), Int64GetDatum(rows)};
+	bool		nulls[2] = {false, false};
+
+	tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
 }

@@ -123,7 +123,8 @@ ModelCache *
 GetModel(const char *model)
 {
 	static SPIPlanPtr plan = NULL;
-	char	   *name = ResolveModelName(model);
+	/* a named model is checked by the query below; only NULL needs resolving */
+	char	   *name = model != NULL ? pstrdup(model) : ResolveModelName(NULL);
 	Oid			types[1] = {TEXTOID};
 	Datum		values[1] = {CStringGetTextDatum(name)};
 	int64		version;
@@ -152,7 +153,8 @@ GetModel(const char *model)
 	if (rc != SPI_OK_SELECT || SPI_processed != 1)
 		ereport(ERROR,
 				(errcode(ERRCODE_UNDEFINED_OBJECT),
-				 errmsg("model \"%s\" does not exist", name)));
+				 errmsg("model \"%s\" does not exist", name),
+				 errhint("SELECT name FROM recfair.models lists the models.")));
 	version = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
 	k = DatumGetInt32(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2, &isnull));
 	alpha = DatumGetFloat8(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 3, &isnull));
@@ -331,6 +333,21 @@ OptionalText(FunctionCallInfo fcinfo, int n)
 	return PG_ARGISNULL(n) ? NULL : text_to_cstring(PG_GETARG_TEXT_PP(n));
 }
 
+/* The item ids of a user_factors.seen array (not NULL), checked. */
+const int64 *
+SeenIds(const ModelCache *m, int64 user_id, Datum seen, int *n)
+{
+	ArrayType  *arr = DatumGetArrayTypeP(seen);
+
+	if (ARR_HASNULL(arr) || ARR_ELEMTYPE(arr) != INT8OID)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATA_CORRUPTED),
+				 errmsg("the seen items of user %lld of model \"%s\" contain NULL",
+						(long long) user_id, m->name)));
+	*n = ArrayGetNItems(ARR_NDIM(arr), ARR_DIMS(arr));
+	return (const int64 *) ARR_DATA_PTR(arr);
+}
+
 /*
  * Scores of every item of the model for a user: x . y (plus the biases of
  * an explicit model), the items the user saw in training at -inf when
@@ -376,15 +393,8 @@ UserScores(const ModelCache *m, int64 user_id, bool exclude_seen)
 
 		if (!isnull)
 		{
-			ArrayType  *arr = DatumGetArrayTypeP(seen);
-			int			n = ArrayGetNItems(ARR_NDIM(arr), ARR_DIMS(arr));
-			int64	   *ids = (int64 *) ARR_DATA_PTR(arr);
-
-			if (ARR_HASNULL(arr) || ARR_ELEMTYPE(arr) != INT8OID)
-				ereport(ERROR,
-						(errcode(ERRCODE_DATA_CORRUPTED),
-						 errmsg("the seen items of user %lld of model \"%s\" contain NULL",
-								(long long) user_id, m->name)));
+			int			n;
+			const int64 *ids = SeenIds(m, user_id, seen, &n);
 
 			for (int i = 0; i < n; i++)
 				Exclude(m, scores, ids[i]);

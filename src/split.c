@@ -35,15 +35,6 @@
 
 static const char *const known_options[] = {"user_col", "time_col", "seed"};
 
-static void
-RunSql(const char *sql, int expected)
-{
-	int			rc = SPI_execute(sql, false, 0);
-
-	if (rc != expected)
-		elog(ERROR, "SPI_execute failed (%s): %s", SPI_result_code_string(rc), sql);
-}
-
 static bool
 HasColumn(TupleDesc desc, const char *name)
 {
@@ -54,18 +45,10 @@ HasColumn(TupleDesc desc, const char *name)
 	return false;
 }
 
-static Oid
-RelidOf(const char *qualified)
-{
-	return RangeVarGetRelid(makeRangeVarFromNameList(stringToQualifiedNameList(qualified)),
-							NoLock, false);
-}
-
 PG_FUNCTION_INFO_V1(recfair_split);
 Datum
 recfair_split(PG_FUNCTION_ARGS)
 {
-	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	char	   *source;
 	char	   *prefix;
 	double		fraction;
@@ -83,8 +66,6 @@ recfair_split(PG_FUNCTION_ARGS)
 	StringInfoData sql;
 	int64		ntrain;
 	int64		ntest;
-	Datum		values[2];
-	bool		nulls[2] = {false, false};
 
 	for (int i = 0; i < 5; i++)
 		if (PG_ARGISNULL(i))
@@ -169,9 +150,9 @@ recfair_split(PG_FUNCTION_ARGS)
 		appendStringInfo(&cols, "%s%s", cols.len > 0 ? ", " : "",
 						 quote_identifier(NameStr(TupleDescAttr(desc, i)->attname)));
 	}
-	RunSql(psprintf("CREATE TABLE %s AS SELECT src.* FROM %s WITH NO DATA", train_table, from),
+	RunTableSql(psprintf("CREATE TABLE %s AS SELECT src.* FROM %s WITH NO DATA", train_table, from),
 		   SPI_OK_UTILITY);
-	RunSql(psprintf("CREATE TABLE %s AS SELECT src.* FROM %s WITH NO DATA", test_table, from),
+	RunTableSql(psprintf("CREATE TABLE %s AS SELECT src.* FROM %s WITH NO DATA", test_table, from),
 		   SPI_OK_UTILITY);
 
 	initStringInfo(&sql);
@@ -191,22 +172,18 @@ recfair_split(PG_FUNCTION_ARGS)
 					 by_time ? psprintf("%s DESC NULLS LAST, ", quote_identifier(time_col)) : "",
 					 seed, quote_identifier(user_col), from, fraction,
 					 train_table, cols.data, test_table, cols.data);
-	RunSql(sql.data, SPI_OK_INSERT);
+	RunTableSql(sql.data, SPI_OK_INSERT);
 	ntest = (int64) SPI_processed;
-	RunSql(psprintf("SELECT count(*) FROM %s", train_table), SPI_OK_SELECT);
+	RunTableSql(psprintf("SELECT count(*) FROM %s", train_table), SPI_OK_SELECT);
 	{
 		bool		isnull;
 
 		ntrain = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
 	}
-	RunSql(psprintf("ANALYZE %s, %s", train_table, test_table), SPI_OK_UTILITY);
+	RunTableSql(psprintf("ANALYZE %s, %s", train_table, test_table), SPI_OK_UTILITY);
 
-	values[0] = ObjectIdGetDatum(RelidOf(train_table));
-	values[1] = Int64GetDatum(ntrain);
-	tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
-	values[0] = ObjectIdGetDatum(RelidOf(test_table));
-	values[1] = Int64GetDatum(ntest);
-	tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+	ReportTable(fcinfo, TableOid(train_table), ntrain);
+	ReportTable(fcinfo, TableOid(test_table), ntest);
 	SPI_finish();
 	return (Datum) 0;
 }
