@@ -14,6 +14,7 @@ OBJS = \
 	src/fair.o \
 	src/fair_sql.o \
 	src/generate.o \
+	src/idset.o \
 	src/interactions.o \
 	src/linalg.o \
 	src/model_store.o \
@@ -27,7 +28,7 @@ OBJS = \
 
 DATA = $(wildcard sql/recfair--*.sql)
 
-REGRESS = embedding_io embedding_ops embedding_agg embedding_dump train_concurrency fair_concurrency
+REGRESS = embedding_io embedding_ops embedding_agg embedding_dump train_concurrency fair_concurrency upgrade
 REGRESS_OPTS = --load-extension=recfair
 
 # Warnings are errors: the build must stay clean.

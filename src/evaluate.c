@@ -53,6 +53,7 @@
 #include "fair.h"
 #include "executor/spi.h"
 #include "funcapi.h"
+#include "idset.h"
 #include "interactions.h"
 #include "miscadmin.h"
 #include "model_store.h"
@@ -424,8 +425,8 @@ LoadTestUsers(const ModelCache *m, const Interactions *test, TestUser *users, fl
 
 			if (!isnull)
 			{
-				int			n;
-				const int64 *items = SeenIds(m, id, seen, &n);
+				int32		n;
+				const int64 *items = SeenItemIds(seen, SPI_gettypeid(desc, 4), &n);
 
 				u->seen = palloc(sizeof(int32) * Max(n, 1));
 				for (int j = 0; j < n; j++)

@@ -19,6 +19,12 @@
  * (user, item) rows are adjacent and are summed in one pass, with no
  * comparison sort.
  *
+ * Before that, users and items are renumbered in the order of their ids, so
+ * that index order is id order: a model does not depend on the order in
+ * which the source returned its rows (the seeded initial factors go to the
+ * same ids), its rows are written in key order without sorting, and each
+ * user's items come out ascending by id, as user_factors.seen stores them.
+ *
  *-------------------------------------------------------------------------
  */
 #include "postgres.h"
@@ -519,9 +525,58 @@ ReadSource(RowBuffer *buf)
 	}
 }
 
+static int
+CompareIdsAt(const void *a, const void *b, void *arg)
+{
+	const int64 *ids = (const int64 *) arg;
+	int64		x = ids[*(const int32 *) a];
+	int64		y = ids[*(const int32 *) b];
+
+	return (x > y) - (x < y);
+}
+
+/*
+ * Renumber count dense indexes (ids[index] is the external id) so that they
+ * ascend with the ids, in ids and in the n rows that use them.
+ */
+static void
+RenumberById(int64 *ids, int32 count, int32 *rows, int64 n, MemoryBudget *budget)
+{
+	Size		bytes = (sizeof(int32) * 2 + sizeof(int64)) * (Size) Max(count, 1);
+	int32	   *order;
+	int32	   *rank;
+	int64	   *sorted;
+	int32		first_moved = 0;
+
+	BudgetReserve(budget, bytes, "the id order");
+	order = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(int32) * Max(count, 1));
+	for (int32 i = 0; i < count; i++)
+		order[i] = i;
+	qsort_arg(order, count, sizeof(int32), CompareIdsAt, ids);
+	while (first_moved < count && order[first_moved] == first_moved)
+		first_moved++;
+	if (first_moved < count)
+	{
+		rank = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(int32) * count);
+		sorted = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(int64) * count);
+		for (int32 r = 0; r < count; r++)
+		{
+			rank[order[r]] = r;
+			sorted[r] = ids[order[r]];
+		}
+		memcpy(ids, sorted, sizeof(int64) * count);
+		for (int64 r = 0; r < n; r++)
+			rows[r] = rank[rows[r]];
+		pfree(rank);
+		pfree(sorted);
+	}
+	pfree(order);
+	BudgetRelease(budget, bytes);
+}
+
 /*
  * Build CSR and CSC from the rows, summing duplicate pairs; see the header
- * comment for the two counting sorts.
+ * comment for the renumbering and the two counting sorts.
  */
 static void
 BuildMatrices(Interactions *m, RowBuffer *buf, MemoryBudget *budget)
@@ -531,6 +586,11 @@ BuildMatrices(Interactions *m, RowBuffer *buf, MemoryBudget *budget)
 	int32	   *by_item_users;
 	float4	   *by_item_weights;
 	int64		nnz;
+
+	/* 0. index order = id order */
+	RenumberById(m->user_ids, m->nusers, buf->users, n, budget);
+	RenumberById(m->item_ids, m->nitems, buf->items, n, budget);
+	CHECK_FOR_INTERRUPTS();
 
 	/* 1. counting sort by item */
 	ptr = BudgetAlloc(budget, sizeof(int64) * (m->nitems + 1), "the item index");

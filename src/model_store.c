@@ -24,6 +24,7 @@
 #include "utils/acl.h"
 #include "utils/rel.h"
 #include "embedding.h"
+#include "idset.h"
 #include "executor/spi.h"
 #include "lib/stringinfo.h"
 #include "miscadmin.h"
@@ -91,16 +92,6 @@ MakeEmbedding(const float4 *x, int k)
 	return PointerGetDatum(e);
 }
 
-static int
-CompareIdsAt(const void *a, const void *b, void *arg)
-{
-	const int64 *ids = (const int64 *) arg;
-	int64		x = ids[*(const int64 *) a];
-	int64		y = ids[*(const int64 *) b];
-
-	return (x > y) - (x < y);
-}
-
 /*
  * The direct path: rows built in C go into the heap with table_multi_insert()
  * in batches (one WAL record and one buffer lock per page rather than per
@@ -127,6 +118,10 @@ DirectInsertPossible(Relation rel, bool users)
 		rel->rd_rel->relrowsecurity || (desc->constr && desc->constr->num_check > 0) ||
 		desc->natts != ncols)
 		return false;
+	/* seen is written as recfair.idset (a bigint[] before the 0.4.0 update) */
+	if (users && TupleDescAttr(desc, 4)->atttypid !=
+		LookupTypeNameOid(NULL, makeTypeNameFromNameList(list_make2(makeString("recfair"), makeString("idset"))), true))
+		return false;
 	for (int i = 0; i < ncols; i++)
 		if (TupleDescAttr(desc, i)->attisdropped ||
 			strcmp(NameStr(TupleDescAttr(desc, i)->attname), cols[i]) != 0)
@@ -136,7 +131,7 @@ DirectInsertPossible(Relation rel, bool users)
 
 static void
 StoreFactorsDirect(Relation rel, const char *model, bool users, const Interactions *data,
-				   const float4 *factors, const float4 *bias, int k, const int64 *order)
+				   const float4 *factors, const float4 *bias, int k)
 {
 	int64		n = users ? data->nusers : data->nitems;
 	const int64 *ids = users ? data->user_ids : data->item_ids;
@@ -149,7 +144,16 @@ StoreFactorsDirect(Relation rel, const char *model, bool users, const Interactio
 													ALLOCSET_DEFAULT_SIZES);
 	Datum		model_datum = CStringGetTextDatum(model);
 	int			used = 0;
+	int64	   *seen = NULL;
 
+	if (users)
+	{
+		int64		most = 1;
+
+		for (int64 u = 0; u < n; u++)
+			most = Max(most, data->user_ptr[u + 1] - data->user_ptr[u]);
+		seen = palloc_extended(sizeof(int64) * most, MCXT_ALLOC_HUGE);
+	}
 	InitResultRelInfo(rri, rel, 1, NULL, 0);
 	ExecOpenIndices(rri, false);
 	for (int i = 0; i < DIRECT_BATCH; i++)
@@ -179,7 +183,7 @@ StoreFactorsDirect(Relation rel, const char *model, bool users, const Interactio
 		if (i == n)
 			break;
 		{
-			int64		row = order[i];
+			int64		row = i;
 			TupleTableSlot *slot = slots[used];
 			MemoryContext old = MemoryContextSwitchTo(batch_cxt);
 
@@ -196,12 +200,10 @@ StoreFactorsDirect(Relation rel, const char *model, bool users, const Interactio
 			{
 				int64		lo = data->user_ptr[row];
 				int			nseen = (int) (data->user_ptr[row + 1] - lo);
-				Datum	   *seen = palloc(sizeof(Datum) * Max(nseen, 1));
 
 				for (int j = 0; j < nseen; j++)
-					seen[j] = Int64GetDatum(data->item_ids[data->user_items[lo + j]]);
-				slot->tts_values[4] = PointerGetDatum(construct_array(seen, nseen, INT8OID, sizeof(int64),
-																	  FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
+					seen[j] = data->item_ids[data->user_items[lo + j]];
+				slot->tts_values[4] = IdSetFromSorted(seen, nseen);
 				slot->tts_isnull[4] = false;
 			}
 			ExecStoreVirtualTuple(slot);
@@ -213,6 +215,8 @@ StoreFactorsDirect(Relation rel, const char *model, bool users, const Interactio
 	for (int i = 0; i < DIRECT_BATCH; i++)
 		ExecDropSingleTupleTableSlot(slots[i]);
 	FreeBulkInsertState(bistate);
+	if (seen)
+		pfree(seen);
 	table_finish_bulk_insert(rel, 0);
 	ExecCloseIndices(rri);
 	FreeExecutorState(estate);
@@ -238,21 +242,15 @@ StoreFactors(const char *model, bool users, const Interactions *data,
 	MemoryContext batch_cxt = AllocSetContextCreate(CurrentMemoryContext, "recfair factor batch",
 													ALLOCSET_DEFAULT_SIZES);
 
-	int64	   *order;
-
 	if (plan == NULL)
 		elog(ERROR, "SPI_prepare failed: %s", SPI_result_code_string(SPI_result));
 
 	/*
-	 * Write in key order: the primary key index then takes its insertions
-	 * page after page instead of at random, and the next retrain finds the
-	 * old rows it replaces in the same order in the heap.
+	 * Rows go out in index order, which ReadInteractions made id order: the
+	 * primary key index takes its insertions page after page instead of at
+	 * random, and the next retrain finds the old rows it replaces in the
+	 * same order in the heap.
 	 */
-	order = palloc_extended(sizeof(int64) * Max(n, 1), MCXT_ALLOC_HUGE);
-	for (int64 i = 0; i < n; i++)
-		order[i] = i;
-	qsort_arg(order, n, sizeof(int64), CompareIdsAt, (void *) ids);
-
 	{
 		Oid			relid = get_relname_relid(users ? "user_factors" : "item_factors",
 											  get_namespace_oid("recfair", false));
@@ -264,11 +262,10 @@ StoreFactors(const char *model, bool users, const Interactions *data,
 
 		if (DirectInsertPossible(rel, users))
 		{
-			StoreFactorsDirect(rel, model, users, data, factors, bias, k, order);
+			StoreFactorsDirect(rel, model, users, data, factors, bias, k);
 			table_close(rel, NoLock);
 			SPI_freeplan(plan);
 			MemoryContextDelete(batch_cxt);
-			pfree(order);
 			return;
 		}
 		table_close(rel, NoLock);
@@ -287,7 +284,7 @@ StoreFactors(const char *model, bool users, const Interactions *data,
 		/* up to WRITE_BATCH rows, and for users up to WRITE_BATCH_SEEN seen items */
 		for (count = 0; count < WRITE_BATCH && start + count < n; count++)
 		{
-			int64		row = order[start + count];
+			int64		row = start + count;
 			int64		rowseen = users ? data->user_ptr[row + 1] - data->user_ptr[row] : 0;
 
 			if (count > 0 && nseen + rowseen > WRITE_BATCH_SEEN)
@@ -297,7 +294,7 @@ StoreFactors(const char *model, bool users, const Interactions *data,
 
 		for (int i = 0; i < count; i++)
 		{
-			int64		row = order[start + i];
+			int64		row = start + i;
 
 			id_datums[i] = Int64GetDatum(ids[row]);
 			emb_datums[i] = MakeEmbedding(factors + row * k, k);
@@ -312,7 +309,7 @@ StoreFactors(const char *model, bool users, const Interactions *data,
 			Datum	   *bias_datums = palloc(sizeof(Datum) * count);
 
 			for (int i = 0; i < count; i++)
-				bias_datums[i] = Float4GetDatum(bias[order[start + i]]);
+				bias_datums[i] = Float4GetDatum(bias[start + i]);
 			values[3] = PointerGetDatum(construct_array(bias_datums, (int) count, FLOAT4OID,
 														sizeof(float4), true, TYPALIGN_INT));
 		}
@@ -330,7 +327,7 @@ StoreFactors(const char *model, bool users, const Interactions *data,
 			nseen = 0;
 			for (int i = 0; i < count; i++)
 			{
-				int64		row = order[start + i];
+				int64		row = start + i;
 
 				lo[i] = Int32GetDatum((int32) nseen);
 				for (int64 p = data->user_ptr[row]; p < data->user_ptr[row + 1]; p++)
@@ -354,7 +351,6 @@ StoreFactors(const char *model, bool users, const Interactions *data,
 	}
 	SPI_freeplan(plan);
 	MemoryContextDelete(batch_cxt);
-	pfree(order);
 }
 
 void

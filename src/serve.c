@@ -33,6 +33,7 @@
 #include "utils/builtins.h"
 #include "utils/memutils.h"
 #include "utils/tuplestore.h"
+#include "idset.h"
 #include "serve.h"
 
 
@@ -333,21 +334,6 @@ OptionalText(FunctionCallInfo fcinfo, int n)
 	return PG_ARGISNULL(n) ? NULL : text_to_cstring(PG_GETARG_TEXT_PP(n));
 }
 
-/* The item ids of a user_factors.seen array (not NULL), checked. */
-const int64 *
-SeenIds(const ModelCache *m, int64 user_id, Datum seen, int *n)
-{
-	ArrayType  *arr = DatumGetArrayTypeP(seen);
-
-	if (ARR_HASNULL(arr) || ARR_ELEMTYPE(arr) != INT8OID)
-		ereport(ERROR,
-				(errcode(ERRCODE_DATA_CORRUPTED),
-				 errmsg("the seen items of user %lld of model \"%s\" contain NULL",
-						(long long) user_id, m->name)));
-	*n = ArrayGetNItems(ARR_NDIM(arr), ARR_DIMS(arr));
-	return (const int64 *) ARR_DATA_PTR(arr);
-}
-
 /*
  * Scores of every item of the model for a user: x . y (plus the biases of
  * an explicit model), the items the user saw in training at -inf when
@@ -393,8 +379,8 @@ UserScores(const ModelCache *m, int64 user_id, bool exclude_seen)
 
 		if (!isnull)
 		{
-			int			n;
-			const int64 *ids = SeenIds(m, user_id, seen, &n);
+			int32		n;
+			const int64 *ids = SeenItemIds(seen, SPI_gettypeid(SPI_tuptable->tupdesc, 2), &n);
 
 			for (int i = 0; i < n; i++)
 				Exclude(m, scores, ids[i]);

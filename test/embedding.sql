@@ -17,7 +17,8 @@ SELECT functions_are('recfair', ARRAY[
 	'embedding_agg_combine', 'embedding_agg_serialize', 'embedding_agg_deserialize',
 	'embedding_sum_final', 'embedding_avg_final', 'sum', 'avg', 'build_info', 'train', 'drop_model',
 	'recommend', 'similar_items', 'recommend_for_items', 'recommend_support', 'generate_dataset', 'evaluate', 'split', 'exposure_report', 'recommend_fair', 'register_tables',
-	'rerank_fair', 'reset_fair_exposure'],
+	'rerank_fair', 'reset_fair_exposure', 'idset_in', 'idset_out', 'idset_recv', 'idset_send', 'idset', 'ids',
+	'cardinality', 'idset_eq', 'idset_ne'],
 	'exactly the expected functions');
 SELECT is((SELECT string_agg(proname || ':' || proparallel::text, ',' ORDER BY proname) FROM pg_proc
 		   WHERE pronamespace = 'recfair'::regnamespace AND proparallel <> 's'),

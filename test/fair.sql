@@ -99,8 +99,9 @@ WHERE (u <= 20) = (i <= 10) AND (u * 7 + i * 3) % 5 = 0;
 SELECT is((SELECT round(value::numeric, 6) FROM evaluate('pl', 'planted_test', 4, '{"group_col": "brand"}') WHERE metric = 'exposure_disparity@4'),
 	(SELECT round((sum(abs(share - target_share)) / 2)::numeric, 6) FROM exposure_report('pl', 'brand', 4,
 		users => 'SELECT DISTINCT user_id FROM planted_test')), 'disparity = half the sum of |share - target| of exposure_report');
-SELECT ok((SELECT value FROM evaluate('pl', 'planted_test', 4, '{"group_col": "brand", "fair": true}') WHERE metric = 'exposure_disparity@4')
-	< (SELECT value FROM evaluate('pl', 'planted_test', 4, '{"group_col": "brand"}') WHERE metric = 'exposure_disparity@4'),
+-- users 1-20 alone: plain lists lean to their brand x (disparity 0.14 when written), fair ones less
+SELECT ok((SELECT value FROM evaluate('pl', 'SELECT * FROM planted_test WHERE user_id <= 20', 4, '{"group_col": "brand", "fair": true}') WHERE metric = 'exposure_disparity@4')
+	< (SELECT value - 0.05 FROM evaluate('pl', 'SELECT * FROM planted_test WHERE user_id <= 20', 4, '{"group_col": "brand"}') WHERE metric = 'exposure_disparity@4'),
 	'fair lists are fairer');
 SELECT is((SELECT array_agg(metric ORDER BY metric) FROM evaluate('pl', 'planted_test', 4, '{"user_group_col": "grp"}') WHERE metric LIKE 'ndcg%'),
 	ARRAY['ndcg@4', 'ndcg@4[g1]', 'ndcg@4[g2]', 'ndcg_gap@4'], 'ndcg per user group and the gap');

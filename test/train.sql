@@ -2,7 +2,7 @@
 BEGIN;
 SET LOCAL client_min_messages = warning;
 SET search_path = recfair, public;
-SELECT plan(47);
+SELECT plan(50);
 
 -- Two user groups with disjoint tastes: users 1-20 use items 1-10, users
 -- 21-40 items 11-20; each user skips a few of its group's items.
@@ -92,6 +92,17 @@ CREATE TRIGGER log_items BEFORE INSERT ON recfair.item_factors FOR EACH ROW EXEC
 SELECT lives_ok($$SELECT recfair.train('trig', 'planted', factors => 2, iterations => 2)$$, 'train with a trigger on item_factors');
 SELECT is((SELECT count(*)::int FROM pg_temp.trigger_log), 20, 'the trigger saw every item row');
 DROP TRIGGER log_items ON recfair.item_factors;
+SELECT is((SELECT count(*)::int FROM recfair.user_factors f
+		   WHERE model = 'planted' AND seen::bigint[] IS DISTINCT FROM
+				 (SELECT array_agg(item_id::bigint ORDER BY item_id) FROM planted p WHERE p.user_id = f.user_id)), 0,
+	'direct write: seen holds each user''s training items, ascending');
+CREATE TRIGGER log_users BEFORE INSERT ON recfair.user_factors FOR EACH ROW EXECUTE FUNCTION pg_temp.log_row();
+SELECT lives_ok($$SELECT recfair.train('trig', 'planted', factors => 2, iterations => 2)$$, 'train with a trigger on user_factors');
+SELECT is((SELECT count(*)::int FROM recfair.user_factors f
+		   WHERE model = 'trig' AND seen::bigint[] IS DISTINCT FROM
+				 (SELECT array_agg(item_id::bigint ORDER BY item_id) FROM planted p WHERE p.user_id = f.user_id)), 0,
+	'SQL write: seen holds each user''s training items, ascending');
+DROP TRIGGER log_users ON recfair.user_factors;
 
 -- the planner knows the row count
 CREATE FUNCTION pg_temp.plan_rows(q text) RETURNS float8 LANGUAGE plpgsql AS $$
