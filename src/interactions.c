@@ -19,11 +19,16 @@
  * (user, item) rows are adjacent and are summed in one pass, with no
  * comparison sort.
  *
- * Before that, users and items are renumbered in the order of their ids, so
- * that index order is id order: a model does not depend on the order in
- * which the source returned its rows (the seeded initial factors go to the
- * same ids), its rows are written in key order without sorting, and each
- * user's items come out ascending by id, as user_factors.seen stores them.
+ * Before that, users are renumbered in the order of their ids and items by
+ * descending number of rows, then id.  Either way a model does not depend on
+ * the order in which the source returned its rows (the seeded initial
+ * factors go to the same ids).  User rows are then written in key order
+ * without sorting; popular items next to each other keep the factors that
+ * training reads most in fewer cache lines (numbering items by id instead
+ * looked slower on the 10M benchmark, though within this machine's noise).
+ * The second counting sort takes
+ * the items in id order, so that each user's items come out ascending by id,
+ * as user_factors.seen stores them.
  *
  *-------------------------------------------------------------------------
  */
@@ -525,46 +530,59 @@ ReadSource(RowBuffer *buf)
 	}
 }
 
-static int
-CompareIdsAt(const void *a, const void *b, void *arg)
+/* Order of dense indexes: by descending count when counts is set, then by id. */
+typedef struct IndexOrder
 {
-	const int64 *ids = (const int64 *) arg;
-	int64		x = ids[*(const int32 *) a];
-	int64		y = ids[*(const int32 *) b];
+	const int64 *ids;
+	const int64 *counts;
+} IndexOrder;
 
-	return (x > y) - (x < y);
+static int
+CompareIndexes(const void *a, const void *b, void *arg)
+{
+	const IndexOrder *o = (const IndexOrder *) arg;
+	int32		x = *(const int32 *) a;
+	int32		y = *(const int32 *) b;
+
+	if (o->counts && o->counts[x] != o->counts[y])
+		return o->counts[x] > o->counts[y] ? -1 : 1;
+	return (o->ids[x] > o->ids[y]) - (o->ids[x] < o->ids[y]);
 }
 
 /*
- * Renumber count dense indexes (ids[index] is the external id) so that they
- * ascend with the ids, in ids and in the n rows that use them.
+ * Renumber count dense indexes (ids[index] is the external id) in the order
+ * above, in ids (and counts) and in the n rows that use them.
  */
 static void
-RenumberById(int64 *ids, int32 count, int32 *rows, int64 n, MemoryBudget *budget)
+Renumber(int64 *ids, int64 *counts, int32 count, int32 *rows, int64 n, MemoryBudget *budget)
 {
 	Size		bytes = (sizeof(int32) * 2 + sizeof(int64)) * (Size) Max(count, 1);
+	IndexOrder	o = {ids, counts};
 	int32	   *order;
-	int32	   *rank;
-	int64	   *sorted;
 	int32		first_moved = 0;
 
 	BudgetReserve(budget, bytes, "the id order");
 	order = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(int32) * Max(count, 1));
 	for (int32 i = 0; i < count; i++)
 		order[i] = i;
-	qsort_arg(order, count, sizeof(int32), CompareIdsAt, ids);
+	qsort_arg(order, count, sizeof(int32), CompareIndexes, &o);
 	while (first_moved < count && order[first_moved] == first_moved)
 		first_moved++;
 	if (first_moved < count)
 	{
-		rank = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(int32) * count);
-		sorted = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(int64) * count);
+		int32	   *rank = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(int32) * count);
+		int64	   *sorted = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(int64) * count);
+
 		for (int32 r = 0; r < count; r++)
-		{
 			rank[order[r]] = r;
-			sorted[r] = ids[order[r]];
+		for (int side = 0; side < (counts ? 2 : 1); side++)
+		{
+			int64	   *values = side == 0 ? ids : counts;
+
+			for (int32 r = 0; r < count; r++)
+				sorted[r] = values[order[r]];
+			memcpy(values, sorted, sizeof(int64) * count);
 		}
-		memcpy(ids, sorted, sizeof(int64) * count);
 		for (int64 r = 0; r < n; r++)
 			rows[r] = rank[rows[r]];
 		pfree(rank);
@@ -572,6 +590,19 @@ RenumberById(int64 *ids, int32 count, int32 *rows, int64 n, MemoryBudget *budget
 	}
 	pfree(order);
 	BudgetRelease(budget, bytes);
+}
+
+/* The item indexes in ascending order of id. */
+static int32 *
+ItemsById(const int64 *ids, int32 count, MemoryBudget *budget)
+{
+	IndexOrder	o = {ids, NULL};
+	int32	   *order = BudgetAlloc(budget, sizeof(int32) * Max(count, 1), "the item order");
+
+	for (int32 i = 0; i < count; i++)
+		order[i] = i;
+	qsort_arg(order, count, sizeof(int32), CompareIndexes, &o);
+	return order;
 }
 
 /*
@@ -587,16 +618,17 @@ BuildMatrices(Interactions *m, RowBuffer *buf, MemoryBudget *budget)
 	float4	   *by_item_weights;
 	int64		nnz;
 
-	/* 0. index order = id order */
-	RenumberById(m->user_ids, m->nusers, buf->users, n, budget);
-	RenumberById(m->item_ids, m->nitems, buf->items, n, budget);
-	CHECK_FOR_INTERRUPTS();
-
-	/* 1. counting sort by item */
+	/* 0. users in id order; items by popularity, then id */
+	Renumber(m->user_ids, NULL, m->nusers, buf->users, n, budget);
 	ptr = BudgetAlloc(budget, sizeof(int64) * (m->nitems + 1), "the item index");
 	memset(ptr, 0, sizeof(int64) * (m->nitems + 1));
 	for (int64 r = 0; r < n; r++)
 		ptr[buf->items[r] + 1]++;
+	Renumber(m->item_ids, ptr + 1, m->nitems, buf->items, n, budget);
+	m->items_by_id = ItemsById(m->item_ids, m->nitems, budget);
+	CHECK_FOR_INTERRUPTS();
+
+	/* 1. counting sort by item */
 	for (int32 i = 0; i < m->nitems; i++)
 		ptr[i + 1] += ptr[i];
 	by_item_users = BudgetAlloc(budget, sizeof(int32) * n, "the by-item matrix");
@@ -617,7 +649,7 @@ BuildMatrices(Interactions *m, RowBuffer *buf, MemoryBudget *budget)
 	}
 	CHECK_FOR_INTERRUPTS();
 
-	/* 2. stable counting sort by user: items come out ordered */
+	/* 2. stable counting sort by user, items taken in id order: each user's items come out ascending by id */
 	m->user_ptr = BudgetAlloc(budget, sizeof(int64) * (m->nusers + 1), "the user index");
 	memset(m->user_ptr, 0, sizeof(int64) * (m->nusers + 1));
 	for (int64 r = 0; r < n; r++)
@@ -631,7 +663,10 @@ BuildMatrices(Interactions *m, RowBuffer *buf, MemoryBudget *budget)
 		float4	   *vals = buf->weights;
 
 		memcpy(fill, m->user_ptr, sizeof(int64) * m->nusers);
-		for (int32 i = 0; i < m->nitems; i++)
+		for (int32 r = 0; r < m->nitems; r++)
+		{
+			int32		i = m->items_by_id[r];
+
 			for (int64 p = ptr[i]; p < ptr[i + 1]; p++)
 			{
 				int64		pos = fill[by_item_users[p]]++;
@@ -639,6 +674,7 @@ BuildMatrices(Interactions *m, RowBuffer *buf, MemoryBudget *budget)
 				cols[pos] = i;
 				vals[pos] = by_item_weights[p];
 			}
+		}
 		pfree(fill);
 		BudgetRelease(budget, sizeof(int64) * m->nusers);
 		m->user_items = cols;

@@ -42,11 +42,12 @@ typedef struct Interactions
 	int64	   *user_ids;		/* dense index -> external id */
 	int64	   *item_ids;
 	int64	   *user_ptr;		/* by user: rows user_ptr[u] .. user_ptr[u+1] */
-	int32	   *user_items;		/* sorted item indexes */
+	int32	   *user_items;		/* item indexes, ascending by item id */
 	float4	   *user_weights;
 	int64	   *item_ptr;		/* by item */
 	int32	   *item_users;		/* sorted user indexes */
 	float4	   *item_weights;
+	int32	   *items_by_id;	/* item indexes in ascending order of id */
 } Interactions;
 
 extern char *SourceFromClause(const char *source);

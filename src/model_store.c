@@ -93,6 +93,19 @@ MakeEmbedding(const float4 *x, int k)
 }
 
 /*
+ * The row written i-th: rows go out in key order, so that the primary key
+ * index takes its insertions page after page instead of at random and the
+ * next retrain finds the old rows it replaces in the same order in the heap.
+ * Users are numbered in id order already (ReadInteractions); items are
+ * numbered by popularity and have their id order at hand.
+ */
+static inline int64
+RowAt(const Interactions *data, bool users, int64 i)
+{
+	return users ? i : data->items_by_id[i];
+}
+
+/*
  * The direct path: rows built in C go into the heap with table_multi_insert()
  * in batches (one WAL record and one buffer lock per page rather than per
  * row) and into the indexes with ExecInsertIndexTuples(), as COPY does.  It
@@ -183,7 +196,7 @@ StoreFactorsDirect(Relation rel, const char *model, bool users, const Interactio
 		if (i == n)
 			break;
 		{
-			int64		row = i;
+			int64		row = RowAt(data, users, i);
 			TupleTableSlot *slot = slots[used];
 			MemoryContext old = MemoryContextSwitchTo(batch_cxt);
 
@@ -245,12 +258,6 @@ StoreFactors(const char *model, bool users, const Interactions *data,
 	if (plan == NULL)
 		elog(ERROR, "SPI_prepare failed: %s", SPI_result_code_string(SPI_result));
 
-	/*
-	 * Rows go out in index order, which ReadInteractions made id order: the
-	 * primary key index takes its insertions page after page instead of at
-	 * random, and the next retrain finds the old rows it replaces in the
-	 * same order in the heap.
-	 */
 	{
 		Oid			relid = get_relname_relid(users ? "user_factors" : "item_factors",
 											  get_namespace_oid("recfair", false));
@@ -284,7 +291,7 @@ StoreFactors(const char *model, bool users, const Interactions *data,
 		/* up to WRITE_BATCH rows, and for users up to WRITE_BATCH_SEEN seen items */
 		for (count = 0; count < WRITE_BATCH && start + count < n; count++)
 		{
-			int64		row = start + count;
+			int64		row = RowAt(data, users, start + count);
 			int64		rowseen = users ? data->user_ptr[row + 1] - data->user_ptr[row] : 0;
 
 			if (count > 0 && nseen + rowseen > WRITE_BATCH_SEEN)
@@ -294,7 +301,7 @@ StoreFactors(const char *model, bool users, const Interactions *data,
 
 		for (int i = 0; i < count; i++)
 		{
-			int64		row = start + i;
+			int64		row = RowAt(data, users, start + i);
 
 			id_datums[i] = Int64GetDatum(ids[row]);
 			emb_datums[i] = MakeEmbedding(factors + row * k, k);
@@ -309,7 +316,7 @@ StoreFactors(const char *model, bool users, const Interactions *data,
 			Datum	   *bias_datums = palloc(sizeof(Datum) * count);
 
 			for (int i = 0; i < count; i++)
-				bias_datums[i] = Float4GetDatum(bias[start + i]);
+				bias_datums[i] = Float4GetDatum(bias[RowAt(data, users, start + i)]);
 			values[3] = PointerGetDatum(construct_array(bias_datums, (int) count, FLOAT4OID,
 														sizeof(float4), true, TYPALIGN_INT));
 		}
@@ -327,7 +334,7 @@ StoreFactors(const char *model, bool users, const Interactions *data,
 			nseen = 0;
 			for (int i = 0; i < count; i++)
 			{
-				int64		row = start + i;
+				int64		row = RowAt(data, users, start + i);
 
 				lo[i] = Int32GetDatum((int32) nseen);
 				for (int64 p = data->user_ptr[row]; p < data->user_ptr[row + 1]; p++)

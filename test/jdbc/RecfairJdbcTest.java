@@ -10,6 +10,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLWarning;
 import java.sql.Statement;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -68,6 +69,9 @@ public class RecfairJdbcTest {
                 check(total == 40000L, "split keeps every row");
             }
 
+            try (Statement st = conn.createStatement()) {
+                st.execute("SET client_min_messages = notice");  // training's progress, for the checks below
+            }
             try (PreparedStatement ps = conn.prepareStatement(
                     "SELECT name, algorithm, users, items, factors FROM recfair.train(?, ?, weight_col => ?, "
                     + "factors => ?, iterations => ?, regularization => ?, options => ?::jsonb)")) {
@@ -85,6 +89,21 @@ public class RecfairJdbcTest {
                           "the row names the model, algorithm and dimensions");
                     check(!rs.next(), "exactly one row");
                 }
+                int progress = 0;
+                for (SQLWarning w = ps.getWarnings(); w != null; w = w.getNextWarning())
+                    if (w.getMessage().matches("iteration [1-5]/5: loss [0-9.e+-]+, [0-9.]+ s"))
+                        progress++;
+                check(progress == 5, "one progress NOTICE per iteration reaches the client");
+            }
+            try (Statement st = conn.createStatement()) {
+                st.execute("SELECT recfair.train('jdbc_nulls', 'SELECT * FROM (VALUES (1, 1), (NULL, 2), (2, NULL), (2, 2)) "
+                           + "v(user_id, item_id)', factors => 2, iterations => 1)");
+                boolean skipped = false;
+                for (SQLWarning w = st.getWarnings(); w != null; w = w.getNextWarning())
+                    skipped |= w.getMessage().equals("skipped 2 rows with a NULL user or item id");
+                check(skipped, "rows with a NULL id are counted in a NOTICE");
+                st.execute("SELECT recfair.drop_model('jdbc_nulls')");
+                st.execute("SET client_min_messages = warning");
             }
 
             long shopper;
