@@ -63,3 +63,34 @@ FROM runs
 WINDOW w AS (PARTITION BY g, t, mode ORDER BY s)
 ORDER BY g DESC, t DESC, mode DESC, s;
 SQL
+
+# The same model with the reference implementation's confidence (alpha * w, bench/quality.sh), and the
+# amortized mode's price: the exposure deficit that buys one unit of scaled score, i.e. how tightly the
+# cumulative shares track the target over these 456 lists (default 300).
+psql -qX -v ON_ERROR_STOP=1 -c "SET client_min_messages = warning" -c "SELECT count(*) FROM recfair.train('als_ref', 'ml_train',
+	weight_col => 'rating', factors => 64, iterations => 15, regularization => 0.01,
+	options => '{\"alpha\": 1.0, \"confidence\": \"alpha*w\", \"items\": \"ml_items\"}')" >/dev/null
+echo "== popularity groups, target equal: both confidences, strength 0 and 1, and the amortized price"
+psql -qX -v ON_ERROR_STOP=1 -P footer=off <<'SQL'
+SET client_min_messages = warning;
+WITH runs AS (
+	SELECT model, label, ord,
+		max(value) FILTER (WHERE metric = 'ndcg@10') AS ndcg,
+		max(value) FILTER (WHERE metric = 'exposure_disparity@10') AS disparity
+	FROM unnest(ARRAY['als', 'als_ref']) model,
+		(VALUES (1, 'strength 0', '{"strength": 0}'), (2, 'per list, strength 1', '{"strength": 1}'),
+				(3, 'amortized, price 100', '{"strength": 1, "amortized": true, "price": 100}'),
+				(4, 'amortized, price 300', '{"strength": 1, "amortized": true, "price": 300}'),
+				(5, 'amortized, price 500', '{"strength": 1, "amortized": true, "price": 500}'),
+				(6, 'amortized, price 1000', '{"strength": 1, "amortized": true, "price": 1000}')) AS o(ord, label, opts),
+		LATERAL recfair.evaluate(model, 'ml_test', 10, o.opts::jsonb || jsonb_build_object('relevant_min', 4,
+			'rating_col', 'rating', 'group_col', 'popularity', 'target', 'equal', 'fair', true))
+	GROUP BY model, label, ord)
+SELECT CASE model WHEN 'als' THEN '1+alpha*w' ELSE 'alpha*w' END AS confidence, label AS lists,
+	round(ndcg::numeric, 4) AS "NDCG@10",
+	round((100 * (ndcg / first_value(ndcg) OVER w - 1))::numeric, 1) AS "NDCG change %",
+	round(disparity::numeric, 4) AS disparity
+FROM runs
+WINDOW w AS (PARTITION BY model ORDER BY ord)
+ORDER BY model, ord;
+SQL

@@ -119,6 +119,7 @@ typedef struct RankPass
 	bool		fair;
 	bool		merit;
 	FairParams	params;			/* target, strength (per worker copies made) */
+	AmortizedScale amortized_scale; /* amortized mode: this run's score scale */
 	const double *fixed_shares; /* equal / catalog / explicit */
 	int			ncandidates;
 	double	   *group_exposure; /* per worker: ngroups */
@@ -541,6 +542,9 @@ RunLists(RankPass *pass, ModelCache *m, TestUser *users, const float4 *x,
 		pass->params.ngroups = gm->ngroups;
 		pass->params.strength = cfg->strength;
 		pass->params.price = pass->amortized ? cfg->price : 0.0;
+		pass->amortized_scale.top_sum = 0.0;
+		pass->amortized_scale.lists = 0;
+		pass->params.scale_state = &pass->amortized_scale;
 		if (!pass->merit)
 			TargetShares(&cfg->target, gm, NULL, 0, fixed_shares);
 		pass->fixed_shares = fixed_shares;

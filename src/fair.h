@@ -63,7 +63,8 @@ typedef struct FairParams
 	const bool *expandable;		/* partial pool: groups with items outside it, or NULL */
 	/* amortized mode only: */
 	const double *prior_plain;	/* per group: exposure the plain lists would have given */
-	double		price;			/* exposure deficit per unit of normalized score */
+	double		price;			/* exposure deficit per unit of scaled score */
+	AmortizedScale *scale_state;	/* updated by every list */
 } FairParams;
 
 /* Item groups of a model for one column of its registered item table. */

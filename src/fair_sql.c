@@ -229,6 +229,7 @@ recfair_recommend_fair(PG_FUNCTION_ARGS)
 	params.prior_plain = NULL;
 	params.prior_total = 0.0;
 	params.price = amortized ? price : 0.0;
+	params.scale_state = &m->amortized_scale;
 	params.expandable = expandable;
 	out = palloc(sizeof(FairItem) * k);
 	if (amortized)

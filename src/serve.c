@@ -185,6 +185,8 @@ GetModel(const char *model)
 										   ALLOCSET_DEFAULT_SIZES);
 	MemoryContextReset(entry->cxt);
 	entry->group_maps = NIL;
+	entry->amortized_scale.top_sum = 0.0;
+	entry->amortized_scale.lists = 0;
 	entry->version = 0;			/* invalid until loaded */
 	strlcpy(entry->name, name, sizeof(entry->name));
 	entry->k = k;

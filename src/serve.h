@@ -15,6 +15,13 @@
 #define MAX_K 10000
 #define CACHE_SLOTS 4
 
+/* Amortized fair mode's score scale (fair.c): the mean |best score| of its lists so far. */
+typedef struct AmortizedScale
+{
+	double		top_sum;
+	int64		lists;
+} AmortizedScale;
+
 typedef struct ModelCache
 {
 	char		name[NAMEDATALEN * 2];
@@ -34,6 +41,7 @@ typedef struct ModelCache
 	float4	   *gram;			/* Y'Y, k x k */
 	idmap_hash *index;
 	List	   *group_maps;		/* GroupMap per item-table column (fair.c) */
+	AmortizedScale amortized_scale; /* recommend_fair's, per model version */
 	uint64		last_used;
 } ModelCache;
 
