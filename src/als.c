@@ -27,6 +27,8 @@
  *		sum_u x_u' Y'Y x_u + sum_observed [c (1 - s)^2 - s^2]
  *		+ lambda (|X|^2 + |Y|^2),	where s = x_u . y_i
  *
+ * computed without a pass of its own (ComputeLoss).
+ *
  * The per-row work runs on compute threads (parallel.c); each thread reads
  * shared matrices and writes only its own rows.
  *
@@ -128,6 +130,7 @@ typedef struct HalfStep
 	const float4 *gram;			/* other' other + lambda I */
 	float4	   *target;			/* factors being solved */
 	float4	   *scratch;		/* per thread: 4 k vectors + k x k */
+	double	   *loss_partial;	/* or NULL; per thread, one cache line apart */
 	int			k;
 } HalfStep;
 
@@ -212,88 +215,68 @@ HalfStepWork(void *arg, int64 start, int64 end, int worker)
 	const HalfStep *hs = (const HalfStep *) arg;
 	float4	   *scratch = hs->scratch + (int64) worker * (4 * hs->k + hs->k * hs->k);
 
+	double		loss = 0.0;
+
 	for (int64 row = start; row < end; row++)
 	{
 		if (hs->opt->solver == ALS_SOLVER_CHOLESKY)
 			SolveRowCholesky(hs, row, scratch);
 		else
 			SolveRowCG(hs, row, scratch);
-	}
-}
-
-typedef struct LossPass
-{
-	const Interactions *data;
-	const AlsOptions *opt;
-	const float4 *x;
-	const float4 *y;
-	const float4 *ygram;		/* Y'Y without lambda */
-	float4	   *scratch;
-	double		partial[MAX_THREADS_ACC * 8];	/* one cache line apart */
-	int			k;
-} LossPass;
-
-static void
-LossWork(void *arg, int64 start, int64 end, int worker)
-{
-	LossPass   *lp = (LossPass *) arg;
-	int			k = lp->k;
-	float4	   *tmp = lp->scratch + (int64) worker * (4 * k + k * k);
-	double		sum = 0.0;
-
-	for (int64 u = start; u < end; u++)
-	{
-		const float4 *x = lp->x + u * k;
-
-		SymMatVec(lp->ygram, x, tmp, k);
-		sum += Dot(x, tmp, k) + lp->opt->regularization * Dot(x, x, k);
-		for (int64 j = lp->data->user_ptr[u]; j < lp->data->user_ptr[u + 1]; j++)
+		if (hs->loss_partial)
 		{
-			double		c = lp->opt->confidence_offset +
-				lp->opt->alpha * lp->data->user_weights[j];
-			double		s = Dot(x, lp->y + (int64) lp->data->user_items[j] * k, k);
+			/* the observed cells' part of the loss, with the new row (see ComputeLoss) */
+			const float4 *x = hs->target + row * hs->k;
 
-			sum += c * (1.0 - s) * (1.0 - s) - s * s;
+			for (int64 j = hs->ptr[row]; j < hs->ptr[row + 1]; j++)
+			{
+				double		c = hs->opt->confidence_offset + hs->opt->alpha * hs->weights[j];
+				double		s = Dot(x, hs->other + (int64) hs->idx[j] * hs->k, hs->k);
+
+				loss += c * (1.0 - s) * (1.0 - s) - s * s;
+			}
 		}
 	}
-	lp->partial[worker * 8] += sum;
+	if (hs->loss_partial)
+		hs->loss_partial[worker * 8] += loss;
 }
 
+/*
+ * The loss after an iteration, per cell of the matrix:
+ *   sum over observed (u,i) of c (1 - s)^2 - s^2   (s = x_u . y_i)
+ *   + sum over all (u,i) of s^2 = <X'X, Y'Y>        (Frobenius product)
+ *   + lambda (|X|^2 + |Y|^2)
+ * The first sum comes from the item half-step, which has each item's users
+ * at hand right after solving it; the rest from the two k x k Gram
+ * matrices, so the loss costs no pass of its own over the users (it took a
+ * tenth of the training time as one).  gram_x is X'X + lambda I, as the
+ * item half-step built it; gram_y receives Y'Y.
+ */
 static double
-ComputeLoss(const Interactions *data, const AlsOptions *opt, const float4 *x,
-			const float4 *y, float4 *gram, float4 *scratch)
+ComputeLoss(const Interactions *data, const AlsOptions *opt, const float4 *gram_x,
+			const float4 *y, float4 *gram_y, double observed)
 {
-	LossPass	lp;
 	int			k = opt->factors;
-	double		loss = 0.0;
-	double		ynorm = 0.0;
+	double		lambda = opt->regularization;
+	double		frobenius = 0.0;
+	double		trace_x = 0.0;
 	double		cells;
 
-	memset(&lp, 0, sizeof(lp));
-	lp.data = data;
-	lp.opt = opt;
-	lp.x = x;
-	lp.y = y;
-	lp.k = k;
-	lp.scratch = scratch;
-	GramMatrix(y, data->nitems, k, gram);
-	lp.ygram = gram;
-	ParallelForRange(data->nusers, ALS_CHUNK * 4, LossWork, &lp);
-	for (int t = 0; t < MAX_THREADS_ACC; t++)
-		loss += lp.partial[t * 8];
-	for (int64 i = 0; i < (int64) data->nitems * k; i++)
-		ynorm += (double) y[i] * y[i];
-	loss += opt->regularization * ynorm;
-
+	GramMatrix(y, data->nitems, k, gram_y);
+	for (int i = 0; i < k * k; i++)
+		frobenius += (double) gram_x[i] * gram_y[i];
+	for (int i = 0; i < k; i++)
+		trace_x += gram_x[i * k + i];
+	/* <X'X + lambda I, Y'Y> = <X'X, Y'Y> + lambda |Y|^2 and trace(X'X + lambda I) = |X|^2 + k lambda */
 	cells = (double) data->nusers * data->nitems - data->nnz +
 		opt->confidence_offset * data->nnz + opt->alpha * data->total_weight;
-	return loss / cells;
+	return (observed + frobenius + lambda * (trace_x - k * lambda)) / cells;
 }
 
 static void
 SolveSide(const AlsOptions *opt, int64 rows, const int64 *ptr, const int32 *idx,
 		  const float4 *weights, const float4 *other, int64 other_rows,
-		  float4 *target, float4 *gram, float4 *scratch)
+		  float4 *target, float4 *gram, float4 *scratch, double *loss_partial)
 {
 	HalfStep	hs;
 	int			k = opt->factors;
@@ -310,6 +293,7 @@ SolveSide(const AlsOptions *opt, int64 rows, const int64 *ptr, const int32 *idx,
 	hs.gram = gram;
 	hs.target = target;
 	hs.scratch = scratch;
+	hs.loss_partial = loss_partial;
 	hs.k = k;
 	ParallelForRange(rows, ALS_CHUNK, HalfStepWork, &hs);
 }
@@ -326,19 +310,27 @@ AlsTrainImplicit(const Interactions *data, const AlsOptions *opt,
 	int			k = opt->factors;
 	int			nthreads = ParallelThreads();
 	float4	   *gram = palloc(sizeof(float4) * k * k);
+	float4	   *gram_y = palloc(sizeof(float4) * k * k);
 	float4	   *scratch = palloc(sizeof(float4) * (4 * k + k * k) * nthreads);
+	double		loss_partial[MAX_THREADS_ACC * 8];
 
+	Assert(nthreads <= MAX_THREADS_ACC);
 	openblas_set_num_threads(nthreads);
 	for (int it = 1; it <= opt->iterations; it++)
 	{
+		double		observed = 0.0;
+
+		memset(loss_partial, 0, sizeof(loss_partial));
 		SolveSide(opt, data->nusers, data->user_ptr, data->user_items, data->user_weights,
-				  item_factors, data->nitems, user_factors, gram, scratch);
+				  item_factors, data->nitems, user_factors, gram, scratch, NULL);
 		SolveSide(opt, data->nitems, data->item_ptr, data->item_users, data->item_weights,
-				  user_factors, data->nusers, item_factors, gram, scratch);
+				  user_factors, data->nusers, item_factors, gram, scratch, progress ? loss_partial : NULL);
+		for (int t = 0; t < MAX_THREADS_ACC; t++)
+			observed += loss_partial[t * 8];
 		if (progress)
-			progress(it, ComputeLoss(data, opt, user_factors, item_factors, gram, scratch),
-					 progress_arg);
+			progress(it, ComputeLoss(data, opt, gram, item_factors, gram_y, observed), progress_arg);
 	}
 	pfree(gram);
+	pfree(gram_y);
 	pfree(scratch);
 }
