@@ -53,7 +53,7 @@
  * worth more to a user whose scores span less, not to the user for whom
  * the group's items cost least: on MovieLens-100k (popularity groups,
  * target equal, strength 1) it lost 25.6% of NDCG@10 where one scale for
- * all lists loses 22.1% (docs/design-notes.md).  No candidate pool is needed:
+ * all lists loses 22.2% (docs/design-notes.md).  No candidate pool is needed:
  * one pass ranks all items by boosted score.  Strength s moves the target
  * from the plain ranking's own shares (tracked alongside) at s = 0 to the
  * requested target at s = 1.
