@@ -2,7 +2,7 @@
 BEGIN;
 SET LOCAL client_min_messages = warning;
 SET search_path = public, recfair;
-SELECT plan(52);
+SELECT plan(53);
 
 CREATE FUNCTION pg_temp.rr(target text, strength real, k int, ids bigint[], scores real[], groups text[])
 RETURNS text LANGUAGE sql AS $$
@@ -89,6 +89,23 @@ SELECT ok((SELECT abs(share - 0.5) < 0.05 FROM fair_exposure_state WHERE model =
 	'amortized: the other brand''s cumulative share is within 0.05 of its target');
 SELECT ok((SELECT plain_share < 0.3 AND share > plain_share + 0.15 FROM fair_exposure_state WHERE model = 'pl' AND group_value = 'y'),
 	'the state also shows what plain lists would have given');
+-- the prices are in units of the model's typical best score: two fresh copies of the model, one with item
+-- factors four times larger (every score x4, exactly), make the same amortized lists
+CREATE FUNCTION pg_temp.copy_model(new_name text, times real) RETURNS void LANGUAGE sql AS $$
+	INSERT INTO recfair.models (name, algorithm, hyperparameters, factors, users, items, interactions, source,
+		user_table, user_key, item_table, item_key, training_seconds, loss)
+	SELECT new_name, algorithm, hyperparameters, factors, users, items, interactions, source,
+		user_table, user_key, item_table, item_key, training_seconds, loss FROM recfair.models WHERE models.name = 'pl';
+	INSERT INTO recfair.user_factors SELECT new_name, user_id, factors, bias, seen FROM recfair.user_factors WHERE model = 'pl';
+	INSERT INTO recfair.item_factors SELECT new_name, item_id, factors * times, bias FROM recfair.item_factors WHERE model = 'pl';
+$$;
+SELECT pg_temp.copy_model('pl1', 1), pg_temp.copy_model('pl4', 4);
+SELECT is((SELECT array_agg(r.item_id ORDER BY n, r.rank) FROM generate_series(1, 40) n,
+		recommend_fair(1 + n % 20, 3, 'brand', 'pl4', options => '{"amortized": true, "price": 1}') r),
+	(SELECT array_agg(r.item_id ORDER BY n, r.rank) FROM generate_series(1, 40) n,
+		recommend_fair(1 + n % 20, 3, 'brand', 'pl1', options => '{"amortized": true, "price": 1}') r),
+	'amortized lists do not depend on the scale of the scores');
+SELECT drop_model('pl1'), drop_model('pl4');
 SELECT is(reset_fair_exposure('pl'), (SELECT count(*) FROM fair_exposure WHERE model = 'pl'), 'reset returns the rows deleted');
 SELECT is((SELECT count(*)::int FROM fair_exposure_state WHERE model = 'pl'), 0, 'reset empties the state');
 
