@@ -640,6 +640,7 @@ LoadUserGroups(const ModelCache *m, const Interactions *test, TestUser *users,
 {
 	idmap_hash *index = idmap_create(CurrentMemoryContext, Max(test->nusers, 16), NULL);
 	char	  **names;
+	int32	   *group_of = palloc(sizeof(int32) * Max(test->nusers, 1));
 	int			ngroups = QueryRegisteredGroups(m->name, true, column);
 
 	for (int32 u = 0; u < test->nusers; u++)
@@ -647,22 +648,12 @@ LoadUserGroups(const ModelCache *m, const Interactions *test, TestUser *users,
 		bool		found;
 
 		idmap_insert(index, test->user_ids[u], &found)->index = u;
-		users[u].user_group = -1;
+		group_of[u] = -1;
 	}
 	names = palloc0(sizeof(char *) * Max(ngroups, 1));
-	for (uint64 r = 0; r < SPI_processed; r++)
-	{
-		HeapTuple	tup = SPI_tuptable->vals[r];
-		bool		isnull;
-		int32		g = DatumGetInt32(SPI_getbinval(tup, SPI_tuptable->tupdesc, 1, &isnull));
-		Datum		key = SPI_getbinval(tup, SPI_tuptable->tupdesc, 2, &isnull);
-		IdMapEntry *e;
-
-		if (names[g] == NULL)
-			names[g] = SPI_getvalue(tup, SPI_tuptable->tupdesc, 3);
-		if (!isnull && (e = idmap_lookup(index, DatumGetInt64(key))) != NULL)
-			users[e->index].user_group = g;
-	}
+	AssignGroups(index, group_of, names);
+	for (int32 u = 0; u < test->nusers; u++)
+		users[u].user_group = group_of[u];
 	*names_out = names;
 	return ngroups;
 }

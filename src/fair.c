@@ -462,6 +462,29 @@ QueryRegisteredGroups(const char *model, bool users, const char *column)
 }
 
 /*
+ * Read the rows QueryRegisteredGroups left in SPI_tuptable: names[g] gets
+ * each group's value (NULL for the NULL group), and group_of[i] = g for the
+ * rows whose key is in index (entry i); other entries are left alone.
+ */
+void
+AssignGroups(idmap_hash *index, int32 *group_of, char **names)
+{
+	for (uint64 r = 0; r < SPI_processed; r++)
+	{
+		HeapTuple	tup = SPI_tuptable->vals[r];
+		bool		isnull;
+		int32		g = DatumGetInt32(SPI_getbinval(tup, SPI_tuptable->tupdesc, 1, &isnull));
+		Datum		key = SPI_getbinval(tup, SPI_tuptable->tupdesc, 2, &isnull);
+		IdMapEntry *e;
+
+		if (names[g] == NULL)
+			names[g] = SPI_getvalue(tup, SPI_tuptable->tupdesc, 3);
+		if (!isnull && (e = idmap_lookup(index, DatumGetInt64(key))) != NULL)
+			group_of[e->index] = g;
+	}
+}
+
+/*
  * The item groups of a model for a column of its registered item table,
  * cached with the model (the cache is reset when the model changes).
  */
@@ -505,20 +528,7 @@ GetGroupMap(ModelCache *m, const char *group_col)
 	gm->ngroups = ngroups;
 	/* one more slot for a NULL group of items missing from the table */
 	gm->names = palloc0(sizeof(char *) * (gm->ngroups + 1));
-	for (uint64 r = 0; r < SPI_processed; r++)
-	{
-		HeapTuple	tup = SPI_tuptable->vals[r];
-		bool		isnull;
-		int32		g = DatumGetInt32(SPI_getbinval(tup, SPI_tuptable->tupdesc, 1, &isnull));
-		Datum		key = SPI_getbinval(tup, SPI_tuptable->tupdesc, 2, &isnull);
-		IdMapEntry *e;
-
-		if (gm->names[g] == NULL)
-			gm->names[g] = SPI_getvalue(tup, SPI_tuptable->tupdesc, 3);
-		if (isnull || (e = idmap_lookup(m->index, DatumGetInt64(key))) == NULL)
-			continue;
-		gm->group_of_item[e->index] = g;
-	}
+	AssignGroups(m->index, gm->group_of_item, gm->names);
 	/* the NULL group, if any, is the last one (NULLS LAST); missing items join it */
 	for (int32 i = 0; i < m->nitems; i++)
 		if (gm->group_of_item[i] < 0)

@@ -90,6 +90,7 @@ extern void ParseFairTarget(const char *text, FairTarget *target);
 extern void TargetShares(const FairTarget *target, const GroupMap *groups,
 						 const FairItem *cands, int ncands, double *shares);
 extern int	QueryRegisteredGroups(const char *model, bool users, const char *column);
+extern void AssignGroups(idmap_hash *index, int32 *group_of, char **names);
 extern const GroupMap *GetGroupMap(ModelCache *m, const char *group_col);
 extern int	BuildFairPool(const ModelCache *m, const GroupMap *gm, const float4 *scores,
 						  int k, int ncandidates, const double *shares, FairItem *pool,

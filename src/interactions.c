@@ -549,6 +549,19 @@ CompareIndexes(const void *a, const void *b, void *arg)
 	return (o->ids[x] > o->ids[y]) - (o->ids[x] < o->ids[y]);
 }
 
+/* The count dense indexes in the order above (palloc'd). */
+static int32 *
+SortedIndexes(const int64 *ids, const int64 *counts, int32 count)
+{
+	IndexOrder	o = {ids, counts};
+	int32	   *order = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(int32) * Max(count, 1));
+
+	for (int32 i = 0; i < count; i++)
+		order[i] = i;
+	qsort_arg(order, count, sizeof(int32), CompareIndexes, &o);
+	return order;
+}
+
 /*
  * Renumber count dense indexes (ids[index] is the external id) in the order
  * above, in ids (and counts) and in the n rows that use them.
@@ -557,15 +570,11 @@ static void
 Renumber(int64 *ids, int64 *counts, int32 count, int32 *rows, int64 n, MemoryBudget *budget)
 {
 	Size		bytes = (sizeof(int32) * 2 + sizeof(int64)) * (Size) Max(count, 1);
-	IndexOrder	o = {ids, counts};
 	int32	   *order;
 	int32		first_moved = 0;
 
 	BudgetReserve(budget, bytes, "the id order");
-	order = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(int32) * Max(count, 1));
-	for (int32 i = 0; i < count; i++)
-		order[i] = i;
-	qsort_arg(order, count, sizeof(int32), CompareIndexes, &o);
+	order = SortedIndexes(ids, counts, count);
 	while (first_moved < count && order[first_moved] == first_moved)
 		first_moved++;
 	if (first_moved < count)
@@ -592,19 +601,6 @@ Renumber(int64 *ids, int64 *counts, int32 count, int32 *rows, int64 n, MemoryBud
 	BudgetRelease(budget, bytes);
 }
 
-/* The item indexes in ascending order of id. */
-static int32 *
-ItemsById(const int64 *ids, int32 count, MemoryBudget *budget)
-{
-	IndexOrder	o = {ids, NULL};
-	int32	   *order = BudgetAlloc(budget, sizeof(int32) * Max(count, 1), "the item order");
-
-	for (int32 i = 0; i < count; i++)
-		order[i] = i;
-	qsort_arg(order, count, sizeof(int32), CompareIndexes, &o);
-	return order;
-}
-
 /*
  * Build CSR and CSC from the rows, summing duplicate pairs; see the header
  * comment for the renumbering and the two counting sorts.
@@ -625,7 +621,8 @@ BuildMatrices(Interactions *m, RowBuffer *buf, MemoryBudget *budget)
 	for (int64 r = 0; r < n; r++)
 		ptr[buf->items[r] + 1]++;
 	Renumber(m->item_ids, ptr + 1, m->nitems, buf->items, n, budget);
-	m->items_by_id = ItemsById(m->item_ids, m->nitems, budget);
+	BudgetReserve(budget, sizeof(int32) * Max(m->nitems, 1), "the item order");
+	m->items_by_id = SortedIndexes(m->item_ids, NULL, m->nitems);
 	CHECK_FOR_INTERRUPTS();
 
 	/* 1. counting sort by item */
