@@ -6,6 +6,9 @@
 #     15 iterations, regularization 0.01, alpha 1.0), relevant = rating >= 4;
 #     P@10, R@10, NDCG@10, MAP@10, coverage@10 for als (both confidence
 #     definitions, five seeds) and popularity; RMSE for als_explicit.
+#     Then als with regularization and alpha chosen on a validation split of
+#     u1.base (recfair.split, random 20% per user, seed 1; u1.test unseen),
+#     trained on all of u1.base and reported on u1.test like the others.
 #  2. A generated shop split with recfair.split (random, 20% per user).
 #  3. How long evaluate() takes for 100k test users over 50k items.
 #
@@ -50,6 +53,37 @@ SELECT count(*) FROM recfair.train('popularity', 'ml_train', algorithm => 'popul
 SELECT count(*) FROM recfair.train('als_explicit', 'ml_train', weight_col => 'rating', algorithm => 'als_explicit',
 	factors => 64, iterations => 15, regularization => 0.1);
 SQL
+	# Validation grid: default confidence, 64 factors, 15 iterations, on an 80/20 split of u1.base.
+	sql <<'SQL'
+SET client_min_messages = warning;
+SELECT count(*) FROM recfair.split('ml_train', 'ml_val', 0.2, 'random', '{"seed": 1}');
+CREATE TABLE val_grid (regularization real, alpha real, ndcg float8);
+DO $$
+DECLARE
+	reg real;
+	a real;
+BEGIN
+	FOREACH a IN ARRAY ARRAY[0.5, 1, 2]::real[] LOOP
+		FOREACH reg IN ARRAY ARRAY[0.01, 1, 10, 20, 30, 40, 50, 70, 100]::real[] LOOP
+			PERFORM recfair.train('val', 'ml_val_train', weight_col => 'rating', factors => 64, iterations => 15,
+				regularization => reg, options => jsonb_build_object('alpha', a));
+			INSERT INTO val_grid SELECT reg, a, value
+				FROM recfair.evaluate('val', 'ml_val_test', 10, '{"relevant_min": 4, "rating_col": "rating"}')
+				WHERE metric = 'ndcg@10';
+		END LOOP;
+	END LOOP;
+END
+$$;
+SQL
+	echo "== validation NDCG@10 (u1.base split 80/20 per user, seed 1) by alpha and regularization"
+	sql -P footer=off -c "SELECT alpha, string_agg(regularization || ': ' || round(ndcg::numeric, 4), '  '
+		ORDER BY regularization) AS \"regularization: NDCG@10\" FROM val_grid GROUP BY alpha ORDER BY alpha"
+	read -r best_reg best_alpha < <(sql -At -F ' ' -c "SELECT regularization, alpha FROM val_grid
+		ORDER BY ndcg DESC, regularization, alpha LIMIT 1")
+	sql -c "SET client_min_messages = warning" -c "SELECT count(*) FROM recfair.train('als_validated', 'ml_train',
+		weight_col => 'rating', factors => 64, iterations => 15, regularization => $best_reg,
+		options => '{\"alpha\": $best_alpha}')" >/dev/null
+
 	opts='{"relevant_min": 4, "rating_col": "rating"}'
 	rows=""
 	n=0
@@ -59,15 +93,17 @@ SQL
 	for seed in 1 2 3 7 42; do
 		rows="$rows($((n += 1)), 'als c=alpha*w seed $seed', 'als_aw_$seed', 'ml_test', '$opts'),"
 	done
+	rows="$rows($((n += 1)), 'als validated (reg $best_reg, alpha $best_alpha)', 'als_validated', 'ml_test', '$opts'),"
 	rows="$rows($((n += 1)), 'popularity', 'popularity', 'ml_test', '$opts'),"
 	rows="$rows($((n += 1)), 'als_explicit (reg 0.1)', 'als_explicit', 'ml_test', '$opts')"
 	report "MovieLens-100k u1.base/u1.test, relevant = rating >= 4" "$rows"
 	sql -At -F ' ' <<SQL
 SET client_min_messages = warning;
-SELECT 'mean NDCG@10 over 5 seeds: als ' || round(avg(value) FILTER (WHERE m LIKE 'als\_%' AND m NOT LIKE 'als\_aw\_%' AND m <> 'als_explicit')::numeric, 4)
+SELECT 'mean NDCG@10 over 5 seeds: als ' || round(avg(value) FILTER (WHERE m NOT LIKE 'als\_aw\_%')::numeric, 4)
 	|| ', als c=alpha*w ' || round(avg(value) FILTER (WHERE m LIKE 'als\_aw\_%')::numeric, 4)
-FROM (SELECT name AS m FROM recfair.models) ms, LATERAL recfair.evaluate(m, 'ml_test', 10, '$opts') e
-WHERE metric = 'ndcg@10' AND m <> 'popularity';
+FROM (SELECT name AS m FROM recfair.models WHERE name ~ '^als_(aw_)?[0-9]+\$') ms,
+	LATERAL recfair.evaluate(m, 'ml_test', 10, '$opts') e
+WHERE metric = 'ndcg@10';
 SQL
 else
 	echo "MovieLens-100k not found in $ml100k: skipped"
