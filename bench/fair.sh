@@ -81,7 +81,7 @@ psql -qX -v ON_ERROR_STOP=1 -c "SET client_min_messages = warning" -c "SELECT co
 psql -qX -v ON_ERROR_STOP=1 -c "SET client_min_messages = warning" -c "SELECT count(*) FROM recfair.train('als_validated',
 	'ml_train', weight_col => 'rating', factors => 64, iterations => 15, regularization => 40,
 	options => '{\"alpha\": 1.0, \"items\": \"ml_items\"}')" >/dev/null
-echo "== popularity groups, target equal: three models, strength 0 and 1, and the amortized price"
+echo "== popularity groups, target equal: three models, strength 0 and 1, the amortized price, and strength 0.95"
 psql -qX -v ON_ERROR_STOP=1 -P footer=off <<'SQL'
 SET client_min_messages = warning;
 WITH runs AS (
@@ -93,7 +93,8 @@ WITH runs AS (
 				(3, 'amortized, price 100', '{"strength": 1, "amortized": true, "price": 100}'),
 				(4, 'amortized, price 300', '{"strength": 1, "amortized": true, "price": 300}'),
 				(5, 'amortized, price 500', '{"strength": 1, "amortized": true, "price": 500}'),
-				(6, 'amortized, price 1000', '{"strength": 1, "amortized": true, "price": 1000}')) AS o(ord, label, opts),
+				(6, 'amortized, price 1000', '{"strength": 1, "amortized": true, "price": 1000}'),
+				(7, 'amortized, strength 0.95', '{"strength": 0.95, "amortized": true}')) AS o(ord, label, opts),
 		LATERAL recfair.evaluate(model, 'ml_test', 10, o.opts::jsonb || jsonb_build_object('relevant_min', 4,
 			'rating_col', 'rating', 'group_col', 'popularity', 'target', 'equal', 'fair', true))
 	GROUP BY model, label, ord)
