@@ -56,7 +56,8 @@ fi
 
 echo "== start a throwaway cluster"
 mkdir "$work/cluster"
-scripts/pg-cluster.sh start "$work/cluster"
+# prepared transactions: sql/fair_concurrency.sql
+RECFAIR_PG_SETTINGS="max_prepared_transactions = 4" scripts/pg-cluster.sh start "$work/cluster"
 . "$work/cluster/env"
 
 echo "== pg_regress"

@@ -23,5 +23,16 @@ SELECT count(DISTINCT shard) AS shards, round(sum(exposure)::numeric, 4) AS expo
 FROM fair_exposure WHERE model = 'fc';
 SELECT round(sum(exposure)::numeric, 4) AS total_exposure FROM fair_exposure_state WHERE model = 'fc';
 SELECT dblink_disconnect('other');
+-- a prepared transaction keeps its row locks after its session has moved on (or gone, and another session
+-- taken its backend slot): the next transaction writes another shard instead of waiting for them
+SELECT reset_fair_exposure('fc') > 0 AS reset;
+BEGIN;
+SELECT count(*) AS rows FROM recommend_fair(1, 3, 'brand', 'fc', options => '{"amortized": true}');
+PREPARE TRANSACTION 'fc_prepared';
+SET lock_timeout = '2s';
+SELECT count(*) AS rows FROM recommend_fair(2, 3, 'brand', 'fc', options => '{"amortized": true}');
+RESET lock_timeout;
+COMMIT PREPARED 'fc_prepared';
+SELECT count(DISTINCT shard) AS shards FROM fair_exposure WHERE model = 'fc';
 SELECT reset_fair_exposure('fc') > 0 AS reset;
 SELECT drop_model('fc');

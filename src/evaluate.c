@@ -641,7 +641,7 @@ LoadUserGroups(const ModelCache *m, const Interactions *test, TestUser *users,
 	idmap_hash *index = idmap_create(CurrentMemoryContext, Max(test->nusers, 16), NULL);
 	char	  **names;
 	int32	   *group_of = palloc(sizeof(int32) * Max(test->nusers, 1));
-	int			ngroups = QueryRegisteredGroups(m->name, true, column);
+	int			ngroups = QueryRegisteredGroups(m->name, true, column, NULL);
 
 	for (int32 u = 0; u < test->nusers; u++)
 	{

@@ -55,8 +55,8 @@
  * target equal, strength 1) it lost 25.6% of NDCG@10 where one scale for
  * all lists loses 22.2% (docs/design-notes.md).  No candidate pool is needed:
  * one pass ranks all items by boosted score.  Strength s moves the target
- * from the plain ranking's own shares (tracked alongside) at s = 0 to the
- * requested target at s = 1.
+ * from the plain ranking's own shares (tracked alongside) toward the
+ * requested target, reached at s = 1; s = 0 is the plain ranking itself.
  *
  * Everything here except GetGroupMap and ParseFairTarget is free of
  * PostgreSQL calls, so evaluation can run it on compute threads.
@@ -72,7 +72,12 @@
 #include "common/hashfn.h"
 #include "executor/spi.h"
 #include "fair.h"
+#include "miscadmin.h"
+#include "access/xact.h"
+#include "storage/proc.h"
+#include "utils/acl.h"
 #include "utils/builtins.h"
+#include "utils/rls.h"
 #include "utils/jsonb.h"
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
@@ -139,6 +144,9 @@ FairRerank(const FairItem *sorted, int ncands, int k, const FairParams *p,
 		double		worst_deficit = -INFINITY;
 		float4		worst_score = -INFINITY;
 
+		/* a position costs O(groups): many groups and a long list take a while */
+		if (p->interruptible)
+			CHECK_FOR_INTERRUPTS();
 		while (taken[best])
 			best++;
 		if (p->strength > 0)
@@ -197,12 +205,39 @@ FairRerank(const FairItem *sorted, int ncands, int k, const FairParams *p,
 }
 
 /*
+ * Put `it` at the root of heap[0..n) (the worst item at the root) and sift
+ * it down to its place.
+ */
+static void
+SiftDownWorst(FairItem *heap, int n, FairItem it)
+{
+	int			i = 0;
+
+	for (;;)
+	{
+		int			child = 2 * i + 1;
+
+		if (child >= n)
+			break;
+		/* the worse of the two children */
+		if (child + 1 < n && FairItemOrder(&heap[child + 1], &heap[child]) > 0)
+			child++;
+		if (FairItemOrder(&heap[child], &it) <= 0)
+			break;
+		heap[i] = heap[child];
+		i = child;
+	}
+	heap[i] = it;
+}
+
+/*
  * Amortized re-ranking (see the header) of one user's scores over all the
  * model's items (-inf: excluded): out[0..k-1] by boosted score, with the
  * model's scores.  prior_exposure and prior_plain hold the cumulative
  * exposure per group of earlier fair and plain lists, and scale_state the
  * score scale.  Two passes over the scores: their best, then a top k of boosted
- * scores where most items fail one comparison.  Scratch: lambda[ngroups].  Returns the list's length.
+ * scores where most items fail one comparison.  Strength 0 leaves the
+ * scores unboosted (the plain ranking) but the caller still records it.  Scratch: lambda[ngroups].  Returns the list's length.
  */
 int
 FairAmortizedList(const ModelCache *m, const GroupMap *gm, const float4 *scores, int k,
@@ -232,30 +267,49 @@ FairAmortizedList(const ModelCache *m, const GroupMap *gm, const float4 *scores,
 		double		plain_share = plain_total > 0 ? p->prior_plain[g] / plain_total : p->target[g];
 		double		target = p->strength * p->target[g] + (1.0 - p->strength) * plain_share;
 
-		lambda[g] = (target * p->prior_total - p->prior_exposure[g]) / p->price;
+		/* strength 0 is the plain ranking, whatever earlier lists did */
+		lambda[g] = p->strength > 0 ? (target * p->prior_total - p->prior_exposure[g]) / p->price : 0.0;
 	}
-	/* the k best by boosted score, kept sorted in out[0..n) */
+
+	/*
+	 * The k best by boosted score: a heap with the worst kept at the root,
+	 * so a long list costs O(items log k); most items fail the first test.
+	 */
 	for (int32 i = 0; i < nitems; i++)
 	{
 		FairItem	it;
-		int			j;
 
 		if (isinf(scores[i]) && scores[i] < 0)
 			continue;
 		it.score = scores[i] * scale + (float4) lambda[group_of_item[i]];
-		if (n == k && it.score < out[n - 1].score)
+		if (n == k && it.score < out[0].score)
 			continue;
 		it.index = i;
 		it.group = group_of_item[i];
 		it.id = m->item_ids[i];
 		it.base = scores[i];
-		if (n == k && FairItemOrder(&it, &out[n - 1]) >= 0)
-			continue;
 		if (n < k)
-			n++;
-		for (j = n - 1; j > 0 && FairItemOrder(&it, &out[j - 1]) < 0; j--)
-			out[j] = out[j - 1];
-		out[j] = it;
+		{
+			int			j = n++;
+
+			/* up while worse than the parent */
+			while (j > 0 && FairItemOrder(&it, &out[(j - 1) / 2]) > 0)
+			{
+				out[j] = out[(j - 1) / 2];
+				j = (j - 1) / 2;
+			}
+			out[j] = it;
+		}
+		else if (FairItemOrder(&it, &out[0]) < 0)
+			SiftDownWorst(out, n, it);
+	}
+	/* heap sort: move the worst to the end, best first as a result */
+	for (int end = n - 1; end > 0; end--)
+	{
+		FairItem	worst = out[0];
+
+		SiftDownWorst(out, end, out[end]);
+		out[end] = worst;
 	}
 	/* report the model's scores, not the boosted ones */
 	for (int i = 0; i < n; i++)
@@ -272,6 +326,78 @@ CheckStrength(double strength)
 				 errmsg("strength must be between 0 and 1, not %g", strength)));
 }
 
+/*
+ * An explicit target: a jsonb object of non-negative numbers, at least one
+ * of them positive.  Malformed jsonb is reported as a bad parameter, like
+ * every other bad target.
+ */
+static Jsonb *
+ParseShareObject(const char *text)
+{
+	MemoryContext cxt = CurrentMemoryContext;
+	Jsonb	   *volatile shares = NULL;
+
+	PG_TRY();
+	{
+		shares = DatumGetJsonbP(DirectFunctionCall1(jsonb_in, CStringGetDatum(text)));
+	}
+	PG_CATCH();
+	{
+		ErrorData  *edata;
+
+		MemoryContextSwitchTo(cxt);
+		edata = CopyErrorData();
+		FlushErrorState();
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("the target is not a valid jsonb object of shares"),
+				 errdetail("%s", edata->message)));
+	}
+	PG_END_TRY();
+	return shares;
+}
+
+static Jsonb *
+ParseExplicitShares(const char *text)
+{
+	Jsonb	   *shares = ParseShareObject(text);
+	JsonbIterator *it;
+	JsonbValue	v;
+	JsonbIteratorToken tok;
+	bool		positive = false;
+	char	   *key = NULL;
+
+	it = JsonbIteratorInit(&shares->root);
+	while ((tok = JsonbIteratorNext(&it, &v, true)) != WJB_DONE)
+	{
+		double		share;
+
+		if (tok == WJB_KEY)
+		{
+			key = pnstrdup(v.val.string.val, v.val.string.len);
+			continue;
+		}
+		if (tok != WJB_VALUE)
+			continue;
+		if (v.type != jbvNumeric)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("the target share of \"%s\" must be a number", key)));
+		share = DatumGetFloat8(DirectFunctionCall1(numeric_float8, NumericGetDatum(v.val.numeric)));
+		if (isnan(share) || share < 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("the target share of \"%s\" must not be negative", key)));
+		positive |= share > 0;
+	}
+	if (!positive)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("the target must give some group a positive share"),
+				 errhint("Name group values with their shares, such as '{\"Acme\": 0.2, \"Brand 001\": 0.1}'.")));
+	return shares;
+}
+
 void
 ParseFairTarget(const char *text, FairTarget *target)
 {
@@ -286,13 +412,54 @@ ParseFairTarget(const char *text, FairTarget *target)
 	else if (text[0] == '{')
 	{
 		target->kind = TARGET_EXPLICIT;
-		target->shares = DatumGetJsonbP(DirectFunctionCall1(jsonb_in, CStringGetDatum(text)));
+		target->shares = ParseExplicitShares(text);
 	}
 	else
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("unknown target \"%s\"", text),
 				 errhint("Use \"equal\", \"catalog\", \"merit\", or a jsonb object of shares per group value such as '{\"Acme\": 0.2, \"Brand 001\": 0.1}'.")));
+}
+
+/*
+ * Explicit shares (validated by ParseExplicitShares) per group; groups not
+ * named get 0.  When the groups come from a registered table
+ * (items_in_group set), a value that names none of them is an error: it is
+ * a typo, or a value the table does not have.  Candidates passed to
+ * rerank_fair need not hold every group a target names.
+ */
+static void
+ExplicitShares(const FairTarget *target, const GroupMap *groups, double *shares)
+{
+	JsonbIterator *it = JsonbIteratorInit(&target->shares->root);
+	JsonbValue	v;
+	JsonbIteratorToken tok;
+	int			g = -1;
+
+	while ((tok = JsonbIteratorNext(&it, &v, true)) != WJB_DONE)
+	{
+		if (tok == WJB_KEY)
+		{
+			char	   *key = pnstrdup(v.val.string.val, v.val.string.len);
+
+			if (groups->name_index != NULL)
+				g = GroupOfName(groups, key);
+			else
+			{
+				g = -1;
+				for (int i = 0; i < groups->ngroups && g < 0; i++)
+					if (groups->names[i] != NULL && strcmp(groups->names[i], key) == 0)
+						g = i;
+			}
+			if (g < 0 && groups->items_in_group != NULL)
+				ereport(ERROR,
+						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+						 errmsg("the target names \"%s\", which is not a value of column \"%s\"",
+								key, groups->column)));
+		}
+		else if (tok == WJB_VALUE && g >= 0)
+			shares[g] = DatumGetFloat8(DirectFunctionCall1(numeric_float8, NumericGetDatum(v.val.numeric)));
+	}
 }
 
 /*
@@ -314,8 +481,9 @@ TargetShares(const FairTarget *target, const GroupMap *groups,
 	switch (target->kind)
 	{
 		case TARGET_EQUAL:
+			/* every group the model can show: not groups whose items it lacks */
 			for (int g = 0; g < ngroups; g++)
-				shares[g] = 1.0;
+				shares[g] = (groups->items_in_group == NULL || groups->items_in_group[g] > 0) ? 1.0 : 0.0;
 			break;
 		case TARGET_CATALOG:
 			if (groups->items_in_group)
@@ -330,34 +498,21 @@ TargetShares(const FairTarget *target, const GroupMap *groups,
 				shares[cands[i].group] += Max(cands[i].score, 0.0f);
 			break;
 		case TARGET_EXPLICIT:
-			for (int g = 0; g < ngroups; g++)
-			{
-				JsonbValue	v;
-
-				if (groups->names[g] == NULL ||
-					!getKeyJsonValueFromContainer(&target->shares->root, groups->names[g],
-												  strlen(groups->names[g]), &v))
-					continue;
-				if (v.type != jbvNumeric)
-					ereport(ERROR,
-							(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-							 errmsg("the target share of \"%s\" must be a number", groups->names[g])));
-				shares[g] = DatumGetFloat8(DirectFunctionCall1(numeric_float8,
-															   NumericGetDatum(v.val.numeric)));
-				if (isnan(shares[g]) || shares[g] < 0)
-					ereport(ERROR,
-							(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-							 errmsg("the target share of \"%s\" must not be negative", groups->names[g])));
-			}
+			ExplicitShares(target, groups, shares);
 			break;
 	}
 	for (int g = 0; g < ngroups; g++)
 		total += shares[g];
 	if (total <= 0)
 	{
-		/* nothing to go by (e.g. all scores negative for merit): equal shares */
+		/*
+		 * Explicit shares that name none of these groups (candidates of
+		 * rerank_fair): no group is due anything, the plain ranking.
+		 * Otherwise nothing to go by (e.g. all scores negative for merit):
+		 * equal shares.
+		 */
 		for (int g = 0; g < ngroups; g++)
-			shares[g] = 1.0 / Max(ngroups, 1);
+			shares[g] = target->kind == TARGET_EXPLICIT ? 0.0 : 1.0 / Max(ngroups, 1);
 		return;
 	}
 	for (int g = 0; g < ngroups; g++)
@@ -397,7 +552,7 @@ GroupOfName(const GroupMap *gm, const char *name)
  * models row.  Runs the caller's SQL if the table is a view.
  */
 int
-QueryRegisteredGroups(const char *model, bool users, const char *column)
+QueryRegisteredGroups(const char *model, bool users, const char *column, Oid *relid_out)
 {
 	const char *kind = users ? "user" : "item";
 	Oid			types[1] = {TEXTOID};
@@ -458,6 +613,8 @@ QueryRegisteredGroups(const char *model, bool users, const char *column)
 
 		ngroups = Max(ngroups, g + 1);
 	}
+	if (relid_out)
+		*relid_out = relid;
 	return ngroups;
 }
 
@@ -485,8 +642,93 @@ AssignGroups(idmap_hash *index, int32 *group_of, char **names)
 }
 
 /*
+ * Lifetime of the cached group maps.  A map is read once per model version
+ * and session, for the role that read it, and kept across transactions
+ * only once the transaction that read it commits: a rolled-back
+ * transaction (or savepoint) may have read its own uncommitted changes to
+ * the item table.  A table with row security is read again in every
+ * transaction.  Changes other sessions commit to the item table are seen
+ * after the model is retrained or in a new session (docs/sql-reference.md).
+ */
+static bool group_callbacks_registered = false;
+static int	provisional_maps = 0;
+
+static void
+DropGroupMap(ModelCache *m, GroupMap *gm)
+{
+	if (gm->provisional)
+		provisional_maps--;
+	m->group_maps = list_delete_ptr(m->group_maps, gm);
+	MemoryContextDelete(gm->cxt);
+}
+
+/* At commit keep the maps read in the transaction; otherwise drop them. */
+static void
+SettleGroupMaps(bool keep)
+{
+	if (provisional_maps == 0)
+		return;
+	for (int slot = 0; slot < CACHE_SLOTS; slot++)
+	{
+		ModelCache *m = CachedModelSlot(slot);
+		List	   *dropped = NIL;
+		ListCell   *lc;
+
+		if (m->version == 0)
+			continue;
+		foreach(lc, m->group_maps)
+		{
+			GroupMap   *gm = (GroupMap *) lfirst(lc);
+
+			if (!gm->provisional)
+				continue;
+			if (keep && !gm->row_security)
+				gm->provisional = false;
+			else
+				dropped = lappend(dropped, gm);
+		}
+		foreach(lc, dropped)
+			DropGroupMap(m, (GroupMap *) lfirst(lc));
+		list_free(dropped);
+	}
+	provisional_maps = 0;
+}
+
+static void
+GroupMapsXactCallback(XactEvent event, void *arg)
+{
+	/* a prepared transaction may still be rolled back: like an abort */
+	if (event == XACT_EVENT_COMMIT || event == XACT_EVENT_PARALLEL_COMMIT)
+		SettleGroupMaps(true);
+	else if (event == XACT_EVENT_ABORT || event == XACT_EVENT_PARALLEL_ABORT || event == XACT_EVENT_PREPARE)
+		SettleGroupMaps(false);
+}
+
+static void
+GroupMapsSubXactCallback(SubXactEvent event, SubTransactionId mySubid,
+						 SubTransactionId parentSubid, void *arg)
+{
+	/* conservative: a savepoint rolled back drops every map of the transaction */
+	if (event == SUBXACT_EVENT_ABORT_SUB)
+		SettleGroupMaps(false);
+}
+
+/* Whether a cached map may still be used by this role in this transaction. */
+static bool
+GroupMapUsable(const GroupMap *gm)
+{
+	if (gm->loaded_by != GetUserId())
+		return false;
+	if (gm->row_security && !gm->provisional)
+		return false;
+	/* a privilege revoked since: read again, which reports it */
+	return pg_class_aclcheck(gm->relid, GetUserId(), ACL_SELECT) == ACLCHECK_OK;
+}
+
+/*
  * The item groups of a model for a column of its registered item table,
- * cached with the model (the cache is reset when the model changes).
+ * cached with the model (the cache is reset when the model changes; see
+ * above for the rest of a map's lifetime).
  */
 const GroupMap *
 GetGroupMap(ModelCache *m, const char *group_col)
@@ -494,16 +736,29 @@ GetGroupMap(ModelCache *m, const char *group_col)
 	ListCell   *lc;
 	GroupMap   *gm;
 	MemoryContext old;
+	MemoryContext cxt;
 	int			ngroups;
 	bool		has_missing = false;
 	char		name[NAMEDATALEN * 2];
 	int64		version;
+	Oid			relid;
 
+	if (!group_callbacks_registered)
+	{
+		RegisterXactCallback(GroupMapsXactCallback, NULL);
+		RegisterSubXactCallback(GroupMapsSubXactCallback, NULL);
+		group_callbacks_registered = true;
+	}
 	foreach(lc, m->group_maps)
 	{
 		gm = (GroupMap *) lfirst(lc);
 		if (strcmp(gm->column, group_col) == 0)
-			return gm;
+		{
+			if (GroupMapUsable(gm))
+				return gm;
+			DropGroupMap(m, gm);
+			break;
+		}
 	}
 
 	/*
@@ -512,15 +767,22 @@ GetGroupMap(ModelCache *m, const char *group_col)
 	 */
 	strlcpy(name, m->name, sizeof(name));
 	version = m->version;
-	ngroups = QueryRegisteredGroups(name, false, group_col);
+	ngroups = QueryRegisteredGroups(name, false, group_col, &relid);
 	if (m->version != version || strcmp(m->name, name) != 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
 				 errmsg("reading the item table of model \"%s\" used too many other models", name),
 				 errdetail("The serving cache holds %d models per session.", CACHE_SLOTS)));
 
-	old = MemoryContextSwitchTo(m->cxt);
+	cxt = AllocSetContextCreate(m->cxt, "recfair group map", ALLOCSET_DEFAULT_SIZES);
+	old = MemoryContextSwitchTo(cxt);
 	gm = palloc0(sizeof(GroupMap));
+	gm->cxt = cxt;
+	gm->relid = relid;
+	gm->loaded_by = GetUserId();
+	gm->row_security = check_enable_rls(relid, InvalidOid, true) != RLS_NONE;
+	gm->provisional = true;
+	provisional_maps++;
 	strlcpy(gm->column, group_col, sizeof(gm->column));
 	gm->group_of_item = palloc(sizeof(int32) * Max(m->nitems, 1));
 	for (int32 i = 0; i < m->nitems; i++)
@@ -546,7 +808,7 @@ GetGroupMap(ModelCache *m, const char *group_col)
 	for (int32 i = 0; i < m->nitems; i++)
 		gm->items_in_group[gm->group_of_item[i]]++;
 	gm->null_group = -1;
-	gm->name_index = idmap_create(m->cxt, Max(gm->ngroups, 16), NULL);
+	gm->name_index = idmap_create(cxt, Max(gm->ngroups, 16), NULL);
 	for (int g = 0; g < gm->ngroups; g++)
 	{
 		bool		found;
@@ -556,6 +818,7 @@ GetGroupMap(ModelCache *m, const char *group_col)
 		else
 			idmap_insert(gm->name_index, NameHash(gm->names[g]), &found)->index = g;
 	}
+	MemoryContextSwitchTo(m->cxt);
 	m->group_maps = lappend(m->group_maps, gm);
 	MemoryContextSwitchTo(old);
 	SPI_freetuptable(SPI_tuptable);
@@ -601,7 +864,8 @@ ScanGroupSlots(const ModelCache *m, const GroupMap *gm, const float4 *scores,
 		FairItem	it;
 		int			j;
 
-		if (!(scores[i] >= thr[g]) || (isinf(scores[i]) && scores[i] < 0))
+		/* groups not scanned have sizes[g] < 0 (an item at +inf passes thr) */
+		if (sizes[g] < 0 || !(scores[i] >= thr[g]) || (isinf(scores[i]) && scores[i] < 0))
 			continue;
 		slot = slots + offsets[g];
 		it.index = i;

@@ -61,6 +61,7 @@ typedef struct FairParams
 	const double *prior_exposure;	/* per group, or NULL */
 	double		prior_total;
 	const bool *expandable;		/* partial pool: groups with items outside it, or NULL */
+	bool		interruptible;	/* on the backend thread: check for cancel per position */
 	/* amortized mode only: */
 	const double *prior_plain;	/* per group: exposure the plain lists would have given */
 	double		price;			/* exposure deficit per unit of scaled score */
@@ -77,6 +78,12 @@ typedef struct GroupMap
 	int32	   *items_in_group;	/* model items per group */
 	idmap_hash *name_index;		/* hash of a group's name -> group */
 	int			null_group;		/* the NULL group, or -1 */
+	/* lifetime (GetGroupMap): */
+	MemoryContext cxt;			/* holds this map */
+	Oid			relid;			/* the item table */
+	Oid			loaded_by;		/* the role that read it */
+	bool		row_security;	/* the table has row security: this transaction only */
+	bool		provisional;	/* read in the current transaction */
 } GroupMap;
 
 extern int	GroupOfName(const GroupMap *gm, const char *name);
@@ -89,7 +96,7 @@ extern void CheckStrength(double strength);
 extern void ParseFairTarget(const char *text, FairTarget *target);
 extern void TargetShares(const FairTarget *target, const GroupMap *groups,
 						 const FairItem *cands, int ncands, double *shares);
-extern int	QueryRegisteredGroups(const char *model, bool users, const char *column);
+extern int	QueryRegisteredGroups(const char *model, bool users, const char *column, Oid *relid_out);
 extern void AssignGroups(idmap_hash *index, int32 *group_of, char **names);
 extern const GroupMap *GetGroupMap(ModelCache *m, const char *group_col);
 extern int	BuildFairPool(const ModelCache *m, const GroupMap *gm, const float4 *scores,

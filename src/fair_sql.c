@@ -6,9 +6,13 @@
  *	  register_tables() for models trained without their item/user tables.
  *
  * Amortized mode keeps cumulative exposure per (model, group column, group
- * value) in recfair.fair_exposure, one row per backend slot ("shard"):
- * each session only ever updates its own rows, so concurrent callers never
- * wait on each other's row locks, and readers sum the shards.
+ * value) in recfair.fair_exposure, one row per shard: each transaction
+ * updates only the rows of a shard it holds an advisory lock on (its
+ * backend slot, or the next free one), so concurrent callers never wait on
+ * each other's row locks, and readers sum the shards.  The lock, not the
+ * slot number alone, is what makes a shard private: a prepared transaction
+ * keeps its row locks (and its advisory lock) after its backend has gone
+ * and another session has taken the slot.
  *
  *-------------------------------------------------------------------------
  */
@@ -24,6 +28,8 @@
 #include "miscadmin.h"
 #include "options.h"
 #include "storage/backendid.h"
+#include "storage/lock.h"
+#include "storage/proc.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/lsyscache.h"
@@ -53,6 +59,42 @@ EmitFairRows(FunctionCallInfo fcinfo, const FairItem *out, int n, const GroupMap
 		else
 			nulls[3] = true;
 		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+	}
+}
+
+/* advisory lock tag space of the shards (field4 values 1 and 2 are SQL's) */
+#define SHARD_LOCK_KEY 0x72666169	/* "rfai" */
+#define SHARD_LOCK_SPACE 0x7266
+
+/*
+ * The shard this transaction writes: its backend slot, or, when a prepared
+ * transaction still holds that one, the first free slot above all backend
+ * slots.  Held with a transaction-level advisory lock (not waited for).
+ */
+static int32
+AmortizedShard(void)
+{
+	static LocalTransactionId shard_lxid = InvalidLocalTransactionId;
+	static int32 shard = 0;
+
+	if (shard_lxid == MyProc->lxid && shard_lxid != InvalidLocalTransactionId)
+		return shard;
+	for (int64 candidate = MyBackendId;; candidate += MaxBackends)
+	{
+		LOCKTAG		tag;
+
+		if (candidate > PG_INT32_MAX)
+			ereport(ERROR,
+					(errcode(ERRCODE_LOCK_NOT_AVAILABLE),
+					 errmsg("no shard of recfair.fair_exposure is free")));
+		SET_LOCKTAG_ADVISORY(tag, MyDatabaseId, SHARD_LOCK_KEY, (uint32) candidate, SHARD_LOCK_SPACE);
+		if (LockAcquire(&tag, ExclusiveLock, false, true) != LOCKACQUIRE_NOT_AVAIL)
+		{
+			shard = (int32) candidate;
+			shard_lxid = MyProc->lxid;
+			return shard;
+		}
+		CHECK_FOR_INTERRUPTS();
 	}
 }
 
@@ -120,7 +162,7 @@ AddAmortized(const char *model, const GroupMap *gm, const FairItem *out, const F
 	dims[0] = 2 * n;
 	values[0] = CStringGetTextDatum(model);
 	values[1] = CStringGetTextDatum(gm->column);
-	values[2] = Int32GetDatum(MyBackendId);
+	values[2] = Int32GetDatum(AmortizedShard());
 	values[3] = PointerGetDatum(construct_md_array(names, name_nulls, 1, dims, lbs, TEXTOID, -1, false,
 												   TYPALIGN_INT));
 	values[4] = PointerGetDatum(construct_array(exposures, 2 * n, FLOAT8OID, sizeof(float8),
@@ -231,6 +273,7 @@ recfair_recommend_fair(PG_FUNCTION_ARGS)
 	params.price = amortized ? price : 0.0;
 	params.scale_state = &m->amortized_scale;
 	params.expandable = expandable;
+	params.interruptible = true;
 	out = palloc(sizeof(FairItem) * k);
 	if (amortized)
 	{
@@ -282,6 +325,15 @@ typedef struct NamedIndex
 	const char *name;
 	int			index;
 } NamedIndex;
+
+static int
+CompareInt64(const void *a, const void *b)
+{
+	int64		x = *(const int64 *) a;
+	int64		y = *(const int64 *) b;
+
+	return (x > y) - (x < y);
+}
 
 static int
 CompareNames(const void *a, const void *b)
@@ -365,6 +417,23 @@ recfair_rerank_fair(PG_FUNCTION_ARGS)
 					 errmsg("scores must not contain NaN (position %d)", i + 1)));
 	}
 
+	/* an item twice would be placed twice (and may be in two groups) */
+	{
+		int64	   *sorted_ids = palloc(sizeof(int64) * Max(n, 1));
+
+		for (int i = 0; i < n; i++)
+			sorted_ids[i] = DatumGetInt64(ids[i]);
+		qsort(sorted_ids, n, sizeof(int64), CompareInt64);
+		for (int i = 1; i < n; i++)
+			if (sorted_ids[i] == sorted_ids[i - 1])
+				ereport(ERROR,
+						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+						 errmsg("item_ids must not repeat an item: " INT64_FORMAT " appears more than once",
+								sorted_ids[i]),
+						 errhint("Keep one row per item, e.g. with SELECT DISTINCT ON (item_id) ... ORDER BY item_id, score DESC.")));
+		pfree(sorted_ids);
+	}
+
 	/* number the distinct group values */
 	named = palloc(sizeof(NamedIndex) * Max(n, 1));
 	for (int i = 0; i < n; i++)
@@ -400,6 +469,8 @@ recfair_rerank_fair(PG_FUNCTION_ARGS)
 	params.prior_plain = NULL;
 	params.price = 0.0;
 	params.expandable = NULL;
+	params.interruptible = true;
+	params.scale_state = NULL;
 	out = palloc(sizeof(FairItem) * k);
 	placed = FairRerank(cands, n, k, &params, out, palloc(sizeof(bool) * Max(n, 1)),
 						palloc(sizeof(double) * Max(gm.ngroups, 1)),

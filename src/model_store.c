@@ -446,6 +446,9 @@ recfair_drop_model(PG_FUNCTION_ARGS)
 	Execute("DELETE FROM recfair.models WHERE name = $1", 1, types, values, SPI_OK_DELETE);
 	existed = SPI_processed > 0;
 	DeleteModelFactors(model);
+	/* and its amortized exposure, so a new model of that name starts afresh (table since 0.3.0) */
+	if (OidIsValid(get_relname_relid("fair_exposure", get_namespace_oid("recfair", false))))
+		Execute("DELETE FROM recfair.fair_exposure WHERE model = $1", 1, types, values, SPI_OK_DELETE);
 	SPI_finish();
 	PG_RETURN_BOOL(existed);
 }

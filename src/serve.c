@@ -40,6 +40,13 @@
 static ModelCache cache[CACHE_SLOTS];
 static uint64 cache_clock = 0;
 
+/* Slot i of the cache (may be empty: version 0), for fair.c's group maps. */
+ModelCache *
+CachedModelSlot(int slot)
+{
+	return &cache[slot];
+}
+
 void
 CheckK(int k)
 {

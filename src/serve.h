@@ -54,6 +54,7 @@ typedef struct Candidate
 
 /* These run inside an SPI connection. */
 extern ModelCache *GetModel(const char *model);
+extern ModelCache *CachedModelSlot(int slot);
 extern int	TopK(const ModelCache *m, const float4 *scores, int k, Candidate *out);
 extern void CheckK(int k);
 extern float4 *ScoreItems(const ModelCache *m, const float4 *query);

@@ -2,7 +2,7 @@
 BEGIN;
 SET LOCAL client_min_messages = warning;
 SET search_path = public, recfair;
-SELECT plan(53);
+SELECT plan(71);
 
 CREATE FUNCTION pg_temp.rr(target text, strength real, k int, ids bigint[], scores real[], groups text[])
 RETURNS text LANGUAGE sql AS $$
@@ -52,6 +52,36 @@ SELECT throws_ok($$SELECT * FROM rerank_fair('{1,2}', '{.5,.4}', '{A,B}', 0)$$, 
 SELECT throws_ok($$SELECT * FROM rerank_fair('{1,2}', '{.5,.4}', '{A,B}', 2, 'fairish')$$, '22023', 'unknown target "fairish"',
 	'unknown target');
 SELECT throws_ok($$SELECT * FROM rerank_fair('{1,2}', '{.5,.4}', '{A,B}', 2, 'equal', 1.5)$$, '22023', NULL, 'strength above 1');
+SELECT throws_ok($$SELECT * FROM rerank_fair('{1,1,2}', '{.9,.8,.1}', '{A,B,B}', 2)$$, '22023',
+	'item_ids must not repeat an item: 1 appears more than once', 'an item twice');
+SELECT throws_ok($$SELECT * FROM rerank_fair('{1,2}', '{.5,.4}', '{A,B}', 2, '{bad')$$, '22023',
+	'the target is not a valid jsonb object of shares', 'malformed jsonb target');
+SELECT throws_ok($$SELECT * FROM rerank_fair('{1,2}', '{.5,.4}', '{A,B}', 2, '{"A": 0, "B": 0}')$$, '22023',
+	'the target must give some group a positive share', 'explicit shares all 0');
+SELECT throws_ok($$SELECT * FROM rerank_fair('{1,2}', '{.5,.4}', '{A,B}', 2, '{}')$$, '22023', NULL, 'an empty target object');
+SELECT throws_ok($$SELECT * FROM rerank_fair('{1,2}', '{.5,.4}', '{A,B}', 2, '{"A": "half"}')$$, '22023',
+	'the target share of "A" must be a number', 'a share that is not a number');
+SELECT throws_ok($$SELECT * FROM rerank_fair('{1,2}', '{.5,.4}', '{A,B}', 2, '{"Z": "half"}')$$, '22023', NULL,
+	'shares are checked even for groups the candidates lack');
+SELECT is(pg_temp.rr('{"Z": 1}', 1, 4, '{1,2,3,4,5}', '{.9,.8,.7,.3,.2}', '{A,A,A,B,B}'), '1:A 2:A 3:A 4:B',
+	'a target naming none of the candidates'' groups: no group is due anything, the plain ranking');
+-- a long re-ranking is cancellable: 300,000 candidates in as many groups, k = 10,000 took 9 s to notice
+-- a statement_timeout before the re-ranker checked for interrupts
+CREATE TEMP TABLE many_cands AS SELECT array_agg(i::bigint) AS ids, array_agg(((i::bigint * 7919) % 300007)::real) AS scores,
+	array_agg(i::text) AS groups FROM generate_series(1, 300000) i;
+CREATE FUNCTION pg_temp.seconds_to_cancel() RETURNS float8 LANGUAGE plpgsql AS $$
+DECLARE
+	t0 timestamptz := clock_timestamp();
+BEGIN
+	PERFORM count(*) FROM many_cands, recfair.rerank_fair(ids, scores, groups, 10000);
+	RETURN -1;					-- finished: not cancelled
+EXCEPTION WHEN query_canceled THEN
+	RETURN extract(epoch FROM clock_timestamp() - t0);
+END $$;
+SET statement_timeout = '300ms';
+CREATE TEMP TABLE cancelled AS SELECT pg_temp.seconds_to_cancel() AS seconds;
+RESET statement_timeout;
+SELECT ok((SELECT seconds BETWEEN 0 AND 3 FROM cancelled), 'statement_timeout cancels a long re-ranking promptly');
 
 -- recommend_fair on planted data: users 1-20 like items 1-10 (brand x), users 21-40 items 11-20 (brand y)
 CREATE TABLE planted AS
@@ -81,6 +111,43 @@ SELECT has_table('victim', 'the injection attempt did no harm');
 SELECT throws_ok($$SELECT * FROM recommend_fair(1, 4, 'brand', 'pl', candidates => 2)$$, '22023', NULL, 'candidates below k');
 SELECT throws_ok($$SELECT * FROM recommend_fair(1, 4, 'brand', 'pl', options => '{"amortised": true}')$$, '22023', NULL,
 	'unknown option');
+SELECT throws_ok($$SELECT * FROM recommend_fair(1, 4, 'brand', 'pl', target => '{"x": 1, "X": 1}')$$, '22023',
+	'the target names "X", which is not a value of column "brand"', 'a target naming a value the item table lacks');
+-- group values are read again after a rollback (here of a savepoint) that may have changed them
+ALTER TABLE planted_items ADD COLUMN shelf text;
+SAVEPOINT shelved;
+UPDATE planted_items SET shelf = 'rolled back';
+SELECT is((SELECT array_agg(DISTINCT group_value) FROM recommend_fair(1, 4, 'shelf', 'pl')), '{"rolled back"}',
+	'the transaction sees its own change');
+ROLLBACK TO SAVEPOINT shelved;
+SELECT is((SELECT count(*)::int FROM recommend_fair(1, 4, 'shelf', 'pl') WHERE group_value IS NULL), 4,
+	'after the rollback, the values as they are');
+-- the equal target counts only groups the model has items of
+ALTER TABLE planted_items ADD COLUMN aisle text;
+UPDATE planted_items SET aisle = brand;
+INSERT INTO planted_items (item_id, aisle) VALUES (999, 'ghost');
+SELECT is((SELECT array_agg(round(target_share::numeric, 3) ORDER BY group_value) FROM exposure_report('pl', 'aisle', 4)),
+	'{0.000,0.500,0.500}', 'equal target: a group without items in the model is due nothing');
+DELETE FROM planted_items WHERE item_id = 999;
+-- a role reads the groups with its own privileges and row security, not from another role's cache
+CREATE ROLE fair_reader;
+GRANT USAGE ON SCHEMA recfair TO fair_reader;
+GRANT SELECT ON ALL TABLES IN SCHEMA recfair TO fair_reader;
+GRANT SELECT ON planted_items TO fair_reader;
+ALTER TABLE planted_items ENABLE ROW LEVEL SECURITY;
+CREATE POLICY only_y ON planted_items TO fair_reader USING (brand = 'y');
+SELECT is((SELECT count(*)::int FROM recommend_fair(1, 2, 'brand', 'pl', strength => 0) WHERE group_value = 'x'), 2,
+	'the table owner sees brand x');
+SET ROLE fair_reader;
+SELECT is((SELECT count(*)::int FROM recommend_fair(1, 2, 'brand', 'pl', strength => 0) WHERE group_value IS NULL), 2,
+	'a role whose policy hides brand x sees those items as the NULL group');
+RESET ROLE;
+REVOKE SELECT ON planted_items FROM fair_reader;
+SET ROLE fair_reader;
+SELECT throws_ok($$SELECT * FROM recommend_fair(1, 4, 'brand', 'pl')$$, '42501', NULL,
+	'a privilege revoked: permission denied, not a cached answer');
+RESET ROLE;
+ALTER TABLE planted_items DISABLE ROW LEVEL SECURITY;
 
 -- amortized: lists lean toward the group behind, so parity holds over many calls
 SELECT lives_ok($$SELECT count(*) FROM generate_series(1, 60) n,
@@ -99,13 +166,18 @@ CREATE FUNCTION pg_temp.copy_model(new_name text, times real) RETURNS void LANGU
 	INSERT INTO recfair.user_factors SELECT new_name, user_id, factors, bias, seen FROM recfair.user_factors WHERE model = 'pl';
 	INSERT INTO recfair.item_factors SELECT new_name, item_id, factors * times, bias FROM recfair.item_factors WHERE model = 'pl';
 $$;
+SELECT is((SELECT array_agg(item_id ORDER BY rank) FROM recommend_fair(1, 4, 'brand', 'pl', strength => 0,
+		options => '{"amortized": true, "price": 1}')),
+	(SELECT array_agg(item_id ORDER BY rank) FROM recommend(1, 4, 'pl')), 'amortized, strength 0: the plain ranking after all');
 SELECT pg_temp.copy_model('pl1', 1), pg_temp.copy_model('pl4', 4);
 SELECT is((SELECT array_agg(r.item_id ORDER BY n, r.rank) FROM generate_series(1, 40) n,
 		recommend_fair(1 + n % 20, 3, 'brand', 'pl4', options => '{"amortized": true, "price": 1}') r),
 	(SELECT array_agg(r.item_id ORDER BY n, r.rank) FROM generate_series(1, 40) n,
 		recommend_fair(1 + n % 20, 3, 'brand', 'pl1', options => '{"amortized": true, "price": 1}') r),
 	'amortized lists do not depend on the scale of the scores');
+SELECT ok((SELECT count(*) FROM fair_exposure WHERE model IN ('pl1', 'pl4')) > 0, 'the copies have amortized state');
 SELECT drop_model('pl1'), drop_model('pl4');
+SELECT is((SELECT count(*)::int FROM fair_exposure WHERE model IN ('pl1', 'pl4')), 0, 'drop_model removes it');
 SELECT is(reset_fair_exposure('pl'), (SELECT count(*) FROM fair_exposure WHERE model = 'pl'), 'reset returns the rows deleted');
 SELECT is((SELECT count(*)::int FROM fair_exposure_state WHERE model = 'pl'), 0, 'reset empties the state');
 
