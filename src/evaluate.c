@@ -114,6 +114,7 @@ typedef struct RankPass
 	Candidate  *top;			/* per worker: k */
 	bool	   *covered;		/* per worker: nitems */
 	Sums		sums[MAX_WORKERS];
+	int			nthreads;		/* the buffers' workers: read once (the test SQL may change the setting) */
 	/* fairness: NULL gm for none */
 	const GroupMap *gm;
 	bool		fair;
@@ -514,6 +515,7 @@ RunLists(RankPass *pass, ModelCache *m, TestUser *users, const float4 *x,
 	BudgetReserve(budget, per_thread * nthreads, "the evaluation's score buffers");
 
 	memset(pass, 0, sizeof(*pass));
+	pass->nthreads = nthreads;
 	pass->m = m;
 	pass->users = users;
 	pass->k = k;
@@ -582,7 +584,7 @@ static void
 GroupTotals(const RankPass *pass, const double *fixed_shares, double *exposure, double *target)
 {
 	const GroupMap *gm = pass->gm;
-	int			nthreads = ParallelThreads();
+	int			nthreads = pass->nthreads;
 	double		mass = 0.0;
 
 	for (int g = 0; g < gm->ngroups; g++)
@@ -610,7 +612,7 @@ static double
 ExposureGini(const RankPass *pass)
 {
 	int32		nitems = pass->m->nitems;
-	int			nthreads = ParallelThreads();
+	int			nthreads = pass->nthreads;
 	double	   *e = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(double) * Max(nitems, 1));
 	double		sum = 0.0;
 	double		weighted = 0.0;
@@ -812,6 +814,7 @@ recfair_evaluate(PG_FUNCTION_ARGS)
 	}
 
 	RunLists(&pass, m, users, x, order, nevaluated, &cfg, fixed_shares, &budget);
+	nthreads = pass.nthreads;
 
 	for (int t = 0; t < nthreads; t++)
 	{

@@ -419,9 +419,13 @@ recfair_train(PG_FUNCTION_ARGS)
 								   "ON CONFLICT (name) DO UPDATE SET algorithm = EXCLUDED.algorithm, "
 								   "hyperparameters = EXCLUDED.hyperparameters, factors = EXCLUDED.factors, "
 								   "users = EXCLUDED.users, items = EXCLUDED.items, interactions = EXCLUDED.interactions, "
-								   "source = EXCLUDED.source, user_table = EXCLUDED.user_table, "
-								   "user_key = EXCLUDED.user_key, item_table = EXCLUDED.item_table, "
-								   "item_key = EXCLUDED.item_key, training_seconds = EXCLUDED.training_seconds, "
+								   "source = EXCLUDED.source, "
+		/* a retrain without items/users options keeps the registered tables */
+								   "user_table = coalesce(EXCLUDED.user_table, m.user_table), "
+								   "user_key = CASE WHEN EXCLUDED.user_table IS NULL THEN m.user_key ELSE EXCLUDED.user_key END, "
+								   "item_table = coalesce(EXCLUDED.item_table, m.item_table), "
+								   "item_key = CASE WHEN EXCLUDED.item_table IS NULL THEN m.item_key ELSE EXCLUDED.item_key END, "
+								   "training_seconds = EXCLUDED.training_seconds, "
 								   "loss = EXCLUDED.loss, trained_at = now(), "
 								   "version = nextval('recfair.model_version_seq') RETURNING m.*",
 								   14, types, values, nulls, false, 0);

@@ -2,7 +2,7 @@
 BEGIN;
 SET LOCAL client_min_messages = warning;
 SET search_path = public, recfair;
-SELECT plan(71);
+SELECT plan(73);
 
 CREATE FUNCTION pg_temp.rr(target text, strength real, k int, ids bigint[], scores real[], groups text[])
 RETURNS text LANGUAGE sql AS $$
@@ -217,6 +217,10 @@ SELECT throws_ok($$SELECT * FROM evaluate('bare', 'planted_test', 4, '{"user_gro
 	'user_group_col without a registered user table');
 SELECT throws_ok($$SELECT * FROM evaluate('pl', 'planted_test', 4, '{"user_group_col": "nope"}')$$, '42703', NULL,
 	'user_group_col: a missing column');
+
+-- a retrain without the items option keeps the tables registered with register_tables
+SELECT lives_ok($$SELECT recfair.train('pl', 'planted', factors => 4, iterations => 10, regularization => 0.1)$$, 'retrain');
+SELECT is((SELECT count(*)::int FROM recommend_fair(1, 4, 'brand', 'pl')), 4, 'the registered item table survives a retrain');
 
 -- a test query that loads four other models must not evict the evaluated one from the cache
 SELECT lives_ok($$SELECT recfair.train('m' || i, 'planted', factors => 2, iterations => 2) FROM generate_series(1, 4) i$$,
