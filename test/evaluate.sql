@@ -2,7 +2,7 @@
 BEGIN;
 SET LOCAL client_min_messages = warning;
 SET search_path = recfair, public;
-SELECT plan(33);
+SELECT plan(37);
 
 -- Popularity counts: item 1: 5 users, 2: 4, 3: 3, 4: 2, 5: 1, 6: 1 (5 and 6 tie).
 -- User u saw items 1..u (user 5 also saw 6), so the lists, seen items excluded, are
@@ -97,6 +97,17 @@ SELECT throws_ok($$SELECT * FROM recfair.evaluate('pop', 'ev_test', 3, '{"releva
 	NULL, 'a rating column that does not exist');
 SELECT throws_ok($$SELECT * FROM recfair.evaluate('pop', 'ev_test', 3, '{"relevent_min": 4}')$$, '22023',
 	'unknown option "relevent_min"', 'unknown option');
+
+-- a test query that changes recfair.threads: the metrics are those of a run without the change
+SELECT lives_ok($$SELECT recfair.generate_dataset('evth', 3000, 2000, 60000, seed => 3)$$, 'threads: data');
+SELECT lives_ok($$SELECT recfair.split('evth_interactions', 'evth', 0.2)$$, 'threads: split');
+SELECT lives_ok($$SELECT recfair.train('th', 'evth_train', factors => 4, iterations => 2)$$, 'threads: model');
+SET LOCAL recfair.threads = 1;
+SELECT is((SELECT array_agg(metric || '=' || round(value::numeric, 9) ORDER BY metric) FROM evaluate('th',
+		$$SELECT * FROM evth_test WHERE set_config('recfair.threads', '2', true) IS NOT NULL$$, 10)),
+	(SELECT array_agg(metric || '=' || round(value::numeric, 9) ORDER BY metric) FROM evaluate('th', 'evth_test', 10)),
+	'the thread count is read once, with the buffers');
+RESET recfair.threads;
 
 SELECT * FROM finish();
 ROLLBACK;
