@@ -442,15 +442,7 @@ ExplicitShares(const FairTarget *target, const GroupMap *groups, double *shares)
 		{
 			char	   *key = pnstrdup(v.val.string.val, v.val.string.len);
 
-			if (groups->name_index != NULL)
-				g = GroupOfName(groups, key);
-			else
-			{
-				g = -1;
-				for (int i = 0; i < groups->ngroups && g < 0; i++)
-					if (groups->names[i] != NULL && strcmp(groups->names[i], key) == 0)
-						g = i;
-			}
+			g = GroupOfName(groups, key);
 			if (g < 0 && groups->items_in_group != NULL)
 				ereport(ERROR,
 						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
@@ -525,7 +517,10 @@ NameHash(const char *name)
 	return (int64) hash_bytes_extended((const unsigned char *) name, (int) strlen(name), 0);
 }
 
-/* The group of a group value (NULL: the NULL group), or -1 if there is none. */
+/*
+ * The group of a group value (NULL: the NULL group), or -1 if there is
+ * none.  Maps built for one call (rerank_fair) have no name index.
+ */
 int
 GroupOfName(const GroupMap *gm, const char *name)
 {
@@ -533,10 +528,10 @@ GroupOfName(const GroupMap *gm, const char *name)
 
 	if (name == NULL)
 		return gm->null_group;
-	e = idmap_lookup(gm->name_index, NameHash(name));
+	e = gm->name_index ? idmap_lookup(gm->name_index, NameHash(name)) : NULL;
 	if (e != NULL && strcmp(gm->names[e->index], name) == 0)
 		return e->index;
-	/* a hash collision (two names, one hash): look the slow way */
+	/* no index, or a hash collision (two names, one hash): look the slow way */
 	for (int g = 0; g < gm->ngroups; g++)
 		if (gm->names[g] != NULL && strcmp(gm->names[g], name) == 0)
 			return g;

@@ -327,15 +327,6 @@ typedef struct NamedIndex
 } NamedIndex;
 
 static int
-CompareInt64(const void *a, const void *b)
-{
-	int64		x = *(const int64 *) a;
-	int64		y = *(const int64 *) b;
-
-	return (x > y) - (x < y);
-}
-
-static int
 CompareNames(const void *a, const void *b)
 {
 	const NamedIndex *x = (const NamedIndex *) a;
@@ -419,19 +410,21 @@ recfair_rerank_fair(PG_FUNCTION_ARGS)
 
 	/* an item twice would be placed twice (and may be in two groups) */
 	{
-		int64	   *sorted_ids = palloc(sizeof(int64) * Max(n, 1));
+		idmap_hash *seen = idmap_create(CurrentMemoryContext, Max(n, 16), NULL);
 
 		for (int i = 0; i < n; i++)
-			sorted_ids[i] = DatumGetInt64(ids[i]);
-		qsort(sorted_ids, n, sizeof(int64), CompareInt64);
-		for (int i = 1; i < n; i++)
-			if (sorted_ids[i] == sorted_ids[i - 1])
+		{
+			bool		found;
+
+			idmap_insert(seen, DatumGetInt64(ids[i]), &found);
+			if (found)
 				ereport(ERROR,
 						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 						 errmsg("item_ids must not repeat an item: " INT64_FORMAT " appears more than once",
-								sorted_ids[i]),
+								DatumGetInt64(ids[i])),
 						 errhint("Keep one row per item, e.g. with SELECT DISTINCT ON (item_id) ... ORDER BY item_id, score DESC.")));
-		pfree(sorted_ids);
+		}
+		idmap_destroy(seen);
 	}
 
 	/* number the distinct group values */
