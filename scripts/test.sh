@@ -47,7 +47,10 @@ install_private() {
 
 echo "== build"
 make -s
-if [ -w "$("$PG_CONFIG" --pkglibdir)" ] && [ -w "$("$PG_CONFIG" --sharedir)/extension" ]; then
+# RECFAIR_PRIVATE_INSTALL=1 keeps the system's PostgreSQL untouched even as
+# root (two checkouts testing side by side on one machine).
+if [ -z "${RECFAIR_PRIVATE_INSTALL:-}" ] && [ -w "$("$PG_CONFIG" --pkglibdir)" ] &&
+	[ -w "$("$PG_CONFIG" --sharedir)/extension" ]; then
 	make -s install
 else
 	echo "test: PostgreSQL's directories are not writable; installing into a private server tree"
