@@ -22,6 +22,7 @@ OBJS = \
 	src/parallel.o \
 	src/recfair.o \
 	src/relnames.o \
+	src/security.o \
 	src/serve.o \
 	src/split.o \
 	src/train.o

@@ -29,3 +29,10 @@ SELECT name, users, items FROM train('up', 'up_small', factors => 3, iterations 
 SELECT count(*) AS users_whose_seen_differs FROM recfair.user_factors f
 WHERE seen::bigint[] IS DISTINCT FROM
 	  (SELECT array_agg(item_id::bigint ORDER BY item_id) FROM up_small s WHERE s.user_id = f.user_id);
+-- 0.5.0: models have owners; those trained before belong to the extension's owner
+ALTER EXTENSION recfair UPDATE TO '0.5.0';
+SELECT name, owner FROM recfair.models;
+SELECT count(*) AS lists_that_changed FROM (
+	(SELECT * FROM up_before EXCEPT SELECT u, r.* FROM generate_series(1, 20) u, recommend(u, 5) r)
+	UNION ALL
+	(SELECT u, r.* FROM generate_series(1, 20) u, recommend(u, 5) r EXCEPT SELECT * FROM up_before)) d;

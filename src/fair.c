@@ -72,6 +72,7 @@
 #include "common/hashfn.h"
 #include "executor/spi.h"
 #include "fair.h"
+#include "security.h"
 #include "miscadmin.h"
 #include "access/xact.h"
 #include "storage/proc.h"
@@ -544,7 +545,8 @@ GroupOfName(const GroupMap *gm, const char *name)
  * number from 0, in text order with NULL last; the key as int8; the value
  * as text).  Returns the number of groups.  The table is resolved through
  * the catalog and its name rebuilt from the relation, not taken from the
- * models row.  Runs the caller's SQL if the table is a view.
+ * models row.  Read with the rights BeginRegisteredRead chooses: the
+ * model's trainer chose the table, not the caller.
  */
 int
 QueryRegisteredGroups(const char *model, bool users, const char *column, Oid *relid_out)
@@ -556,11 +558,14 @@ QueryRegisteredGroups(const char *model, bool users, const char *column, Oid *re
 	char	   *key;
 	Oid			relid;
 	AttrNumber	attnum;
+	AttrNumber	key_attnum;
+	RegisteredRead read;
 	int			ngroups = 0;
 	int			rc;
 
-	rc = SPI_execute_with_args(users ? "SELECT user_table, user_key FROM recfair.models WHERE name = $1" :
-							   "SELECT item_table, item_key FROM recfair.models WHERE name = $1",
+	rc = SPI_execute_with_args(users ?
+							   "SELECT user_table, user_key FROM recfair.models WHERE name OPERATOR(pg_catalog.=) $1" :
+							   "SELECT item_table, item_key FROM recfair.models WHERE name OPERATOR(pg_catalog.=) $1",
 							   1, types, values, NULL, true, 1);
 	if (rc != SPI_OK_SELECT || SPI_processed != 1)
 		elog(ERROR, "could not read model \"%s\"", model);
@@ -592,13 +597,23 @@ QueryRegisteredGroups(const char *model, bool users, const char *column, Oid *re
 		ereport(ERROR,
 				(errcode(ERRCODE_DATA_CORRUPTED),
 				 errmsg("model \"%s\" has a %s table but no %s key", model, kind, kind)));
+	key_attnum = get_attnum(relid, key);
+	if (key_attnum == InvalidAttrNumber || key_attnum < 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_COLUMN),
+				 errmsg("key column \"%s\" of the %s table of model \"%s\" does not exist in %s",
+						key, kind, model, table)));
 
-	rc = SPI_execute(psprintf("SELECT (dense_rank() OVER (ORDER BY t.%s::text NULLS LAST) - 1)::int4, "
-							  "t.%s::int8, t.%s::text FROM %s AS t",
+	/* with the rights of the table's owner unless it is trusted (security.c) */
+	BeginRegisteredRead(relid, key_attnum, attnum, model, kind, &read);
+	rc = SPI_execute(psprintf("SELECT (pg_catalog.dense_rank() OVER (ORDER BY t.%s::pg_catalog.text NULLS LAST) "
+							  "OPERATOR(pg_catalog.-) 1)::pg_catalog.int4, "
+							  "t.%s::pg_catalog.int8, t.%s::pg_catalog.text FROM %s AS t",
 							  quote_identifier(column), quote_identifier(key), quote_identifier(column),
 							  quote_qualified_identifier(get_namespace_name(get_rel_namespace(relid)),
 														 get_rel_name(relid))),
 					 true, 0);
+	EndRegisteredRead(&read);
 	if (rc != SPI_OK_SELECT)
 		elog(ERROR, "SPI_execute failed: %s", SPI_result_code_string(rc));
 	for (uint64 r = 0; r < SPI_processed; r++)

@@ -15,6 +15,8 @@
  */
 #include "postgres.h"
 
+#include <math.h>
+
 #include "access/table.h"
 #include "access/tableam.h"
 #include "access/heapam.h"
@@ -29,6 +31,7 @@
 #include "lib/stringinfo.h"
 #include "miscadmin.h"
 #include "model_store.h"
+#include "security.h"
 #include "nodes/makefuncs.h"
 #include "parser/parse_type.h"
 #include "utils/array.h"
@@ -69,7 +72,8 @@ LockModelName(const char *model)
 	Oid			types[1] = {TEXTOID};
 	Datum		values[1] = {CStringGetTextDatum(model)};
 
-	Execute("SELECT pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtextextended('recfair.model:' || $1, 0))",
+	Execute("SELECT pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtextextended("
+			"'recfair.model:'::pg_catalog.text OPERATOR(pg_catalog.||) $1, 0::pg_catalog.int8))",
 			1, types, values, SPI_OK_SELECT);
 }
 
@@ -79,14 +83,23 @@ DeleteModelFactors(const char *model)
 	Oid			types[1] = {TEXTOID};
 	Datum		values[1] = {CStringGetTextDatum(model)};
 
-	Execute("DELETE FROM recfair.user_factors WHERE model = $1", 1, types, values, SPI_OK_DELETE);
-	Execute("DELETE FROM recfair.item_factors WHERE model = $1", 1, types, values, SPI_OK_DELETE);
+	Execute("DELETE FROM recfair.user_factors WHERE model OPERATOR(pg_catalog.=) $1", 1, types, values, SPI_OK_DELETE);
+	Execute("DELETE FROM recfair.item_factors WHERE model OPERATOR(pg_catalog.=) $1", 1, types, values, SPI_OK_DELETE);
 }
 
+/* A factor row as an embedding; the last guard that nothing non-finite is stored. */
 static Datum
 MakeEmbedding(const float4 *x, int k)
 {
-	Embedding  *e = InitEmbedding(k);
+	Embedding  *e;
+
+	for (int j = 0; j < k; j++)
+		if (!isfinite(x[j]))
+			ereport(ERROR,
+					(errcode(ERRCODE_FLOATING_POINT_EXCEPTION),
+					 errmsg("a factor to be stored is not finite"),
+					 errdetail("A model with NaN or infinite factors could not be restored from a dump, so it is not stored.")));
+	e = InitEmbedding(k);
 
 	memcpy(e->x, x, sizeof(float4) * k);
 	return PointerGetDatum(e);
@@ -247,10 +260,12 @@ StoreFactors(const char *model, bool users, const Interactions *data,
 	INT4ARRAYOID, INT4ARRAYOID, INT8ARRAYOID};
 	const char *sql = users ?
 		"INSERT INTO recfair.user_factors (model, user_id, factors, bias, seen) "
-		"SELECT $1, t.id, t.f, t.b, $7[t.lo + 1 : t.hi] "
-		"FROM unnest($2, $3, $4, $5, $6) AS t(id, f, b, lo, hi)" :
+		"SELECT $1, t.id, t.f, t.b, $7[t.lo OPERATOR(pg_catalog.+) 1 : t.hi] "
+		"FROM ROWS FROM (pg_catalog.unnest($2), pg_catalog.unnest($3), pg_catalog.unnest($4), "
+		"pg_catalog.unnest($5), pg_catalog.unnest($6)) AS t(id, f, b, lo, hi)" :
 		"INSERT INTO recfair.item_factors (model, item_id, factors, bias) "
-		"SELECT $1, t.id, t.f, t.b FROM unnest($2, $3, $4) AS t(id, f, b)";
+		"SELECT $1, t.id, t.f, t.b "
+		"FROM ROWS FROM (pg_catalog.unnest($2), pg_catalog.unnest($3), pg_catalog.unnest($4)) AS t(id, f, b)";
 	SPIPlanPtr	plan = SPI_prepare(sql, users ? 7 : 4, types);
 	MemoryContext batch_cxt = AllocSetContextCreate(CurrentMemoryContext, "recfair factor batch",
 													ALLOCSET_DEFAULT_SIZES);
@@ -392,7 +407,7 @@ ResolveModelName(const char *model)
 		Oid			types[1] = {TEXTOID};
 		Datum		values[1] = {CStringGetTextDatum(name)};
 
-		rc = SPI_execute_with_args("SELECT 1 FROM recfair.models WHERE name = $1",
+		rc = SPI_execute_with_args("SELECT 1 FROM recfair.models WHERE name OPERATOR(pg_catalog.=) $1",
 								   1, types, values, NULL, true, 1);
 		if (rc != SPI_OK_SELECT)
 			elog(ERROR, "SPI_execute_with_args failed: %s", SPI_result_code_string(rc));
@@ -443,12 +458,17 @@ recfair_drop_model(PG_FUNCTION_ARGS)
 
 	SPI_connect();
 	LockModelName(model);
-	Execute("DELETE FROM recfair.models WHERE name = $1", 1, types, values, SPI_OK_DELETE);
+	if (!CheckModelWritable(model, "drop_model", true))
+	{
+		SPI_finish();
+		PG_RETURN_BOOL(false);
+	}
+	Execute("DELETE FROM recfair.models WHERE name OPERATOR(pg_catalog.=) $1", 1, types, values, SPI_OK_DELETE);
 	existed = SPI_processed > 0;
 	DeleteModelFactors(model);
 	/* and its amortized exposure, so a new model of that name starts afresh (table since 0.3.0) */
 	if (OidIsValid(get_relname_relid("fair_exposure", get_namespace_oid("recfair", false))))
-		Execute("DELETE FROM recfair.fair_exposure WHERE model = $1", 1, types, values, SPI_OK_DELETE);
+		Execute("DELETE FROM recfair.fair_exposure WHERE model OPERATOR(pg_catalog.=) $1", 1, types, values, SPI_OK_DELETE);
 	SPI_finish();
 	PG_RETURN_BOOL(existed);
 }

@@ -27,6 +27,7 @@
 #include "nodes/makefuncs.h"
 #include "parallel.h"
 #include "portability/instr_time.h"
+#include "security.h"
 #include "utils/builtins.h"
 #include "utils/regproc.h"
 #include "utils/json.h"
@@ -172,10 +173,38 @@ ReportIteration(int iteration, double loss, void *arg)
 
 	INSTR_TIME_SET_CURRENT(now);
 	INSTR_TIME_SUBTRACT(now, p->start);
+	if (!isfinite(loss))
+		ereport(ERROR,
+				(errcode(ERRCODE_FLOATING_POINT_EXCEPTION),
+				 errmsg("training diverged: the %s after iteration %d is not finite", p->label, iteration),
+				 errdetail("The weights, or alpha times the weights, are too large for single precision."),
+				 errhint("Scale the weights down (for example log(1 + w)), lower alpha, or raise regularization.")));
 	p->loss[iteration - 1] = loss;
 	ereport(NOTICE,
 			(errmsg("iteration %d/%d: %s %.6g, %.2f s",
 					iteration, p->iterations, p->label, loss, INSTR_TIME_GET_DOUBLE(now))));
+}
+
+/*
+ * Nothing non-finite is stored: a NaN embedding cannot be restored from a
+ * dump, and would quietly serve nothing.  (x NULL: report `what` as such.)
+ */
+static void
+CheckFinite(const float4 *x, Size n, const char *what)
+{
+	for (Size i = 0; i < n; i++)
+		if (!isfinite(x[i]))
+		{
+			x = NULL;
+			break;
+		}
+	if (x != NULL)
+		return;
+	ereport(ERROR,
+			(errcode(ERRCODE_FLOATING_POINT_EXCEPTION),
+			 errmsg("training diverged: the %s are not finite", what),
+			 errdetail("The weights, or alpha times the weights, are too large for single precision."),
+			 errhint("Scale the weights down (for example log(1 + w)), lower alpha, or raise regularization.")));
 }
 
 static double
@@ -308,6 +337,8 @@ recfair_train(PG_FUNCTION_ARGS)
 
 	SPI_connect();
 	LockModelName(model);
+	/* a read-only transaction, missing privileges or another's model: fail before reading */
+	(void) CheckModelWritable(model, "train", true);
 
 	INSTR_TIME_SET_CURRENT(phase);
 	data = ReadInteractions(&src, &budget);
@@ -353,6 +384,15 @@ recfair_train(PG_FUNCTION_ARGS)
 		iterations = 0;
 	}
 	train_s = SecondsSince(phase);
+	CheckFinite(user_factors, (Size) factors * data->nusers, "user factors");
+	CheckFinite(item_factors, (Size) factors * data->nitems, "item factors");
+	if (user_bias)
+	{
+		CheckFinite(user_bias, data->nusers, "user biases");
+		CheckFinite(item_bias, data->nitems, "item biases");
+	}
+	if (!isfinite(global_mean))
+		CheckFinite(NULL, 0, "global mean");
 
 	INSTR_TIME_SET_CURRENT(phase);
 	DeleteModelFactors(model);
@@ -387,11 +427,12 @@ recfair_train(PG_FUNCTION_ARGS)
 					 (long long) data->rows_null_id);
 
 	{
-		Oid			types[14] = {TEXTOID, TEXTOID, JSONBOID, INT4OID, INT8OID, INT8OID, INT8OID,
-		TEXTOID, TEXTOID, TEXTOID, TEXTOID, TEXTOID, FLOAT8OID, FLOAT8ARRAYOID};
-		Datum		values[14];
-		char		nulls[14];
+		Oid			types[15] = {TEXTOID, TEXTOID, JSONBOID, INT4OID, INT8OID, INT8OID, INT8OID,
+		TEXTOID, TEXTOID, TEXTOID, TEXTOID, TEXTOID, FLOAT8OID, FLOAT8ARRAYOID, NAMEOID};
+		Datum		values[15];
+		char		nulls[15];
 		int			rc;
+		bool		owners = ModelsHaveOwners();
 
 		memset(nulls, ' ', sizeof(nulls));
 		values[0] = CStringGetTextDatum(model);
@@ -411,11 +452,13 @@ recfair_train(PG_FUNCTION_ARGS)
 				nulls[i] = 'n';
 		values[12] = Float8GetDatum(SecondsSince(start));
 		values[13] = Float8ArrayDatum(progress.loss, iterations);
+		values[14] = DirectFunctionCall1(namein, CStringGetDatum(CurrentRoleName()));
 
-		rc = SPI_execute_with_args(
+		rc = SPI_execute_with_args(psprintf(
 								   "INSERT INTO recfair.models AS m (name, algorithm, hyperparameters, factors, users, items, "
-								   "interactions, source, user_table, user_key, item_table, item_key, training_seconds, loss) "
-								   "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) "
+								   "interactions, source, user_table, user_key, item_table, item_key, training_seconds, loss%s) "
+								   "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14%s) "
+		/* a retrain keeps the owner (CheckModelWritable made sure it may) */
 								   "ON CONFLICT (name) DO UPDATE SET algorithm = EXCLUDED.algorithm, "
 								   "hyperparameters = EXCLUDED.hyperparameters, factors = EXCLUDED.factors, "
 								   "users = EXCLUDED.users, items = EXCLUDED.items, interactions = EXCLUDED.interactions, "
@@ -426,9 +469,10 @@ recfair_train(PG_FUNCTION_ARGS)
 								   "item_table = coalesce(EXCLUDED.item_table, m.item_table), "
 								   "item_key = CASE WHEN EXCLUDED.item_table IS NULL THEN m.item_key ELSE EXCLUDED.item_key END, "
 								   "training_seconds = EXCLUDED.training_seconds, "
-								   "loss = EXCLUDED.loss, trained_at = now(), "
-								   "version = nextval('recfair.model_version_seq') RETURNING m.*",
-								   14, types, values, nulls, false, 0);
+								   "loss = EXCLUDED.loss, trained_at = pg_catalog.now(), "
+								   "version = pg_catalog.nextval('recfair.model_version_seq'::pg_catalog.regclass) RETURNING m.*",
+								   owners ? ", owner" : "", owners ? ", $15" : ""),
+								   owners ? 15 : 14, types, values, nulls, false, 0);
 		if (rc != SPI_OK_INSERT_RETURNING || SPI_processed != 1)
 			elog(ERROR, "could not save the model row: %s", SPI_result_code_string(rc));
 		result = PointerGetDatum(SPI_returntuple(SPI_tuptable->vals[0], SPI_tuptable->tupdesc));

@@ -1,0 +1,240 @@
+/*-------------------------------------------------------------------------
+ *
+ * security.c
+ *	  Who may do what with a model, and whose rights recfair's own queries
+ *	  run with.  docs/security.md states the model; in short:
+ *
+ *	  - A model belongs to the role that first trained it (models.owner).
+ *	    Only that role, a role with its privileges, or a superuser may
+ *	    retrain, drop or re-register it.  Serving needs only SELECT.
+ *	  - Calls that write check the transaction, the table privileges and
+ *	    ownership before they read or compute anything.
+ *	  - A model's registered item and user tables were chosen by the
+ *	    model's trainer, not by the caller who serves it, so reading them
+ *	    must not run their owner's code (a view's functions, a policy) with
+ *	    the caller's rights.  They are read as the caller only when the
+ *	    relation's owner already holds every right of the caller (the
+ *	    caller's own tables, a superuser's); otherwise as the relation's
+ *	    owner, in a security-restricted operation, the way PostgreSQL runs
+ *	    index expressions during VACUUM and ANALYZE.  The caller must still
+ *	    have SELECT on the columns read, and a table whose row security
+ *	    applies to the caller is refused rather than read without it.
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "postgres.h"
+
+#include "access/xact.h"
+#include "catalog/namespace.h"
+#include "catalog/pg_type.h"
+#include "executor/spi.h"
+#include "miscadmin.h"
+#include "security.h"
+#include "tcop/utility.h"
+#include "utils/acl.h"
+#include "utils/builtins.h"
+#include "utils/guc.h"
+#include "utils/lsyscache.h"
+#include "utils/rls.h"
+#include "utils/snapmgr.h"
+#include "utils/syscache.h"
+#include "catalog/pg_class.h"
+
+/* The search_path recfair's own queries run under where they may meet others' code. */
+#define SAFE_SEARCH_PATH "pg_catalog, pg_temp"
+
+static Oid
+RelationOwner(Oid relid)
+{
+	HeapTuple	tup = SearchSysCache1(RELOID, ObjectIdGetDatum(relid));
+	Oid			owner;
+
+	if (!HeapTupleIsValid(tup))
+		elog(ERROR, "cache lookup failed for relation %u", relid);
+	owner = ((Form_pg_class) GETSTRUCT(tup))->relowner;
+	ReleaseSysCache(tup);
+	return owner;
+}
+
+static char *
+QualifiedRelationName(Oid relid)
+{
+	return quote_qualified_identifier(get_namespace_name(get_rel_namespace(relid)),
+									  get_rel_name(relid));
+}
+
+static void
+CheckColumnReadable(Oid relid, AttrNumber attnum, const char *model, const char *kind)
+{
+	/* the table's privilege, else the column's (which alone counts only column grants) */
+	if (pg_class_aclcheck(relid, GetUserId(), ACL_SELECT) == ACLCHECK_OK ||
+		pg_attribute_aclcheck(relid, attnum, GetUserId(), ACL_SELECT) == ACLCHECK_OK)
+		return;
+	ereport(ERROR,
+			(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
+			 errmsg("permission denied for table %s", QualifiedRelationName(relid)),
+			 errdetail("It is the %s table of model \"%s\", and recfair reads its column \"%s\" with your privileges.",
+					   kind, model, get_attname(relid, attnum, false)),
+			 errhint("GRANT SELECT ON %s TO %s.", QualifiedRelationName(relid),
+					 quote_identifier(GetUserNameFromId(GetUserId(), false)))));
+}
+
+void
+BeginRegisteredRead(Oid relid, AttrNumber key, AttrNumber column,
+					const char *model, const char *kind, RegisteredRead *state)
+{
+	Oid			caller = GetUserId();
+	Oid			owner = RelationOwner(relid);
+
+	CheckColumnReadable(relid, key, model, kind);
+	CheckColumnReadable(relid, column, model, kind);
+
+	GetUserIdAndSecContext(&state->saved_user, &state->saved_context);
+	/* the owner holds every right of the caller: its code gains nothing */
+	state->as_owner = !has_privs_of_role(owner, caller);
+	if (state->as_owner && check_enable_rls(relid, InvalidOid, true) == RLS_ENABLED)
+		ereport(ERROR,
+				(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
+				 errmsg("row security of table %s applies to you, and recfair does not run the policies of its owner \"%s\" with your rights",
+						QualifiedRelationName(relid), GetUserNameFromId(owner, false)),
+				 errdetail("It is the %s table of model \"%s\".", kind, model),
+				 errhint("Register a table or view that the role \"%s\" owns, or one owned by a superuser.",
+						 GetUserNameFromId(caller, false))));
+
+	state->nestlevel = NewGUCNestLevel();
+	(void) set_config_option("search_path", SAFE_SEARCH_PATH, PGC_USERSET, PGC_S_SESSION,
+							 GUC_ACTION_SAVE, true, 0, false);
+	if (state->as_owner)
+		SetUserIdAndSecContext(owner, state->saved_context | SECURITY_LOCAL_USERID_CHANGE |
+							   SECURITY_RESTRICTED_OPERATION);
+}
+
+void
+EndRegisteredRead(RegisteredRead *state)
+{
+	/* on error, transaction abort restores both */
+	if (state->as_owner)
+		SetUserIdAndSecContext(state->saved_user, state->saved_context);
+	AtEOXact_GUC(false, state->nestlevel);
+}
+
+char *
+CurrentRoleName(void)
+{
+	return GetUserNameFromId(GetUserId(), false);
+}
+
+void
+CheckModelOwner(const char *model, const char *owner)
+{
+	Oid			owner_oid = owner ? get_role_oid(owner, true) : InvalidOid;
+
+	if (superuser())
+		return;
+	if (OidIsValid(owner_oid) && has_privs_of_role(GetUserId(), owner_oid))
+		return;
+	ereport(ERROR,
+			(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
+			 errmsg("must be owner of model \"%s\"", model),
+			 owner ? errdetail("Model \"%s\" belongs to role \"%s\".", model, owner) :
+			 errdetail("Model \"%s\" has no owner; only a superuser may change it.", model),
+			 errhint("Only the model's owner, a member of that role or a superuser may retrain, drop or re-register it.")));
+}
+
+static void
+CheckTablePrivilege(const char *table, AclMode mode, const char *mode_name, const char *action)
+{
+	Oid			relid = get_relname_relid(table, get_namespace_oid("recfair", false));
+
+	if (!OidIsValid(relid))
+		elog(ERROR, "recfair's table recfair.%s is missing", table);
+	if (pg_class_aclcheck(relid, GetUserId(), mode) != ACLCHECK_OK)
+		ereport(ERROR,
+				(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
+				 errmsg("permission denied for table recfair.%s", table),
+				 errdetail("%s() needs %s on it, and checks before it does any work.", action, mode_name),
+				 errhint("A role that trains models needs SELECT, INSERT, UPDATE and DELETE on recfair.models, "
+						 "recfair.user_factors and recfair.item_factors (docs/security.md).")));
+}
+
+/*
+ * Under REPEATABLE READ or SERIALIZABLE the transaction's snapshot may
+ * predate a training of this model that committed while we waited for the
+ * model's lock: writing would then fail on a key of rows we cannot see.
+ * Say so before the work, with the SQLSTATE that tells clients to retry.
+ */
+static void
+CheckNoConcurrentTraining(const char *model)
+{
+	Oid			types[1] = {TEXTOID};
+	Datum		values[1] = {CStringGetTextDatum(model)};
+	SPIPlanPtr	plan;
+	int64		seen[2] = {-1, -1};
+
+	if (!IsolationUsesXactSnapshot())
+		return;
+	plan = SPI_prepare("SELECT version FROM recfair.models WHERE name OPERATOR(pg_catalog.=) $1",
+					   1, types);
+	if (plan == NULL)
+		elog(ERROR, "SPI_prepare failed: %s", SPI_result_code_string(SPI_result));
+	for (int pass = 0; pass < 2; pass++)
+	{
+		int			rc = pass == 0 ?
+			SPI_execute_plan(plan, values, NULL, true, 1) :
+			SPI_execute_snapshot(plan, values, NULL, GetLatestSnapshot(), InvalidSnapshot, true, false, 1);
+		bool		isnull;
+
+		if (rc != SPI_OK_SELECT)
+			elog(ERROR, "SPI_execute failed: %s", SPI_result_code_string(rc));
+		if (SPI_processed == 1)
+			seen[pass] = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
+	}
+	SPI_freeplan(plan);
+	if (seen[0] != seen[1])
+		ereport(ERROR,
+				(errcode(ERRCODE_T_R_SERIALIZATION_FAILURE),
+				 errmsg("could not serialize access due to a concurrent change of model \"%s\"", model),
+				 errdetail("Another transaction trained, registered or dropped the model after this transaction's snapshot was taken."),
+				 errhint("Retry the transaction.")));
+}
+
+bool
+CheckModelWritable(const char *model, const char *action, bool need_factor_tables)
+{
+	Oid			types[1] = {TEXTOID};
+	Datum		values[1] = {CStringGetTextDatum(model)};
+	int			rc;
+
+	PreventCommandIfReadOnly(psprintf("%s()", action));
+	PreventCommandIfParallelMode(psprintf("%s()", action));
+	CheckTablePrivilege("models", ACL_SELECT | ACL_INSERT | ACL_UPDATE | ACL_DELETE,
+						"SELECT, INSERT, UPDATE and DELETE", action);
+	if (need_factor_tables)
+	{
+		CheckTablePrivilege("user_factors", ACL_SELECT | ACL_INSERT | ACL_DELETE,
+							"SELECT, INSERT and DELETE", action);
+		CheckTablePrivilege("item_factors", ACL_SELECT | ACL_INSERT | ACL_DELETE,
+							"SELECT, INSERT and DELETE", action);
+	}
+	CheckNoConcurrentTraining(model);
+	/* before the 0.5.0 scripts (ALTER EXTENSION recfair UPDATE) models have no owner */
+	rc = SPI_execute_with_args(ModelsHaveOwners() ?
+							   "SELECT owner FROM recfair.models WHERE name OPERATOR(pg_catalog.=) $1" :
+							   "SELECT NULL::pg_catalog.name FROM recfair.models WHERE name OPERATOR(pg_catalog.=) $1",
+							   1, types, values, NULL, true, 1);
+	if (rc != SPI_OK_SELECT)
+		elog(ERROR, "SPI_execute_with_args failed: %s", SPI_result_code_string(rc));
+	if (SPI_processed == 0)
+		return false;
+	if (ModelsHaveOwners())
+		CheckModelOwner(model, SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1));
+	return true;
+}
+
+bool
+ModelsHaveOwners(void)
+{
+	Oid			relid = get_relname_relid("models", get_namespace_oid("recfair", false));
+
+	return OidIsValid(relid) && get_attnum(relid, "owner") != InvalidAttrNumber;
+}
