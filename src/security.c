@@ -148,13 +148,18 @@ CheckTablePrivilege(const char *table, AclMode mode, const char *mode_name, cons
 
 	if (!OidIsValid(relid))
 		elog(ERROR, "recfair's table recfair.%s is missing", table);
-	if (pg_class_aclcheck(relid, GetUserId(), mode) != ACLCHECK_OK)
+	/* pg_class_aclcheck passes if any one of the modes is held: check each */
+	for (AclMode bit = 1; bit != 0 && bit <= mode; bit <<= 1)
+	{
+		if ((mode & bit) == 0 || pg_class_aclcheck(relid, GetUserId(), bit) == ACLCHECK_OK)
+			continue;
 		ereport(ERROR,
 				(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
 				 errmsg("permission denied for table recfair.%s", table),
 				 errdetail("%s() needs %s on it, and checks before it does any work.", action, mode_name),
 				 errhint("A role that trains models needs SELECT, INSERT, UPDATE and DELETE on recfair.models, "
 						 "recfair.user_factors and recfair.item_factors (docs/security.md).")));
+	}
 }
 
 /*
