@@ -65,6 +65,7 @@
  */
 #include "postgres.h"
 
+#include <float.h>
 #include <math.h>
 
 #include "catalog/namespace.h"
@@ -358,6 +359,13 @@ ParseShareObject(const char *text)
 	return shares;
 }
 
+/* A share as a double: infinity when it is beyond double's range, not an error quoting every digit. */
+static double
+ShareValue(const JsonbValue *v)
+{
+	return DatumGetFloat8(DirectFunctionCall1(numeric_float8_no_overflow, NumericGetDatum(v->val.numeric)));
+}
+
 static Jsonb *
 ParseExplicitShares(const char *text)
 {
@@ -367,6 +375,7 @@ ParseExplicitShares(const char *text)
 	JsonbIteratorToken tok;
 	bool		positive = false;
 	char	   *key = NULL;
+	double		total = 0.0;
 
 	it = JsonbIteratorInit(&shares->root);
 	while ((tok = JsonbIteratorNext(&it, &v, true)) != WJB_DONE)
@@ -384,11 +393,18 @@ ParseExplicitShares(const char *text)
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("the target share of \"%s\" must be a number", key)));
-		share = DatumGetFloat8(DirectFunctionCall1(numeric_float8, NumericGetDatum(v.val.numeric)));
+		share = ShareValue(&v);
 		if (isnan(share) || share < 0)
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("the target share of \"%s\" must not be negative", key)));
+		total += share;
+		if (!isfinite(total))
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("the target share of \"%s\" is too large", key),
+					 errdetail("Shares are relative weights; together they must stay below %g.", DBL_MAX),
+					 errhint("Give shares as fractions, such as '{\"Acme\": 0.2, \"Brand 001\": 0.1}'.")));
 		positive |= share > 0;
 	}
 	if (!positive)
@@ -451,7 +467,7 @@ ExplicitShares(const FairTarget *target, const GroupMap *groups, double *shares)
 								key, groups->column)));
 		}
 		else if (tok == WJB_VALUE && g >= 0)
-			shares[g] = DatumGetFloat8(DirectFunctionCall1(numeric_float8, NumericGetDatum(v.val.numeric)));
+			shares[g] = ShareValue(&v);
 	}
 }
 

@@ -109,8 +109,10 @@ ReadAmortized(const char *model, const GroupMap *gm, double *prior, double *plai
 
 	for (int g = 0; g < gm->ngroups; g++)
 		prior[g] = plain[g] = 0.0;
-	rc = SPI_execute_with_args("SELECT group_value, sum(exposure), sum(plain_exposure) FROM recfair.fair_exposure "
-							   "WHERE model = $1 AND group_col = $2 GROUP BY group_value",
+	rc = SPI_execute_with_args("SELECT group_value, pg_catalog.sum(exposure), pg_catalog.sum(plain_exposure) "
+							   "FROM recfair.fair_exposure "
+							   "WHERE model OPERATOR(pg_catalog.=) $1 AND group_col OPERATOR(pg_catalog.=) $2 "
+							   "GROUP BY group_value",
 							   2, types, values, NULL, false, 0);	/* see this transaction's earlier lists */
 	if (rc != SPI_OK_SELECT)
 		elog(ERROR, "SPI_execute_with_args failed: %s", SPI_result_code_string(rc));
@@ -173,10 +175,12 @@ AddAmortized(const char *model, const GroupMap *gm, const FairItem *out, const F
 	{
 		plan = SPI_prepare("INSERT INTO recfair.fair_exposure AS f (model, group_col, group_value, shard, exposure, "
 						   "plain_exposure) "
-						   "SELECT $1, $2, u.g, $3, sum(u.e), sum(u.p) FROM unnest($4, $5, $6) AS u(g, e, p) GROUP BY u.g "
+						   "SELECT $1, $2, u.g, $3, pg_catalog.sum(u.e), pg_catalog.sum(u.p) "
+						   "FROM ROWS FROM (pg_catalog.unnest($4), pg_catalog.unnest($5), pg_catalog.unnest($6)) "
+						   "AS u(g, e, p) GROUP BY u.g "
 						   "ON CONFLICT (model, group_col, group_value, shard) "
-						   "DO UPDATE SET exposure = f.exposure + EXCLUDED.exposure, "
-						   "plain_exposure = f.plain_exposure + EXCLUDED.plain_exposure", 6, types);
+						   "DO UPDATE SET exposure = f.exposure OPERATOR(pg_catalog.+) EXCLUDED.exposure, "
+						   "plain_exposure = f.plain_exposure OPERATOR(pg_catalog.+) EXCLUDED.plain_exposure", 6, types);
 		if (plan == NULL)
 			elog(ERROR, "SPI_prepare failed: %s", SPI_result_code_string(SPI_result));
 		SPI_keepplan(plan);
@@ -215,12 +219,12 @@ recfair_recommend_fair(PG_FUNCTION_ARGS)
 	int			n;
 
 	InitMaterializedSRF(fcinfo, 0);
-	for (int i = 0; i < 8; i++)
+	for (int i = 1; i < 8; i++)
 		if (PG_ARGISNULL(i) && i != 3 && i != 6)
 			ereport(ERROR,
 					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-					 errmsg("only model and candidates of recommend_fair may be NULL")));
-	user_id = PG_GETARG_INT64(0);
+					 errmsg("only user_id, model and candidates of recommend_fair may be NULL")));
+	user_id = PG_ARGISNULL(0) ? 0 : PG_GETARG_INT64(0);
 	k = PG_GETARG_INT32(1);
 	group_col = text_to_cstring(PG_GETARG_TEXT_PP(2));
 	ParseFairTarget(text_to_cstring(PG_GETARG_TEXT_PP(4)), &target);
@@ -241,7 +245,8 @@ recfair_recommend_fair(PG_FUNCTION_ARGS)
 	SPI_connect();
 	m = GetModel(PG_ARGISNULL(3) ? NULL : text_to_cstring(PG_GETARG_TEXT_PP(3)));
 	gm = GetGroupMap(m, group_col);
-	scores = UserScores(m, user_id, exclude_seen);
+	/* a NULL user is an unknown user: no rows, as from recommend() */
+	scores = PG_ARGISNULL(0) ? NULL : UserScores(m, user_id, exclude_seen);
 	if (scores == NULL)
 	{
 		SPI_finish();
@@ -494,7 +499,8 @@ recfair_reset_fair_exposure(PG_FUNCTION_ARGS)
 	}
 	SPI_connect();
 	rc = SPI_execute_with_args("DELETE FROM recfair.fair_exposure "
-							   "WHERE ($1::text IS NULL OR model = $1) AND ($2::text IS NULL OR group_col = $2)",
+							   "WHERE ($1::pg_catalog.text IS NULL OR model OPERATOR(pg_catalog.=) $1) "
+							   "AND ($2::pg_catalog.text IS NULL OR group_col OPERATOR(pg_catalog.=) $2)",
 							   2, types, values, nulls, false, 0);
 	if (rc != SPI_OK_DELETE)
 		elog(ERROR, "SPI_execute_with_args failed: %s", SPI_result_code_string(rc));

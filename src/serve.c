@@ -80,7 +80,7 @@ LoadItems(ModelCache *entry, const char *name)
 	MemoryContext old;
 	int			rc;
 
-	rc = SPI_execute_plan(KeptPlan(&plan, "SELECT item_id, factors, bias FROM recfair.item_factors WHERE model = $1",
+	rc = SPI_execute_plan(KeptPlan(&plan, "SELECT item_id, factors, bias FROM recfair.item_factors WHERE model OPERATOR(pg_catalog.=) $1",
 								   1, types), values, NULL, true, 0);
 	if (rc != SPI_OK_SELECT)
 		elog(ERROR, "SPI_execute_plan failed: %s", SPI_result_code_string(rc));
@@ -152,11 +152,14 @@ GetModel(const char *model)
 				 errmsg("model name \"%.40s...\" is too long", name),
 				 errdetail("A model name has at most %d bytes.", (int) sizeof(cache[0].name) - 1)));
 	rc = SPI_execute_plan(KeptPlan(&plan,
-								   "SELECT version, factors, coalesce((hyperparameters->>'alpha')::float8, 1), "
-								   "coalesce((hyperparameters->>'regularization')::float8, 0.01), "
-								   "algorithm = 'als_explicit', coalesce((hyperparameters->>'global_mean')::float8, 0), "
-								   "CASE WHEN hyperparameters->>'confidence' = 'alpha*w' THEN 0.0 ELSE 1.0 END::float8 "
-								   "FROM recfair.models WHERE name = $1", 1, types),
+								   "SELECT version, factors, "
+								   "coalesce((hyperparameters OPERATOR(pg_catalog.->>) 'alpha'::pg_catalog.text)::pg_catalog.float8, 1), "
+								   "coalesce((hyperparameters OPERATOR(pg_catalog.->>) 'regularization'::pg_catalog.text)::pg_catalog.float8, 0.01), "
+								   "algorithm OPERATOR(pg_catalog.=) 'als_explicit'::pg_catalog.text, "
+								   "coalesce((hyperparameters OPERATOR(pg_catalog.->>) 'global_mean'::pg_catalog.text)::pg_catalog.float8, 0), "
+								   "CASE WHEN hyperparameters OPERATOR(pg_catalog.->>) 'confidence'::pg_catalog.text "
+								   "OPERATOR(pg_catalog.=) 'alpha*w'::pg_catalog.text THEN 0.0 ELSE 1.0 END::pg_catalog.float8 "
+								   "FROM recfair.models WHERE name OPERATOR(pg_catalog.=) $1", 1, types),
 						  values, NULL, true, 1);
 	if (rc != SPI_OK_SELECT || SPI_processed != 1)
 		ereport(ERROR,
@@ -337,6 +340,38 @@ EmitTopK(FunctionCallInfo fcinfo, const ModelCache *m, const float4 *scores, int
 	}
 }
 
+/* NULL user or item ids are unknown ones (no rows); any other NULL argument is an error. */
+static void
+CheckNotNull(FunctionCallInfo fcinfo, int n, const char *name)
+{
+	if (PG_ARGISNULL(n))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("%s must not be NULL", name)));
+}
+
+/* A popularity model's items are counts, with no similarity between them. */
+static void
+CheckHasSimilarities(const char *model)
+{
+	Oid			types[1] = {TEXTOID};
+	Datum		values[1] = {CStringGetTextDatum(model)};
+	int			rc = SPI_execute_with_args("SELECT algorithm FROM recfair.models WHERE name OPERATOR(pg_catalog.=) $1",
+										   1, types, values, NULL, true, 1);
+	char	   *algorithm;
+
+	if (rc != SPI_OK_SELECT)
+		elog(ERROR, "SPI_execute_with_args failed: %s", SPI_result_code_string(rc));
+	if (SPI_processed != 1)
+		return;
+	algorithm = SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1);
+	if (algorithm != NULL && strcmp(algorithm, "popularity") == 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_WRONG_OBJECT_TYPE),
+				 errmsg("model \"%s\" is a popularity model, which has no item similarities", model),
+				 errhint("Use a model trained with algorithm \"als\" or \"als_explicit\".")));
+}
+
 static char *
 OptionalText(FunctionCallInfo fcinfo, int n)
 {
@@ -362,7 +397,7 @@ UserScores(const ModelCache *m, int64 user_id, bool exclude_seen)
 	values[0] = CStringGetTextDatum(m->name);
 	values[1] = Int64GetDatum(user_id);
 	rc = SPI_execute_plan(KeptPlan(&plan, "SELECT factors, seen, bias FROM recfair.user_factors "
-								   "WHERE model = $1 AND user_id = $2", 2, types),
+								   "WHERE model OPERATOR(pg_catalog.=) $1 AND user_id OPERATOR(pg_catalog.=) $2", 2, types),
 						  values, NULL, true, 1);
 	if (rc != SPI_OK_SELECT)
 		elog(ERROR, "SPI_execute_plan failed: %s", SPI_result_code_string(rc));
@@ -409,7 +444,10 @@ recfair_recommend(PG_FUNCTION_ARGS)
 	float4	   *scores;
 
 	InitMaterializedSRF(fcinfo, 0);
-	if (PG_ARGISNULL(0) || PG_ARGISNULL(1) || PG_ARGISNULL(3))
+	CheckNotNull(fcinfo, 1, "k");
+	CheckNotNull(fcinfo, 3, "exclude_seen");
+	/* a NULL user is an unknown user: no rows */
+	if (PG_ARGISNULL(0))
 		return (Datum) 0;
 	user_id = PG_GETARG_INT64(0);
 	k = PG_GETARG_INT32(1);
@@ -439,7 +477,8 @@ recfair_similar_items(PG_FUNCTION_ARGS)
 	float4		ynorm;
 
 	InitMaterializedSRF(fcinfo, 0);
-	if (PG_ARGISNULL(0) || PG_ARGISNULL(1))
+	CheckNotNull(fcinfo, 1, "k");
+	if (PG_ARGISNULL(0))
 		return (Datum) 0;
 	item_id = PG_GETARG_INT64(0);
 	k = PG_GETARG_INT32(1);
@@ -447,6 +486,7 @@ recfair_similar_items(PG_FUNCTION_ARGS)
 
 	SPI_connect();
 	m = GetModel(OptionalText(fcinfo, 2));
+	CheckHasSimilarities(m->name);
 	e = idmap_lookup(m->index, item_id);
 	if (e == NULL)
 	{
@@ -491,7 +531,8 @@ recfair_recommend_for_items(PG_FUNCTION_ARGS)
 	float		c;
 
 	InitMaterializedSRF(fcinfo, 0);
-	if (PG_ARGISNULL(0) || PG_ARGISNULL(1))
+	CheckNotNull(fcinfo, 1, "k");
+	if (PG_ARGISNULL(0))
 		return (Datum) 0;
 	basket = PG_GETARG_ARRAYTYPE_P(0);
 	k = PG_GETARG_INT32(1);

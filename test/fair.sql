@@ -2,7 +2,7 @@
 BEGIN;
 SET LOCAL client_min_messages = warning;
 SET search_path = public, recfair;
-SELECT plan(73);
+SELECT plan(82);
 
 CREATE FUNCTION pg_temp.rr(target text, strength real, k int, ids bigint[], scores real[], groups text[])
 RETURNS text LANGUAGE sql AS $$
@@ -109,6 +109,20 @@ SELECT throws_ok($$SELECT * FROM recommend_fair(1, 4, 'brand; DROP TABLE victim'
 	'injection through group_col');
 SELECT has_table('victim', 'the injection attempt did no harm');
 SELECT throws_ok($$SELECT * FROM recommend_fair(1, 4, 'brand', 'pl', candidates => 2)$$, '22023', NULL, 'candidates below k');
+-- NULL arguments: a NULL user is an unknown user (no rows, as from recommend); a NULL k is an error everywhere
+SELECT is((SELECT count(*) FROM recommend_fair(NULL, 4, 'brand', 'pl')), 0::bigint, 'recommend_fair for a NULL user: no rows');
+SELECT throws_ok($$SELECT * FROM recommend_fair(1, NULL, 'brand', 'pl')$$, '22004', NULL, 'recommend_fair with a NULL k');
+SELECT throws_ok($$SELECT * FROM recommend(1, NULL, 'pl')$$, '22004', 'k must not be NULL', 'recommend with a NULL k, as recommend_fair');
+SELECT is((SELECT count(*) FROM recommend(NULL, 4, 'pl')), 0::bigint, 'recommend for a NULL user: no rows');
+SELECT throws_ok($$SELECT * FROM similar_items(1, NULL, 'pl')$$, '22004', 'k must not be NULL', 'similar_items with a NULL k');
+SELECT throws_ok($$SELECT * FROM recommend_for_items('{1}', NULL, 'pl')$$, '22004', 'k must not be NULL',
+	'recommend_for_items with a NULL k');
+SELECT lives_ok($$SELECT recfair.train('plpop', 'planted', algorithm => 'popularity')$$, 'a popularity model');
+SELECT throws_ok($$SELECT * FROM similar_items(1, 3, 'plpop')$$, '42809', NULL,
+	'similar_items on a popularity model: an error, not lists of equal cosines');
+-- a target beyond double precision: a short 22023, not 22003 quoting 400 digits
+SELECT throws_ok(format($$SELECT * FROM rerank_fair('{1,2}', '{.5,.4}', '{A,B}', 2, '{"A": 1e400}')$$), '22023',
+	'the target share of "A" is too large', 'a share beyond double precision');
 SELECT throws_ok($$SELECT * FROM recommend_fair(1, 4, 'brand', 'pl', options => '{"amortised": true}')$$, '22023', NULL,
 	'unknown option');
 SELECT throws_ok($$SELECT * FROM recommend_fair(1, 4, 'brand', 'pl', target => '{"x": 1, "X": 1}')$$, '22023',
