@@ -79,6 +79,9 @@ pg_prove --failures -d recfair_tap test/*.sql
 echo "== README examples"
 test/readme-check.sh
 
+echo "== hostile training input, then dump and restore"
+test/hostile-dump.sh
+
 echo "== JDBC client"
 test/jdbc/run.sh
 
