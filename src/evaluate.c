@@ -355,9 +355,11 @@ ModelColumns(const char *model, char **user_col, char **item_col, char **weight_
 	Datum		values[1] = {CStringGetTextDatum(model)};
 	int			rc;
 
-	rc = SPI_execute_with_args("SELECT hyperparameters->>'user_col', hyperparameters->>'item_col', "
-							   "hyperparameters->>'weight_col', algorithm = 'als_explicit' "
-							   "FROM recfair.models WHERE name = $1",
+	rc = SPI_execute_with_args("SELECT hyperparameters OPERATOR(pg_catalog.->>) 'user_col'::pg_catalog.text, "
+							   "hyperparameters OPERATOR(pg_catalog.->>) 'item_col'::pg_catalog.text, "
+							   "hyperparameters OPERATOR(pg_catalog.->>) 'weight_col'::pg_catalog.text, "
+							   "algorithm OPERATOR(pg_catalog.=) 'als_explicit'::pg_catalog.text "
+							   "FROM recfair.models WHERE name OPERATOR(pg_catalog.=) $1",
 							   1, types, values, NULL, true, 1);
 	if (rc != SPI_OK_SELECT || SPI_processed != 1)
 		elog(ERROR, "could not read model \"%s\"", model);
@@ -396,7 +398,7 @@ LoadTestUsers(const ModelCache *m, const Interactions *test, TestUser *users, fl
 	values[1] = PointerGetDatum(construct_array(ids, test->nusers, INT8OID, sizeof(int64),
 												FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
 	rc = SPI_execute_with_args("SELECT user_id, factors, bias, seen FROM recfair.user_factors "
-							   "WHERE model = $1 AND user_id = ANY ($2)",
+							   "WHERE model OPERATOR(pg_catalog.=) $1 AND user_id OPERATOR(pg_catalog.=) ANY ($2)",
 							   2, types, values, NULL, true, 0);
 	if (rc != SPI_OK_SELECT)
 		elog(ERROR, "SPI_execute_with_args failed: %s", SPI_result_code_string(rc));
@@ -970,7 +972,8 @@ recfair_exposure_report(PG_FUNCTION_ARGS)
 	/* the users: as (user, user) pairs, so that they read like interactions */
 	if (PG_ARGISNULL(4))
 	{
-		src.source = psprintf("SELECT user_id, user_id AS recfair_item FROM recfair.user_factors WHERE model = %s",
+		src.source = psprintf("SELECT user_id, user_id AS recfair_item FROM recfair.user_factors "
+							  "WHERE model OPERATOR(pg_catalog.=) %s::pg_catalog.text",
 							  quote_literal_cstr(model_name));
 		src.user_col = "user_id";
 	}

@@ -158,12 +158,15 @@ recfair_split(PG_FUNCTION_ARGS)
 	initStringInfo(&sql);
 	appendStringInfo(&sql,
 					 "WITH ranked AS ("
-					 " SELECT src.*, row_number() OVER (PARTITION BY src.%s ORDER BY %s%s"
-					 "pg_catalog.hash_record_extended(src, " INT64_FORMAT ")) AS recfair_split_rank,"
-					 " count(*) OVER (PARTITION BY src.%s) AS recfair_split_count"
+					 " SELECT src.*, pg_catalog.row_number() OVER (PARTITION BY src.%s ORDER BY %s%s"
+					 "pg_catalog.hash_record_extended(src, '" INT64_FORMAT "'::pg_catalog.int8)) AS recfair_split_rank,"
+					 " pg_catalog.count(*) OVER (PARTITION BY src.%s) AS recfair_split_count"
 					 " FROM %s),"
-					 " assigned AS (SELECT *, recfair_split_rank <= CASE WHEN recfair_split_count < 2 THEN 0"
-					 " ELSE least(recfair_split_count - 1, round(recfair_split_count * %.9g::float8)) END"
+					 " assigned AS (SELECT *, recfair_split_rank::pg_catalog.float8 OPERATOR(pg_catalog.<=)"
+					 " CASE WHEN recfair_split_count OPERATOR(pg_catalog.<) '2'::pg_catalog.int8"
+					 " THEN '0'::pg_catalog.float8"
+					 " ELSE LEAST((recfair_split_count OPERATOR(pg_catalog.-) '1'::pg_catalog.int8)::pg_catalog.float8,"
+					 " pg_catalog.round(recfair_split_count::pg_catalog.float8 OPERATOR(pg_catalog.*) '%.9g'::pg_catalog.float8)) END"
 					 " AS recfair_split_test FROM ranked),"
 					 " to_train AS (INSERT INTO %s SELECT %s FROM assigned WHERE NOT recfair_split_test)"
 					 " INSERT INTO %s SELECT %s FROM assigned WHERE recfair_split_test",
@@ -174,7 +177,7 @@ recfair_split(PG_FUNCTION_ARGS)
 					 train_table, cols.data, test_table, cols.data);
 	RunTableSql(sql.data, SPI_OK_INSERT);
 	ntest = (int64) SPI_processed;
-	RunTableSql(psprintf("SELECT count(*) FROM %s", train_table), SPI_OK_SELECT);
+	RunTableSql(psprintf("SELECT pg_catalog.count(*) FROM %s", train_table), SPI_OK_SELECT);
 	{
 		bool		isnull;
 
