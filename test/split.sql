@@ -2,7 +2,7 @@
 BEGIN;
 SET LOCAL client_min_messages = warning;
 SET search_path = recfair, public;
-SELECT plan(24);
+SELECT plan(31);
 
 -- user u has u interactions (1..10), at distinct times
 CREATE TABLE events AS
@@ -35,6 +35,27 @@ SELECT isnt((SELECT array_agg(t ORDER BY t) FROM (SELECT r3_test::text t FROM r3
 SELECT lives_ok($$SELECT split('events', 't', 0.3, 'time')$$, 'time split');
 SELECT is((SELECT count(*)::int FROM t_test s JOIN t_train r USING (user_id) WHERE r.ts > s.ts), 0,
 	'test rows are later than every train row of the user');
+
+-- rounding: halves go up, on the decimal the caller wrote (0.7 is 0.7, not the real just below it)
+SELECT lives_ok($$SELECT split('events', 'half', 0.5)$$, 'split a half');
+SELECT is((SELECT array_agg(n ORDER BY user_id) FROM (SELECT user_id, count(*)::int n FROM half_test GROUP BY 1) t),
+	ARRAY[1, 2, 2, 3, 3, 4, 4, 5, 5], 'round(n * 0.5) rounds halves up: 3 of 5, 5 of 9');
+SELECT lives_ok($$SELECT split('events', 'seven', 0.7)$$, 'split 0.7');
+SELECT is((SELECT array_agg(n ORDER BY user_id) FROM (SELECT user_id, count(*)::int n FROM seven_test GROUP BY 1) t),
+	(SELECT array_agg(least(u - 1, round(u * 0.7))::int ORDER BY u) FROM generate_series(2, 10) u),
+	'round(n * 0.7) in exact decimal: 4 of 5');
+
+-- only the user, item and time columns are hashed; the added columns do not collide with the source's
+CREATE TABLE jevents AS
+SELECT user_id, item_id, ts, json_build_object('note', note) AS src, 1 AS recfair_split_rank, 'x'::text AS recfair_split_test
+FROM events;
+SELECT is((SELECT array_agg(table_name::text || '=' || rows ORDER BY table_name::text) FROM split('jevents', 'j', 0.2)),
+	ARRAY['j_test=11', 'j_train=44'], 'a json column named src and columns named like split''s own');
+SELECT is((SELECT array_agg(t ORDER BY t) FROM (SELECT (user_id, item_id, ts)::text t FROM j_test) a),
+	(SELECT array_agg(t ORDER BY t) FROM (SELECT (user_id, item_id, ts)::text t FROM r_test) a),
+	'the same split as a source with the same user, item and time columns');
+SELECT throws_ok($$SELECT split('SELECT user_id, ts FROM events', 'b', 0.2)$$, '42703', 'column "item_id" does not exist in SELECT user_id, ts FROM events',
+	'the item column is needed');
 
 -- bad input
 SELECT throws_ok($$SELECT split('events', 'b', -0.1)$$, '22023', NULL, 'negative test_fraction');
@@ -93,7 +114,7 @@ BEGIN
 END $$;
 SELECT is((SELECT pg_catalog.array_agg(DISTINCT what) FROM public.hijack_log), NULL,
 	'with search_path public, recfair no operator or function planted in public runs');
-SELECT is((SELECT pg_catalog.count(*)::int FROM hj1t_test), 13, 'and the split still splits');
+SELECT is((SELECT pg_catalog.count(*)::int FROM hj1t_test), 15, 'and the split still splits');
 
 -- split's and evaluate's SQL alone (train reads models and factors with SQL of its own)
 DELETE FROM public.hijack_log;
