@@ -125,7 +125,10 @@ recfair_split(PG_FUNCTION_ARGS)
 	time_col = OptionText(options, "time_col");
 	if (time_col == NULL)
 		time_col = "ts";
-	seed = (int64) OptionNumber(options, "seed", 42, -9.0e15, 9.0e15);
+	CheckColumnNameLength(user_col);
+	CheckColumnNameLength(item_col);
+	CheckColumnNameLength(time_col);
+	seed = OptionInteger(options, "seed", 42, -INT64CONST(9000000000000000), INT64CONST(9000000000000000));
 	if (source[0] == '\0')
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
