@@ -15,8 +15,10 @@
  * excluded, is compared with the user's relevant test items.
  *
  * Ranking metrics, per evaluated user, with hits at positions r <= k and
- * rel the user's relevant test items (items unknown to the model count in
- * rel but can never be hit):
+ * rel the user's relevant test items: a test pair counts once (duplicate
+ * rows keep the largest rating, rows with a NULL rating are skipped), and
+ * items of the user's training interactions leave rel, as they are never
+ * ranked (items unknown to the model stay in rel but can never be hit):
  *	 precision@k = hits / k, recall@k = hits / min(k, |rel|),
  *	 ndcg@k = sum 1/log2(r+1) over hits / sum 1/log2(r+1) for r <= min(k, |rel|),
  *	 map@k = sum of precision@r over hits / min(k, |rel|),
@@ -355,9 +357,11 @@ ModelColumns(const char *model, char **user_col, char **item_col, char **weight_
 	Datum		values[1] = {CStringGetTextDatum(model)};
 	int			rc;
 
-	rc = SPI_execute_with_args("SELECT hyperparameters->>'user_col', hyperparameters->>'item_col', "
-							   "hyperparameters->>'weight_col', algorithm = 'als_explicit' "
-							   "FROM recfair.models WHERE name = $1",
+	rc = SPI_execute_with_args("SELECT hyperparameters OPERATOR(pg_catalog.->>) 'user_col'::pg_catalog.text, "
+							   "hyperparameters OPERATOR(pg_catalog.->>) 'item_col'::pg_catalog.text, "
+							   "hyperparameters OPERATOR(pg_catalog.->>) 'weight_col'::pg_catalog.text, "
+							   "algorithm OPERATOR(pg_catalog.=) 'als_explicit'::pg_catalog.text "
+							   "FROM recfair.models WHERE name OPERATOR(pg_catalog.=) $1",
 							   1, types, values, NULL, true, 1);
 	if (rc != SPI_OK_SELECT || SPI_processed != 1)
 		elog(ERROR, "could not read model \"%s\"", model);
@@ -396,7 +400,7 @@ LoadTestUsers(const ModelCache *m, const Interactions *test, TestUser *users, fl
 	values[1] = PointerGetDatum(construct_array(ids, test->nusers, INT8OID, sizeof(int64),
 												FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
 	rc = SPI_execute_with_args("SELECT user_id, factors, bias, seen FROM recfair.user_factors "
-							   "WHERE model = $1 AND user_id = ANY ($2)",
+							   "WHERE model OPERATOR(pg_catalog.=) $1 AND user_id OPERATOR(pg_catalog.=) ANY ($2)",
 							   2, types, values, NULL, true, 0);
 	if (rc != SPI_OK_SELECT)
 		elog(ERROR, "SPI_execute_with_args failed: %s", SPI_result_code_string(rc));
@@ -438,6 +442,8 @@ LoadTestUsers(const ModelCache *m, const Interactions *test, TestUser *users, fl
 					if (ie != NULL)
 						u->seen[u->nseen++] = ie->index;
 				}
+				/* sorted, for the relevant items' lookups */
+				qsort(u->seen, u->nseen, sizeof(int32), CompareInt32);
 			}
 		}
 		CHECK_FOR_INTERRUPTS();
@@ -480,7 +486,7 @@ ParseListConfig(Jsonb *options, ModelCache *m, int k, ListConfig *cfg)
 	cfg->amortized = OptionBool(options, "amortized", false);
 	cfg->price = OptionNumber(options, "price", FAIR_DEFAULT_PRICE, 1e-6, 1e6);
 	cfg->strength = OptionNumber(options, "strength", 1.0, 0.0, 1.0);
-	cfg->ncandidates = (int) OptionNumber(options, "candidates", Max(10 * k, 100), k, 1e9);
+	cfg->ncandidates = (int) OptionInteger(options, "candidates", Max(10 * k, 100), k, 1000000000);
 	ParseFairTarget(target ? target : "equal", &cfg->target);
 	if (group_col == NULL && (cfg->fair || target != NULL))
 		ereport(ERROR,
@@ -695,6 +701,8 @@ recfair_evaluate(PG_FUNCTION_ARGS)
 	double		se = 0.0;
 	double		ae = 0.0;
 	int64		npairs = 0;
+	int			nuser_groups = 0;
+	char	  **user_group_names = NULL;
 	instr_time	start;
 
 	if (PG_ARGISNULL(1) || PG_ARGISNULL(2) || PG_ARGISNULL(3))
@@ -745,8 +753,15 @@ recfair_evaluate(PG_FUNCTION_ARGS)
 					 errhint("Pass options => '{\"rating_col\": \"...\"}'.")));
 	}
 	user_group_col = OptionText(options, "user_group_col");
+	/* one rating per test pair, the largest; an empty test has no users */
+	src.keep_max = true;
+	src.allow_empty = true;
 
 	test = ReadInteractions(&src, &budget);
+	if (test->rows_read == 0)
+		ereport(NOTICE,
+				(errmsg("the test source has no rows to evaluate"),
+				 errdetail("Every metric but the counts is NaN.")));
 
 	m = GetModel(model_name);
 	ParseListConfig(options, m, k, &cfg);
@@ -781,6 +796,10 @@ recfair_evaluate(PG_FUNCTION_ARGS)
 
 			if (src.weight_col && test->user_weights[j] < relevant_min)
 				continue;
+			/* an item of the user's training is never ranked, so it is not relevant */
+			if (mi >= 0 && tu->nseen > 0 &&
+				bsearch(&mi, tu->seen, tu->nseen, sizeof(int32), CompareInt32) != NULL)
+				continue;
 			tu->rel[tu->nrel++] = mi;
 		}
 		qsort(tu->rel, tu->nrel, sizeof(int32), CompareInt32);
@@ -812,6 +831,10 @@ recfair_evaluate(PG_FUNCTION_ARGS)
 		else
 			nskipped++;
 	}
+
+	/* user groups before the scoring, so that a bad column fails fast */
+	if (user_group_col != NULL)
+		nuser_groups = LoadUserGroups(m, test, users, user_group_col, &user_group_names);
 
 	RunLists(&pass, m, users, x, order, nevaluated, &cfg, fixed_shares, &budget);
 	nthreads = pass.nthreads;
@@ -873,8 +896,8 @@ recfair_evaluate(PG_FUNCTION_ARGS)
 
 	if (user_group_col != NULL)
 	{
-		char	  **names;
-		int			ngroups = LoadUserGroups(m, test, users, user_group_col, &names);
+		char	  **names = user_group_names;
+		int			ngroups = nuser_groups;
 		double	   *sum = palloc0(sizeof(double) * Max(ngroups, 1));
 		int32	   *count = palloc0(sizeof(int32) * Max(ngroups, 1));
 		double		best = -INFINITY;
@@ -970,7 +993,8 @@ recfair_exposure_report(PG_FUNCTION_ARGS)
 	/* the users: as (user, user) pairs, so that they read like interactions */
 	if (PG_ARGISNULL(4))
 	{
-		src.source = psprintf("SELECT user_id, user_id AS recfair_item FROM recfair.user_factors WHERE model = %s",
+		src.source = psprintf("SELECT user_id, user_id AS recfair_item FROM recfair.user_factors "
+							  "WHERE model OPERATOR(pg_catalog.=) %s::pg_catalog.text",
 							  quote_literal_cstr(model_name));
 		src.user_col = "user_id";
 	}
@@ -984,7 +1008,13 @@ recfair_exposure_report(PG_FUNCTION_ARGS)
 	}
 	src.item_col = "recfair_item";
 	src.weight_col = NULL;
+	src.keep_max = false;
+	src.allow_empty = true;
 	given = ReadInteractions(&src, &budget);
+	if (given->rows_read == 0)
+		ereport(NOTICE,
+				(errmsg("the users source has no rows"),
+				 errdetail("Every group has no exposure.")));
 	m = GetModel(model_name);
 	cfg.gm = GetGroupMap(m, text_to_cstring(PG_GETARG_TEXT_PP(1)));
 

@@ -367,11 +367,13 @@ recfair_generate_dataset(PG_FUNCTION_ARGS)
 	users_table = PrefixedTableName(prefix_text, "users");
 	items_table = PrefixedTableName(prefix_text, "items");
 	inter_table = PrefixedTableName(prefix_text, "interactions");
-	users_oid = CreateTable(users_table, "user_id bigint NOT NULL, segment text NOT NULL, activity text NOT NULL");
-	items_oid = CreateTable(items_table, "item_id bigint NOT NULL, brand text NOT NULL, category text NOT NULL, "
-							"price_tier text NOT NULL, price numeric(10,2) NOT NULL");
-	inter_oid = CreateTable(inter_table, "user_id bigint NOT NULL, item_id bigint NOT NULL, "
-							"weight real NOT NULL, ts timestamptz NOT NULL");
+	users_oid = CreateTable(users_table, "user_id pg_catalog.int8 NOT NULL, segment pg_catalog.text NOT NULL, "
+							"activity pg_catalog.text NOT NULL");
+	items_oid = CreateTable(items_table, "item_id pg_catalog.int8 NOT NULL, brand pg_catalog.text NOT NULL, "
+							"category pg_catalog.text NOT NULL, price_tier pg_catalog.text NOT NULL, "
+							"price pg_catalog.numeric(10,2) NOT NULL");
+	inter_oid = CreateTable(inter_table, "user_id pg_catalog.int8 NOT NULL, item_id pg_catalog.int8 NOT NULL, "
+							"weight pg_catalog.float4 NOT NULL, ts pg_catalog.timestamptz NOT NULL");
 
 	/* items */
 	BuildCatalog(&cat, nitems, &rng);

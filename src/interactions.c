@@ -17,7 +17,8 @@
  * (CSC) forms are then built with two counting sorts: sorting by item and
  * then, stably, by user leaves every user's items in order, so duplicate
  * (user, item) rows are adjacent and are summed in one pass, with no
- * comparison sort.
+ * comparison sort.  Sums are taken in double and must stay below FLT_MAX;
+ * evaluation keeps the largest rating of a pair instead (keep_max).
  *
  * Before that, users are renumbered in the order of their ids and items by
  * descending number of rows, then id.  Either way a model does not depend on
@@ -34,6 +35,7 @@
  */
 #include "postgres.h"
 
+#include <ctype.h>
 #include <float.h>
 #include <math.h>
 
@@ -42,6 +44,7 @@
 #include "access/tableam.h"
 #include "catalog/namespace.h"
 #include "catalog/pg_class.h"
+#include "catalog/pg_inherits.h"
 #include "catalog/pg_type.h"
 #include "executor/spi.h"
 #include "executor/tuptable.h"
@@ -49,6 +52,7 @@
 #include "interactions.h"
 #include "miscadmin.h"
 #include "nodes/makefuncs.h"
+#include "parser/parser.h"
 #include "utils/acl.h"
 #include "utils/builtins.h"
 #include "utils/regproc.h"
@@ -159,6 +163,7 @@ typedef struct RowBuffer
 	Oid			id_types[2];
 	Oid			weight_type;
 	int64		rows_null_id;
+	int64		rows_null_weight;
 } RowBuffer;
 
 #define ROW_BYTES (sizeof(int32) * 2 + sizeof(float4))
@@ -294,9 +299,14 @@ AddRow(RowBuffer *buf, const Datum *values, const bool *nulls)
 		buf->rows_null_id++;
 		return;
 	}
+	if (buf->src->weight_col != NULL && nulls[2])
+	{
+		buf->rows_null_weight++;
+		return;
+	}
 	user_id = IdDatum(values[0], buf->id_types[0]);
 	item_id = IdDatum(values[1], buf->id_types[1]);
-	if (buf->src->weight_col != NULL && !nulls[2])
+	if (buf->src->weight_col != NULL)
 	{
 		weight = WeightDatum(values[2], buf->weight_type);
 		if (isnan(weight) || isinf(weight) || weight < 0 || weight > FLT_MAX)
@@ -327,9 +337,10 @@ LooksLikeQuery(const char *source)
 	{
 		size_t		len = strlen(keywords[i]);
 
+		/* a keyword ends where an identifier could not go on (SELECT*FROM t) */
 		if (pg_strncasecmp(p, keywords[i], len) == 0 &&
-			(p[len] == '\0' || p[len] == ' ' || p[len] == '\t' ||
-			 p[len] == '\n' || p[len] == '\r' || p[len] == '('))
+			!IS_HIGHBIT_SET(p[len]) && !isalnum((unsigned char) p[len]) &&
+			p[len] != '_' && p[len] != '$' && p[len] != '.')
 			return true;
 	}
 	return false;
@@ -454,6 +465,76 @@ ScanQuery(RowBuffer *buf, const char *from_clause)
 	SPI_cursor_close(portal);
 }
 
+/* Positions of parse errors point into the source, shown as the query. */
+static void
+SourceParseErrorCallback(void *arg)
+{
+	int			pos = geterrposition();
+
+	if (pos > 0)
+	{
+		errposition(0);
+		internalerrposition(pos);
+		internalerrquery((const char *) arg);
+	}
+}
+
+/*
+ * The text of a query source, checked to be one query (a trailing
+ * semicolon is dropped): more than one statement, or a statement that is
+ * not a query, is refused before any SQL is built around it.
+ */
+static char *
+SourceQuery(const char *source)
+{
+	ErrorContextCallback callback;
+	List	   *stmts;
+	RawStmt    *stmt;
+
+	callback.callback = SourceParseErrorCallback;
+	callback.arg = (void *) source;
+	callback.previous = error_context_stack;
+	error_context_stack = &callback;
+	stmts = raw_parser(source, RAW_PARSE_DEFAULT);
+	error_context_stack = callback.previous;
+	if (list_length(stmts) != 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_SYNTAX_ERROR),
+				 errmsg("source must be a table or view name, or a single query"),
+				 errdetail("The source has %d statements.", list_length(stmts))));
+	stmt = linitial_node(RawStmt, stmts);
+	if (!IsA(stmt->stmt, SelectStmt))
+		ereport(ERROR,
+				(errcode(ERRCODE_SYNTAX_ERROR),
+				 errmsg("source must be a table or view name, or a single query"),
+				 errdetail("The statement is not a SELECT, VALUES or TABLE query.")));
+	if (stmt->stmt_len > 0)
+		return pnstrdup(source + stmt->stmt_location, stmt->stmt_len);
+	return pstrdup(source + stmt->stmt_location);
+}
+
+/* The relation a source names, resolved through the catalog. */
+static Oid
+SourceRelation(const char *source)
+{
+	List	   *names = stringToQualifiedNameList(source);
+	Oid			relid;
+
+	if (list_length(names) > 3)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_NAME),
+				 errmsg("invalid source name \"%s\"", source),
+				 errdetail("A name has at most three parts (database, schema and relation), not %d.",
+						   list_length(names))));
+	relid = RangeVarGetRelid(makeRangeVarFromNameList(names), AccessShareLock, true);
+	if (!OidIsValid(relid))
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_TABLE),
+				 errmsg("relation \"%s\" does not exist", source),
+				 errhint("The source is a table or view name, or a query starting with SELECT, WITH, VALUES or TABLE.")));
+	return relid;
+}
+
 /*
  * A FROM item for a source (a table or view name, or a query), aliased
  * src: the relation resolved through the catalog and quoted, or the query
@@ -465,17 +546,22 @@ SourceFromClause(const char *source)
 	Oid			relid;
 
 	if (LooksLikeQuery(source))
-		return psprintf("(%s\n) AS src", source);
-	relid = RangeVarGetRelid(makeRangeVarFromNameList(stringToQualifiedNameList(source)),
-							 AccessShareLock, true);
-	if (!OidIsValid(relid))
-		ereport(ERROR,
-				(errcode(ERRCODE_UNDEFINED_TABLE),
-				 errmsg("relation \"%s\" does not exist", source),
-				 errhint("The source is a table or view name, or a query starting with SELECT, WITH, VALUES or TABLE.")));
+		return psprintf("(%s\n) AS src", SourceQuery(source));
+	relid = SourceRelation(source);
 	return psprintf("%s AS src",
 					quote_qualified_identifier(get_namespace_name(get_rel_namespace(relid)),
 											   get_rel_name(relid)));
+}
+
+/* A column name longer than an identifier can be is an error of its own. */
+void
+CheckColumnNameLength(const char *col)
+{
+	if (col != NULL && strlen(col) >= NAMEDATALEN)
+		ereport(ERROR,
+				(errcode(ERRCODE_NAME_TOO_LONG),
+				 errmsg("column name \"%s\" is too long", col),
+				 errdetail("A column name has at most %d bytes.", NAMEDATALEN - 1)));
 }
 
 static void
@@ -484,27 +570,17 @@ ReadSource(RowBuffer *buf)
 	const char *source = buf->src->source;
 
 	if (LooksLikeQuery(source))
-	{
-		StringInfoData from;
-
-		initStringInfo(&from);
-		appendStringInfo(&from, "(%s\n) AS src", source);
-		ScanQuery(buf, from.data);
-	}
+		ScanQuery(buf, SourceFromClause(source));
 	else
 	{
-		RangeVar   *rv = makeRangeVarFromNameList(stringToQualifiedNameList(source));
-		Oid			relid = RangeVarGetRelid(rv, AccessShareLock, true);
+		Oid			relid = SourceRelation(source);
 		Relation	rel;
 		char		kind;
 
-		if (!OidIsValid(relid))
-			ereport(ERROR,
-					(errcode(ERRCODE_UNDEFINED_TABLE),
-					 errmsg("relation \"%s\" does not exist", source),
-					 errhint("The source is a table or view name, or a query starting with SELECT, WITH, VALUES or TABLE.")));
+		/* inheritance children are read by the query, not the heap scan */
 		kind = get_rel_relkind(relid);
 		if ((kind == RELKIND_RELATION || kind == RELKIND_MATVIEW) &&
+			!has_subclass(relid) &&
 			pg_class_aclcheck(relid, GetUserId(), ACL_SELECT) == ACLCHECK_OK &&
 			check_enable_rls(relid, InvalidOid, true) != RLS_ENABLED)
 		{
@@ -514,18 +590,14 @@ ReadSource(RowBuffer *buf)
 		}
 		else
 		{
-			StringInfoData from;
-
 			/* Check the columns first, for a clear error naming them. */
 			ColumnOf(relid, buf->src->user_col);
 			ColumnOf(relid, buf->src->item_col);
 			if (buf->src->weight_col)
 				ColumnOf(relid, buf->src->weight_col);
-			initStringInfo(&from);
-			appendStringInfo(&from, "%s AS src",
-							 quote_qualified_identifier(get_namespace_name(get_rel_namespace(relid)),
-														get_rel_name(relid)));
-			ScanQuery(buf, from.data);
+			ScanQuery(buf, psprintf("%s AS src",
+									quote_qualified_identifier(get_namespace_name(get_rel_namespace(relid)),
+															   get_rel_name(relid))));
 		}
 	}
 }
@@ -599,6 +671,19 @@ Renumber(int64 *ids, int64 *counts, int32 count, int32 *rows, int64 n, MemoryBud
 	}
 	pfree(order);
 	BudgetRelease(budget, bytes);
+}
+
+/* The weight of user u's pair at p, which must fit a float4. */
+static void
+StorePairWeight(Interactions *m, int32 u, int64 p, double weight)
+{
+	if (weight > FLT_MAX)
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("the weights of user %lld and item %lld sum to %g, more than a real can hold",
+						(long long) m->user_ids[u], (long long) m->item_ids[m->user_items[p]], weight),
+				 errdetail("Duplicate (user, item) rows are summed; the sum must be at most %g.", FLT_MAX)));
+	m->user_weights[p] = (float4) weight;
 }
 
 /*
@@ -679,7 +764,10 @@ BuildMatrices(Interactions *m, RowBuffer *buf, MemoryBudget *budget)
 	}
 	CHECK_FOR_INTERRUPTS();
 
-	/* 3. sum duplicates, now adjacent, compacting in place */
+	/*
+	 * 3. sum duplicates (or keep the largest), now adjacent, compacting in
+	 * place; sums in double, checked against what a float4 holds
+	 */
 	nnz = 0;
 	{
 		int64		start = 0;
@@ -688,18 +776,26 @@ BuildMatrices(Interactions *m, RowBuffer *buf, MemoryBudget *budget)
 		{
 			int64		end = m->user_ptr[u + 1];
 			int64		row_start = nnz;
+			double		acc = 0.0;
 
 			for (int64 p = start; p < end; p++)
 			{
 				if (nnz > row_start && m->user_items[nnz - 1] == m->user_items[p])
-					m->user_weights[nnz - 1] += m->user_weights[p];
-				else
 				{
-					m->user_items[nnz] = m->user_items[p];
-					m->user_weights[nnz] = m->user_weights[p];
-					nnz++;
+					if (buf->src->keep_max)
+						acc = Max(acc, (double) m->user_weights[p]);
+					else
+						acc += m->user_weights[p];
+					continue;
 				}
+				if (nnz > row_start)
+					StorePairWeight(m, u, nnz - 1, acc);
+				m->user_items[nnz] = m->user_items[p];
+				acc = m->user_weights[p];
+				nnz++;
 			}
+			if (nnz > row_start)
+				StorePairWeight(m, u, nnz - 1, acc);
 			start = end;
 			m->user_ptr[u + 1] = nnz;
 		}
@@ -744,6 +840,9 @@ ReadInteractions(const InteractionSource *src, MemoryBudget *budget)
 	RowBuffer	buf;
 	Interactions *m = palloc0(sizeof(Interactions));
 
+	CheckColumnNameLength(src->user_col);
+	CheckColumnNameLength(src->item_col);
+	CheckColumnNameLength(src->weight_col);
 	memset(&buf, 0, sizeof(buf));
 	buf.src = src;
 	buf.budget = budget;
@@ -759,6 +858,7 @@ ReadInteractions(const InteractionSource *src, MemoryBudget *budget)
 
 	m->rows_read = buf.n;
 	m->rows_null_id = buf.rows_null_id;
+	m->rows_null_weight = buf.rows_null_weight;
 	m->nusers = buf.user_index.count;
 	m->nitems = buf.item_index.count;
 	m->user_ids = buf.user_index.ids;
@@ -777,7 +877,11 @@ ReadInteractions(const InteractionSource *src, MemoryBudget *budget)
 		ereport(NOTICE,
 				(errmsg("skipped %lld rows with a NULL user or item id",
 						(long long) buf.rows_null_id)));
-	if (buf.n == 0)
+	if (buf.rows_null_weight > 0)
+		ereport(NOTICE,
+				(errmsg("skipped %lld rows with a NULL value in column \"%s\"",
+						(long long) buf.rows_null_weight, src->weight_col)));
+	if (buf.n == 0 && !src->allow_empty)
 		ereport(ERROR,
 				(errcode(ERRCODE_NO_DATA_FOUND),
 				 errmsg("the source has no interactions to train on")));

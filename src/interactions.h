@@ -29,6 +29,8 @@ typedef struct InteractionSource
 	const char *user_col;
 	const char *item_col;
 	const char *weight_col;		/* NULL: every interaction weighs 1 */
+	bool		keep_max;		/* duplicate pairs: the largest weight, not the sum */
+	bool		allow_empty;	/* no rows is not an error (evaluation) */
 } InteractionSource;
 
 typedef struct Interactions
@@ -38,6 +40,7 @@ typedef struct Interactions
 	int64		nnz;			/* distinct (user, item) pairs */
 	int64		rows_read;		/* rows used from the source */
 	int64		rows_null_id;	/* rows skipped because an id was NULL */
+	int64		rows_null_weight;	/* rows skipped because the weight was NULL */
 	double		total_weight;	/* sum of all weights */
 	int64	   *user_ids;		/* dense index -> external id */
 	int64	   *item_ids;
@@ -51,6 +54,7 @@ typedef struct Interactions
 } Interactions;
 
 extern char *SourceFromClause(const char *source);
+extern void CheckColumnNameLength(const char *col);
 extern Interactions *ReadInteractions(const InteractionSource *src, MemoryBudget *budget);
 
 #endif							/* RECFAIR_INTERACTIONS_H */

@@ -61,6 +61,27 @@ OptionNumber(Jsonb *options, const char *key, double dflt, double min, double ma
 	return value;
 }
 
+/* A whole-number option: like OptionNumber, and 2.9 is an error, not 2. */
+int64
+OptionInteger(Jsonb *options, const char *key, int64 dflt, int64 min, int64 max)
+{
+	char	   *text = OptionText(options, key);
+	char	   *end;
+	double		value;
+
+	if (text == NULL)
+		return dflt;
+	errno = 0;
+	value = strtod(text, &end);
+	if (end == text || *end != '\0' || errno != 0 || isnan(value) ||
+		value < (double) min || value > (double) max || value != floor(value))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("option \"%s\" must be an integer between " INT64_FORMAT " and " INT64_FORMAT ", not \"%s\"",
+						key, min, max, text)));
+	return (int64) value;
+}
+
 /* Refuse keys not in known[] (typos), listing the known ones. */
 void
 CheckOptionKeys(Jsonb *options, const char *const *known, int nknown)

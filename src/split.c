@@ -4,13 +4,19 @@
  *	  recfair.split(): a train/test split of an interaction source into
  *	  <prefix>_train and <prefix>_test, with the source's columns.
  *
- * Per user with n interactions, round(n * test_fraction) of them, at most
- * n - 1, go to test, so a user with a single interaction stays in train:
- * - random: the rows are ordered per user by a seeded hash of the whole
- *   row (deterministic for a seed, whatever order the source returns rows
- *   in), and the first ones go to test;
+ * Per user with n interactions, round(n * test_fraction) of them (halves
+ * rounded up, computed in numeric on the shortest decimal form of the
+ * fraction, so 0.25 of 10 is 3), at most n - 1, go to test, so a user with
+ * a single interaction stays in train:
+ * - random: the rows are ordered per user by a seeded hash of the user,
+ *   item and (when the source has it) time columns, so that any other
+ *   column may be of a type without a hash function (json); deterministic
+ *   for a seed, whatever order the source returns rows in; the first ones
+ *   go to test;
  * - time: each user's latest rows by the time column go to test (ties
  *   broken by the same hash).
+ * The columns the statement adds are named so as not to collide with the
+ * source's.
  * One pass: a window query over the source feeds both tables through a
  * writable CTE.  All names are resolved and quoted; the source is read
  * as train() reads it (a table or view name, or a query).
@@ -23,6 +29,7 @@
 
 #include "catalog/namespace.h"
 #include "catalog/pg_type.h"
+#include "common/shortest_dec.h"
 #include "executor/spi.h"
 #include "funcapi.h"
 #include "interactions.h"
@@ -33,7 +40,7 @@
 #include "utils/regproc.h"
 #include "utils/varlena.h"
 
-static const char *const known_options[] = {"user_col", "time_col", "seed"};
+static const char *const known_options[] = {"user_col", "item_col", "time_col", "seed"};
 
 static bool
 HasColumn(TupleDesc desc, const char *name)
@@ -43,6 +50,17 @@ HasColumn(TupleDesc desc, const char *name)
 			strcmp(NameStr(TupleDescAttr(desc, i)->attname), name) == 0)
 			return true;
 	return false;
+}
+
+/* base, or base_1, base_2 ...: the first that is not a column of desc */
+static char *
+UnusedColumnName(TupleDesc desc, const char *base)
+{
+	char	   *name = pstrdup(base);
+
+	for (int i = 1; HasColumn(desc, name); i++)
+		name = psprintf("%s_%d", base, i);
+	return name;
 }
 
 PG_FUNCTION_INFO_V1(recfair_split);
@@ -55,7 +73,13 @@ recfair_split(PG_FUNCTION_ARGS)
 	char	   *method;
 	Jsonb	   *options;
 	char	   *user_col;
+	char	   *item_col;
 	char	   *time_col;
+	char	   *rank_col;
+	char	   *count_col;
+	char	   *test_col;
+	char		fraction_text[FLOAT_SHORTEST_DECIMAL_LEN];
+	StringInfoData hashed;
 	int64		seed;
 	bool		by_time;
 	char	   *from;
@@ -95,10 +119,16 @@ recfair_split(PG_FUNCTION_ARGS)
 	user_col = OptionText(options, "user_col");
 	if (user_col == NULL)
 		user_col = "user_id";
+	item_col = OptionText(options, "item_col");
+	if (item_col == NULL)
+		item_col = "item_id";
 	time_col = OptionText(options, "time_col");
 	if (time_col == NULL)
 		time_col = "ts";
-	seed = (int64) OptionNumber(options, "seed", 42, -9.0e15, 9.0e15);
+	CheckColumnNameLength(user_col);
+	CheckColumnNameLength(item_col);
+	CheckColumnNameLength(time_col);
+	seed = OptionInteger(options, "seed", 42, -INT64CONST(9000000000000000), INT64CONST(9000000000000000));
 	if (source[0] == '\0')
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
@@ -136,7 +166,13 @@ recfair_split(PG_FUNCTION_ARGS)
 	if (!HasColumn(desc, user_col))
 		ereport(ERROR,
 				(errcode(ERRCODE_UNDEFINED_COLUMN),
-				 errmsg("column \"%s\" does not exist in %s", user_col, source)));
+				 errmsg("column \"%s\" does not exist in %s", user_col, source),
+				 errhint("Name the user column with options => '{\"user_col\": \"...\"}'.")));
+	if (!HasColumn(desc, item_col))
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_COLUMN),
+				 errmsg("column \"%s\" does not exist in %s", item_col, source),
+				 errhint("Name the item column with options => '{\"item_col\": \"...\"}'.")));
 	if (by_time && !HasColumn(desc, time_col))
 		ereport(ERROR,
 				(errcode(ERRCODE_UNDEFINED_COLUMN),
@@ -155,26 +191,45 @@ recfair_split(PG_FUNCTION_ARGS)
 	RunTableSql(psprintf("CREATE TABLE %s AS SELECT src.* FROM %s WITH NO DATA", test_table, from),
 		   SPI_OK_UTILITY);
 
+	/* the row order: a seeded hash of the key columns only */
+	initStringInfo(&hashed);
+	appendStringInfo(&hashed, "src.%s, src.%s", quote_identifier(user_col), quote_identifier(item_col));
+	if (HasColumn(desc, time_col))
+		appendStringInfo(&hashed, ", src.%s", quote_identifier(time_col));
+	rank_col = UnusedColumnName(desc, "recfair_split_rank");
+	count_col = UnusedColumnName(desc, "recfair_split_count");
+	test_col = UnusedColumnName(desc, "recfair_split_test");
+	float_to_shortest_decimal_buf((float) fraction, fraction_text);
+
 	initStringInfo(&sql);
 	appendStringInfo(&sql,
 					 "WITH ranked AS ("
-					 " SELECT src.*, row_number() OVER (PARTITION BY src.%s ORDER BY %s%s"
-					 "pg_catalog.hash_record_extended(src, " INT64_FORMAT ")) AS recfair_split_rank,"
-					 " count(*) OVER (PARTITION BY src.%s) AS recfair_split_count"
+					 " SELECT src.*, pg_catalog.row_number() OVER (PARTITION BY src.%s ORDER BY %s%s"
+					 "pg_catalog.hash_record_extended(ROW(%s), '" INT64_FORMAT "'::pg_catalog.int8)) AS %s,"
+					 " pg_catalog.count(*) OVER (PARTITION BY src.%s) AS %s"
 					 " FROM %s),"
-					 " assigned AS (SELECT *, recfair_split_rank <= CASE WHEN recfair_split_count < 2 THEN 0"
-					 " ELSE least(recfair_split_count - 1, round(recfair_split_count * %.9g::float8)) END"
-					 " AS recfair_split_test FROM ranked),"
-					 " to_train AS (INSERT INTO %s SELECT %s FROM assigned WHERE NOT recfair_split_test)"
-					 " INSERT INTO %s SELECT %s FROM assigned WHERE recfair_split_test",
+					 " assigned AS (SELECT ranked.*, ranked.%s OPERATOR(pg_catalog.<=)"
+					 " CASE WHEN ranked.%s OPERATOR(pg_catalog.<) '2'::pg_catalog.int8"
+					 " THEN '0'::pg_catalog.int8"
+					 " ELSE LEAST(ranked.%s OPERATOR(pg_catalog.-) '1'::pg_catalog.int8,"
+					 " pg_catalog.round(ranked.%s::pg_catalog.numeric OPERATOR(pg_catalog.*)"
+					 " '%s'::pg_catalog.numeric)::pg_catalog.int8) END"
+					 " AS %s FROM ranked),"
+					 " to_train AS (INSERT INTO %s SELECT %s FROM assigned WHERE NOT assigned.%s)"
+					 " INSERT INTO %s SELECT %s FROM assigned WHERE assigned.%s",
 					 quote_identifier(user_col),
 					 by_time ? "src." : "",
 					 by_time ? psprintf("%s DESC NULLS LAST, ", quote_identifier(time_col)) : "",
-					 seed, quote_identifier(user_col), from, fraction,
-					 train_table, cols.data, test_table, cols.data);
+					 hashed.data, seed, quote_identifier(rank_col),
+					 quote_identifier(user_col), quote_identifier(count_col),
+					 from,
+					 quote_identifier(rank_col), quote_identifier(count_col), quote_identifier(count_col),
+					 quote_identifier(count_col), fraction_text, quote_identifier(test_col),
+					 train_table, cols.data, quote_identifier(test_col),
+					 test_table, cols.data, quote_identifier(test_col));
 	RunTableSql(sql.data, SPI_OK_INSERT);
 	ntest = (int64) SPI_processed;
-	RunTableSql(psprintf("SELECT count(*) FROM %s", train_table), SPI_OK_SELECT);
+	RunTableSql(psprintf("SELECT pg_catalog.count(*) FROM %s", train_table), SPI_OK_SELECT);
 	{
 		bool		isnull;
 

@@ -131,8 +131,8 @@ ParseOptions(Jsonb *options, TrainOptions *opt)
 	CheckOptionKeys(options, known_options, lengthof(known_options));
 
 	opt->alpha = OptionNumber(options, "alpha", 1.0, 0.0, 1e6);
-	opt->cg_steps = (int) OptionNumber(options, "cg_steps", 3, 1, 100);
-	opt->seed = (int64) OptionNumber(options, "seed", 42, -9.0e15, 9.0e15);
+	opt->cg_steps = (int) OptionInteger(options, "cg_steps", 3, 1, 100);
+	opt->seed = OptionInteger(options, "seed", 42, -INT64CONST(9000000000000000), INT64CONST(9000000000000000));
 	confidence = OptionText(options, "confidence");
 	if (confidence == NULL || strcmp(confidence, "1+alpha*w") == 0)
 		opt->confidence_offset = 1.0;
@@ -269,6 +269,8 @@ recfair_train(PG_FUNCTION_ARGS)
 	src.user_col = ArgText(fcinfo, 2, "user_col", false);
 	src.item_col = ArgText(fcinfo, 3, "item_col", false);
 	src.weight_col = ArgText(fcinfo, 4, "weight_col", true);
+	src.keep_max = false;
+	src.allow_empty = false;
 	algorithm = ArgText(fcinfo, 5, "algorithm", false);
 	CheckNotEmpty(model, "model");
 	CheckNotEmpty(src.source, "source");
@@ -422,9 +424,9 @@ recfair_train(PG_FUNCTION_ARGS)
 	if (kind == ALGO_ALS_EXPLICIT)
 		appendStringInfo(&hyper, ", \"global_mean\": %.9g", global_mean);
 	appendStringInfo(&hyper, ", \"read_seconds\": %.3f, \"train_seconds\": %.3f, \"write_seconds\": %.3f, "
-					 "\"rows_read\": %lld, \"rows_null_id\": %lld}",
+					 "\"rows_read\": %lld, \"rows_null_id\": %lld, \"rows_null_weight\": %lld}",
 					 read_s, train_s, write_s, (long long) data->rows_read,
-					 (long long) data->rows_null_id);
+					 (long long) data->rows_null_id, (long long) data->rows_null_weight);
 
 	{
 		Oid			types[15] = {TEXTOID, TEXTOID, JSONBOID, INT4OID, INT8OID, INT8OID, INT8OID,

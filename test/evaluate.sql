@@ -2,7 +2,7 @@
 BEGIN;
 SET LOCAL client_min_messages = warning;
 SET search_path = recfair, public;
-SELECT plan(37);
+SELECT plan(48);
 
 -- Popularity counts: item 1: 5 users, 2: 4, 3: 3, 4: 2, 5: 1, 6: 1 (5 and 6 tie).
 -- User u saw items 1..u (user 5 also saw 6), so the lists, seen items excluded, are
@@ -108,6 +108,57 @@ SELECT is((SELECT array_agg(metric || '=' || round(value::numeric, 9) ORDER BY m
 	(SELECT array_agg(metric || '=' || round(value::numeric, 9) ORDER BY metric) FROM evaluate('th', 'evth_test', 10)),
 	'the thread count is read once, with the buffers');
 RESET recfair.threads;
+
+-- relevant items the user has in training leave rel (they are never ranked); users left without one are skipped
+CREATE TABLE ev_seen (user_id int, item_id int, rating int);
+INSERT INTO ev_seen VALUES
+	(1, 1, 5), (1, 3, 5),	-- u1 saw item 1: rel = {3}, list 2 3 4, hit at 2
+	(3, 2, 5),				-- u3 saw item 2: nothing relevant left, skipped
+	(2, 4, 2), (2, 4, 3), (2, 5, 5);	-- u2: item 4 twice, rated at most 3; list 3 4 5
+SELECT is((SELECT value FROM recfair.evaluate('pop', 'ev_seen', 3) WHERE metric = 'recall@3'), 1::float8,
+	'an item of the user''s training is not relevant: recall 1 of 1, not 1 of 2');
+SELECT is((SELECT array_agg(value ORDER BY metric) FROM recfair.evaluate('pop', 'ev_seen', 3) WHERE metric LIKE 'users_%'),
+	ARRAY[2, 1]::float8[], 'a user whose relevant items were all in training is skipped and counted');
+-- duplicate test pairs: one rating, the largest, not the sum (2 + 3 would pass relevant_min 4)
+SELECT is((SELECT array_agg(round(value::numeric, 6) ORDER BY metric) FROM recfair.evaluate('pop', 'ev_seen', 3,
+		'{"relevant_min": 4, "rating_col": "rating"}') WHERE metric IN ('precision@3', 'users_evaluated')),
+	ARRAY[round((1/3.0 + 1/3.0) / 2, 6), 2], 'duplicate test rows keep the largest rating: item 4 of user 2 is not relevant');
+SELECT is((SELECT round(value::numeric, 6) FROM recfair.evaluate('pop', 'ev_seen', 3, '{"relevant_min": 3, "rating_col": "rating"}') WHERE metric = 'precision@3'),
+	round((1/3.0 + 2/3.0) / 2, 6), 'and at relevant_min 3 it is');
+-- NULL ratings are skipped, not read as 1
+INSERT INTO ev_seen VALUES (1, 2, NULL);
+SELECT is((SELECT round(value::numeric, 6) FROM recfair.evaluate('pop', 'ev_seen', 3, '{"relevant_min": 1, "rating_col": "rating"}') WHERE metric = 'precision@3'),
+	round((1/3.0 + 2/3.0) / 2, 6), 'a NULL rating is not relevant');
+CREATE TABLE ratings_dup AS
+SELECT * FROM ratings_test
+UNION ALL SELECT user_id, item_id, 1 FROM ratings_test WHERE user_id <= 10
+UNION ALL SELECT user_id, item_id, NULL FROM ratings WHERE user_id <= 5;
+SELECT is((SELECT round(value::numeric, 5) FROM recfair.evaluate('x', 'ratings_dup') WHERE metric = 'rmse'),
+	(SELECT round(sqrt(avg((t.rating - ((m.hyperparameters->>'global_mean')::float8 + u.bias + i.bias
+		+ recfair.inner_product(u.factors, i.factors)))^2))::numeric, 5)
+	 FROM (SELECT user_id, item_id, max(rating) AS rating FROM ratings_dup WHERE rating IS NOT NULL GROUP BY 1, 2) t
+	 JOIN user_factors u ON u.model = 'x' AND u.user_id = t.user_id
+	 JOIN item_factors i ON i.model = 'x' AND i.item_id = t.item_id, recfair.models m WHERE m.name = 'x'),
+	'rmse over one rating per test pair, the largest, without NULL ratings');
+
+-- an empty test source: no users, not the training error
+SELECT is((SELECT array_agg(metric || '=' || value ORDER BY metric) FROM recfair.evaluate('pop', 'SELECT * FROM ev_test WHERE false', 3)
+		   WHERE metric LIKE 'users_%' OR metric = 'recall@3'),
+	ARRAY['recall@3=NaN', 'users_evaluated=0', 'users_skipped=0'], 'an empty test source evaluates no user');
+CREATE TABLE ev_items AS SELECT i AS item_id, CASE WHEN i <= 3 THEN 'head' ELSE 'tail' END AS brand FROM generate_series(1, 6) i;
+SELECT lives_ok($$SELECT register_tables('pop', items => 'ev_items')$$, 'register an item table');
+SELECT is((SELECT array_agg(group_value || '=' || exposure ORDER BY group_value) FROM exposure_report('pop', 'brand', 3,
+		users => 'SELECT user_id FROM ev_test WHERE false')),
+	ARRAY['head=0', 'tail=0'], 'exposure_report over no users: no exposure');
+
+-- user_group_col is checked before the users are scored (scoring this model needs more memory than allowed here)
+SET LOCAL recfair.training_memory_limit = '2MB';
+SELECT throws_ok($$SELECT * FROM evaluate('th', 'evth_test', 10, '{"user_group_col": "segment"}')$$, '55000', NULL,
+	'a user_group_col without a registered user table fails before scoring');
+RESET recfair.training_memory_limit;
+SELECT throws_ok($$SELECT * FROM evaluate('th', 'evth_test', 10)$$, '54000', NULL, '(scoring it does need more than 2MB)')
+	FROM (SELECT set_config('recfair.training_memory_limit', '2MB', true)) s;
+RESET recfair.training_memory_limit;
 
 SELECT * FROM finish();
 ROLLBACK;
