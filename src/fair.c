@@ -604,6 +604,11 @@ QueryRegisteredGroups(const char *model, bool users, const char *column, Oid *re
 		ereport(ERROR,
 				(errcode(ERRCODE_UNDEFINED_TABLE),
 				 errmsg("the %s table %s of model \"%s\" does not exist", kind, table, model)));
+	if (strlen(column) >= NAMEDATALEN)
+		ereport(ERROR,
+				(errcode(ERRCODE_NAME_TOO_LONG),
+				 errmsg("column name \"%.*s...\" is too long", NAMEDATALEN - 1, column),
+				 errdetail("A column name has at most %d bytes.", NAMEDATALEN - 1)));
 	attnum = get_attnum(relid, column);
 	if (attnum == InvalidAttrNumber || attnum < 0)
 		ereport(ERROR,

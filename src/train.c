@@ -16,6 +16,7 @@
 
 #include "als.h"
 #include "catalog/namespace.h"
+#include "catalog/pg_class.h"
 #include "catalog/pg_type.h"
 #include "executor/spi.h"
 #include "funcapi.h"
@@ -112,6 +113,11 @@ RegisterTable(Jsonb *options, const char *table_key, const char *column_key,
 		ereport(ERROR,
 				(errcode(ERRCODE_UNDEFINED_TABLE),
 				 errmsg("relation \"%s\" given as option \"%s\" does not exist", table, table_key)));
+	if (get_rel_persistence(relid) == RELPERSISTENCE_TEMP)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("temporary table %s cannot be registered", table),
+				 errdetail("A temporary table is visible only to the session that made it, and is gone when it ends.")));
 	attnum = get_attnum(relid, column);
 	if (attnum == InvalidAttrNumber || attnum < 0)
 		ereport(ERROR,

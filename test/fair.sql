@@ -2,7 +2,7 @@
 BEGIN;
 SET LOCAL client_min_messages = warning;
 SET search_path = public, recfair;
-SELECT plan(82);
+SELECT plan(84);
 
 CREATE FUNCTION pg_temp.rr(target text, strength real, k int, ids bigint[], scores real[], groups text[])
 RETURNS text LANGUAGE sql AS $$
@@ -120,6 +120,11 @@ SELECT throws_ok($$SELECT * FROM recommend_for_items('{1}', NULL, 'pl')$$, '2200
 SELECT lives_ok($$SELECT recfair.train('plpop', 'planted', algorithm => 'popularity')$$, 'a popularity model');
 SELECT throws_ok($$SELECT * FROM similar_items(1, 3, 'plpop')$$, '42809', NULL,
 	'similar_items on a popularity model: an error, not lists of equal cosines');
+SELECT throws_ok(format($$SELECT * FROM recommend_fair(1, 4, %L, 'pl')$$, repeat('g', 70)), '42622', NULL,
+	'a group column name longer than an identifier');
+CREATE TEMP TABLE planted_items_tmp AS SELECT * FROM planted_items;
+SELECT throws_ok($$SELECT recfair.train('pltmp', 'planted', factors => 2, iterations => 1,
+	options => '{"items": "planted_items_tmp"}')$$, '22023', NULL, 'train does not register a temporary table');
 -- a target beyond double precision: a short 22023, not 22003 quoting 400 digits
 SELECT throws_ok(format($$SELECT * FROM rerank_fair('{1,2}', '{.5,.4}', '{A,B}', 2, '{"A": 1e400}')$$), '22023',
 	'the target share of "A" is too large', 'a share beyond double precision');
