@@ -82,4 +82,7 @@ test/readme-check.sh
 echo "== JDBC client"
 test/jdbc/run.sh
 
+echo "== resource limits (a cluster under ulimit -v)"
+test/resource-limits.sh
+
 echo "== all tests passed"
