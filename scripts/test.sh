@@ -85,4 +85,7 @@ test/hostile-dump.sh
 echo "== JDBC client"
 test/jdbc/run.sh
 
+echo "== resource limits (a cluster under ulimit -v)"
+test/resource-limits.sh
+
 echo "== all tests passed"

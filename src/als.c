@@ -41,6 +41,7 @@
 
 #include "als.h"
 #include "common/pg_prng.h"
+#include "linalg.h"
 #include "parallel.h"
 
 #define ALS_CHUNK 64
@@ -103,12 +104,17 @@ AlsInitFactors(float4 *m, int64 rows, int factors, uint64 seed)
 		m[i] = (float4) (pg_prng_double(&rng) * 0.01);
 }
 
-/* gram = m' m (k x k, full), with BLAS. */
+/*
+ * gram = m' m (k x k, full), with BLAS on the backend's thread (single-
+ * threaded: see linalg.c for why OpenBLAS never gets threads of its own).
+ */
 void
 GramMatrix(const float4 *m, int64 rows, int k, float4 *gram)
 {
+	BlasBackendCheck();
 	cblas_ssyrk(CblasRowMajor, CblasUpper, CblasTrans, k, (int) rows, 1.0f, m, k,
 				0.0f, gram, k);
+	BlasBackendDone();
 	for (int r = 0; r < k; r++)
 		for (int c = 0; c < r; c++)
 			gram[r * k + c] = gram[c * k + r];
@@ -329,7 +335,6 @@ AlsTrainImplicit(const Interactions *data, const AlsOptions *opt,
 	double		loss_partial[MAX_THREADS_ACC * 8];
 
 	Assert(nthreads <= MAX_THREADS_ACC);
-	openblas_set_num_threads(nthreads);
 	for (int it = 1; it <= opt->iterations; it++)
 	{
 		double		observed = 0.0;

@@ -50,6 +50,7 @@
 #include "executor/tuptable.h"
 #include "idmap.h"
 #include "interactions.h"
+#include "ceilings.h"
 #include "miscadmin.h"
 #include "nodes/makefuncs.h"
 #include "parser/parser.h"
@@ -73,17 +74,8 @@ int			recfair_training_memory_limit_kb = 2 * 1024 * 1024;
 void
 BudgetReserve(MemoryBudget *budget, Size bytes, const char *what)
 {
-	Size		limit = (Size) recfair_training_memory_limit_kb * 1024;
-
-	if (budget->used + bytes > limit)
-		ereport(ERROR,
-				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("training needs at least %zu MB of memory, more than recfair.training_memory_limit (%d MB)",
-						(budget->used + bytes) / (1024 * 1024) + 1,
-						recfair_training_memory_limit_kb / 1024),
-				 errdetail("Allocating %s.", what),
-				 errhint("Raise the limit, for example SET recfair.training_memory_limit = '%zuMB'.",
-						 ((budget->used + bytes) / (1024 * 1024) + 1) * 5 / 4 + 1)));
+	if (budget->used + bytes > TrainingMemoryLimit())
+		TrainingMemoryExceeded(budget->used + bytes, what);
 	budget->used += bytes;
 }
 

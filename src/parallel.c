@@ -16,25 +16,31 @@
  * Tasks are handed out in chunks through an atomic counter, which balances
  * users and items of very different degrees across threads.
  *
- * OpenBLAS is told to use one thread while our workers run, so that a BLAS
- * call inside a worker does not start a second layer of threads.
+ * OpenBLAS is kept single-threaded (linalg.c): a BLAS call inside a worker
+ * must not start a second layer of threads, and OpenBLAS's own threads each
+ * hold a large buffer.  Each worker that calls BLAS gets such a buffer, so
+ * the workers started are those whose buffer and stack can be mapped
+ * (fewer under an address-space limit; an error if not even one), checked
+ * before any starts: OpenBLAS would spin, uncancellable, on a buffer it
+ * cannot map.
  *
  *-------------------------------------------------------------------------
  */
 #include "postgres.h"
 
-#include <cblas.h>
+#include <limits.h>
 #include <pthread.h>
 #include <signal.h>
 #include <time.h>
 
+#include "linalg.h"
 #include "miscadmin.h"
 #include "parallel.h"
 
-#define RECFAIR_MAX_THREADS 64
 #define POLL_INTERVAL_NS (5 * 1000 * 1000)
 
 int			recfair_threads = 0;
+int			recfair_max_threads = 0;
 
 typedef struct ParallelJob
 {
@@ -55,19 +61,43 @@ typedef struct WorkerArg
 	int			worker;
 } WorkerArg;
 
-/* Threads to use: the GUC, or the number of online CPUs when it is 0. */
+/* The number of online CPUs (at least 1). */
+int
+OnlineCpus(void)
+{
+	long		cpus = sysconf(_SC_NPROCESSORS_ONLN);
+
+	return cpus > 0 ? (int) Min(cpus, INT_MAX) : 1;
+}
+
+/*
+ * Threads to use: recfair.threads (0: one per CPU), capped by the superuser's
+ * recfair.max_threads (0: one per CPU).  A user may lower the count but not
+ * raise it above the ceiling.
+ */
 int
 ParallelThreads(void)
 {
-	int			n = recfair_threads;
+	int			cpus = OnlineCpus();
+	int			n = recfair_threads > 0 ? recfair_threads : cpus;
+	int			max = recfair_max_threads > 0 ? recfair_max_threads : cpus;
 
-	if (n <= 0)
+	return Min(Min(n, max), RECFAIR_MAX_THREADS);
+}
+
+/* The stack a new thread gets (glibc: from RLIMIT_STACK), plus a guard page. */
+static Size
+ThreadStackBytes(void)
+{
+	pthread_attr_t attr;
+	size_t		size = 8 * 1024 * 1024;
+
+	if (pthread_attr_init(&attr) == 0)
 	{
-		long		cpus = sysconf(_SC_NPROCESSORS_ONLN);
-
-		n = cpus > 0 ? (int) cpus : 1;
+		pthread_attr_getstacksize(&attr, &size);
+		pthread_attr_destroy(&attr);
 	}
-	return Min(n, RECFAIR_MAX_THREADS);
+	return (Size) size + 4096;
 }
 
 static void *
@@ -115,6 +145,7 @@ ParallelForRange(int64 ntasks, int64 chunk, ParallelWorkFn fn, void *arg)
 	if (chunk < 1)
 		chunk = 1;
 	nthreads = (int) Min((int64) nthreads, (ntasks + chunk - 1) / chunk);
+	nthreads = BlasThreadsThatFit(nthreads, ThreadStackBytes());
 
 	job.fn = fn;
 	job.arg = arg;
@@ -125,8 +156,6 @@ ParallelForRange(int64 ntasks, int64 chunk, ParallelWorkFn fn, void *arg)
 	job.running = nthreads;
 	pthread_mutex_init(&job.mutex, NULL);
 	pthread_cond_init(&job.done, NULL);
-
-	openblas_set_num_threads(1);
 
 	/* Threads inherit the creating thread's mask: block everything. */
 	sigfillset(&all);
@@ -170,7 +199,6 @@ ParallelForRange(int64 ntasks, int64 chunk, ParallelWorkFn fn, void *arg)
 		pthread_join(threads[i], NULL);
 	pthread_mutex_destroy(&job.mutex);
 	pthread_cond_destroy(&job.done);
-	openblas_set_num_threads(ParallelThreads());
 
 	if (started == 0)
 		ereport(ERROR,

@@ -14,12 +14,19 @@
  * (0 .. nthreads-1).  It runs on a compute thread and must not call any
  * PostgreSQL API: no palloc, no ereport, no elog, no SPI.
  */
+/* The most compute threads (the bound of recfair.threads and recfair.max_threads). */
+#define RECFAIR_MAX_THREADS 64
+
 typedef void (*ParallelWorkFn) (void *arg, int64 start, int64 end, int worker);
 
 /* The GUC recfair.threads: compute threads for training and evaluation. */
 extern int	recfair_threads;
 
+/* The GUC recfair.max_threads (superuser only): the ceiling of recfair.threads. */
+extern int	recfair_max_threads;
+
 extern void ParallelForRange(int64 ntasks, int64 chunk, ParallelWorkFn fn, void *arg);
 extern int	ParallelThreads(void);
+extern int	OnlineCpus(void);
 
 #endif							/* RECFAIR_PARALLEL_H */

@@ -14,6 +14,7 @@
 
 #include <limits.h>
 
+#include "ceilings.h"
 #include "fmgr.h"
 #include "interactions.h"
 #include "model_store.h"
@@ -28,13 +29,21 @@ void
 _PG_init(void)
 {
 	DefineCustomIntVariable("recfair.threads",
-							"Compute threads for training (0: one per CPU).",
+							"Compute threads for training and evaluation (0: one per CPU), at most recfair.max_threads.",
 							NULL, &recfair_threads, 0, 0, 64,
 							PGC_USERSET, 0, NULL, NULL, NULL);
+	DefineCustomIntVariable("recfair.max_threads",
+							"Ceiling of recfair.threads that only a superuser can change (0: one per CPU).",
+							NULL, &recfair_max_threads, 0, 0, 64,
+							PGC_SUSET, 0, NULL, NULL, NULL);
 	DefineCustomIntVariable("recfair.training_memory_limit",
-							"Memory that one training run may use; above it, training stops with an error before allocating.",
+							"Memory that one training run may use, at most recfair.max_training_memory; above it, training stops with an error before allocating.",
 							NULL, &recfair_training_memory_limit_kb, 2 * 1024 * 1024, 1024, INT_MAX,
 							PGC_USERSET, GUC_UNIT_KB, NULL, NULL, NULL);
+	DefineCustomIntVariable("recfair.max_training_memory",
+							"Ceiling of recfair.training_memory_limit that only a superuser can change.",
+							NULL, &recfair_max_training_memory_kb, 2 * 1024 * 1024, 1024, INT_MAX,
+							PGC_SUSET, GUC_UNIT_KB, NULL, NULL, NULL);
 	DefineCustomStringVariable("recfair.default_model",
 							   "Model used by serving functions called with model => NULL.",
 							   NULL, &recfair_default_model, NULL,

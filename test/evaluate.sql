@@ -156,7 +156,7 @@ SET LOCAL recfair.training_memory_limit = '2MB';
 SELECT throws_ok($$SELECT * FROM evaluate('th', 'evth_test', 10, '{"user_group_col": "segment"}')$$, '55000', NULL,
 	'a user_group_col without a registered user table fails before scoring');
 RESET recfair.training_memory_limit;
-SELECT throws_ok($$SELECT * FROM evaluate('th', 'evth_test', 10)$$, '54000', NULL, '(scoring it does need more than 2MB)')
+SELECT throws_ok($$SELECT * FROM evaluate('th', 'evth_test', 10)$$, '53200', NULL, '(scoring it does need more than 2MB)')
 	FROM (SELECT set_config('recfair.training_memory_limit', '2MB', true)) s;
 RESET recfair.training_memory_limit;
 
