@@ -4,7 +4,7 @@
 BEGIN;
 SET LOCAL client_min_messages = warning;
 SET search_path = public, recfair;
-SELECT plan(36);
+SELECT plan(38);
 
 -- a small shop: 40 users x 30 items in three brands
 CREATE TABLE sec_inter AS
@@ -139,6 +139,18 @@ RESET ROLE;
 SELECT lives_ok($$SELECT recfair.train('sec_alice', 'sec_inter', factors => 4, iterations => 2)$$,
 	'a superuser may retrain anyone''s model');
 SELECT is((SELECT owner::text FROM recfair.models WHERE name = 'sec_alice'), 'rf_alice', 'and the owner stays');
+
+-- the grants docs/security.md gives a read-only dashboard role are enough to serve and evaluate
+CREATE ROLE rf_dashboard;
+GRANT USAGE ON SCHEMA recfair TO rf_dashboard;
+GRANT SELECT ON recfair.models, recfair.user_factors, recfair.item_factors TO rf_dashboard;
+GRANT SELECT ON sec_items, sec_test TO rf_dashboard;
+SET ROLE rf_dashboard;
+SELECT is((SELECT count(*) FROM recfair.recommend_fair(1, 3, 'brand', 'sec_alice')), 3::bigint,
+	'the documented dashboard grants serve fair lists');
+SELECT lives_ok($$SELECT * FROM recfair.evaluate('sec_alice', 'sec_test', 3, '{"group_col": "brand"}')$$,
+	'and evaluate');
+RESET ROLE;
 
 -- bad input to register_tables
 SELECT throws_ok($$SELECT recfair.register_tables(NULL, 'sec_items')$$, '22004', 'model must not be NULL',
