@@ -5,7 +5,8 @@
 set -euo pipefail
 
 packages=(make gcc postgresql-15 postgresql-server-dev-15 libopenblas-dev
-	postgresql-15-pgtap pgtap libpostgresql-jdbc-java default-jdk-headless "$@")
+	postgresql-15-pgtap pgtap libpostgresql-jdbc-java default-jdk-headless
+	libpq-dev "$@")
 missing=()
 for pkg in "${packages[@]}"; do
 	dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' ||

@@ -2,8 +2,9 @@
 # The test command (README.md; .ci/run calls it).  On a fresh Debian 12 as
 # root it installs the missing packages; then it builds with warnings as
 # errors, installs, starts a throwaway cluster (removed on exit, failure too),
-# runs the pg_regress suite, the pgTAP suite, the README's SQL examples and a
-# JDBC client, and exits non-zero on any failure.
+# runs the pg_regress suite, the pgTAP suite, the README's SQL examples, a
+# JDBC client and the fuzz harness (test/fuzz/), and exits non-zero on any
+# failure.
 #
 # A user who is not root and cannot write PostgreSQL's directories gets a
 # private copy of the server tree with recfair installed into it (see
@@ -87,5 +88,10 @@ test/jdbc/run.sh
 
 echo "== resource limits (a cluster under ulimit -v)"
 test/resource-limits.sh
+
+# Random and mutated input for the types and every SQL function (FUZZ_SEED
+# replays a run; test/fuzz/run.sh says more).
+echo "== fuzz"
+RECFAIR_SERVER_LOG=$work/cluster/server.log FUZZ_CODES=$work/fuzz-codes test/fuzz/run.sh
 
 echo "== all tests passed"

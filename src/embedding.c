@@ -92,7 +92,9 @@ CheckSameEmbeddingDims(const Embedding *a, const Embedding *b)
 
 /*
  * An arithmetic result that left the float4 range is an overflow error, as
- * for the built-in real type.
+ * for the built-in real type.  (A sum or difference of finite floats cannot
+ * underflow to zero unless it is exactly zero; products can, see
+ * ScaleEmbedding.)
  */
 static inline void
 CheckArithmeticResult(float4 value)
@@ -259,6 +261,15 @@ embedding_recv(PG_FUNCTION_ARGS)
 	int			unused;
 	Embedding  *result;
 
+	/*
+	 * pq_getmsg* would call a short message a protocol violation (08P01);
+	 * a bad value is 22P03, as for the built-in types' recv functions.
+	 */
+	if (buf->len - buf->cursor < 2 * (int) sizeof(int16))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("external embedding value is too short: %d bytes",
+						buf->len - buf->cursor)));
 	dim = (int16) pq_getmsgint(buf, sizeof(int16));
 	unused = (int16) pq_getmsgint(buf, sizeof(int16));
 	CheckEmbeddingDim(dim);
@@ -268,6 +279,11 @@ embedding_recv(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 				 errmsg("invalid reserved field in external embedding value: %d",
 						unused)));
+	if (buf->len - buf->cursor < dim * (int) sizeof(float4))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("external embedding value of %d dimensions has %d bytes of values, not %d",
+						dim, buf->len - buf->cursor, dim * (int) sizeof(float4))));
 
 	result = InitEmbedding(dim);
 	for (int i = 0; i < dim; i++)
@@ -562,6 +578,9 @@ ScaleEmbedding(const Embedding *emb, float4 scalar)
 	{
 		result->x[i] = emb->x[i] * scalar;
 		CheckArithmeticResult(result->x[i]);
+		/* as float4mul: a non-zero product that rounds to zero */
+		if (unlikely(result->x[i] == 0.0f) && emb->x[i] != 0.0f && scalar != 0.0f)
+			float_underflow_error();
 	}
 	return result;
 }

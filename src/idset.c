@@ -227,9 +227,16 @@ Datum
 idset_recv(PG_FUNCTION_ARGS)
 {
 	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
-	int32		n = pq_getmsgint(buf, 4);
+	int32		n;
 	int64	   *ids;
 
+	/* a short message is a bad value (22P03), not a protocol violation */
+	if (buf->len - buf->cursor < 4)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("external idset value is too short: %d bytes",
+						buf->len - buf->cursor)));
+	n = pq_getmsgint(buf, 4);
 	if (n < 0 || n > (buf->len - buf->cursor) / 8)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),

@@ -2,7 +2,7 @@
 BEGIN;
 SET LOCAL client_min_messages = warning;
 SET search_path = recfair, public;
-SELECT plan(81);
+SELECT plan(83);
 
 -- the type and its catalog properties
 SELECT has_type('recfair', 'embedding', 'type recfair.embedding exists');
@@ -121,6 +121,9 @@ SELECT throws_ok($$SELECT '{NaN}'::float8[]::embedding$$, '22000', NULL, 'NaN in
 SELECT throws_ok($$SELECT '{1e100}'::float8[]::embedding$$, '22003', NULL, 'double out of real range');
 SELECT throws_ok($$SELECT '[3e38]'::embedding * 2$$, '22003', NULL, 'overflow in *');
 SELECT throws_ok($$SELECT '[3e38]'::embedding + '[3e38]'$$, '22003', NULL, 'overflow in +');
+SELECT throws_ok($$SELECT '[1,1e-30]'::embedding * 1e-30$$, '22003', 'value out of range: underflow',
+	'underflow in *, as real * real');
+SELECT is('[0,1e-30]'::embedding * 0, '[0,0]'::embedding, 'times zero is no underflow');
 SELECT throws_ok($$SELECT sum(e) FROM (VALUES ('[3e38]'::embedding), ('[3e38]')) v(e)$$, '22003', NULL, 'overflow in sum');
 SELECT throws_ok($$SELECT '[1]'::embedding * 'NaN'::real$$, '22000', NULL, 'multiply by NaN');
 

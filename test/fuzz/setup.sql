@@ -1,0 +1,23 @@
+-- The fixed data of the fuzz run (test/fuzz/run.sh): a tiny generated shop,
+-- its split, one model of each algorithm, a model without registered tables,
+-- a scratch model per fuzz worker and a table of embeddings for parallel
+-- aggregation.  Small, so that every fuzz case is fast.
+\set ON_ERROR_STOP 1
+SET client_min_messages = warning;
+CREATE EXTENSION IF NOT EXISTS recfair;
+SET recfair.threads = 1;
+SELECT count(*) FROM recfair.generate_dataset('fz', 300, 120, 6000, seed => 7);
+SELECT count(*) FROM recfair.split('fz_interactions', 'fz', 0.2);
+SELECT name FROM recfair.train('fz', 'fz_train', weight_col => 'weight', factors => 8, iterations => 3,
+                               options => '{"items": "fz_items", "users": "fz_users"}');
+SELECT name FROM recfair.train('fze', 'fz_train', weight_col => 'weight', algorithm => 'als_explicit',
+                               factors => 4, iterations => 2, options => '{"items": "fz_items"}');
+SELECT name FROM recfair.train('fzp', 'fz_train', algorithm => 'popularity', options => '{"items": "fz_items"}');
+SELECT name FROM recfair.train('fz_nogroups', 'fz_train', factors => 4, iterations => 1);
+SELECT (recfair.train('fzw' || w, 'fz_train', weight_col => 'weight', factors => 4, iterations => 1,
+                      options => '{"items": "fz_items", "users": "fz_users"}')).name
+FROM generate_series(0, 7) w;
+CREATE TABLE fz_emb AS
+SELECT i AS id, ARRAY[sin(i), cos(i), i / 1000.0, 1e-20 * i]::real[]::recfair.embedding AS e
+FROM generate_series(1, 20000) i;
+ANALYZE fz_emb;
