@@ -3,8 +3,8 @@
 # root it installs the missing packages; then it builds with warnings as
 # errors, installs, starts a throwaway cluster (removed on exit, failure too),
 # runs the pg_regress suite, the pgTAP suite, the README's SQL examples, a
-# JDBC client and the fuzz harness (test/fuzz/), and exits non-zero on any
-# failure.
+# JDBC client, the fuzz harness (test/fuzz/) and the check of documented
+# SQLSTATEs (test/sqlstate-check.sh), and exits non-zero on any failure.
 #
 # A user who is not root and cannot write PostgreSQL's directories gets a
 # private copy of the server tree with recfair installed into it (see
@@ -100,8 +100,10 @@ fi
 
 echo "== start a throwaway cluster"
 mkdir "$work/cluster"
-# prepared transactions: sql/fair_concurrency.sql
-RECFAIR_PG_SETTINGS="max_prepared_transactions = 4" scripts/pg-cluster.sh start "$work/cluster"
+# prepared transactions: sql/fair_concurrency.sql; each error's SQLSTATE and
+# source file in the log: test/sqlstate-check.sh
+RECFAIR_PG_SETTINGS="max_prepared_transactions = 4
+log_error_verbosity = verbose" scripts/pg-cluster.sh start "$work/cluster"
 . "$work/cluster/env"
 
 echo "== pg_regress"
@@ -127,6 +129,9 @@ test/jdbc/run.sh
 # replays a run; test/fuzz/run.sh says more).
 echo "== fuzz"
 RECFAIR_SERVER_LOG=$work/cluster/server.log FUZZ_CODES=$work/fuzz-codes test/fuzz/run.sh
+
+echo "== documented SQLSTATEs"
+test/sqlstate-check.sh "$work/cluster/server.log" "$work/fuzz-codes"
 
 if sanitizer_reports >&2; then
 	echo "test: the sanitizers reported errors (above)" >&2

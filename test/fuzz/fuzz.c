@@ -1176,6 +1176,8 @@ make_evaluate(Ctx *x)
 				m[32];
 
 	c->kind = "evaluate";
+	if (chance(r, 10))
+		c->pre = "SET LOCAL recfair.training_memory_limit = '1MB'";
 	sql(c, "SELECT count(*), count(value) FROM recfair.evaluate($1::text, $2::text, $3::int, $4::jsonb)");
 	param(c, 0, gen_model(r, x->worker, m, false), 0);
 	param(c, 0, gen_test_source(r), 0);
@@ -1207,7 +1209,15 @@ make_train(Ctx *x)
 	param(c, 0, chance(r, 85) ? "item_id" : PICK(r, cols), 0);
 	param(c, 0, chance(r, 50) ? NULL : chance(r, 80) ? "weight" : PICK(r, cols), 0);
 	param(c, 0, chance(r, 5) ? NULL : PICK(r, algos), 0);
-	param(c, 0, gen_small(r, n1, 1, 8), 0);
+	if (chance(r, 8))
+	{
+		/* many factors: over a small memory limit before allocating */
+		sprintf(n1, "%d", 200 + rnd(r, 825));
+		param(c, 0, n1, 0);
+		c->pre = "SET LOCAL recfair.training_memory_limit = '1MB'";
+	}
+	else
+		param(c, 0, gen_small(r, n1, 1, 8), 0);
 	param(c, 0, gen_small(r, n2, 1, 3), 0);
 	param(c, 0, chance(r, 50) ? "0.1" : gen_real(r, s), 0);
 	param(c, 0, gen_options(r, &x->tmp[0], train_keys, 9), 0);
@@ -1328,6 +1338,19 @@ make_case(Ctx *x)
 	for (size_t i = 0; i < sizeof(makers) / sizeof(makers[0]); i++)
 		total += makers[i].weight;
 	pick = rnd(x->r, total);
+	if (chance(x->r, 5))
+	{
+		static const char *settings[] = {
+			"SET LOCAL recfair.default_model = 'fz'",
+			"SET LOCAL recfair.default_model = 'no_such_model'",
+			"SET LOCAL recfair.default_model = ''",
+			"SET LOCAL recfair.threads = 2",
+			"SET LOCAL recfair.threads = 0",
+		};
+
+		/* a case kind may replace it with its own */
+		x->c->pre = PICK(x->r, settings);
+	}
 	for (size_t i = 0; i < sizeof(makers) / sizeof(makers[0]); i++)
 	{
 		if (pick < makers[i].weight)
