@@ -12,7 +12,9 @@
 # root, since they connect as the database superuser "postgres" over the
 # socket with trust authentication, which only this machine can reach.
 # Extra server settings can be passed in RECFAIR_PG_SETTINGS (lines of
-# postgresql.conf).
+# postgresql.conf), and extra environment for the server in RECFAIR_PG_ENV
+# (NAME=value words separated by spaces, for example the LD_PRELOAD and
+# ASAN_OPTIONS of `scripts/test.sh --sanitize`).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/pg-env.sh"
@@ -49,7 +51,8 @@ CONF
 	for attempt in $(seq 1 20); do
 		port=$((20000 + RANDOM % 40000))
 		port_in_use "$port" && continue
-		if as_server_user "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" \
+		# shellcheck disable=SC2086 # RECFAIR_PG_ENV is a list of words
+		if as_server_user env ${RECFAIR_PG_ENV:-} "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" \
 			-o "-p $port" -w -t 60 start >/dev/null; then
 			cat >"$dir/env" <<ENV
 export PGHOST='$dir' PGPORT='$port' PGUSER=postgres PGDATABASE=postgres

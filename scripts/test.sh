@@ -3,24 +3,46 @@
 # root it installs the missing packages; then it builds with warnings as
 # errors, installs, starts a throwaway cluster (removed on exit, failure too),
 # runs the pg_regress suite, the pgTAP suite, the README's SQL examples, a
-# JDBC client and the fuzz harness (test/fuzz/), and exits non-zero on any
-# failure.
+# JDBC client, the fuzz harness (test/fuzz/) and the check of documented
+# SQLSTATEs (test/sqlstate-check.sh), and exits non-zero on any failure.
 #
 # A user who is not root and cannot write PostgreSQL's directories gets a
 # private copy of the server tree with recfair installed into it (see
 # install_private below), so the suite never needs sudo once the packages
 # are there.
+#
+#   scripts/test.sh              the suite
+#   scripts/test.sh --sanitize   the suite against a build of recfair with
+#                                AddressSanitizer and UndefinedBehaviorSanitizer
+#                                (see "sanitizers" below); fails on any report
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$(pwd)
+
+sanitize=false
+case "${1:-}" in
+	--sanitize) sanitize=true ;;
+	"") ;;
+	*) echo "usage: $0 [--sanitize]" >&2; exit 2 ;;
+esac
 
 scripts/install-deps.sh
 . scripts/pg-env.sh
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/recfair-test.XXXXXX")
 chmod 755 "$work"
+# sanitizers: reports in the server log (backends print them on stderr)
+sanitizer_reports() {
+	$sanitize && [ -f "$work/cluster/server.log" ] &&
+		grep -E -A30 'ERROR: AddressSanitizer|runtime error:|UndefinedBehaviorSanitizer|LeakSanitizer' \
+			"$work/cluster/server.log"
+}
 cleanup() {
 	status=$?
+	if sanitizer_reports >&2; then
+		echo "test: the sanitizers reported errors (above)" >&2
+		status=1
+	fi
 	"$repo/scripts/pg-cluster.sh" stop "$work/cluster" || true
 	rm -rf "$work"
 	exit $status
@@ -41,13 +63,31 @@ install_private() {
 	mkdir -p "$(dirname "$tree$dir")"
 	cp -a "$dir" "$tree$dir"
 	find "$tree" -name 'recfair*' -type l -delete
-	make -s install DESTDIR="$tree"
+	make -s -C "$build" install DESTDIR="$tree"
 	PG_CONFIG=$tree$dir/pg_config
 	export PG_CONFIG
 }
 
-echo "== build"
-make -s
+build=$repo
+if $sanitize; then
+	# The instrumented build is made in a copy of the sources, so that the
+	# checkout's objects stay uninstrumented, and always installed into a
+	# private server tree.  -fno-sanitize-recover makes undefined behaviour
+	# abort the backend, like an AddressSanitizer report does.
+	echo "== build (sanitizers)"
+	build=$work/build
+	mkdir "$build"
+	cp -r Makefile recfair.control src sql "$build"
+	cp scripts/sanitizer-options.c "$build/src"
+	sed -i 's|^\tsrc/train.o$|&\\\n\tsrc/sanitizer-options.o|' "$build/Makefile"
+	grep -q sanitizer-options.o "$build/Makefile"
+	make -s -C "$build" \
+		COPT='-fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer'
+	RECFAIR_PRIVATE_INSTALL=1
+else
+	echo "== build"
+	make -s
+fi
 # RECFAIR_PRIVATE_INSTALL=1 keeps the system's PostgreSQL untouched even as
 # root (two checkouts testing side by side on one machine).
 if [ -z "${RECFAIR_PRIVATE_INSTALL:-}" ] && [ -w "$("$PG_CONFIG" --pkglibdir)" ] &&
@@ -60,8 +100,10 @@ fi
 
 echo "== start a throwaway cluster"
 mkdir "$work/cluster"
-# prepared transactions: sql/fair_concurrency.sql
-RECFAIR_PG_SETTINGS="max_prepared_transactions = 4" scripts/pg-cluster.sh start "$work/cluster"
+# prepared transactions: sql/fair_concurrency.sql; each error's SQLSTATE and
+# source file in the log: test/sqlstate-check.sh
+RECFAIR_PG_SETTINGS="max_prepared_transactions = 4
+log_error_verbosity = verbose" scripts/pg-cluster.sh start "$work/cluster"
 . "$work/cluster/env"
 
 echo "== pg_regress"
@@ -94,4 +136,11 @@ test/resource-limits.sh
 echo "== fuzz"
 RECFAIR_SERVER_LOG=$work/cluster/server.log FUZZ_CODES=$work/fuzz-codes test/fuzz/run.sh
 
+echo "== documented SQLSTATEs"
+test/sqlstate-check.sh "$work/cluster/server.log" "$work/fuzz-codes"
+
+if sanitizer_reports >&2; then
+	echo "test: the sanitizers reported errors (above)" >&2
+	exit 1
+fi
 echo "== all tests passed"

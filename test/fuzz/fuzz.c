@@ -193,6 +193,7 @@ typedef struct Case
 	bool		valid;
 	Buf			expect;
 	const char *pre;			/* a statement run first, in the transaction */
+	Buf			post;			/* run after the case succeeded, if not empty */
 } Case;
 
 static unsigned int embedding_oid;
@@ -211,6 +212,9 @@ case_reset(Case *c)
 	c->valid = false;
 	c->expect.len = 0;
 	c->pre = NULL;
+	c->post.len = 0;
+	if (c->post.data)
+		c->post.data[0] = '\0';
 }
 
 static void
@@ -1148,6 +1152,12 @@ gen_test_source(Rng *r)
 		"SELECT user_id, item_id, 'NaN'::real AS weight FROM fz_test",
 		"SELECT user_id, item_id, -weight AS weight FROM fz_test",
 		"SELECT user_id, item_id, 1e38::real AS weight FROM fz_test",
+		"SELECT user_id, item_id, 3e38::real AS weight FROM fz_test UNION ALL SELECT user_id, item_id, 3e38::real FROM fz_test",
+		"SELECT user_id, item_id, 1e-45::real AS weight FROM fz_test",
+		"SELECT user_id, item_id, 0::real AS weight FROM fz_test",
+		"SELECT 1::bigint AS user_id, item_id, weight FROM fz_test",
+		"SELECT user_id, 1::bigint AS item_id, weight FROM fz_test",
+		"SELECT user_id, item_id, weight FROM fz_test WHERE user_id < 3",
 		"SELECT user_id::text AS user_id, item_id FROM fz_test",
 		"SELECT NULL::bigint AS user_id, item_id FROM fz_test",
 		"SELECT user_id, item_id, NULL::real AS weight FROM fz_test",
@@ -1176,6 +1186,8 @@ make_evaluate(Ctx *x)
 				m[32];
 
 	c->kind = "evaluate";
+	if (chance(r, 10))
+		c->pre = "SET LOCAL recfair.training_memory_limit = '1MB'";
 	sql(c, "SELECT count(*), count(value) FROM recfair.evaluate($1::text, $2::text, $3::int, $4::jsonb)");
 	param(c, 0, gen_model(r, x->worker, m, false), 0);
 	param(c, 0, gen_test_source(r), 0);
@@ -1206,11 +1218,32 @@ make_train(Ctx *x)
 	param(c, 0, chance(r, 85) ? "user_id" : PICK(r, cols), 0);
 	param(c, 0, chance(r, 85) ? "item_id" : PICK(r, cols), 0);
 	param(c, 0, chance(r, 50) ? NULL : chance(r, 80) ? "weight" : PICK(r, cols), 0);
-	param(c, 0, chance(r, 5) ? NULL : PICK(r, algos), 0);
-	param(c, 0, gen_small(r, n1, 1, 8), 0);
+	param(c, 0, chance(r, W(5)) ? NULL : chance(r, W(30)) ? PICK(r, algos) :
+		  PICK(r, ((const char *[]) {"als", "als", "als_explicit", "popularity"})), 0);
+	if (chance(r, 8))
+	{
+		/* many factors: over a small memory limit before allocating */
+		sprintf(n1, "%d", 200 + rnd(r, 825));
+		param(c, 0, n1, 0);
+		c->pre = "SET LOCAL recfair.training_memory_limit = '1MB'";
+	}
+	else
+		param(c, 0, gen_small(r, n1, 1, 8), 0);
 	param(c, 0, gen_small(r, n2, 1, 3), 0);
-	param(c, 0, chance(r, 50) ? "0.1" : gen_real(r, s), 0);
-	param(c, 0, gen_options(r, &x->tmp[0], train_keys, 9), 0);
+	param(c, 0, chance(r, 70) ? "0.1" : gen_real(r, s), 0);
+	param(c, 0, chance(r, 30) ? "{}" : gen_options(r, &x->tmp[0], train_keys, 9), 0);
+	/* the model just trained (whatever its data) serves, fairly too, and is evaluated */
+	if (!c->isnull[0] && strncmp(c->values[0].data, "fzw", 3) == 0)
+		buf_printf(&c->post,
+				   "SELECT (SELECT count(*) FROM recfair.recommend(%d, 5, '%s')), "
+				   "(SELECT count(*) FROM recfair.similar_items(%d, 5, '%s')), "
+				   "(SELECT count(*) FROM recfair.recommend_for_items('{1,2,3}', 5, '%s')), "
+				   "(SELECT count(*) FROM recfair.recommend_fair(%d, 5, 'brand', '%s', options => '{\"amortized\": %s}')), "
+				   "(SELECT count(*) FROM recfair.evaluate('%s', 'fz_test', 5, '{\"group_col\": \"price_tier\", \"fair\": true}')), "
+				   "(SELECT count(*) FROM recfair.exposure_report('%s', 'brand', 5, true))",
+				   rnd(r, 300), c->values[0].data, rnd(r, 120), c->values[0].data,
+				   c->values[0].data, rnd(r, 300), c->values[0].data,
+				   chance(r, 50) ? "true" : "false", c->values[0].data, c->values[0].data);
 }
 
 static const char *const split_keys[] = {"seed", "time_col", "user_col"};
@@ -1328,6 +1361,19 @@ make_case(Ctx *x)
 	for (size_t i = 0; i < sizeof(makers) / sizeof(makers[0]); i++)
 		total += makers[i].weight;
 	pick = rnd(x->r, total);
+	if (chance(x->r, 5))
+	{
+		static const char *settings[] = {
+			"SET LOCAL recfair.default_model = 'fz'",
+			"SET LOCAL recfair.default_model = 'no_such_model'",
+			"SET LOCAL recfair.default_model = ''",
+			"SET LOCAL recfair.threads = 2",
+			"SET LOCAL recfair.threads = 0",
+		};
+
+		/* a case kind may replace it with its own */
+		x->c->pre = PICK(x->r, settings);
+	}
 	for (size_t i = 0; i < sizeof(makers) / sizeof(makers[0]); i++)
 	{
 		if (pick < makers[i].weight)
@@ -1629,6 +1675,39 @@ run_case(PGconn *conn, long id, Case *c, bool verbose)
 		ok = false;
 	}
 	PQclear(res);
+	if (ok && st == PGRES_TUPLES_OK && c->post.len > 0)
+	{
+		res = PQexec(conn, c->post.data);
+		if (PQresultStatus(res) == PGRES_FATAL_ERROR)
+		{
+			const char *sqlstate = PQresultErrorField(res, PG_DIAG_SQLSTATE);
+			const char *file = PQresultErrorField(res, PG_DIAG_SOURCE_FILE);
+			const char *msg = PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY);
+
+			if (verbose)
+				printf("  then: %s  -> %s", c->post.data, PQresultErrorMessage(res));
+			if (PQstatus(conn) != CONNECTION_OK || sqlstate == NULL)
+			{
+				print_case(stderr, id, c);
+				fprintf(stderr, "  then: %s\nfuzz: the connection did not survive: %s",
+						c->post.data, PQerrorMessage(conn));
+				PQclear(res);
+				return false;
+			}
+			tally("serve_trained", sqlstate, file ? file : "?");
+			if ((strncmp(sqlstate, "XX", 2) == 0 || strncmp(sqlstate, "58", 2) == 0 ||
+				 strncmp(sqlstate, "08", 2) == 0) && !is_known("serve_trained", sqlstate, msg ? msg : ""))
+			{
+				print_case(stderr, id, c);
+				fprintf(stderr, "  then: %s\nfuzz: SQLSTATE %s (%s) is not for user input: %s",
+						c->post.data, sqlstate, file ? file : "?", PQresultErrorMessage(res));
+				ok = false;
+			}
+		}
+		else
+			tally("serve_trained", "00000", "");
+		PQclear(res);
+	}
 	if (PQstatus(conn) != CONNECTION_OK || !exec_simple(conn, "ROLLBACK"))
 	{
 		print_case(stderr, id, c);
