@@ -1851,7 +1851,8 @@ main(int argc, char **argv)
 				return 2;
 		}
 	}
-	printf("fuzz: seed %" PRIu64 ", %ld cases, %d workers\n", seed, only >= 0 ? 1 : ncases, nworkers);
+	printf("fuzz: seed %" PRIu64 ", %ld cases, %d workers\n", seed, only >= 0 ? 1 : ncases,
+		   only >= 0 ? 1 : nworkers);
 	fflush(stdout);
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	if (only >= 0)
