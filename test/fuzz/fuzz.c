@@ -336,7 +336,7 @@ gen_junk_text(Rng *r)
 static const char *
 gen_model(Rng *r, int worker, char *out, bool mutating)
 {
-	static const char *ro[] = {"fz", "fze", "fzp", "fz_nogroups"};
+	static const char *ro[] = {"fz", "fze", "fzp", "fz_nogroups", "fz_odd"};
 
 	if (chance(r, W(6)))
 		return NULL;
@@ -357,7 +357,8 @@ gen_group_col(Rng *r)
 {
 	static const char *cols[] = {"brand", "brand", "price_tier", "category",
 		"price", "item_id", "segment", "activity", "no_col", "Brand",
-	"\"brand\"", "brand; select 1", "user_id"};
+		"\"brand\"", "brand; select 1", "user_id", "g_json", "g_arr", "g_bool",
+	"g_num", "g_bytea", "g_long", "g_point", "g_nulls", "key_text"};
 
 	if (chance(r, W(4)))
 		return NULL;
@@ -1290,9 +1291,10 @@ make_generate(Ctx *x)
 static void
 make_admin(Ctx *x)
 {
-	static const char *keys[] = {"item_id", "user_id", "brand", "no_col", "", "\"item_id\""};
+	static const char *keys[] = {"item_id", "user_id", "brand", "no_col", "", "\"item_id\"",
+	"key_text", "g_num", "g_bool"};
 	static const char *tables[] = {"fz_items", "fz_users", "public.fz_items", "no_such_table",
-	"fz_test", "pg_class", "recfair.models", "fz_emb"};
+	"fz_test", "pg_class", "recfair.models", "fz_emb", "fz_items_odd"};
 	Rng		   *r = x->r;
 	Case	   *c = x->c;
 	char		m[32];
@@ -1307,6 +1309,22 @@ make_admin(Ctx *x)
 			param(c, 0, chance(r, 10) ? NULL : chance(r, 70) ? "item_id" : PICK(r, keys), 0);
 			param(c, 0, chance(r, 30) ? NULL : PICK(r, tables), 0);
 			param(c, 0, chance(r, 10) ? NULL : chance(r, 70) ? "user_id" : PICK(r, keys), 0);
+			if (!c->isnull[0] && strncmp(c->values[0].data, "fzw", 3) == 0)
+			{
+				const char *g = gen_group_col(r);
+				const char *ug = gen_group_col(r);
+
+				/* the newly registered tables serve; group names are plain words here */
+				if (g && strspn(g, "abcdefghijklmnopqrstuvwxyz_") == strlen(g) &&
+					ug && strspn(ug, "abcdefghijklmnopqrstuvwxyz_") == strlen(ug))
+					buf_printf(&c->post,
+							   "SELECT (SELECT count(*) FROM recfair.recommend_fair(%d, 5, '%s', '%s', target => '%s', options => '{\"amortized\": %s}')), "
+							   "(SELECT count(*) FROM recfair.evaluate('%s', 'fz_test', 5, '{\"group_col\": \"%s\", \"user_group_col\": \"%s\", \"fair\": true}')), "
+							   "(SELECT count(*) FROM recfair.exposure_report('%s', '%s', 5, true))",
+							   rnd(r, 300), g, c->values[0].data, chance(r, 50) ? "equal" : "catalog",
+							   chance(r, 50) ? "true" : "false", c->values[0].data, g, ug,
+							   c->values[0].data, g);
+			}
 			break;
 		case 1:
 			c->kind = "drop_model";
@@ -1833,7 +1851,8 @@ main(int argc, char **argv)
 				return 2;
 		}
 	}
-	printf("fuzz: seed %" PRIu64 ", %ld cases, %d workers\n", seed, only >= 0 ? 1 : ncases, nworkers);
+	printf("fuzz: seed %" PRIu64 ", %ld cases, %d workers\n", seed, only >= 0 ? 1 : ncases,
+		   only >= 0 ? 1 : nworkers);
 	fflush(stdout);
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	if (only >= 0)
