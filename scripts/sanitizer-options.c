@@ -27,3 +27,65 @@ __ubsan_default_options(void)
 {
 	return "print_stacktrace=1:halt_on_error=1";
 }
+
+/*
+ * PostgreSQL reports an error by siglongjmp back to a sigsetjmp in its own
+ * (uninstrumented) code.  With the runtime loaded late, that siglongjmp is
+ * not intercepted, so the redzones of recfair's frames that it skipped stay
+ * poisoned, and a later call whose uninstrumented frames reuse that stack
+ * (InputFunctionCall's arguments, say) reads as a stack overflow.  After
+ * each (sub)transaction abort, unpoison the part of the stack below the
+ * current frame: nothing live is there.
+ */
+#include "postgres.h"
+
+#include <pthread.h>
+
+#include "access/xact.h"
+
+extern void __asan_unpoison_memory_region(void const volatile *addr, size_t size);
+
+static char *stack_low = NULL;
+
+static void
+UnpoisonDeadStack(void)
+{
+	/* below this function's own frame, with a margin for what it calls */
+	char	   *below = (char *) __builtin_frame_address(0) - 1024;
+
+	if (stack_low == NULL)
+	{
+		pthread_attr_t attr;
+		void	   *addr;
+		size_t		size;
+
+		if (pthread_getattr_np(pthread_self(), &attr) != 0)
+			return;
+		pthread_attr_getstack(&attr, &addr, &size);
+		pthread_attr_destroy(&attr);
+		stack_low = (char *) addr;
+	}
+	if (below > stack_low)
+		__asan_unpoison_memory_region(stack_low, (size_t) (below - stack_low));
+}
+
+static void
+UnpoisonOnAbort(XactEvent event, void *arg)
+{
+	if (event == XACT_EVENT_ABORT || event == XACT_EVENT_PARALLEL_ABORT)
+		UnpoisonDeadStack();
+}
+
+static void
+UnpoisonOnSubAbort(SubXactEvent event, SubTransactionId mySubid, SubTransactionId parentSubid, void *arg)
+{
+	if (event == SUBXACT_EVENT_ABORT_SUB)
+		UnpoisonDeadStack();
+}
+
+static void __attribute__((constructor))
+RegisterUnpoisoning(void)
+{
+	RegisterXactCallback(UnpoisonOnAbort, NULL);
+	RegisterSubXactCallback(UnpoisonOnSubAbort, NULL);
+}
