@@ -34,8 +34,7 @@ __ubsan_default_options(void)
  * not intercepted, so the redzones of recfair's frames that it skipped stay
  * poisoned, and a later call whose uninstrumented frames reuse that stack
  * (InputFunctionCall's arguments, say) reads as a stack overflow.  After
- * each (sub)transaction abort, unpoison the part of the stack below the
- * current frame: nothing live is there.
+ * each (sub)transaction abort, unpoison the whole stack.
  */
 #include "postgres.h"
 
@@ -46,13 +45,11 @@ __ubsan_default_options(void)
 extern void __asan_unpoison_memory_region(void const volatile *addr, size_t size);
 
 static char *stack_low = NULL;
+static char *stack_high = NULL;
 
 static void
 UnpoisonDeadStack(void)
 {
-	/* below this function's own frame, with a margin for what it calls */
-	char	   *below = (char *) __builtin_frame_address(0) - 1024;
-
 	if (stack_low == NULL)
 	{
 		pthread_attr_t attr;
@@ -64,9 +61,16 @@ UnpoisonDeadStack(void)
 		pthread_attr_getstack(&attr, &addr, &size);
 		pthread_attr_destroy(&attr);
 		stack_low = (char *) addr;
+		stack_high = stack_low + size;
 	}
-	if (below > stack_low)
-		__asan_unpoison_memory_region(stack_low, (size_t) (below - stack_low));
+
+	/*
+	 * The whole stack: stale redzones may lie anywhere below the sigsetjmp
+	 * frame, including where the abort's own (uninstrumented) frames run
+	 * now, and the only instrumented frames live here are these callbacks,
+	 * which have no redzones to lose.
+	 */
+	__asan_unpoison_memory_region(stack_low, (size_t) (stack_high - stack_low));
 }
 
 static void
