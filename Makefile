@@ -41,8 +41,9 @@ SHLIB_LINK = -lopenblas -lm -lpthread
 
 EXTRA_CLEAN = results regression.diffs regression.out
 
-# Debian installs one pg_config per major version; prefer 15's.
-PG_CONFIG ?= $(firstword $(wildcard /usr/lib/postgresql/15/bin/pg_config) pg_config)
+# Debian installs one pg_config per major version: by default the newest
+# installed (scripts/ pick the distribution's; PG_CONFIG=... picks any).
+PG_CONFIG ?= $(lastword pg_config $(sort $(wildcard /usr/lib/postgresql/*/bin/pg_config)))
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
 

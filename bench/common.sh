@@ -4,8 +4,9 @@
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 "$root/scripts/install-deps.sh" >/dev/null
+. "$root/scripts/pg-env.sh"
 make -s -C "$root" >/dev/null
-if [ -w "$(/usr/lib/postgresql/15/bin/pg_config --pkglibdir)" ]; then
+if [ -w "$("$PG_CONFIG" --pkglibdir)" ]; then
 	make -s -C "$root" install >/dev/null
 else
 	echo "bench: run as root (it installs recfair into the server's directories)" >&2

@@ -60,6 +60,10 @@ SELECT version > :v_before AS new_version, users FROM recfair.models WHERE name 
 SELECT count(*) AS user_rows FROM recfair.user_factors WHERE model = 'tc';
 SELECT count(*) AS recs_for_user_20 FROM recommend(20, 3, 'tc');  -- no longer a user
 SELECT array_agg(item_id || ':' || score ORDER BY rank) <> :'old_recs' AS new_recs FROM recommend(1, 3, 'tc');
+-- a read-only transaction: refused before the source is read
+BEGIN READ ONLY;
+SELECT name FROM train('tc_ro', 'tc_small', factors => 2, iterations => 1);
+ROLLBACK;
 -- a new model trained by another session after this transaction's snapshot:
 -- a serialization failure (retry), found before any work, not a duplicate key
 BEGIN ISOLATION LEVEL REPEATABLE READ;

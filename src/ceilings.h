@@ -11,6 +11,8 @@
 #ifndef RECFAIR_CEILINGS_H
 #define RECFAIR_CEILINGS_H
 
+#include "compat.h"
+
 /* The GUC recfair.max_training_memory (superuser only), in kB. */
 extern int	recfair_max_training_memory_kb;
 
@@ -18,6 +20,6 @@ extern int	recfair_max_training_memory_kb;
 extern Size TrainingMemoryLimit(void);
 
 /* Raise 53200 for a run that needs `needed` bytes, naming the limit that applied. */
-extern void TrainingMemoryExceeded(Size needed, const char *what) pg_attribute_noreturn();
+extern recfair_noreturn void TrainingMemoryExceeded(Size needed, const char *what);
 
 #endif							/* RECFAIR_CEILINGS_H */

@@ -18,6 +18,7 @@
 #ifndef RECFAIR_EMBEDDING_H
 #define RECFAIR_EMBEDDING_H
 
+#include "compat.h"
 #include "fmgr.h"
 
 #define EMBEDDING_MAX_DIM 16000

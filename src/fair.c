@@ -65,6 +65,7 @@
  */
 #include "postgres.h"
 
+#include "compat.h"
 #include <float.h>
 #include <math.h>
 
@@ -598,7 +599,7 @@ QueryRegisteredGroups(const char *model, bool users, const char *column, Oid *re
 				 errhint("Register one: SELECT recfair.register_tables('%s', items => 'my_items', item_key => 'item_id'), "
 						 "or train with options => '{\"items\": \"my_items\", \"item_key\": \"item_id\"}'.",
 						 model)));
-	relid = RangeVarGetRelid(makeRangeVarFromNameList(stringToQualifiedNameList(table)),
+	relid = RangeVarGetRelid(makeRangeVarFromNameList(QualifiedNameList(table)),
 							 AccessShareLock, true);
 	if (!OidIsValid(relid))
 		ereport(ERROR,

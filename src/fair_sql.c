@@ -18,6 +18,7 @@
  */
 #include "postgres.h"
 
+#include "compat.h"
 #include <math.h>
 
 #include "catalog/namespace.h"
@@ -27,7 +28,6 @@
 #include "funcapi.h"
 #include "miscadmin.h"
 #include "options.h"
-#include "storage/backendid.h"
 #include "storage/lock.h"
 #include "storage/proc.h"
 #include "utils/array.h"
@@ -77,9 +77,9 @@ AmortizedShard(void)
 	static LocalTransactionId shard_lxid = InvalidLocalTransactionId;
 	static int32 shard = 0;
 
-	if (shard_lxid == MyProc->lxid && shard_lxid != InvalidLocalTransactionId)
+	if (shard_lxid == MyLocalTransactionId() && shard_lxid != InvalidLocalTransactionId)
 		return shard;
-	for (int64 candidate = MyBackendId;; candidate += MaxBackends)
+	for (int64 candidate = MyBackendSlot();; candidate += MaxBackends)
 	{
 		LOCKTAG		tag;
 
@@ -91,7 +91,7 @@ AmortizedShard(void)
 		if (LockAcquire(&tag, ExclusiveLock, false, true) != LOCKACQUIRE_NOT_AVAIL)
 		{
 			shard = (int32) candidate;
-			shard_lxid = MyProc->lxid;
+			shard_lxid = MyLocalTransactionId();
 			return shard;
 		}
 		CHECK_FOR_INTERRUPTS();

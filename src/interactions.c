@@ -35,6 +35,7 @@
  */
 #include "postgres.h"
 
+#include "compat.h"
 #include <ctype.h>
 #include <float.h>
 #include <math.h>
@@ -509,7 +510,7 @@ SourceQuery(const char *source)
 static Oid
 SourceRelation(const char *source)
 {
-	List	   *names = stringToQualifiedNameList(source);
+	List	   *names = QualifiedNameList(source);
 	Oid			relid;
 
 	if (list_length(names) > 3)

@@ -15,6 +15,7 @@
  */
 #include "postgres.h"
 
+#include "compat.h"
 #include <math.h>
 
 #include "access/table.h"
@@ -194,7 +195,7 @@ StoreFactorsDirect(Relation rel, const char *model, bool users, const Interactio
 			table_multi_insert(rel, slots, used, cid, 0, bistate);
 			for (int j = 0; j < used; j++)
 			{
-				List	   *recheck = ExecInsertIndexTuples(rri, slots[j], estate, false, false, NULL, NIL);
+				List	   *recheck = InsertIndexTuples(rri, slots[j], estate, false, false, NULL, NIL);
 
 				list_free(recheck);
 				ResetPerTupleExprContext(estate);

@@ -11,6 +11,7 @@
  */
 #include "postgres.h"
 
+#include "compat.h"
 #include "catalog/namespace.h"
 #include "executor/spi.h"
 #include "funcapi.h"
@@ -35,7 +36,7 @@ PrefixedTableName(const char *prefix, const char *suffix)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("prefix must not be empty")));
-	names = stringToQualifiedNameList(prefix);
+	names = QualifiedNameList(prefix);
 	if (list_length(names) == 2)
 		schema = strVal(linitial(names));
 	else if (list_length(names) != 1)
@@ -67,7 +68,7 @@ RunTableSql(const char *sql, int expected)
 Oid
 TableOid(const char *qualified)
 {
-	return RangeVarGetRelid(makeRangeVarFromNameList(stringToQualifiedNameList(qualified)),
+	return RangeVarGetRelid(makeRangeVarFromNameList(QualifiedNameList(qualified)),
 							NoLock, false);
 }
 

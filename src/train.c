@@ -12,6 +12,7 @@
  */
 #include "postgres.h"
 
+#include "compat.h"
 #include <math.h>
 
 #include "als.h"
@@ -107,7 +108,7 @@ RegisterTable(Jsonb *options, const char *table_key, const char *column_key,
 	}
 	if (column == NULL)
 		column = pstrdup(default_column);
-	relid = RangeVarGetRelid(makeRangeVarFromNameList(stringToQualifiedNameList(table)),
+	relid = RangeVarGetRelid(makeRangeVarFromNameList(QualifiedNameList(table)),
 							 AccessShareLock, true);
 	if (!OidIsValid(relid))
 		ereport(ERROR,

@@ -168,9 +168,22 @@ CREATE VIEW sec_trapped AS SELECT user_id, item_id FROM sec_inter WHERE public.s
 GRANT SELECT ON sec_trapped TO PUBLIC;
 SELECT throws_ok($$SELECT recfair.train('sec_new', 'sec_trapped')$$, 'P0001', 'the source was read',
 	'(the trap works)');
-CREATE FUNCTION pg_temp.train_read_only() RETURNS void LANGUAGE sql SET transaction_read_only = on AS $$
-	SELECT 1 FROM recfair.train('sec_new', 'sec_trapped') $$;
-SELECT throws_ok($$SELECT pg_temp.train_read_only()$$, '25006', 'cannot execute train() in a read-only transaction',
+CREATE FUNCTION pg_temp.error_of(sql text) RETURNS text LANGUAGE plpgsql AS $$
+DECLARE
+	state text;
+	msg text;
+BEGIN
+	EXECUTE sql;
+	RETURN 'no error';
+EXCEPTION WHEN OTHERS THEN
+	GET STACKED DIAGNOSTICS state = RETURNED_SQLSTATE, msg = MESSAGE_TEXT;
+	RETURN state || ': ' || msg;
+END $$;
+SAVEPOINT read_only;
+SET LOCAL transaction_read_only = on;
+SELECT pg_temp.error_of($$SELECT recfair.train('sec_new', 'sec_trapped')$$) AS read_only_error \gset
+ROLLBACK TO SAVEPOINT read_only;
+SELECT is(:'read_only_error'::text, '25006: cannot execute train() in a read-only transaction',
 	'a read-only transaction: refused before the source is read');
 SET ROLE rf_reader;
 SELECT throws_ok($$SELECT recfair.train('sec_new', 'sec_trapped')$$, '42501', 'permission denied for table recfair.models',
