@@ -19,6 +19,12 @@ ALTER TABLE recfair.models ALTER COLUMN owner SET NOT NULL;
 COMMENT ON COLUMN recfair.models.owner IS
 	'the role that first trained the model: it, its members and superusers may retrain, drop or re-register it';
 
+/* The lock train() and drop_model() take, for register_tables(). */
+CREATE FUNCTION recfair.lock_model(model text) RETURNS void
+AS 'MODULE_PATHNAME', 'recfair_lock_model' LANGUAGE C VOLATILE STRICT PARALLEL UNSAFE;
+COMMENT ON FUNCTION recfair.lock_model(text) IS
+	'take the transaction lock that serializes changes to a model (train, drop_model, register_tables); needs UPDATE on recfair.models';
+
 CREATE OR REPLACE FUNCTION recfair.register_tables(model text, items regclass DEFAULT NULL, item_key text DEFAULT 'item_id',
 												   users regclass DEFAULT NULL, user_key text DEFAULT 'user_id')
 RETURNS recfair.models
@@ -39,8 +45,7 @@ BEGIN
 		RAISE EXCEPTION 'a registered table needs its key column' USING ERRCODE = '22004';
 	END IF;
 	-- the same lock as training, so registering and retraining take turns
-	PERFORM pg_catalog.pg_advisory_xact_lock(
-		pg_catalog.hashtextextended('recfair.model:' OPERATOR(pg_catalog.||) model, 0::pg_catalog.int8));
+	PERFORM recfair.lock_model(model);
 	SELECT m.owner INTO model_owner FROM recfair.models m WHERE m.name OPERATOR(pg_catalog.=) model;
 	IF NOT FOUND THEN
 		RAISE EXCEPTION 'model "%" does not exist', model USING ERRCODE = '42704';

@@ -649,7 +649,8 @@ LoadUserGroups(const ModelCache *m, const Interactions *test, TestUser *users,
 	idmap_hash *index = idmap_create(CurrentMemoryContext, Max(test->nusers, 16), NULL);
 	char	  **names;
 	int32	   *group_of = palloc(sizeof(int32) * Max(test->nusers, 1));
-	int			ngroups = QueryRegisteredGroups(m->name, true, column, NULL);
+	RegisteredGroups rows;
+	int			ngroups = QueryRegisteredGroups(m->name, true, column, NULL, &rows);
 
 	for (int32 u = 0; u < test->nusers; u++)
 	{
@@ -659,7 +660,7 @@ LoadUserGroups(const ModelCache *m, const Interactions *test, TestUser *users,
 		group_of[u] = -1;
 	}
 	names = palloc0(sizeof(char *) * Max(ngroups, 1));
-	AssignGroups(index, group_of, names);
+	AssignGroups(&rows, index, group_of, names);
 	for (int32 u = 0; u < test->nusers; u++)
 		users[u].user_group = group_of[u];
 	*names_out = names;
@@ -777,7 +778,11 @@ recfair_evaluate(PG_FUNCTION_ARGS)
 		test2model[i] = e ? e->index : -1;
 	}
 
-	users = palloc0(sizeof(TestUser) * Max(test->nusers, 1));
+	/* the users, their factors and their order, against the memory limit */
+	BudgetReserve(&budget, (sizeof(TestUser) + sizeof(float4) * m->k + sizeof(int32)) * Max((Size) test->nusers, 1),
+				  "the test users' factors");
+	users = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(TestUser) * Max((Size) test->nusers, 1));
+	memset(users, 0, sizeof(TestUser) * Max((Size) test->nusers, 1));
 	x = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(float4) * m->k * Max((Size) test->nusers, 1));
 	memset(x, 0, sizeof(float4) * m->k * Max((Size) test->nusers, 1));
 	LoadTestUsers(m, test, users, x);
@@ -823,7 +828,7 @@ recfair_evaluate(PG_FUNCTION_ARGS)
 	}
 
 	/* users to rank: known to the model, with at least one relevant item */
-	order = palloc(sizeof(int32) * Max(test->nusers, 1));
+	order = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(int32) * Max((Size) test->nusers, 1));
 	for (int32 u = 0; u < test->nusers; u++)
 	{
 		if (users[u].known && users[u].nrel > 0 && m->nitems > 0)
@@ -1018,11 +1023,14 @@ recfair_exposure_report(PG_FUNCTION_ARGS)
 	m = GetModel(model_name);
 	cfg.gm = GetGroupMap(m, text_to_cstring(PG_GETARG_TEXT_PP(1)));
 
-	users = palloc0(sizeof(TestUser) * Max(given->nusers, 1));
+	BudgetReserve(&budget, (sizeof(TestUser) + sizeof(float4) * m->k + sizeof(int32)) * Max((Size) given->nusers, 1),
+				  "the users' factors");
+	users = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(TestUser) * Max((Size) given->nusers, 1));
+	memset(users, 0, sizeof(TestUser) * Max((Size) given->nusers, 1));
 	x = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(float4) * m->k * Max((Size) given->nusers, 1));
 	memset(x, 0, sizeof(float4) * m->k * Max((Size) given->nusers, 1));
 	LoadTestUsers(m, given, users, x);
-	order = palloc(sizeof(int32) * Max(given->nusers, 1));
+	order = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(int32) * Max((Size) given->nusers, 1));
 	for (int32 u = 0; u < given->nusers; u++)
 		if (users[u].known && m->nitems > 0)
 			order[n++] = u;

@@ -70,6 +70,7 @@
 #include <math.h>
 
 #include "catalog/namespace.h"
+#include "catalog/pg_collation.h"
 #include "catalog/pg_type.h"
 #include "common/hashfn.h"
 #include "executor/spi.h"
@@ -556,17 +557,31 @@ GroupOfName(const GroupMap *gm, const char *name)
 	return -1;
 }
 
+/* Group names in the database's collation, as ORDER BY would sort them. */
+static int
+CompareGroupNames(const void *a, const void *b)
+{
+	const char *x = *(const char *const *) a;
+	const char *y = *(const char *const *) b;
+
+	return varstr_cmp(x, (int) strlen(x), y, (int) strlen(y), DEFAULT_COLLATION_OID);
+}
+
 /*
  * Number the groups of `column` in the model's registered item table (or
- * user table): afterwards SPI_tuptable holds one row per table row (group
- * number from 0, in text order with NULL last; the key as int8; the value
- * as text).  Returns the number of groups.  The table is resolved through
- * the catalog and its name rebuilt from the relation, not taken from the
- * models row.  Read with the rights BeginRegisteredRead chooses: the
- * model's trainer chose the table, not the caller.
+ * user table) into *rows: one entry per table row, with its key and group
+ * (from 0, in the database's text order with NULL last).  Returns the number
+ * of groups.  The table is resolved through the catalog and its name rebuilt
+ * from the relation, not taken from the models row.  The model's trainer
+ * chose the table, not the caller, so it is read with the rights
+ * BeginRegisteredRead chooses, by a query that calls nothing: no cast, no
+ * operator, no function of anyone's (the key must be an integer column; the
+ * values become text through their type's output function, which only a
+ * superuser can write), and the groups are numbered here.
  */
 int
-QueryRegisteredGroups(const char *model, bool users, const char *column, Oid *relid_out)
+QueryRegisteredGroups(const char *model, bool users, const char *column, Oid *relid_out,
+					  RegisteredGroups *rows)
 {
 	const char *kind = users ? "user" : "item";
 	Oid			types[1] = {TEXTOID};
@@ -574,10 +589,16 @@ QueryRegisteredGroups(const char *model, bool users, const char *column, Oid *re
 	char	   *table;
 	char	   *key;
 	Oid			relid;
+	Oid			key_type;
+	Oid			out_fn;
+	bool		out_varlena;
+	FmgrInfo	out;
 	AttrNumber	attnum;
 	AttrNumber	key_attnum;
 	RegisteredRead read;
-	int			ngroups = 0;
+	char	  **sorted;
+	int			ndistinct = 0;
+	bool		has_null = false;
 	int			rc;
 
 	rc = SPI_execute_with_args(users ?
@@ -625,50 +646,102 @@ QueryRegisteredGroups(const char *model, bool users, const char *column, Oid *re
 				(errcode(ERRCODE_UNDEFINED_COLUMN),
 				 errmsg("key column \"%s\" of the %s table of model \"%s\" does not exist in %s",
 						key, kind, model, table)));
+	key_type = getBaseType(get_atttype(relid, key_attnum));
+	if (key_type != INT2OID && key_type != INT4OID && key_type != INT8OID)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATATYPE_MISMATCH),
+				 errmsg("key column \"%s\" of %s is of type %s, not smallint, integer or bigint",
+						key, table, format_type_be(get_atttype(relid, key_attnum))),
+				 errdetail("It is the %s table of model \"%s\".", kind, model)));
+	getTypeOutputInfo(get_atttype(relid, attnum), &out_fn, &out_varlena);
+	fmgr_info(out_fn, &out);
 
-	/* with the rights of the table's owner unless it is trusted (security.c) */
 	BeginRegisteredRead(relid, key_attnum, attnum, model, kind, &read);
-	rc = SPI_execute(psprintf("SELECT (pg_catalog.dense_rank() OVER (ORDER BY t.%s::pg_catalog.text NULLS LAST) "
-							  "OPERATOR(pg_catalog.-) 1)::pg_catalog.int4, "
-							  "t.%s::pg_catalog.int8, t.%s::pg_catalog.text FROM %s AS t",
-							  quote_identifier(column), quote_identifier(key), quote_identifier(column),
+	rc = SPI_execute(psprintf("SELECT t.%s, t.%s FROM %s AS t",
+							  quote_identifier(key), quote_identifier(column),
 							  quote_qualified_identifier(get_namespace_name(get_rel_namespace(relid)),
 														 get_rel_name(relid))),
 					 true, 0);
 	EndRegisteredRead(&read);
 	if (rc != SPI_OK_SELECT)
 		elog(ERROR, "SPI_execute failed: %s", SPI_result_code_string(rc));
-	for (uint64 r = 0; r < SPI_processed; r++)
-	{
-		bool		isnull;
-		int32		g = DatumGetInt32(SPI_getbinval(SPI_tuptable->vals[r], SPI_tuptable->tupdesc, 1, &isnull));
 
-		ngroups = Max(ngroups, g + 1);
-	}
-	if (relid_out)
-		*relid_out = relid;
-	return ngroups;
-}
-
-/*
- * Read the rows QueryRegisteredGroups left in SPI_tuptable: names[g] gets
- * each group's value (NULL for the NULL group), and group_of[i] = g for the
- * rows whose key is in index (entry i); other entries are left alone.
- */
-void
-AssignGroups(idmap_hash *index, int32 *group_of, char **names)
-{
-	for (uint64 r = 0; r < SPI_processed; r++)
+	rows->nrows = (int64) SPI_processed;
+	rows->keys = palloc_extended(sizeof(int64) * Max(rows->nrows, 1), MCXT_ALLOC_HUGE);
+	rows->has_key = palloc_extended(sizeof(bool) * Max(rows->nrows, 1), MCXT_ALLOC_HUGE);
+	rows->group = palloc_extended(sizeof(int32) * Max(rows->nrows, 1), MCXT_ALLOC_HUGE);
+	rows->values = palloc_extended(sizeof(char *) * Max(rows->nrows, 1), MCXT_ALLOC_HUGE);
+	sorted = palloc_extended(sizeof(char *) * Max(rows->nrows, 1), MCXT_ALLOC_HUGE);
+	for (int64 r = 0; r < rows->nrows; r++)
 	{
 		HeapTuple	tup = SPI_tuptable->vals[r];
 		bool		isnull;
-		int32		g = DatumGetInt32(SPI_getbinval(tup, SPI_tuptable->tupdesc, 1, &isnull));
-		Datum		key = SPI_getbinval(tup, SPI_tuptable->tupdesc, 2, &isnull);
+		Datum		k = SPI_getbinval(tup, SPI_tuptable->tupdesc, 1, &isnull);
+		Datum		v;
+
+		rows->has_key[r] = !isnull;
+		rows->keys[r] = isnull ? 0 :
+			key_type == INT8OID ? DatumGetInt64(k) :
+			key_type == INT4OID ? (int64) DatumGetInt32(k) : (int64) DatumGetInt16(k);
+		v = SPI_getbinval(tup, SPI_tuptable->tupdesc, 2, &isnull);
+		rows->values[r] = isnull ? NULL : OutputFunctionCall(&out, v);
+		if (rows->values[r] != NULL)
+			sorted[ndistinct++] = rows->values[r];
+		else
+			has_null = true;
+		if ((r & 1023) == 0)
+			CHECK_FOR_INTERRUPTS();
+	}
+	/* groups in text order, duplicates dropped, the NULL group last */
+	qsort(sorted, ndistinct, sizeof(char *), CompareGroupNames);
+	{
+		int			kept = 0;
+
+		for (int i = 0; i < ndistinct; i++)
+			if (kept == 0 || strcmp(sorted[kept - 1], sorted[i]) != 0)
+				sorted[kept++] = sorted[i];
+		ndistinct = kept;
+	}
+	for (int64 r = 0; r < rows->nrows; r++)
+	{
+		char	  **found;
+
+		if (rows->values[r] == NULL)
+		{
+			rows->group[r] = ndistinct;
+			continue;
+		}
+		/* equal under strcmp; the collation may call two distinct strings equal: scan near */
+		found = bsearch(&rows->values[r], sorted, ndistinct, sizeof(char *), CompareGroupNames);
+		while (found > sorted && CompareGroupNames(found - 1, &rows->values[r]) == 0)
+			found--;
+		while (strcmp(*found, rows->values[r]) != 0)
+			found++;
+		rows->group[r] = (int32) (found - sorted);
+	}
+	rows->ngroups = ndistinct + (has_null ? 1 : 0);
+	if (relid_out)
+		*relid_out = relid;
+	return rows->ngroups;
+}
+
+/*
+ * Read the rows QueryRegisteredGroups numbered: names[g] gets each group's
+ * value (NULL for the NULL group; copied into the current memory context),
+ * and group_of[i] = g for the rows whose key is in index (entry i); other
+ * entries are left alone.
+ */
+void
+AssignGroups(const RegisteredGroups *rows, idmap_hash *index, int32 *group_of, char **names)
+{
+	for (int64 r = 0; r < rows->nrows; r++)
+	{
+		int32		g = rows->group[r];
 		IdMapEntry *e;
 
-		if (names[g] == NULL)
-			names[g] = SPI_getvalue(tup, SPI_tuptable->tupdesc, 3);
-		if (!isnull && (e = idmap_lookup(index, DatumGetInt64(key))) != NULL)
+		if (names[g] == NULL && rows->values[r] != NULL)
+			names[g] = pstrdup(rows->values[r]);	/* in the caller's context */
+		if (rows->has_key[r] && (e = idmap_lookup(index, rows->keys[r])) != NULL)
 			group_of[e->index] = g;
 	}
 }
@@ -774,6 +847,7 @@ GetGroupMap(ModelCache *m, const char *group_col)
 	char		name[NAMEDATALEN * 2];
 	int64		version;
 	Oid			relid;
+	RegisteredGroups rows;
 
 	if (!group_callbacks_registered)
 	{
@@ -799,7 +873,7 @@ GetGroupMap(ModelCache *m, const char *group_col)
 	 */
 	strlcpy(name, m->name, sizeof(name));
 	version = m->version;
-	ngroups = QueryRegisteredGroups(name, false, group_col, &relid);
+	ngroups = QueryRegisteredGroups(name, false, group_col, &relid, &rows);
 	if (m->version != version || strcmp(m->name, name) != 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
@@ -822,7 +896,7 @@ GetGroupMap(ModelCache *m, const char *group_col)
 	gm->ngroups = ngroups;
 	/* one more slot for a NULL group of items missing from the table */
 	gm->names = palloc0(sizeof(char *) * (gm->ngroups + 1));
-	AssignGroups(m->index, gm->group_of_item, gm->names);
+	AssignGroups(&rows, m->index, gm->group_of_item, gm->names);
 	/* the NULL group, if any, is the last one (NULLS LAST); missing items join it */
 	for (int32 i = 0; i < m->nitems; i++)
 		if (gm->group_of_item[i] < 0)

@@ -96,8 +96,20 @@ extern void CheckStrength(double strength);
 extern void ParseFairTarget(const char *text, FairTarget *target);
 extern void TargetShares(const FairTarget *target, const GroupMap *groups,
 						 const FairItem *cands, int ncands, double *shares);
-extern int	QueryRegisteredGroups(const char *model, bool users, const char *column, Oid *relid_out);
-extern void AssignGroups(idmap_hash *index, int32 *group_of, char **names);
+/* The rows of a registered table, numbered by QueryRegisteredGroups. */
+typedef struct RegisteredGroups
+{
+	int64		nrows;
+	int64	   *keys;
+	bool	   *has_key;		/* false: a NULL key */
+	int32	   *group;			/* the row's group */
+	char	  **values;			/* the row's group value as text, or NULL */
+	int			ngroups;
+} RegisteredGroups;
+
+extern int	QueryRegisteredGroups(const char *model, bool users, const char *column, Oid *relid_out,
+								  RegisteredGroups *rows);
+extern void AssignGroups(const RegisteredGroups *rows, idmap_hash *index, int32 *group_of, char **names);
 extern const GroupMap *GetGroupMap(ModelCache *m, const char *group_col);
 extern int	BuildFairPool(const ModelCache *m, const GroupMap *gm, const float4 *scores,
 						  int k, int ncandidates, const double *shares, FairItem *pool,

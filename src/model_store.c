@@ -22,6 +22,7 @@
 #include "access/tableam.h"
 #include "access/heapam.h"
 #include "catalog/namespace.h"
+#include "common/hashfn.h"
 #include "catalog/pg_type.h"
 #include "executor/executor.h"
 #include "utils/acl.h"
@@ -34,6 +35,7 @@
 #include "model_store.h"
 #include "security.h"
 #include "nodes/makefuncs.h"
+#include "storage/lock.h"
 #include "parser/parse_type.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
@@ -66,16 +68,43 @@ Execute(const char *sql, int nargs, Oid *types, Datum *values, int expected)
 		elog(ERROR, "SPI_execute_with_args failed (%s): %s", SPI_result_code_string(rc), sql);
 }
 
-/* Serialize training runs of the same model name (transaction lock). */
+/*
+ * Serialize the calls that write a model (train, drop_model,
+ * register_tables) by name: a transaction-level lock on a tag of recfair's
+ * own (the last field, MODEL_LOCK_SPACE, is neither 1 nor 2), which SQL's
+ * advisory-lock functions cannot take, so a role without recfair's rights
+ * cannot block training by holding it.  Waiting for it can be cancelled.
+ */
+#define MODEL_LOCK_SPACE 0x726d	/* "rm" */
+
 void
 LockModelName(const char *model)
 {
-	Oid			types[1] = {TEXTOID};
-	Datum		values[1] = {CStringGetTextDatum(model)};
+	uint64		hash = hash_bytes_extended((const unsigned char *) model, (int) strlen(model), 0);
+	LOCKTAG		tag;
 
-	Execute("SELECT pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtextextended("
-			"'recfair.model:'::pg_catalog.text OPERATOR(pg_catalog.||) $1, 0::pg_catalog.int8))",
-			1, types, values, SPI_OK_SELECT);
+	SET_LOCKTAG_ADVISORY(tag, MyDatabaseId, (uint32) (hash >> 32), (uint32) hash, MODEL_LOCK_SPACE);
+	(void) LockAcquire(&tag, ExclusiveLock, false, false);
+}
+
+/*
+ * recfair.lock_model(model): the same lock, for register_tables() (SQL).
+ * Only roles that may change models may take it.
+ */
+PG_FUNCTION_INFO_V1(recfair_lock_model);
+Datum
+recfair_lock_model(PG_FUNCTION_ARGS)
+{
+	char	   *model = text_to_cstring(PG_GETARG_TEXT_PP(0));
+	Oid			relid = get_relname_relid("models", get_namespace_oid("recfair", false));
+
+	if (!OidIsValid(relid) || pg_class_aclcheck(relid, GetUserId(), ACL_UPDATE) != ACLCHECK_OK)
+		ereport(ERROR,
+				(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
+				 errmsg("permission denied for table recfair.models"),
+				 errdetail("Locking a model for a change needs UPDATE on it.")));
+	LockModelName(model);
+	PG_RETURN_VOID();
 }
 
 void
@@ -458,8 +487,7 @@ recfair_drop_model(PG_FUNCTION_ARGS)
 	bool		existed;
 
 	SPI_connect();
-	LockModelName(model);
-	if (!CheckModelWritable(model, "drop_model", true))
+	if (!CheckModelWritable(model, "drop_model", true, NULL))
 	{
 		SPI_finish();
 		PG_RETURN_BOOL(false);

@@ -12,13 +12,14 @@
  *	  - A model's registered item and user tables were chosen by the
  *	    model's trainer, not by the caller who serves it, so reading them
  *	    must not run their owner's code (a view's functions, a policy) with
- *	    the caller's rights.  They are read as the caller only when the
- *	    relation's owner already holds every right of the caller (the
- *	    caller's own tables, a superuser's); otherwise as the relation's
- *	    owner, in a security-restricted operation, the way PostgreSQL runs
- *	    index expressions during VACUUM and ANALYZE.  The caller must still
- *	    have SELECT on the columns read, and a table whose row security
- *	    applies to the caller is refused rather than read without it.
+ *	    the caller's rights, nor show the caller what only the owner may
+ *	    see.  They are read by a query that calls nothing (fair.c), with
+ *	    the caller's rights when the owner already holds them or the
+ *	    relation is a table whose row security does not apply to the
+ *	    caller; a view or foreign table of another role is read as its
+ *	    owner, in a security-restricted operation (the way PostgreSQL runs
+ *	    index expressions during VACUUM and ANALYZE), only by a caller who
+ *	    holds the owner's rights, and refused to anyone else.
  *
  *-------------------------------------------------------------------------
  */
@@ -29,6 +30,7 @@
 #include "catalog/pg_type.h"
 #include "executor/spi.h"
 #include "miscadmin.h"
+#include "model_store.h"
 #include "security.h"
 #include "tcop/utility.h"
 #include "utils/acl.h"
@@ -85,20 +87,50 @@ BeginRegisteredRead(Oid relid, AttrNumber key, AttrNumber column,
 {
 	Oid			caller = GetUserId();
 	Oid			owner = RelationOwner(relid);
+	char		relkind = get_rel_relkind(relid);
+	bool		stored = relkind == RELKIND_RELATION || relkind == RELKIND_PARTITIONED_TABLE ||
+		relkind == RELKIND_MATVIEW;
 
 	CheckColumnReadable(relid, key, model, kind);
 	CheckColumnReadable(relid, column, model, kind);
-
 	GetUserIdAndSecContext(&state->saved_user, &state->saved_context);
-	/* the owner holds every right of the caller: its code gains nothing */
-	state->as_owner = !has_privs_of_role(owner, caller);
-	if (state->as_owner && check_enable_rls(relid, InvalidOid, true) == RLS_ENABLED)
+	state->as_owner = false;
+
+	/*
+	 * The owner holds every right of the caller (the caller's own relation,
+	 * a superuser's): its code gains nothing by running as the caller.
+	 */
+	if (has_privs_of_role(owner, caller))
+		;
+	/* a stored relation read without casts runs nothing of its owner's but policies */
+	else if (stored)
+	{
+		if (check_enable_rls(relid, InvalidOid, true) == RLS_ENABLED)
+			ereport(ERROR,
+					(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
+					 errmsg("row security of table %s applies to you, and recfair does not run the policies of its owner \"%s\" with your rights",
+							QualifiedRelationName(relid), GetUserNameFromId(owner, false)),
+					 errdetail("It is the %s table of model \"%s\".", kind, model),
+					 errhint("Register a table or view that the role \"%s\" owns, or one owned by a superuser.",
+							 GetUserNameFromId(caller, false))));
+	}
+
+	/*
+	 * A view or foreign table runs its owner's code.  As the owner, only for
+	 * a caller who holds the owner's rights (a superuser): anyone else would
+	 * see what the owner sees (its row security, its user mappings, its
+	 * current_user).
+	 */
+	else if (has_privs_of_role(caller, owner))
+		state->as_owner = true;
+	else
 		ereport(ERROR,
 				(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
-				 errmsg("row security of table %s applies to you, and recfair does not run the policies of its owner \"%s\" with your rights",
+				 errmsg("%s is a view or foreign table of role \"%s\", which recfair reads neither with your rights nor with its owner's",
 						QualifiedRelationName(relid), GetUserNameFromId(owner, false)),
-				 errdetail("It is the %s table of model \"%s\".", kind, model),
-				 errhint("Register a table or view that the role \"%s\" owns, or one owned by a superuser.",
+				 errdetail("It is the %s table of model \"%s\". With your rights its code would run as you; "
+						   "with its owner's you would see what the owner sees.", kind, model),
+				 errhint("Register a table, or a view that the role \"%s\" owns.",
 						 GetUserNameFromId(caller, false))));
 
 	state->nestlevel = NewGUCNestLevel();
@@ -204,10 +236,11 @@ CheckNoConcurrentTraining(const char *model)
 }
 
 bool
-CheckModelWritable(const char *model, const char *action, bool need_factor_tables)
+CheckModelWritable(const char *model, const char *action, bool need_factor_tables, char **owner_out)
 {
 	Oid			types[1] = {TEXTOID};
 	Datum		values[1] = {CStringGetTextDatum(model)};
+	SPIPlanPtr	plan;
 	int			rc;
 
 	PreventCommandIfReadOnly(psprintf("%s()", action));
@@ -221,18 +254,42 @@ CheckModelWritable(const char *model, const char *action, bool need_factor_table
 		CheckTablePrivilege("item_factors", ACL_SELECT | ACL_INSERT | ACL_DELETE,
 							"SELECT, INSERT and DELETE", action);
 	}
+	/* one writer of a model at a time; then nobody else can create or change it */
+	LockModelName(model);
 	CheckNoConcurrentTraining(model);
-	/* before the 0.5.0 scripts (ALTER EXTENSION recfair UPDATE) models have no owner */
-	rc = SPI_execute_with_args(ModelsHaveOwners() ?
-							   "SELECT owner FROM recfair.models WHERE name OPERATOR(pg_catalog.=) $1" :
-							   "SELECT NULL::pg_catalog.name FROM recfair.models WHERE name OPERATOR(pg_catalog.=) $1",
-							   1, types, values, NULL, true, 1);
+
+	/*
+	 * The owner as of now, not as of the statement's snapshot: under READ
+	 * COMMITTED that may predate another role's first training of the
+	 * model (committed while we waited for the lock, or before a cursor
+	 * over this call was fetched).  Before the 0.5.0 scripts (ALTER
+	 * EXTENSION recfair UPDATE) models have no owner.
+	 */
+	plan = SPI_prepare(ModelsHaveOwners() ?
+					   "SELECT owner FROM recfair.models WHERE name OPERATOR(pg_catalog.=) $1" :
+					   "SELECT NULL::pg_catalog.name FROM recfair.models WHERE name OPERATOR(pg_catalog.=) $1",
+					   1, types);
+	if (plan == NULL)
+		elog(ERROR, "SPI_prepare failed: %s", SPI_result_code_string(SPI_result));
+	rc = SPI_execute_snapshot(plan, values, NULL, GetLatestSnapshot(), InvalidSnapshot, true, false, 1);
 	if (rc != SPI_OK_SELECT)
-		elog(ERROR, "SPI_execute_with_args failed: %s", SPI_result_code_string(rc));
+		elog(ERROR, "SPI_execute_snapshot failed: %s", SPI_result_code_string(rc));
+	if (owner_out)
+		*owner_out = NULL;
 	if (SPI_processed == 0)
+	{
+		SPI_freeplan(plan);
 		return false;
+	}
 	if (ModelsHaveOwners())
-		CheckModelOwner(model, SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1));
+	{
+		char	   *owner = SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1);
+
+		CheckModelOwner(model, owner);
+		if (owner_out)
+			*owner_out = owner;
+	}
+	SPI_freeplan(plan);
 	return true;
 }
 

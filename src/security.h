@@ -32,11 +32,13 @@ extern void EndRegisteredRead(RegisteredRead *state);
 
 /*
  * Before a call that writes a model: not in a read-only transaction, the
- * privileges on recfair's tables that the writes need, and (when the model
- * exists) ownership.  `action` names the call in messages ("train").
- * Returns whether the model exists.
+ * privileges on recfair's tables that the writes need, then the model's
+ * lock (LockModelName), and (when the model exists) ownership as of now.
+ * `action` names the call in messages ("train").  Returns whether the
+ * model exists; *owner_out (if given) gets its owner, or NULL.
  */
-extern bool CheckModelWritable(const char *model, const char *action, bool need_factor_tables);
+extern bool CheckModelWritable(const char *model, const char *action, bool need_factor_tables,
+							   char **owner_out);
 
 /* Error unless the caller may manage (retrain, drop, re-register) the model. */
 extern void CheckModelOwner(const char *model, const char *owner);

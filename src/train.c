@@ -270,6 +270,7 @@ recfair_train(PG_FUNCTION_ARGS)
 	double		write_s;
 	StringInfoData hyper;
 	Datum		result;
+	char	   *checked_owner = NULL;
 
 	INSTR_TIME_SET_CURRENT(start);
 	src.source = ArgText(fcinfo, 1, "source", false);
@@ -345,9 +346,8 @@ recfair_train(PG_FUNCTION_ARGS)
 	aopt.seed = (uint64) topt.seed;
 
 	SPI_connect();
-	LockModelName(model);
 	/* a read-only transaction, missing privileges or another's model: fail before reading */
-	(void) CheckModelWritable(model, "train", true);
+	(void) CheckModelWritable(model, "train", true, &checked_owner);
 
 	INSTR_TIME_SET_CURRENT(phase);
 	data = ReadInteractions(&src, &budget);
@@ -436,10 +436,10 @@ recfair_train(PG_FUNCTION_ARGS)
 					 (long long) data->rows_null_id, (long long) data->rows_null_weight);
 
 	{
-		Oid			types[15] = {TEXTOID, TEXTOID, JSONBOID, INT4OID, INT8OID, INT8OID, INT8OID,
-		TEXTOID, TEXTOID, TEXTOID, TEXTOID, TEXTOID, FLOAT8OID, FLOAT8ARRAYOID, NAMEOID};
-		Datum		values[15];
-		char		nulls[15];
+		Oid			types[16] = {TEXTOID, TEXTOID, JSONBOID, INT4OID, INT8OID, INT8OID, INT8OID,
+		TEXTOID, TEXTOID, TEXTOID, TEXTOID, TEXTOID, FLOAT8OID, FLOAT8ARRAYOID, NAMEOID, NAMEOID};
+		Datum		values[16];
+		char		nulls[16];
 		int			rc;
 		bool		owners = ModelsHaveOwners();
 
@@ -462,6 +462,8 @@ recfair_train(PG_FUNCTION_ARGS)
 		values[12] = Float8GetDatum(SecondsSince(start));
 		values[13] = Float8ArrayDatum(progress.loss, iterations);
 		values[14] = DirectFunctionCall1(namein, CStringGetDatum(CurrentRoleName()));
+		/* the owner CheckModelWritable found: a retrain only replaces that owner's model */
+		values[15] = checked_owner ? DirectFunctionCall1(namein, CStringGetDatum(checked_owner)) : values[14];
 
 		rc = SPI_execute_with_args(psprintf(
 								   "INSERT INTO recfair.models AS m (name, algorithm, hyperparameters, factors, users, items, "
@@ -479,11 +481,18 @@ recfair_train(PG_FUNCTION_ARGS)
 								   "item_key = CASE WHEN EXCLUDED.item_table IS NULL THEN m.item_key ELSE EXCLUDED.item_key END, "
 								   "training_seconds = EXCLUDED.training_seconds, "
 								   "loss = EXCLUDED.loss, trained_at = pg_catalog.now(), "
-								   "version = pg_catalog.nextval('recfair.model_version_seq'::pg_catalog.regclass) RETURNING m.*",
-								   owners ? ", owner" : "", owners ? ", $15" : ""),
-								   owners ? 15 : 14, types, values, nulls, false, 0);
-		if (rc != SPI_OK_INSERT_RETURNING || SPI_processed != 1)
+								   "version = pg_catalog.nextval('recfair.model_version_seq'::pg_catalog.regclass)%s RETURNING m.*",
+								   owners ? ", owner" : "", owners ? ", $15" : "",
+								   owners ? " WHERE m.owner OPERATOR(pg_catalog.=) $16" : ""),
+								   owners ? 16 : 14, types, values, nulls, false, 0);
+		if (rc != SPI_OK_INSERT_RETURNING)
 			elog(ERROR, "could not save the model row: %s", SPI_result_code_string(rc));
+		if (SPI_processed != 1)
+			ereport(ERROR,
+					(errcode(ERRCODE_T_R_SERIALIZATION_FAILURE),
+					 errmsg("could not serialize access due to a concurrent change of model \"%s\"", model),
+					 errdetail("The model's owner changed while it was being trained."),
+					 errhint("Retry the transaction.")));
 		result = PointerGetDatum(SPI_returntuple(SPI_tuptable->vals[0], SPI_tuptable->tupdesc));
 	}
 	SPI_finish();

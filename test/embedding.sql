@@ -16,17 +16,17 @@ SELECT functions_are('recfair', ARRAY[
 	'embedding_gt', 'embedding_ge', 'embedding_cmp', 'embedding_hash', 'embedding_agg_accum',
 	'embedding_agg_combine', 'embedding_agg_serialize', 'embedding_agg_deserialize',
 	'embedding_sum_final', 'embedding_avg_final', 'sum', 'avg', 'build_info', 'train', 'drop_model',
-	'recommend', 'similar_items', 'recommend_for_items', 'recommend_support', 'generate_dataset', 'evaluate', 'split', 'exposure_report', 'recommend_fair', 'register_tables',
+	'recommend', 'similar_items', 'recommend_for_items', 'recommend_support', 'generate_dataset', 'evaluate', 'split', 'exposure_report', 'recommend_fair', 'register_tables', 'lock_model',
 	'rerank_fair', 'reset_fair_exposure', 'idset_in', 'idset_out', 'idset_recv', 'idset_send', 'idset', 'ids',
 	'cardinality', 'idset_eq', 'idset_ne'],
 	'exactly the expected functions');
 SELECT is((SELECT string_agg(proname || ':' || proparallel::text, ',' ORDER BY proname) FROM pg_proc
 		   WHERE pronamespace = 'recfair'::regnamespace AND proparallel <> 's'),
-	'drop_model:u,evaluate:r,exposure_report:r,generate_dataset:u,recommend:r,recommend_fair:u,recommend_for_items:r,register_tables:u,reset_fair_exposure:u,similar_items:r,split:u,train:u',
+	'drop_model:u,evaluate:r,exposure_report:r,generate_dataset:u,lock_model:u,recommend:r,recommend_fair:u,recommend_for_items:r,register_tables:u,reset_fair_exposure:u,similar_items:r,split:u,train:u',
 	'parallel safe but for what writes (unsafe) and what reads models through SPI (restricted)');
 SELECT is((SELECT string_agg(proname || ':' || provolatile::text, ',' ORDER BY proname) FROM pg_proc
 		   WHERE pronamespace = 'recfair'::regnamespace AND prokind = 'f' AND provolatile <> 'i'),
-	'build_info:s,drop_model:v,evaluate:s,exposure_report:s,generate_dataset:v,recommend:s,recommend_fair:v,recommend_for_items:s,register_tables:v,reset_fair_exposure:v,similar_items:s,split:v,train:v',
+	'build_info:s,drop_model:v,evaluate:s,exposure_report:s,generate_dataset:v,lock_model:v,recommend:s,recommend_fair:v,recommend_for_items:s,register_tables:v,reset_fair_exposure:v,similar_items:s,split:v,train:v',
 	'the type functions and rerank_fair are immutable; reading models stable; writing volatile');
 SELECT is((SELECT string_agg(proname, ',' ORDER BY proname) FROM pg_proc
 		   WHERE pronamespace = 'recfair'::regnamespace AND prokind = 'f' AND NOT proisstrict),

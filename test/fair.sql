@@ -2,7 +2,7 @@
 BEGIN;
 SET LOCAL client_min_messages = warning;
 SET search_path = public, recfair;
-SELECT plan(84);
+SELECT plan(85);
 
 CREATE FUNCTION pg_temp.rr(target text, strength real, k int, ids bigint[], scores real[], groups text[])
 RETURNS text LANGUAGE sql AS $$
@@ -125,6 +125,10 @@ SELECT throws_ok(format($$SELECT * FROM recommend_fair(1, 4, %L, 'pl')$$, repeat
 CREATE TEMP TABLE planted_items_tmp AS SELECT * FROM planted_items;
 SELECT throws_ok($$SELECT recfair.train('pltmp', 'planted', factors => 2, iterations => 1,
 	options => '{"items": "planted_items_tmp"}')$$, '22023', NULL, 'train does not register a temporary table');
+CREATE TABLE planted_items_textkey AS SELECT item_id::text AS item_id, brand FROM planted_items;
+SELECT recfair.train('pltext', 'planted', factors => 2, iterations => 1, options => '{"items": "planted_items_textkey"}');
+SELECT throws_ok($$SELECT * FROM recommend_fair(1, 4, 'brand', 'pltext')$$, '42804', NULL,
+	'a registered table whose key is not an integer column');
 -- a target beyond double precision: a short 22023, not 22003 quoting 400 digits
 SELECT throws_ok(format($$SELECT * FROM rerank_fair('{1,2}', '{.5,.4}', '{A,B}', 2, '{"A": 1e400}')$$), '22023',
 	'the target share of "A" is too large', 'a share beyond double precision');

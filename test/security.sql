@@ -4,7 +4,7 @@
 BEGIN;
 SET LOCAL client_min_messages = warning;
 SET search_path = public, recfair;
-SELECT plan(38);
+SELECT plan(39);
 
 -- a small shop: 40 users x 30 items in three brands
 CREATE TABLE sec_inter AS
@@ -91,12 +91,25 @@ SELECT lives_ok($$SELECT * FROM recommend_fair(1, 3, 'brand', 'sec_mal', options
 SELECT matches(pg_temp.calls(), '^superuser 0, mallory [1-9]', 'amortized recommend_fair ran the view''s code as mallory only');
 SELECT is((SELECT rolsuper FROM pg_roles WHERE rolname = 'rf_mallory'), false, 'mallory is still not a superuser');
 
--- a non-superuser serving mallory's model: mallory's code does not run as alice either
+-- a non-superuser serving mallory's model: mallory's views run neither as
+-- alice (her code with alice's rights) nor as mallory (alice would see what
+-- mallory sees): refused
 SELECT pg_temp.fresh();
 SET ROLE rf_alice;
-SELECT lives_ok($$SELECT * FROM recommend_fair(1, 3, 'brand', 'sec_mal')$$, 'alice serves mallory''s model');
+SELECT throws_ok($$SELECT * FROM recommend_fair(1, 3, 'brand', 'sec_mal')$$, '42501', NULL,
+	'alice serving mallory''s model over mallory''s views: refused');
 RESET ROLE;
-SELECT matches(pg_temp.calls(), '^superuser 0, mallory [1-9]', 'the views ran as mallory, not as alice');
+SELECT is(pg_temp.calls(), 'superuser 0, mallory 0', 'the views did not run at all');
+-- a plain table of mallory's runs nothing of hers: alice may serve from it
+SET ROLE rf_mallory;
+CREATE TABLE mallory.items_plain AS SELECT * FROM public.sec_items;
+GRANT SELECT ON mallory.items_plain TO rf_alice;
+SELECT recfair.register_tables('sec_mal', 'mallory.items_plain');
+RESET ROLE;
+SET ROLE rf_alice;
+SELECT is((SELECT count(*) FROM recommend_fair(1, 3, 'brand', 'sec_mal')), 3::bigint,
+	'alice serves mallory''s model over mallory''s plain table, with her own rights');
+RESET ROLE;
 
 -- the caller needs SELECT on the registered table; row security that applies to the caller is not bypassed
 REVOKE SELECT ON sec_items FROM rf_reader;
