@@ -135,6 +135,9 @@ fi
 echo "== hostile training input, then dump and restore"
 test/hostile-dump.sh
 
+echo "== models dumped by PostgreSQL 15, restored here"
+test/cross-version/check.sh
+
 echo "== JDBC client"
 test/jdbc/run.sh
 
