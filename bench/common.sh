@@ -20,4 +20,7 @@ max_wal_size = '8GB'
 checkpoint_timeout = '30min'" "$root/scripts/pg-cluster.sh" start "$bench_dir/cluster" >/dev/null
 . "$bench_dir/cluster/env"
 psql -qX -v ON_ERROR_STOP=1 -c "CREATE EXTENSION recfair"
+# what the numbers were measured on
+echo "== $(psql -qXAt -c "SELECT 'PostgreSQL ' || current_setting('server_version') || '; ' ||
+	(recfair.build_info()->>'openblas_config') || '; OpenBLAS core ' || (recfair.build_info()->>'openblas_core')")"
 ml100k=${ML100K:-$root/../shared/data/ml-100k}
