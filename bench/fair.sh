@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Fairness trade-off on MovieLens-100k (DESIGN section 4 protocol: als with
+# Fairness trade-off on MovieLens-100k (docs/design.md's reference protocol: als with
 # 64 factors, 15 iterations, regularization 0.01, alpha 1.0 on u1.base;
 # u1.test, relevant = rating >= 4).  Item groups: popularity (top 20% of
 # items by training interactions = head, the rest = tail) and first genre.

@@ -11,7 +11,7 @@ plain lists under-expose.  Exposure and DCG discount rank r by the same
 in score units given the exposure the group receives (sorting is optimal by
 the rearrangement inequality; b is the Lagrange multiplier of the exposure
 constraint).  A bisection on b finds the smallest boost that brings the
-disparity (DESIGN section 3, target equal) down to each level.  Nothing in
+disparity (docs/design.md, "Definitions"; target equal) down to each level.  Nothing in
 recfair is used beyond the exported factors: this is the yardstick the
 re-rankers are measured against, not a re-ranker.
 

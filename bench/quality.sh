@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Quality report (DESIGN section 4 protocol).
+# Quality report (the reference protocol of docs/design.md).
 #  1. MovieLens-100k, u1.base / u1.test (when present in $ML100K or
 #     ../shared/data/ml-100k; never copied into the project): every rating is
 #     an implicit interaction with weight = rating for als (64 factors,

@@ -2,7 +2,7 @@
  *
  * evaluate.c
  *	  recfair.evaluate(): ranking and rating metrics of a model against a
- *	  test source, as DESIGN section 3 defines them.
+ *	  test source, as docs/design.md ("Definitions") defines them.
  *
  * The test source is read like training data (direct scan of a table, SPI
  * cursor for a view or query).  The test users' factors and training items

@@ -28,7 +28,7 @@
  *
  * Debian's OpenBLAS 0.3.21 misdetects recent CPUs and falls back to slow
  * generic kernels ("Prescott"); recfair.build_info() shows the core it chose,
- * so that a user can decide to set OPENBLAS_CORETYPE (docs/performance.md).
+ * so that a user can decide to set OPENBLAS_CORETYPE (docs/design.md, "Kernels").
  *
  *-------------------------------------------------------------------------
  */

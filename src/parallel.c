@@ -3,7 +3,7 @@
  * parallel.c
  *	  A parallel for-loop on POSIX threads that is safe inside a backend.
  *
- * The rules (DESIGN section 6): compute threads never call PostgreSQL APIs,
+ * The rules (docs/design.md, "Threads"): compute threads never call PostgreSQL APIs,
  * block every signal (so that SIGINT, SIGTERM, SIGALRM for statement_timeout
  * and latch wakeups keep going to the backend's own thread), and are joined
  * before control returns.  The backend thread does no computing here: it

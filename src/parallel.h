@@ -2,7 +2,7 @@
  *
  * parallel.h
  *	  Run a loop over independent tasks on compute threads, safely inside a
- *	  backend (DESIGN section 6).
+ *	  backend (docs/design.md, "Threads").
  *
  *-------------------------------------------------------------------------
  */

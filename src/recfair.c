@@ -6,7 +6,7 @@
  *
  * _PG_init must not start BLAS work: when the library is preloaded, it runs
  * in the postmaster, and forked backends would inherit a broken thread pool
- * (DESIGN section 6).
+ * (docs/design.md, "Threads").
  *
  *-------------------------------------------------------------------------
  */

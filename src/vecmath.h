@@ -1,8 +1,8 @@
 /*-------------------------------------------------------------------------
  *
  * vecmath.h
- *	  Small kernels on raw float4 arrays, shared by the embedding operators,
- *	  the aggregates and (later) training and serving.
+ *	  Small kernels on raw float4 arrays, shared by the embedding operators
+ *	  and the aggregates.
  *
  * Sums are accumulated in double: the SQL operators promise results that
  * match a hand computation to float8 precision, whatever the dimension.  Hot
