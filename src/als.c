@@ -45,7 +45,7 @@
 #include "parallel.h"
 
 #define ALS_CHUNK 64
-#define MAX_THREADS_ACC 64
+#define MAX_THREADS_ACC RECFAIR_MAX_THREADS	/* the pool never runs more (parallel.h) */
 
 /*
  * The half-step's small vector operations (dot products, axpy and k x k

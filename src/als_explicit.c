@@ -27,7 +27,7 @@
 #include "parallel.h"
 
 #define CHUNK 64
-#define MAX_THREADS_ACC 64
+#define MAX_THREADS_ACC RECFAIR_MAX_THREADS	/* the pool never runs more (parallel.h) */
 
 typedef struct ExplicitSide
 {

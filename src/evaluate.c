@@ -72,7 +72,7 @@
 #include "utils/regproc.h"
 #include "utils/varlena.h"
 
-#define MAX_WORKERS 64
+#define MAX_WORKERS RECFAIR_MAX_THREADS	/* the pool never runs more (parallel.h) */
 #define GEMM_BYTES (32 * 1024 * 1024)	/* per thread, for one group's scores */
 
 static const char *const known_options[] = {

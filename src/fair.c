@@ -635,7 +635,7 @@ QueryRegisteredGroups(const char *model, bool users, const char *column, Oid *re
 	if (attnum == InvalidAttrNumber || attnum < 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_UNDEFINED_COLUMN),
-				 errmsg("column \"%s\" does not exist in %s", column, table)));
+				 errmsg("column \"%s\" of relation \"%s\" does not exist", column, get_rel_name(relid))));
 	if (key == NULL)
 		ereport(ERROR,
 				(errcode(ERRCODE_DATA_CORRUPTED),
@@ -644,8 +644,8 @@ QueryRegisteredGroups(const char *model, bool users, const char *column, Oid *re
 	if (key_attnum == InvalidAttrNumber || key_attnum < 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_UNDEFINED_COLUMN),
-				 errmsg("key column \"%s\" of the %s table of model \"%s\" does not exist in %s",
-						key, kind, model, table)));
+				 errmsg("column \"%s\" of relation \"%s\" does not exist", key, get_rel_name(relid)),
+				 errdetail("It is the key of the %s table of model \"%s\".", kind, model)));
 	key_type = getBaseType(get_atttype(relid, key_attnum));
 	if (key_type != INT2OID && key_type != INT4OID && key_type != INT8OID)
 		ereport(ERROR,

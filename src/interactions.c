@@ -347,7 +347,7 @@ ColumnOf(Oid relid, const char *col)
 	if (attnum == InvalidAttrNumber || attnum < 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_UNDEFINED_COLUMN),
-				 errmsg("column \"%s\" does not exist in %s", col,
+				 errmsg("column \"%s\" of relation \"%s\" does not exist", col,
 						get_rel_name(relid))));
 	return attnum;
 }

@@ -30,11 +30,11 @@ _PG_init(void)
 {
 	DefineCustomIntVariable("recfair.threads",
 							"Compute threads for training and evaluation (0: one per CPU), at most recfair.max_threads.",
-							NULL, &recfair_threads, 0, 0, 64,
+							NULL, &recfair_threads, 0, 0, RECFAIR_MAX_THREADS,
 							PGC_USERSET, 0, NULL, NULL, NULL);
 	DefineCustomIntVariable("recfair.max_threads",
 							"Ceiling of recfair.threads that only a superuser can change (0: one per CPU).",
-							NULL, &recfair_max_threads, 0, 0, 64,
+							NULL, &recfair_max_threads, 0, 0, RECFAIR_MAX_THREADS,
 							PGC_SUSET, 0, NULL, NULL, NULL);
 	DefineCustomIntVariable("recfair.training_memory_limit",
 							"Memory that one training run may use, at most recfair.max_training_memory; above it, training stops with an error before allocating.",

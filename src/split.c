@@ -166,17 +166,20 @@ recfair_split(PG_FUNCTION_ARGS)
 	if (!HasColumn(desc, user_col))
 		ereport(ERROR,
 				(errcode(ERRCODE_UNDEFINED_COLUMN),
-				 errmsg("column \"%s\" does not exist in %s", user_col, source),
+				 errmsg("column \"%s\" does not exist in the source", user_col),
+				 errdetail("The source is %s.", source),
 				 errhint("Name the user column with options => '{\"user_col\": \"...\"}'.")));
 	if (!HasColumn(desc, item_col))
 		ereport(ERROR,
 				(errcode(ERRCODE_UNDEFINED_COLUMN),
-				 errmsg("column \"%s\" does not exist in %s", item_col, source),
+				 errmsg("column \"%s\" does not exist in the source", item_col),
+				 errdetail("The source is %s.", source),
 				 errhint("Name the item column with options => '{\"item_col\": \"...\"}'.")));
 	if (by_time && !HasColumn(desc, time_col))
 		ereport(ERROR,
 				(errcode(ERRCODE_UNDEFINED_COLUMN),
-				 errmsg("column \"%s\" does not exist in %s", time_col, source),
+				 errmsg("column \"%s\" does not exist in the source", time_col),
+				 errdetail("The source is %s.", source),
 				 errhint("Name the timestamp column with options => '{\"time_col\": \"...\"}'.")));
 	initStringInfo(&cols);
 	for (int i = 0; i < desc->natts; i++)

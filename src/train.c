@@ -123,7 +123,7 @@ RegisterTable(Jsonb *options, const char *table_key, const char *column_key,
 	if (attnum == InvalidAttrNumber || attnum < 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_UNDEFINED_COLUMN),
-				 errmsg("column \"%s\" does not exist in %s", column, get_rel_name(relid))));
+				 errmsg("column \"%s\" of relation \"%s\" does not exist", column, get_rel_name(relid))));
 	*table_out = quote_qualified_identifier(get_namespace_name(get_rel_namespace(relid)),
 											get_rel_name(relid));
 	*column_out = column;

@@ -54,7 +54,7 @@ SELECT is((SELECT array_agg(table_name::text || '=' || rows ORDER BY table_name:
 SELECT is((SELECT array_agg(t ORDER BY t) FROM (SELECT (user_id, item_id, ts)::text t FROM j_test) a),
 	(SELECT array_agg(t ORDER BY t) FROM (SELECT (user_id, item_id, ts)::text t FROM r_test) a),
 	'the same split as a source with the same user, item and time columns');
-SELECT throws_ok($$SELECT split('SELECT user_id, ts FROM events', 'b', 0.2)$$, '42703', 'column "item_id" does not exist in SELECT user_id, ts FROM events',
+SELECT throws_ok($$SELECT split('SELECT user_id, ts FROM events', 'b', 0.2)$$, '42703', 'column "item_id" does not exist in the source',
 	'the item column is needed');
 
 -- bad input

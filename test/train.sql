@@ -115,7 +115,7 @@ SELECT is(pg_temp.plan_rows('SELECT * FROM recfair.recommend(1, 7, ''planted'')'
 
 -- bad input and injection attempts
 SELECT throws_ok($$SELECT recfair.train('bad', 'planted', user_col => 'nope')$$, '42703',
-	'column "nope" does not exist in planted', 'missing column');
+	'column "nope" of relation "planted" does not exist', 'missing column');
 SELECT throws_ok($$SELECT recfair.train('bad', 'planted', user_col => 'user_id; DROP TABLE victim')$$, '42703', NULL,
 	'injection through a column name');
 SELECT throws_ok($$SELECT recfair.train('bad', 'planted; DROP TABLE victim')$$, '42602', NULL,
