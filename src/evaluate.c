@@ -706,10 +706,7 @@ recfair_evaluate(PG_FUNCTION_ARGS)
 	char	  **user_group_names = NULL;
 	instr_time	start;
 
-	if (PG_ARGISNULL(1) || PG_ARGISNULL(2) || PG_ARGISNULL(3))
-		ereport(ERROR,
-				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-				 errmsg("test, k and options must not be NULL")));
+	CheckArgsNotNull(fcinfo, 4, 1U << 0);	/* model may be NULL */
 	model_arg = PG_ARGISNULL(0) ? NULL : text_to_cstring(PG_GETARG_TEXT_PP(0));
 	k = PG_GETARG_INT32(2);
 	options = PG_GETARG_JSONB_P(3);
@@ -973,11 +970,7 @@ recfair_exposure_report(PG_FUNCTION_ARGS)
 	double	   *target;
 	double		sum = 0.0;
 
-	for (int i = 0; i < 8; i++)
-		if (PG_ARGISNULL(i) && i != 0 && i != 4)
-			ereport(ERROR,
-					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-					 errmsg("only model and users of exposure_report may be NULL")));
+	CheckArgsNotNull(fcinfo, 8, (1U << 0) | (1U << 4));	/* model and users may be NULL */
 	memset(&cfg, 0, sizeof(cfg));
 	cfg.k = PG_GETARG_INT32(2);
 	cfg.fair = PG_GETARG_BOOL(3);

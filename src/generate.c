@@ -52,6 +52,7 @@
 #include "funcapi.h"
 #include "lib/stringinfo.h"
 #include "miscadmin.h"
+#include "options.h"
 #include "portability/instr_time.h"
 #include "relnames.h"
 #include "utils/builtins.h"
@@ -339,11 +340,7 @@ recfair_generate_dataset(PG_FUNCTION_ARGS)
 	instr_time	start;
 	double		seconds;
 
-	for (int i = 0; i < 5; i++)
-		if (PG_ARGISNULL(i))
-			ereport(ERROR,
-					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-					 errmsg("generate_dataset arguments must not be NULL")));
+	CheckArgsNotNull(fcinfo, 5, 0);
 	prefix_text = text_to_cstring(PG_GETARG_TEXT_PP(0));
 	nusers = PG_GETARG_INT32(1);
 	nitems = PG_GETARG_INT32(2);

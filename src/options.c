@@ -2,7 +2,8 @@
  *
  * options.c
  *	  Reading the jsonb options argument that train(), evaluate() and split()
- *	  take: typed values with range checks, and refusal of unknown keys.
+ *	  take: typed values with range checks, and refusal of unknown keys; and
+ *	  the check that arguments are not NULL, naming the argument.
  *
  *-------------------------------------------------------------------------
  */
@@ -10,11 +11,14 @@
 
 #include <math.h>
 
+#include "funcapi.h"
 #include "lib/stringinfo.h"
 #include "options.h"
 #include "utils/builtins.h"
 #include "utils/jsonb.h"
+#include "utils/lsyscache.h"
 #include "utils/numeric.h"
+#include "utils/syscache.h"
 
 /* The value of a jsonb key as text (numbers and strings), or NULL. */
 char *
@@ -134,4 +138,36 @@ OptionBool(Jsonb *options, const char *key, bool dflt)
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("option \"%s\" must be true or false, not \"%s\"", key, text)));
 	return result;
+}
+
+/*
+ * Error (22004) naming the first argument among the first nargs that is
+ * NULL, unless its bit is set in `nullable` (bit i: argument i may be NULL).
+ * The names come from the function's catalog entry, so they are the ones a
+ * caller writes in named notation.
+ */
+void
+CheckArgsNotNull(FunctionCallInfo fcinfo, int nargs, uint32 nullable)
+{
+	for (int i = 0; i < nargs; i++)
+	{
+		HeapTuple	tup;
+		Oid		   *types;
+		char	  **names = NULL;
+		char	   *modes;
+		const char *name = NULL;
+
+		if (!PG_ARGISNULL(i) || (nullable & (1U << i)) != 0)
+			continue;
+		tup = SearchSysCache1(PROCOID, ObjectIdGetDatum(fcinfo->flinfo->fn_oid));
+		if (HeapTupleIsValid(tup))
+		{
+			if (i < get_func_arg_info(tup, &types, &names, &modes) && names != NULL && names[i][0] != '\0')
+				name = pstrdup(names[i]);
+			ReleaseSysCache(tup);
+		}
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 name ? errmsg("%s must not be NULL", name) : errmsg("argument %d must not be NULL", i + 1)));
+	}
 }

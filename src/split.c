@@ -91,11 +91,7 @@ recfair_split(PG_FUNCTION_ARGS)
 	int64		ntrain;
 	int64		ntest;
 
-	for (int i = 0; i < 5; i++)
-		if (PG_ARGISNULL(i))
-			ereport(ERROR,
-					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-					 errmsg("split arguments must not be NULL")));
+	CheckArgsNotNull(fcinfo, 5, 0);
 	source = text_to_cstring(PG_GETARG_TEXT_PP(0));
 	prefix = text_to_cstring(PG_GETARG_TEXT_PP(1));
 	fraction = PG_GETARG_FLOAT4(2);
