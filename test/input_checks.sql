@@ -2,7 +2,7 @@
 BEGIN;
 SET LOCAL client_min_messages = warning;
 SET search_path = recfair, public;
-SELECT plan(30);
+SELECT plan(34);
 
 CREATE TABLE inp AS
 SELECT u AS user_id, i AS item_id, 1 + (u * i) % 3 AS weight
@@ -73,6 +73,15 @@ SELECT is((SELECT (hyperparameters->>'cg_steps', hyperparameters->>'seed')::text
 	'and are stored as integers');
 SELECT throws_ok($$SELECT train('x', 'inp', options => '{"seed": 1e17}')$$, '22023', NULL, 'a seed out of range');
 SELECT lives_ok($$SELECT split('inp', 'sp', 0.2, 'random', '{"seed": 5}')$$, 'split with an integer seed');
+
+-- a NULL argument is named
+SELECT throws_ok($$SELECT * FROM evaluate('x', 'inp', NULL)$$, '22004', 'k must not be NULL', 'evaluate with a NULL k');
+SELECT throws_ok($$SELECT * FROM exposure_report('x', NULL)$$, '22004', 'group_col must not be NULL',
+	'exposure_report with a NULL group_col');
+SELECT throws_ok($$SELECT * FROM generate_dataset('g', 10, NULL, 100)$$, '22004', 'items must not be NULL',
+	'generate_dataset with a NULL items');
+SELECT throws_ok($$SELECT * FROM split('inp', NULL)$$, '22004', 'target_prefix must not be NULL',
+	'split with a NULL target_prefix');
 
 SELECT * FROM finish();
 ROLLBACK;
