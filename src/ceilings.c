@@ -14,8 +14,8 @@
  */
 #include "postgres.h"
 
-#include "interactions.h"
 #include "ceilings.h"
+#include "interactions.h"
 
 int			recfair_max_training_memory_kb = 2 * 1024 * 1024;
 

@@ -35,7 +35,6 @@
  */
 #include "postgres.h"
 
-#include "compat.h"
 #include <ctype.h>
 #include <float.h>
 #include <math.h>
@@ -47,18 +46,19 @@
 #include "catalog/pg_class.h"
 #include "catalog/pg_inherits.h"
 #include "catalog/pg_type.h"
+#include "ceilings.h"
+#include "compat.h"
 #include "executor/spi.h"
 #include "executor/tuptable.h"
 #include "idmap.h"
 #include "interactions.h"
-#include "ceilings.h"
 #include "miscadmin.h"
 #include "nodes/makefuncs.h"
 #include "parser/parser.h"
 #include "utils/acl.h"
 #include "utils/builtins.h"
-#include "utils/regproc.h"
 #include "utils/lsyscache.h"
+#include "utils/regproc.h"
 #include "utils/rel.h"
 #include "utils/rls.h"
 #include "utils/snapmgr.h"

@@ -42,9 +42,9 @@
 
 #include "ceilings.h"
 #include "fmgr.h"
+#include "lib/stringinfo.h"
 #include "linalg.h"
 #include "parallel.h"
-#include "lib/stringinfo.h"
 #include "utils/builtins.h"
 #include "utils/json.h"
 #include "utils/jsonb.h"

@@ -15,32 +15,32 @@
  */
 #include "postgres.h"
 
-#include "compat.h"
 #include <math.h>
 
+#include "access/heapam.h"
 #include "access/table.h"
 #include "access/tableam.h"
-#include "access/heapam.h"
 #include "catalog/namespace.h"
-#include "common/hashfn.h"
 #include "catalog/pg_type.h"
-#include "executor/executor.h"
-#include "utils/acl.h"
-#include "utils/rel.h"
+#include "common/hashfn.h"
+#include "compat.h"
 #include "embedding.h"
-#include "idset.h"
+#include "executor/executor.h"
 #include "executor/spi.h"
+#include "idset.h"
 #include "lib/stringinfo.h"
 #include "miscadmin.h"
 #include "model_store.h"
-#include "security.h"
 #include "nodes/makefuncs.h"
-#include "storage/lock.h"
 #include "parser/parse_type.h"
+#include "security.h"
+#include "storage/lock.h"
+#include "utils/acl.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
+#include "utils/rel.h"
 
 #define WRITE_BATCH 20000
 #define WRITE_BATCH_SEEN (4 * 1024 * 1024)

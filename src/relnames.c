@@ -11,8 +11,8 @@
  */
 #include "postgres.h"
 
-#include "compat.h"
 #include "catalog/namespace.h"
+#include "compat.h"
 #include "executor/spi.h"
 #include "funcapi.h"
 #include "nodes/value.h"

@@ -27,6 +27,7 @@
 
 #include "access/xact.h"
 #include "catalog/namespace.h"
+#include "catalog/pg_class.h"
 #include "catalog/pg_type.h"
 #include "executor/spi.h"
 #include "miscadmin.h"
@@ -40,7 +41,6 @@
 #include "utils/rls.h"
 #include "utils/snapmgr.h"
 #include "utils/syscache.h"
-#include "catalog/pg_class.h"
 
 /* The search_path recfair's own queries run under where they may meet others' code. */
 #define SAFE_SEARCH_PATH "pg_catalog, pg_temp"

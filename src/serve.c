@@ -24,17 +24,17 @@
 #include "executor/spi.h"
 #include "funcapi.h"
 #include "idmap.h"
+#include "idset.h"
 #include "miscadmin.h"
 #include "model_store.h"
 #include "nodes/makefuncs.h"
-#include "nodes/supportnodes.h"
 #include "nodes/nodeFuncs.h"
+#include "nodes/supportnodes.h"
+#include "serve.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/memutils.h"
 #include "utils/tuplestore.h"
-#include "idset.h"
-#include "serve.h"
 
 
 static ModelCache cache[CACHE_SLOTS];
