@@ -143,6 +143,7 @@ ParseElement(const char *input, char *start, char **end)
 	return value;
 }
 
+/* Text input: [x1,x2,...], checked against the typmod. */
 PG_FUNCTION_INFO_V1(embedding_in);
 Datum
 embedding_in(PG_FUNCTION_ARGS)
@@ -204,6 +205,7 @@ embedding_in(PG_FUNCTION_ARGS)
 	PG_RETURN_EMBEDDING_P(result);
 }
 
+/* Text output: the shortest text that reads back to the same float4 values. */
 PG_FUNCTION_INFO_V1(embedding_out);
 Datum
 embedding_out(PG_FUNCTION_ARGS)
@@ -225,6 +227,7 @@ embedding_out(PG_FUNCTION_ARGS)
 	PG_RETURN_CSTRING(result);
 }
 
+/* The typmod of embedding(n): the number of dimensions. */
 PG_FUNCTION_INFO_V1(embedding_typmod_in);
 Datum
 embedding_typmod_in(PG_FUNCTION_ARGS)
@@ -251,6 +254,7 @@ embedding_typmod_in(PG_FUNCTION_ARGS)
 	PG_RETURN_INT32(mods[0]);
 }
 
+/* Binary input: int16 dimensions, int16 zero, the float4 values. */
 PG_FUNCTION_INFO_V1(embedding_recv);
 Datum
 embedding_recv(PG_FUNCTION_ARGS)
@@ -294,6 +298,7 @@ embedding_recv(PG_FUNCTION_ARGS)
 	PG_RETURN_EMBEDDING_P(result);
 }
 
+/* Binary output, the layout embedding_recv reads. */
 PG_FUNCTION_INFO_V1(embedding_send);
 Datum
 embedding_send(PG_FUNCTION_ARGS)
@@ -385,6 +390,7 @@ array_to_embedding(PG_FUNCTION_ARGS)
 	PG_RETURN_EMBEDDING_P(result);
 }
 
+/* Cast to real[]. */
 PG_FUNCTION_INFO_V1(embedding_to_float4_array);
 Datum
 embedding_to_float4_array(PG_FUNCTION_ARGS)
@@ -398,6 +404,7 @@ embedding_to_float4_array(PG_FUNCTION_ARGS)
 										  sizeof(float4), true, TYPALIGN_INT));
 }
 
+/* Cast to double precision[]. */
 PG_FUNCTION_INFO_V1(embedding_to_float8_array);
 Datum
 embedding_to_float8_array(PG_FUNCTION_ARGS)
@@ -412,6 +419,7 @@ embedding_to_float8_array(PG_FUNCTION_ARGS)
 										  TYPALIGN_DOUBLE));
 }
 
+/* dims(e): the number of dimensions. */
 PG_FUNCTION_INFO_V1(embedding_dims);
 Datum
 embedding_dims(PG_FUNCTION_ARGS)
@@ -421,6 +429,7 @@ embedding_dims(PG_FUNCTION_ARGS)
 	PG_RETURN_INT32(emb->dim);
 }
 
+/* norm(e): the Euclidean norm, in double precision. */
 PG_FUNCTION_INFO_V1(embedding_norm);
 Datum
 embedding_norm(PG_FUNCTION_ARGS)
@@ -447,6 +456,7 @@ embedding_normalize(PG_FUNCTION_ARGS)
 	PG_RETURN_EMBEDDING_P(result);
 }
 
+/* inner_product(a, b), in double precision. */
 PG_FUNCTION_INFO_V1(embedding_inner_product);
 Datum
 embedding_inner_product(PG_FUNCTION_ARGS)
@@ -494,6 +504,7 @@ CosineSimilarity(const Embedding *a, const Embedding *b)
 	return sim;
 }
 
+/* cosine_similarity(a, b); NaN when a vector is zero. */
 PG_FUNCTION_INFO_V1(embedding_cosine_similarity);
 Datum
 embedding_cosine_similarity(PG_FUNCTION_ARGS)
@@ -505,6 +516,7 @@ embedding_cosine_similarity(PG_FUNCTION_ARGS)
 	PG_RETURN_FLOAT8(CosineSimilarity(a, b));
 }
 
+/* cosine_distance(a, b) = 1 - cosine_similarity, the function of <=>. */
 PG_FUNCTION_INFO_V1(embedding_cosine_distance);
 Datum
 embedding_cosine_distance(PG_FUNCTION_ARGS)
@@ -516,6 +528,7 @@ embedding_cosine_distance(PG_FUNCTION_ARGS)
 	PG_RETURN_FLOAT8(1.0 - CosineSimilarity(a, b));
 }
 
+/* l2_distance(a, b), the function of <->. */
 PG_FUNCTION_INFO_V1(embedding_l2_distance);
 Datum
 embedding_l2_distance(PG_FUNCTION_ARGS)
@@ -527,6 +540,7 @@ embedding_l2_distance(PG_FUNCTION_ARGS)
 	PG_RETURN_FLOAT8(sqrt(vec_l2_squared(a->x, b->x, a->dim)));
 }
 
+/* a + b, element-wise; overflow is an error. */
 PG_FUNCTION_INFO_V1(embedding_add);
 Datum
 embedding_add(PG_FUNCTION_ARGS)
@@ -545,6 +559,7 @@ embedding_add(PG_FUNCTION_ARGS)
 	PG_RETURN_EMBEDDING_P(result);
 }
 
+/* a - b, element-wise; overflow is an error. */
 PG_FUNCTION_INFO_V1(embedding_sub);
 Datum
 embedding_sub(PG_FUNCTION_ARGS)
@@ -585,6 +600,7 @@ ScaleEmbedding(const Embedding *emb, float4 scalar)
 	return result;
 }
 
+/* e * r: every element times a real; overflow and underflow are errors. */
 PG_FUNCTION_INFO_V1(embedding_mul);
 Datum
 embedding_mul(PG_FUNCTION_ARGS)
@@ -593,6 +609,7 @@ embedding_mul(PG_FUNCTION_ARGS)
 										 PG_GETARG_FLOAT4(1)));
 }
 
+/* r * e, the commutator of e * r. */
 PG_FUNCTION_INFO_V1(scalar_embedding_mul);
 Datum
 scalar_embedding_mul(PG_FUNCTION_ARGS)
@@ -644,6 +661,7 @@ EMBEDDING_COMPARISON(embedding_le, cmp <= 0)
 EMBEDDING_COMPARISON(embedding_gt, cmp > 0)
 EMBEDDING_COMPARISON(embedding_ge, cmp >= 0)
 
+/* The btree order: dimensions first, then the values. */
 PG_FUNCTION_INFO_V1(embedding_cmp);
 Datum
 embedding_cmp(PG_FUNCTION_ARGS)

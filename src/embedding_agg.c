@@ -61,6 +61,7 @@ CheckStateDims(const EmbeddingAggState *state, int dim)
 						state->dim, dim)));
 }
 
+/* sum/avg transition: adds a vector to the double-precision state. */
 PG_FUNCTION_INFO_V1(embedding_agg_accum);
 Datum
 embedding_agg_accum(PG_FUNCTION_ARGS)
@@ -90,6 +91,7 @@ embedding_agg_accum(PG_FUNCTION_ARGS)
 	PG_RETURN_POINTER(state);
 }
 
+/* sum/avg combine: adds two partial states (parallel aggregation). */
 PG_FUNCTION_INFO_V1(embedding_agg_combine);
 Datum
 embedding_agg_combine(PG_FUNCTION_ARGS)
@@ -122,6 +124,7 @@ embedding_agg_combine(PG_FUNCTION_ARGS)
 	PG_RETURN_POINTER(state1);
 }
 
+/* The state as bytea, for parallel workers. */
 PG_FUNCTION_INFO_V1(embedding_agg_serialize);
 Datum
 embedding_agg_serialize(PG_FUNCTION_ARGS)
@@ -137,6 +140,7 @@ embedding_agg_serialize(PG_FUNCTION_ARGS)
 	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
 }
 
+/* The state back from bytea. */
 PG_FUNCTION_INFO_V1(embedding_agg_deserialize);
 Datum
 embedding_agg_deserialize(PG_FUNCTION_ARGS)
@@ -179,6 +183,7 @@ StateToEmbedding(const EmbeddingAggState *state, float8 divisor)
 	return result;
 }
 
+/* sum(e): the state as an embedding (NULL for no rows). */
 PG_FUNCTION_INFO_V1(embedding_sum_final);
 Datum
 embedding_sum_final(PG_FUNCTION_ARGS)
@@ -191,6 +196,7 @@ embedding_sum_final(PG_FUNCTION_ARGS)
 	PG_RETURN_EMBEDDING_P(StateToEmbedding(state, 1.0));
 }
 
+/* avg(e): the state divided by its count (NULL for no rows). */
 PG_FUNCTION_INFO_V1(embedding_avg_final);
 Datum
 embedding_avg_final(PG_FUNCTION_ARGS)

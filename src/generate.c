@@ -314,6 +314,7 @@ CreateTable(const char *qualified, const char *columns)
 	return TableOid(qualified);
 }
 
+/* generate_dataset(prefix, users, items, interactions, seed): the synthetic shop. */
 PG_FUNCTION_INFO_V1(recfair_generate_dataset);
 
 Datum

@@ -190,6 +190,7 @@ IdSetFromArray(ArrayType *arr)
 	return IdSetFromUnsorted(ids, n);
 }
 
+/* Text input: a bigint array literal, sorted and deduplicated. */
 PG_FUNCTION_INFO_V1(idset_in);
 Datum
 idset_in(PG_FUNCTION_ARGS)
@@ -200,6 +201,7 @@ idset_in(PG_FUNCTION_ARGS)
 	PG_RETURN_DATUM(IdSetFromArray(DatumGetArrayTypeP(arr)));
 }
 
+/* Text output: {id,...} ascending. */
 PG_FUNCTION_INFO_V1(idset_out);
 Datum
 idset_out(PG_FUNCTION_ARGS)
@@ -248,6 +250,7 @@ idset_recv(PG_FUNCTION_ARGS)
 	PG_RETURN_DATUM(IdSetFromUnsorted(ids, n));
 }
 
+/* Binary output: int4 count, then the int8 ids. */
 PG_FUNCTION_INFO_V1(idset_send);
 Datum
 idset_send(PG_FUNCTION_ARGS)
@@ -263,6 +266,7 @@ idset_send(PG_FUNCTION_ARGS)
 	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
 }
 
+/* idset(bigint[]): the set of an array's ids (NULL elements are an error). */
 PG_FUNCTION_INFO_V1(idset_from_int8_array);
 Datum
 idset_from_int8_array(PG_FUNCTION_ARGS)
@@ -270,6 +274,7 @@ idset_from_int8_array(PG_FUNCTION_ARGS)
 	PG_RETURN_DATUM(IdSetFromArray(PG_GETARG_ARRAYTYPE_P(0)));
 }
 
+/* ids(idset): the ids as a bigint array, ascending. */
 PG_FUNCTION_INFO_V1(idset_to_int8_array);
 Datum
 idset_to_int8_array(PG_FUNCTION_ARGS)
@@ -283,6 +288,7 @@ idset_to_int8_array(PG_FUNCTION_ARGS)
 	PG_RETURN_ARRAYTYPE_P(construct_array(elems, n, INT8OID, sizeof(int64), FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
 }
 
+/* cardinality(idset): the number of ids. */
 PG_FUNCTION_INFO_V1(idset_cardinality);
 Datum
 idset_cardinality(PG_FUNCTION_ARGS)
@@ -302,6 +308,7 @@ IdSetBytesEqual(FunctionCallInfo fcinfo)
 	return VARSIZE(a) == VARSIZE(b) && memcmp(VARDATA(a), VARDATA(b), VARSIZE(a) - VARHDRSZ) == 0;
 }
 
+/* idset = idset. */
 PG_FUNCTION_INFO_V1(idset_eq);
 Datum
 idset_eq(PG_FUNCTION_ARGS)
@@ -309,6 +316,7 @@ idset_eq(PG_FUNCTION_ARGS)
 	PG_RETURN_BOOL(IdSetBytesEqual(fcinfo));
 }
 
+/* idset <> idset. */
 PG_FUNCTION_INFO_V1(idset_ne);
 Datum
 idset_ne(PG_FUNCTION_ARGS)

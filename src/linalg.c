@@ -175,6 +175,7 @@ AppendJsonPair(StringInfo buf, const char *key, const char *value, bool first)
 		escape_json(buf, value);
 }
 
+/* build_info(): the versions, OpenBLAS build and kernel, and effective settings, as jsonb. */
 PG_FUNCTION_INFO_V1(recfair_build_info);
 Datum
 recfair_build_info(PG_FUNCTION_ARGS)

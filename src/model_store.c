@@ -477,6 +477,7 @@ ResolveModelName(const char *model)
 	return SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1);
 }
 
+/* drop_model(model): deletes a model the caller may change; false if there was none. */
 PG_FUNCTION_INFO_V1(recfair_drop_model);
 Datum
 recfair_drop_model(PG_FUNCTION_ARGS)

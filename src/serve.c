@@ -433,6 +433,7 @@ UserScores(const ModelCache *m, int64 user_id, bool exclude_seen)
 	return scores;
 }
 
+/* recommend(user_id, k, model, exclude_seen): the user's top k items. */
 PG_FUNCTION_INFO_V1(recfair_recommend);
 Datum
 recfair_recommend(PG_FUNCTION_ARGS)
@@ -464,6 +465,7 @@ recfair_recommend(PG_FUNCTION_ARGS)
 	return (Datum) 0;
 }
 
+/* similar_items(item_id, k, model): the k items nearest by cosine of factors. */
 PG_FUNCTION_INFO_V1(recfair_similar_items);
 Datum
 recfair_similar_items(PG_FUNCTION_ARGS)

@@ -63,6 +63,7 @@ UnusedColumnName(TupleDesc desc, const char *base)
 	return name;
 }
 
+/* split(source, target_prefix, test_fraction, method, options): train and test tables. */
 PG_FUNCTION_INFO_V1(recfair_split);
 Datum
 recfair_split(PG_FUNCTION_ARGS)
