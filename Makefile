@@ -30,8 +30,10 @@ OBJS = \
 
 DATA = $(wildcard sql/recfair--*.sql)
 
-REGRESS = embedding_io embedding_ops embedding_agg embedding_dump train_concurrency fair_concurrency upgrade
-REGRESS_OPTS = --load-extension=recfair
+REGRESS = embedding_io embedding_ops embedding_agg embedding_dump train_concurrency fair_concurrency upgrade install_vs_upgrade
+# pg_regress reads test/sql/*.sql and compares with test/expected/*.out (the
+# layout of pgvector); it writes results/ and regression.diffs here.
+REGRESS_OPTS = --inputdir=test --load-extension=recfair
 
 # Warnings are errors: the build must stay clean.
 PG_CFLAGS = -Werror -Wextra -Wno-unused-parameter -Wno-missing-field-initializers \

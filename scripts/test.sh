@@ -2,9 +2,10 @@
 # The test command (README.md; .ci/run calls it).  On a fresh Debian 12 as
 # root it installs the missing packages; then it builds with warnings as
 # errors, installs, starts a throwaway cluster (removed on exit, failure too),
-# runs the pg_regress suite, the pgTAP suite, the README's SQL examples, a
-# JDBC client, the fuzz harness (test/fuzz/) and the check of documented
-# SQLSTATEs (test/sqlstate-check.sh), and exits non-zero on any failure.
+# runs the pg_regress suite (test/sql/, test/expected/), the pgTAP suite
+# (test/pgtap/), the README's SQL examples, a JDBC client, the fuzz harness
+# (test/fuzz/) and the check of documented SQLSTATEs
+# (test/sqlstate-check.sh), and exits non-zero on any failure.
 #
 # A user who is not root and cannot write PostgreSQL's directories gets a
 # private copy of the server tree with recfair installed into it (see
@@ -105,7 +106,7 @@ fi
 
 echo "== start a throwaway cluster"
 mkdir "$work/cluster"
-# prepared transactions: sql/fair_concurrency.sql; each error's SQLSTATE and
+# prepared transactions: test/sql/fair_concurrency.sql; each error's SQLSTATE and
 # source file in the log: test/sqlstate-check.sh
 RECFAIR_PG_SETTINGS="max_prepared_transactions = 4
 log_error_verbosity = verbose" scripts/pg-cluster.sh start "$work/cluster"
@@ -122,7 +123,7 @@ echo "== pgTAP"
 psql -q -X -v ON_ERROR_STOP=1 -c 'CREATE DATABASE recfair_tap'
 psql -q -X -v ON_ERROR_STOP=1 -d recfair_tap \
 	-c 'CREATE EXTENSION pgtap' -c 'CREATE EXTENSION recfair'
-pg_prove --failures -d recfair_tap test/*.sql
+pg_prove --failures -d recfair_tap test/pgtap/*.sql
 
 echo "== README examples"
 if $sanitize; then

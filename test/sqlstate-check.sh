@@ -14,7 +14,7 @@
 #     pgTAP does not catch, the README examples, the JDBC client);
 #   - FUZZ_CODES, lines "kind sqlstate file count" that test/fuzz/run.sh
 #     writes (the fuzz client reads each error's source file from libpq);
-#   - the SQLSTATEs that pgTAP's throws_ok calls in test/*.sql expect (the
+#   - the SQLSTATEs that pgTAP's throws_ok calls in test/pgtap/*.sql expect (the
 #     suite passed, so they were raised; pgTAP catches them before the log).
 # A code raised from one of recfair's source files (src/*.c) must be
 # documented; a documented code must have been raised from anywhere in a
@@ -62,7 +62,7 @@ awk 'NR == FNR { ours[$1] = 1; next } ($3 == "statement" || ($2 in ours)) { prin
 	"$work/ours" "$work/raised-log" >"$work/raised"
 awk '$2 != "00000" { print $2, $3 }' "$fuzz_codes" >>"$work/raised"
 perl -0777 -ne 'while (/throws_ok\s*\(\s*(?:\$\$.*?\$\$|\x27(?:[^\x27]|\x27\x27)*\x27)\s*,\s*\x27([0-9A-Z]{5})\x27/gs) { print "$1 pgtap\n" }' \
-	test/*.sql >>"$work/raised"
+	test/pgtap/*.sql >>"$work/raised"
 sort -u "$work/raised" -o "$work/raised"
 
 awk 'NR == FNR { ours[$1] = 1; next } ($2 in ours) { print $1 }' "$work/ours" "$work/raised" |

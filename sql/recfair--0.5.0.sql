@@ -1,0 +1,648 @@
+/*
+ * recfair 0.5.0: the whole API, installed directly.
+ *
+ * CREATE EXTENSION recfair runs this script alone.  A database on an older
+ * version gets the same objects from ALTER EXTENSION recfair UPDATE, which
+ * runs the released scripts recfair--0.1.0.sql and recfair--A--B.sql (those
+ * are never edited); test/sql/install_vs_upgrade.sql checks that both ways
+ * end with identical objects.  A change to the API goes into the next
+ * version's update script and into the next version's copy of this one.
+ *
+ * Sections: the embedding type; its arithmetic, distances and operators;
+ * comparison and operator classes; sum and avg; the idset type; build
+ * diagnostics; the model store; training; serving; datasets and
+ * evaluation; fair exposure.
+ */
+
+\echo Use "CREATE EXTENSION recfair" to load this file. \quit
+
+/*
+ * Type recfair.embedding: a dense float4 vector
+ */
+CREATE TYPE recfair.embedding;
+
+CREATE FUNCTION recfair.embedding_in(cstring, oid, integer) RETURNS recfair.embedding
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION recfair.embedding_in(cstring, oid, integer) IS 'embedding input: text form [x1,x2,...]';
+CREATE FUNCTION recfair.embedding_out(recfair.embedding) RETURNS cstring
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION recfair.embedding_out(recfair.embedding) IS 'embedding output: the shortest text that reads back to the same float4 values';
+CREATE FUNCTION recfair.embedding_typmod_in(cstring[]) RETURNS integer
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION recfair.embedding_typmod_in(cstring[]) IS 'embedding(n) type modifier: the number of dimensions, 1 to 16000';
+CREATE FUNCTION recfair.embedding_recv(internal, oid, integer) RETURNS recfair.embedding
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION recfair.embedding_recv(internal, oid, integer) IS 'embedding binary input: int16 dimensions, int16 zero, float4 values';
+CREATE FUNCTION recfair.embedding_send(recfair.embedding) RETURNS bytea
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION recfair.embedding_send(recfair.embedding) IS 'embedding binary output: int16 dimensions, int16 zero, float4 values';
+
+CREATE TYPE recfair.embedding (
+	INPUT = recfair.embedding_in,
+	OUTPUT = recfair.embedding_out,
+	TYPMOD_IN = recfair.embedding_typmod_in,
+	RECEIVE = recfair.embedding_recv,
+	SEND = recfair.embedding_send,
+	INTERNALLENGTH = VARIABLE,
+	ALIGNMENT = int4,
+	STORAGE = external
+);
+COMMENT ON TYPE recfair.embedding IS
+	'dense vector of real (float4), written [0.1,-2,3.5]; embedding(n) fixes the dimensions (1 to 16000)';
+
+/* Casts: the typmod coercion, and to and from real[] and double precision[] */
+CREATE FUNCTION recfair.embedding(recfair.embedding, integer, boolean) RETURNS recfair.embedding
+	AS 'MODULE_PATHNAME', 'embedding_coerce' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION recfair.embedding(recfair.embedding, integer, boolean) IS
+	'checks that an embedding has the dimensions of the type modifier (the length coercion of embedding(n))';
+CREATE FUNCTION recfair.array_to_embedding(real[], integer, boolean) RETURNS recfair.embedding
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION recfair.array_to_embedding(real[], integer, boolean) IS
+	'cast real[] to embedding: one-dimensional, no NULL, NaN or infinite elements';
+CREATE FUNCTION recfair.array_to_embedding(double precision[], integer, boolean) RETURNS recfair.embedding
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION recfair.array_to_embedding(double precision[], integer, boolean) IS
+	'cast double precision[] to embedding: one-dimensional, no NULL, NaN, infinite or out-of-range elements';
+CREATE FUNCTION recfair.embedding_to_float4_array(recfair.embedding) RETURNS real[]
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION recfair.embedding_to_float4_array(recfair.embedding) IS
+	'cast embedding to real[] (exact)';
+CREATE FUNCTION recfair.embedding_to_float8_array(recfair.embedding) RETURNS double precision[]
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION recfair.embedding_to_float8_array(recfair.embedding) IS
+	'cast embedding to double precision[] (exact)';
+
+CREATE CAST (recfair.embedding AS recfair.embedding)
+	WITH FUNCTION recfair.embedding(recfair.embedding, integer, boolean) AS IMPLICIT;
+CREATE CAST (real[] AS recfair.embedding)
+	WITH FUNCTION recfair.array_to_embedding(real[], integer, boolean) AS ASSIGNMENT;
+CREATE CAST (double precision[] AS recfair.embedding)
+	WITH FUNCTION recfair.array_to_embedding(double precision[], integer, boolean) AS ASSIGNMENT;
+CREATE CAST (recfair.embedding AS real[])
+	WITH FUNCTION recfair.embedding_to_float4_array(recfair.embedding) AS ASSIGNMENT;
+CREATE CAST (recfair.embedding AS double precision[])
+	WITH FUNCTION recfair.embedding_to_float8_array(recfair.embedding) AS ASSIGNMENT;
+
+/*
+ * Embedding functions, distances and arithmetic, and their operators
+ */
+CREATE FUNCTION recfair.dims(recfair.embedding) RETURNS integer
+	AS 'MODULE_PATHNAME', 'embedding_dims' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION recfair.dims(recfair.embedding) IS 'number of dimensions';
+CREATE FUNCTION recfair.norm(recfair.embedding) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'embedding_norm' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION recfair.norm(recfair.embedding) IS 'Euclidean (L2) norm';
+CREATE FUNCTION recfair.normalize(recfair.embedding) RETURNS recfair.embedding
+	AS 'MODULE_PATHNAME', 'embedding_normalize' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION recfair.normalize(recfair.embedding) IS
+	'the embedding scaled to unit Euclidean norm; the zero embedding is returned unchanged. Call it as recfair.normalize(e): a bare normalize(...) is SQL syntax for Unicode normalization';
+CREATE FUNCTION recfair.inner_product(recfair.embedding, recfair.embedding) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'embedding_inner_product' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION recfair.inner_product(recfair.embedding, recfair.embedding) IS
+	'inner (dot) product, summed in double precision';
+CREATE FUNCTION recfair.negative_inner_product(recfair.embedding, recfair.embedding) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'embedding_negative_inner_product' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION recfair.negative_inner_product(recfair.embedding, recfair.embedding) IS
+	'minus the inner product (operator <#>), so that ascending order puts the best match first';
+CREATE FUNCTION recfair.cosine_similarity(recfair.embedding, recfair.embedding) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'embedding_cosine_similarity' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION recfair.cosine_similarity(recfair.embedding, recfair.embedding) IS
+	'cosine similarity in [-1, 1]; NaN when either embedding is zero';
+CREATE FUNCTION recfair.cosine_distance(recfair.embedding, recfair.embedding) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'embedding_cosine_distance' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION recfair.cosine_distance(recfair.embedding, recfair.embedding) IS
+	'1 - cosine similarity (operator <=>), in [0, 2]; NaN when either embedding is zero';
+CREATE FUNCTION recfair.l2_distance(recfair.embedding, recfair.embedding) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'embedding_l2_distance' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION recfair.l2_distance(recfair.embedding, recfair.embedding) IS
+	'Euclidean distance (operator <->)';
+CREATE FUNCTION recfair.embedding_add(recfair.embedding, recfair.embedding) RETURNS recfair.embedding
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION recfair.embedding_add(recfair.embedding, recfair.embedding) IS
+	'element-wise sum (operator +)';
+CREATE FUNCTION recfair.embedding_sub(recfair.embedding, recfair.embedding) RETURNS recfair.embedding
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION recfair.embedding_sub(recfair.embedding, recfair.embedding) IS
+	'element-wise difference (operator -)';
+CREATE FUNCTION recfair.embedding_mul(recfair.embedding, real) RETURNS recfair.embedding
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION recfair.embedding_mul(recfair.embedding, real) IS
+	'embedding times a scalar (operator *)';
+CREATE FUNCTION recfair.scalar_embedding_mul(real, recfair.embedding) RETURNS recfair.embedding
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION recfair.scalar_embedding_mul(real, recfair.embedding) IS
+	'scalar times an embedding (operator *)';
+
+CREATE OPERATOR recfair.<#> (
+	LEFTARG = recfair.embedding, RIGHTARG = recfair.embedding,
+	FUNCTION = recfair.negative_inner_product, COMMUTATOR = OPERATOR(recfair.<#>)
+);
+COMMENT ON OPERATOR recfair.<#> (recfair.embedding, recfair.embedding) IS
+	'negative inner product: ORDER BY a <#> b puts the largest inner product first';
+CREATE OPERATOR recfair.<=> (
+	LEFTARG = recfair.embedding, RIGHTARG = recfair.embedding,
+	FUNCTION = recfair.cosine_distance, COMMUTATOR = OPERATOR(recfair.<=>)
+);
+COMMENT ON OPERATOR recfair.<=> (recfair.embedding, recfair.embedding) IS 'cosine distance';
+CREATE OPERATOR recfair.<-> (
+	LEFTARG = recfair.embedding, RIGHTARG = recfair.embedding,
+	FUNCTION = recfair.l2_distance, COMMUTATOR = OPERATOR(recfair.<->)
+);
+COMMENT ON OPERATOR recfair.<-> (recfair.embedding, recfair.embedding) IS 'Euclidean distance';
+CREATE OPERATOR recfair.+ (
+	LEFTARG = recfair.embedding, RIGHTARG = recfair.embedding,
+	FUNCTION = recfair.embedding_add, COMMUTATOR = OPERATOR(recfair.+)
+);
+COMMENT ON OPERATOR recfair.+ (recfair.embedding, recfair.embedding) IS 'element-wise sum';
+CREATE OPERATOR recfair.- (
+	LEFTARG = recfair.embedding, RIGHTARG = recfair.embedding,
+	FUNCTION = recfair.embedding_sub
+);
+COMMENT ON OPERATOR recfair.- (recfair.embedding, recfair.embedding) IS 'element-wise difference';
+CREATE OPERATOR recfair.* (
+	LEFTARG = recfair.embedding, RIGHTARG = real,
+	FUNCTION = recfair.embedding_mul, COMMUTATOR = OPERATOR(recfair.*)
+);
+COMMENT ON OPERATOR recfair.* (recfair.embedding, real) IS 'embedding times a scalar';
+CREATE OPERATOR recfair.* (
+	LEFTARG = real, RIGHTARG = recfair.embedding,
+	FUNCTION = recfair.scalar_embedding_mul, COMMUTATOR = OPERATOR(recfair.*)
+);
+COMMENT ON OPERATOR recfair.* (real, recfair.embedding) IS 'scalar times an embedding';
+
+/*
+ * Embedding comparison: = and <>, and a total order so that DISTINCT,
+ * GROUP BY, UNION, ORDER BY and hash joins work on embeddings
+ */
+CREATE FUNCTION recfair.embedding_eq(recfair.embedding, recfair.embedding) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION recfair.embedding_eq(recfair.embedding, recfair.embedding) IS 'support of operator =: same dimensions and values';
+CREATE FUNCTION recfair.embedding_ne(recfair.embedding, recfair.embedding) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION recfair.embedding_ne(recfair.embedding, recfair.embedding) IS 'support of operator <>';
+CREATE FUNCTION recfair.embedding_lt(recfair.embedding, recfair.embedding) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION recfair.embedding_lt(recfair.embedding, recfair.embedding) IS 'support of operator < of the btree order (dimensions, then values)';
+CREATE FUNCTION recfair.embedding_le(recfair.embedding, recfair.embedding) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION recfair.embedding_le(recfair.embedding, recfair.embedding) IS 'support of operator <= of the btree order';
+CREATE FUNCTION recfair.embedding_gt(recfair.embedding, recfair.embedding) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION recfair.embedding_gt(recfair.embedding, recfair.embedding) IS 'support of operator > of the btree order';
+CREATE FUNCTION recfair.embedding_ge(recfair.embedding, recfair.embedding) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION recfair.embedding_ge(recfair.embedding, recfair.embedding) IS 'support of operator >= of the btree order';
+CREATE FUNCTION recfair.embedding_cmp(recfair.embedding, recfair.embedding) RETURNS integer
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION recfair.embedding_cmp(recfair.embedding, recfair.embedding) IS 'btree comparison: -1, 0 or 1';
+CREATE FUNCTION recfair.embedding_hash(recfair.embedding) RETURNS integer
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION recfair.embedding_hash(recfair.embedding) IS 'hash support (hash joins, GROUP BY, DISTINCT)';
+
+CREATE OPERATOR recfair.= (
+	LEFTARG = recfair.embedding, RIGHTARG = recfair.embedding, FUNCTION = recfair.embedding_eq,
+	COMMUTATOR = OPERATOR(recfair.=), NEGATOR = OPERATOR(recfair.<>),
+	RESTRICT = eqsel, JOIN = eqjoinsel, HASHES, MERGES
+);
+COMMENT ON OPERATOR recfair.= (recfair.embedding, recfair.embedding) IS
+	'same dimensions and equal elements (-0 equals 0)';
+CREATE OPERATOR recfair.<> (
+	LEFTARG = recfair.embedding, RIGHTARG = recfair.embedding, FUNCTION = recfair.embedding_ne,
+	COMMUTATOR = OPERATOR(recfair.<>), NEGATOR = OPERATOR(recfair.=),
+	RESTRICT = neqsel, JOIN = neqjoinsel
+);
+COMMENT ON OPERATOR recfair.<> (recfair.embedding, recfair.embedding) IS 'not equal';
+CREATE OPERATOR recfair.< (
+	LEFTARG = recfair.embedding, RIGHTARG = recfair.embedding, FUNCTION = recfair.embedding_lt,
+	COMMUTATOR = OPERATOR(recfair.>), NEGATOR = OPERATOR(recfair.>=),
+	RESTRICT = scalarltsel, JOIN = scalarltjoinsel
+);
+COMMENT ON OPERATOR recfair.< (recfair.embedding, recfair.embedding) IS
+	'less than, element by element, then by dimensions';
+CREATE OPERATOR recfair.<= (
+	LEFTARG = recfair.embedding, RIGHTARG = recfair.embedding, FUNCTION = recfair.embedding_le,
+	COMMUTATOR = OPERATOR(recfair.>=), NEGATOR = OPERATOR(recfair.>),
+	RESTRICT = scalarlesel, JOIN = scalarlejoinsel
+);
+COMMENT ON OPERATOR recfair.<= (recfair.embedding, recfair.embedding) IS 'less than or equal';
+CREATE OPERATOR recfair.> (
+	LEFTARG = recfair.embedding, RIGHTARG = recfair.embedding, FUNCTION = recfair.embedding_gt,
+	COMMUTATOR = OPERATOR(recfair.<), NEGATOR = OPERATOR(recfair.<=),
+	RESTRICT = scalargtsel, JOIN = scalargtjoinsel
+);
+COMMENT ON OPERATOR recfair.> (recfair.embedding, recfair.embedding) IS 'greater than';
+CREATE OPERATOR recfair.>= (
+	LEFTARG = recfair.embedding, RIGHTARG = recfair.embedding, FUNCTION = recfair.embedding_ge,
+	COMMUTATOR = OPERATOR(recfair.<=), NEGATOR = OPERATOR(recfair.<),
+	RESTRICT = scalargesel, JOIN = scalargejoinsel
+);
+COMMENT ON OPERATOR recfair.>= (recfair.embedding, recfair.embedding) IS 'greater than or equal';
+
+CREATE OPERATOR CLASS recfair.embedding_ops DEFAULT FOR TYPE recfair.embedding USING btree AS
+	OPERATOR 1 recfair.<,
+	OPERATOR 2 recfair.<=,
+	OPERATOR 3 recfair.=,
+	OPERATOR 4 recfair.>=,
+	OPERATOR 5 recfair.>,
+	FUNCTION 1 recfair.embedding_cmp(recfair.embedding, recfair.embedding);
+COMMENT ON OPERATOR CLASS recfair.embedding_ops USING btree IS 'btree order of embeddings (dimensions, then values): ORDER BY, DISTINCT, merge joins';
+CREATE OPERATOR CLASS recfair.embedding_hash_ops DEFAULT FOR TYPE recfair.embedding USING hash AS
+	OPERATOR 1 recfair.=,
+	FUNCTION 1 recfair.embedding_hash(recfair.embedding);
+COMMENT ON OPERATOR CLASS recfair.embedding_hash_ops USING hash IS 'hash equality of embeddings: hash joins and hash aggregation';
+
+/*
+ * Aggregates sum and avg of embeddings: internal float8 state, parallel
+ * and Citus safe
+ */
+CREATE FUNCTION recfair.embedding_agg_accum(internal, recfair.embedding) RETURNS internal
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION recfair.embedding_agg_accum(internal, recfair.embedding) IS 'transition function of sum(embedding) and avg(embedding)';
+CREATE FUNCTION recfair.embedding_agg_combine(internal, internal) RETURNS internal
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION recfair.embedding_agg_combine(internal, internal) IS 'combine function of sum(embedding) and avg(embedding) (parallel aggregation)';
+CREATE FUNCTION recfair.embedding_agg_serialize(internal) RETURNS bytea
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION recfair.embedding_agg_serialize(internal) IS 'serialization of the sum/avg state between parallel workers';
+CREATE FUNCTION recfair.embedding_agg_deserialize(bytea, internal) RETURNS internal
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION recfair.embedding_agg_deserialize(bytea, internal) IS 'deserialization of the sum/avg state between parallel workers';
+CREATE FUNCTION recfair.embedding_sum_final(internal) RETURNS recfair.embedding
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION recfair.embedding_sum_final(internal) IS 'final function of sum(embedding)';
+CREATE FUNCTION recfair.embedding_avg_final(internal) RETURNS recfair.embedding
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION recfair.embedding_avg_final(internal) IS 'final function of avg(embedding)';
+
+CREATE AGGREGATE recfair.sum(recfair.embedding) (
+	SFUNC = recfair.embedding_agg_accum,
+	STYPE = internal,
+	FINALFUNC = recfair.embedding_sum_final,
+	COMBINEFUNC = recfair.embedding_agg_combine,
+	SERIALFUNC = recfair.embedding_agg_serialize,
+	DESERIALFUNC = recfair.embedding_agg_deserialize,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE recfair.sum(recfair.embedding) IS
+	'element-wise sum, accumulated in double precision; NULL inputs are ignored';
+CREATE AGGREGATE recfair.avg(recfair.embedding) (
+	SFUNC = recfair.embedding_agg_accum,
+	STYPE = internal,
+	FINALFUNC = recfair.embedding_avg_final,
+	COMBINEFUNC = recfair.embedding_agg_combine,
+	SERIALFUNC = recfair.embedding_agg_serialize,
+	DESERIALFUNC = recfair.embedding_agg_deserialize,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE recfair.avg(recfair.embedding) IS
+	'element-wise mean, accumulated in double precision; NULL inputs are ignored';
+
+/*
+ * Type recfair.idset: the items a user saw in training, sorted and
+ * delta-coded (about two bytes per id instead of eight; src/idset.c).  It
+ * reads and prints like a bigint array and casts to and from bigint[].
+ * Its storage is external: seen ids compress poorly, and compressing them
+ * took an eighth of the time of writing a model.
+ */
+CREATE TYPE recfair.idset;
+
+CREATE FUNCTION recfair.idset_in(cstring) RETURNS recfair.idset
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION recfair.idset_in(cstring) IS 'text input of recfair.idset: a bigint array literal, sorted and deduplicated';
+CREATE FUNCTION recfair.idset_out(recfair.idset) RETURNS cstring
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION recfair.idset_out(recfair.idset) IS 'text output of recfair.idset: {id,id,...} ascending';
+CREATE FUNCTION recfair.idset_recv(internal) RETURNS recfair.idset
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION recfair.idset_recv(internal) IS 'binary input of recfair.idset: int4 count, then int8 ids';
+CREATE FUNCTION recfair.idset_send(recfair.idset) RETURNS bytea
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION recfair.idset_send(recfair.idset) IS 'binary output of recfair.idset: int4 count, then int8 ids ascending';
+
+CREATE TYPE recfair.idset (
+	INPUT = recfair.idset_in,
+	OUTPUT = recfair.idset_out,
+	RECEIVE = recfair.idset_recv,
+	SEND = recfair.idset_send,
+	INTERNALLENGTH = VARIABLE,
+	ALIGNMENT = int4,
+	STORAGE = external
+);
+COMMENT ON TYPE recfair.idset IS
+	'set of bigint ids stored sorted and delta-coded, written like a bigint array {3,17,42}; casts to and from bigint[]';
+
+CREATE FUNCTION recfair.idset(bigint[]) RETURNS recfair.idset
+	AS 'MODULE_PATHNAME', 'idset_from_int8_array' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION recfair.idset(bigint[]) IS 'the set of the ids of a bigint array (sorted, duplicates dropped; NULL elements are an error)';
+CREATE FUNCTION recfair.ids(recfair.idset) RETURNS bigint[]
+	AS 'MODULE_PATHNAME', 'idset_to_int8_array' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION recfair.ids(recfair.idset) IS 'the ids of a set as a bigint array, ascending';
+CREATE FUNCTION recfair.cardinality(recfair.idset) RETURNS integer
+	AS 'MODULE_PATHNAME', 'idset_cardinality' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION recfair.cardinality(recfair.idset) IS 'the number of ids in a set';
+CREATE CAST (bigint[] AS recfair.idset) WITH FUNCTION recfair.idset(bigint[]) AS ASSIGNMENT;
+CREATE CAST (recfair.idset AS bigint[]) WITH FUNCTION recfair.ids(recfair.idset) AS ASSIGNMENT;
+
+CREATE FUNCTION recfair.idset_eq(recfair.idset, recfair.idset) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION recfair.idset_eq(recfair.idset, recfair.idset) IS 'implementation of = for recfair.idset';
+CREATE FUNCTION recfair.idset_ne(recfair.idset, recfair.idset) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION recfair.idset_ne(recfair.idset, recfair.idset) IS 'implementation of <> for recfair.idset';
+CREATE OPERATOR recfair.= (
+	LEFTARG = recfair.idset, RIGHTARG = recfair.idset, FUNCTION = recfair.idset_eq,
+	COMMUTATOR = OPERATOR(recfair.=), NEGATOR = OPERATOR(recfair.<>),
+	RESTRICT = eqsel, JOIN = eqjoinsel
+);
+COMMENT ON OPERATOR recfair.= (recfair.idset, recfair.idset) IS 'the two sets hold the same ids';
+CREATE OPERATOR recfair.<> (
+	LEFTARG = recfair.idset, RIGHTARG = recfair.idset, FUNCTION = recfair.idset_ne,
+	COMMUTATOR = OPERATOR(recfair.<>), NEGATOR = OPERATOR(recfair.=),
+	RESTRICT = neqsel, JOIN = neqjoinsel
+);
+COMMENT ON OPERATOR recfair.<> (recfair.idset, recfair.idset) IS 'the two sets differ';
+
+/*
+ * Diagnostics
+ */
+CREATE FUNCTION recfair.build_info() RETURNS jsonb
+	AS 'MODULE_PATHNAME', 'recfair_build_info' LANGUAGE C STABLE PARALLEL SAFE;
+COMMENT ON FUNCTION recfair.build_info() IS
+	'versions of recfair and PostgreSQL, and the OpenBLAS build, CPU kernels and threads this backend uses';
+
+/*
+ * Model store: a model is a row of recfair.models plus its factor rows.
+ * Retraining replaces the rows inside the training transaction, so other
+ * sessions keep reading the old model until it commits.
+ *
+ * A model belongs to the role that first trained it; only that role (or a
+ * member of it, or a superuser) retrains, drops or re-registers it
+ * (docs/security.md).  The owner is stored by name, not as an OID or
+ * regrole, so that a dump restores into a cluster where the role is
+ * missing or has another OID.  It is the last column, as in a database
+ * updated from 0.4.0, so that SELECT * gives the same columns either way.
+ */
+CREATE SEQUENCE recfair.model_version_seq;
+COMMENT ON SEQUENCE recfair.model_version_seq IS 'versions of recfair.models; every (re)train takes a new one, which invalidates serving caches';
+
+CREATE TABLE recfair.models (
+	name text PRIMARY KEY CHECK (name <> ''),
+	algorithm text NOT NULL,
+	hyperparameters jsonb NOT NULL,
+	factors integer NOT NULL,
+	users bigint NOT NULL,
+	items bigint NOT NULL,
+	interactions bigint NOT NULL,
+	source text NOT NULL,
+	user_table text,
+	user_key text,
+	item_table text,
+	item_key text,
+	training_seconds double precision NOT NULL,
+	loss double precision[] NOT NULL,
+	created_at timestamptz NOT NULL DEFAULT now(),
+	trained_at timestamptz NOT NULL DEFAULT now(),
+	version bigint NOT NULL DEFAULT nextval('recfair.model_version_seq'),
+	owner name NOT NULL DEFAULT CURRENT_USER
+);
+COMMENT ON TABLE recfair.models IS
+	'one row per trained model: algorithm, hyperparameters, sizes, registered user and item tables, loss per iteration; version changes on every retrain';
+COMMENT ON COLUMN recfair.models.owner IS
+	'the role that first trained the model: it, its members and superusers may retrain, drop or re-register it';
+
+CREATE TABLE recfair.user_factors (
+	model text NOT NULL,
+	user_id bigint NOT NULL,
+	factors recfair.embedding NOT NULL,
+	bias real,
+	seen recfair.idset NOT NULL,
+	PRIMARY KEY (model, user_id)
+);
+COMMENT ON TABLE recfair.user_factors IS
+	'user factors of each model, with the items the user interacted with in training (seen), which recommend() excludes';
+COMMENT ON COLUMN recfair.user_factors.seen IS
+	'the items the user interacted with in training, which recommend() excludes (cast to bigint[] to read them as an array)';
+
+CREATE TABLE recfair.item_factors (
+	model text NOT NULL,
+	item_id bigint NOT NULL,
+	factors recfair.embedding NOT NULL,
+	bias real,
+	PRIMARY KEY (model, item_id)
+);
+COMMENT ON TABLE recfair.item_factors IS 'item factors of each model';
+
+-- Models are user data: pg_dump dumps their rows with the extension.
+SELECT pg_catalog.pg_extension_config_dump('recfair.models', '');
+SELECT pg_catalog.pg_extension_config_dump('recfair.user_factors', '');
+SELECT pg_catalog.pg_extension_config_dump('recfair.item_factors', '');
+SELECT pg_catalog.pg_extension_config_dump('recfair.model_version_seq', '');
+
+/* The lock train() and drop_model() take, for register_tables(). */
+CREATE FUNCTION recfair.lock_model(model text) RETURNS void
+AS 'MODULE_PATHNAME', 'recfair_lock_model' LANGUAGE C VOLATILE STRICT PARALLEL UNSAFE;
+COMMENT ON FUNCTION recfair.lock_model(text) IS
+	'take the transaction lock that serializes changes to a model (train, drop_model, register_tables); needs UPDATE on recfair.models';
+
+/*
+ * Training
+ */
+CREATE FUNCTION recfair.train(
+	model text,
+	source text,
+	user_col text DEFAULT 'user_id',
+	item_col text DEFAULT 'item_id',
+	weight_col text DEFAULT NULL,
+	algorithm text DEFAULT 'als',
+	factors integer DEFAULT 64,
+	iterations integer DEFAULT 15,
+	regularization real DEFAULT 0.01,
+	options jsonb DEFAULT '{}')
+RETURNS recfair.models
+AS 'MODULE_PATHNAME', 'recfair_train' LANGUAGE C VOLATILE PARALLEL UNSAFE;
+COMMENT ON FUNCTION recfair.train(text, text, text, text, text, text, integer, integer, real, jsonb) IS
+	'train (or retrain, atomically) a model from a table, view or query of interactions; algorithm als (implicit feedback), als_explicit (ratings in weight_col, with biases) or popularity; options: alpha, confidence (1+alpha*w|alpha*w), solver (cg|cholesky), cg_steps, seed, items, item_key, users, user_key';
+
+CREATE FUNCTION recfair.drop_model(model text) RETURNS boolean
+AS 'MODULE_PATHNAME', 'recfair_drop_model' LANGUAGE C VOLATILE STRICT PARALLEL UNSAFE;
+COMMENT ON FUNCTION recfair.drop_model(text) IS
+	'delete a model and its factors; false if there was no such model';
+
+/*
+ * Serving
+ */
+CREATE FUNCTION recfair.recommend_support(internal) RETURNS internal
+AS 'MODULE_PATHNAME', 'recfair_recommend_support' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION recfair.recommend_support(internal) IS 'planner support: the set-returning serving functions return k rows';
+
+CREATE FUNCTION recfair.recommend(user_id bigint, k integer DEFAULT 10, model text DEFAULT NULL,
+								  exclude_seen boolean DEFAULT true)
+RETURNS TABLE (rank integer, item_id bigint, score real)
+AS 'MODULE_PATHNAME', 'recfair_recommend' LANGUAGE C STABLE PARALLEL RESTRICTED
+ROWS 10 SUPPORT recfair.recommend_support;
+COMMENT ON FUNCTION recfair.recommend(bigint, integer, text, boolean) IS
+	'top-k items for a user, best first; items seen in training excluded unless exclude_seen is false; an unknown user gets no rows';
+
+CREATE FUNCTION recfair.similar_items(item_id bigint, k integer DEFAULT 10, model text DEFAULT NULL)
+RETURNS TABLE (rank integer, item_id bigint, score real)
+AS 'MODULE_PATHNAME', 'recfair_similar_items' LANGUAGE C STABLE PARALLEL RESTRICTED
+ROWS 10 SUPPORT recfair.recommend_support;
+COMMENT ON FUNCTION recfair.similar_items(bigint, integer, text) IS
+	'the k items most similar to an item by cosine similarity of their factors';
+
+CREATE FUNCTION recfair.recommend_for_items(item_ids bigint[], k integer DEFAULT 10, model text DEFAULT NULL)
+RETURNS TABLE (rank integer, item_id bigint, score real)
+AS 'MODULE_PATHNAME', 'recfair_recommend_for_items' LANGUAGE C STABLE PARALLEL RESTRICTED
+ROWS 10 SUPPORT recfair.recommend_support;
+COMMENT ON FUNCTION recfair.recommend_for_items(bigint[], integer, text) IS
+	'top-k items for an anonymous basket: a user vector is folded in from the basket as ALS would, and the basket is excluded';
+
+/*
+ * Datasets and evaluation: a synthetic shop, train/test splits, ranking
+ * metrics
+ */
+CREATE FUNCTION recfair.generate_dataset(prefix text, users integer, items integer, interactions bigint,
+										 seed integer DEFAULT 42)
+RETURNS TABLE (table_name regclass, rows bigint)
+AS 'MODULE_PATHNAME', 'recfair_generate_dataset' LANGUAGE C VOLATILE PARALLEL UNSAFE;
+COMMENT ON FUNCTION recfair.generate_dataset(text, integer, integer, bigint, integer) IS
+	'create <prefix>_users, <prefix>_items and <prefix>_interactions: a synthetic shop with power-law popularity concentrated in a few big brands and user segments with distinct tastes, deterministic by seed';
+
+CREATE FUNCTION recfair.split(source text, target_prefix text, test_fraction real DEFAULT 0.2,
+							  method text DEFAULT 'random', options jsonb DEFAULT '{}')
+RETURNS TABLE (table_name regclass, rows bigint)
+AS 'MODULE_PATHNAME', 'recfair_split' LANGUAGE C VOLATILE PARALLEL UNSAFE;
+COMMENT ON FUNCTION recfair.split(text, text, real, text, jsonb) IS
+	'create <target_prefix>_train and <target_prefix>_test from a table, view or query: per user, round(n * test_fraction) interactions (at most n - 1) go to test, at random (seeded) or the latest by time; options: user_col, time_col, seed';
+
+CREATE FUNCTION recfair.evaluate(model text, test text, k integer DEFAULT 10, options jsonb DEFAULT '{}')
+RETURNS TABLE (metric text, value double precision)
+AS 'MODULE_PATHNAME', 'recfair_evaluate' LANGUAGE C STABLE PARALLEL RESTRICTED;
+COMMENT ON FUNCTION recfair.evaluate(text, text, integer, jsonb) IS
+	'ranking metrics (precision, recall, ndcg, map, hit_rate, coverage at k; users evaluated and skipped) of a model against a test table, view or query, rmse/mae for als_explicit, and with group_col exposure disparity, Gini and share per group (fair, target, strength, candidates, amortized), with user_group_col ndcg per user group and the gap; options: user_col, item_col, rating_col, relevant_min, group_col, target, fair, strength, candidates, amortized, user_group_col';
+
+/*
+ * Fair exposure: the registered item and user tables whose columns define
+ * groups, the amortized exposure state, and fair re-ranking
+ */
+CREATE FUNCTION recfair.register_tables(model text, items regclass DEFAULT NULL, item_key text DEFAULT 'item_id',
+										users regclass DEFAULT NULL, user_key text DEFAULT 'user_id')
+RETURNS recfair.models
+LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+#variable_conflict use_variable
+DECLARE
+	result recfair.models;
+	model_owner name;
+	t regclass;
+	k text;
+BEGIN
+	IF model IS NULL THEN
+		RAISE EXCEPTION 'model must not be NULL' USING ERRCODE = '22004';
+	END IF;
+	IF (items IS NOT NULL AND item_key IS NULL) OR (users IS NOT NULL AND user_key IS NULL) THEN
+		RAISE EXCEPTION 'a registered table needs its key column' USING ERRCODE = '22004';
+	END IF;
+	-- the same lock as training, so registering and retraining take turns
+	PERFORM recfair.lock_model(model);
+	SELECT m.owner INTO model_owner FROM recfair.models m WHERE m.name OPERATOR(pg_catalog.=) model;
+	IF NOT FOUND THEN
+		RAISE EXCEPTION 'model "%" does not exist', model USING ERRCODE = '42704';
+	END IF;
+	IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_roles r
+				   WHERE r.rolname OPERATOR(pg_catalog.=) CURRENT_USER AND r.rolsuper)
+	   AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_roles r
+					   WHERE r.rolname OPERATOR(pg_catalog.=) model_owner
+					   AND pg_catalog.pg_has_role(r.oid, 'USAGE')) THEN
+		RAISE EXCEPTION 'must be owner of model "%"', model USING ERRCODE = '42501',
+			DETAIL = format('Model "%s" belongs to role "%s".', model, model_owner),
+			HINT = 'Only the model''s owner, a member of that role or a superuser may retrain, drop or re-register it.';
+	END IF;
+	FOR t, k IN SELECT * FROM (VALUES (items, item_key), (users, user_key)) v WHERE v.column1 IS NOT NULL LOOP
+		IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_attribute a WHERE a.attrelid OPERATOR(pg_catalog.=) t
+					   AND a.attname OPERATOR(pg_catalog.=) k
+					   AND a.attnum OPERATOR(pg_catalog.>) 0::pg_catalog.int2 AND NOT a.attisdropped) THEN
+			RAISE EXCEPTION 'column "%" does not exist in %', k, t USING ERRCODE = '42703';
+		END IF;
+		IF EXISTS (SELECT 1 FROM pg_catalog.pg_class c WHERE c.oid OPERATOR(pg_catalog.=) t
+				   AND c.relpersistence OPERATOR(pg_catalog.=) 't'::pg_catalog.char) THEN
+			RAISE EXCEPTION 'temporary table % cannot be registered', t USING ERRCODE = '22023',
+				DETAIL = 'A temporary table is visible only to the session that made it, and is gone when it ends.';
+		END IF;
+		IF NOT pg_catalog.has_column_privilege(t, k, 'SELECT') THEN
+			RAISE EXCEPTION 'permission denied for table %', t USING ERRCODE = '42501';
+		END IF;
+	END LOOP;
+	UPDATE recfair.models m SET
+		item_table = CASE WHEN items IS NULL THEN m.item_table
+			ELSE (SELECT pg_catalog.format('%I.%I', n.nspname, c.relname) FROM pg_catalog.pg_class c
+				  JOIN pg_catalog.pg_namespace n ON n.oid OPERATOR(pg_catalog.=) c.relnamespace
+				  WHERE c.oid OPERATOR(pg_catalog.=) items) END,
+		item_key = CASE WHEN items IS NULL THEN m.item_key ELSE register_tables.item_key END,
+		user_table = CASE WHEN users IS NULL THEN m.user_table
+			ELSE (SELECT pg_catalog.format('%I.%I', n.nspname, c.relname) FROM pg_catalog.pg_class c
+				  JOIN pg_catalog.pg_namespace n ON n.oid OPERATOR(pg_catalog.=) c.relnamespace
+				  WHERE c.oid OPERATOR(pg_catalog.=) users) END,
+		user_key = CASE WHEN users IS NULL THEN m.user_key ELSE register_tables.user_key END,
+		version = pg_catalog.nextval('recfair.model_version_seq'::pg_catalog.regclass)
+	WHERE m.name OPERATOR(pg_catalog.=) model
+	RETURNING m.* INTO result;
+	RETURN result;
+END
+$$;
+COMMENT ON FUNCTION recfair.register_tables(text, regclass, text, regclass, text) IS
+	'register (or replace) the item table and key, and the user table and key, of a model you own, for group_col and user_group_col';
+
+CREATE TABLE recfair.fair_exposure (
+	model text NOT NULL,
+	group_col text NOT NULL,
+	group_value text,
+	shard integer NOT NULL,
+	exposure double precision NOT NULL,
+	plain_exposure double precision NOT NULL,
+	UNIQUE NULLS NOT DISTINCT (model, group_col, group_value, shard)
+);
+COMMENT ON TABLE recfair.fair_exposure IS
+	'cumulative exposure of amortized recommend_fair calls, one row per (model, group column, group value, backend slot) so that sessions never wait on each other; read recfair.fair_exposure_state';
+SELECT pg_catalog.pg_extension_config_dump('recfair.fair_exposure', '');
+
+CREATE VIEW recfair.fair_exposure_state AS
+SELECT model, group_col, group_value, sum(exposure) AS exposure,
+	sum(exposure) / nullif(sum(sum(exposure)) OVER (PARTITION BY model, group_col), 0) AS share,
+	sum(plain_exposure) / nullif(sum(sum(plain_exposure)) OVER (PARTITION BY model, group_col), 0) AS plain_share
+FROM recfair.fair_exposure
+GROUP BY model, group_col, group_value;
+COMMENT ON VIEW recfair.fair_exposure_state IS
+	'cumulative exposure and share per group of amortized recommend_fair calls, and the share the plain lists would have given';
+
+CREATE FUNCTION recfair.reset_fair_exposure(model text DEFAULT NULL, group_col text DEFAULT NULL)
+RETURNS bigint
+AS 'MODULE_PATHNAME', 'recfair_reset_fair_exposure' LANGUAGE C VOLATILE PARALLEL UNSAFE;
+COMMENT ON FUNCTION recfair.reset_fair_exposure(text, text) IS
+	'forget the amortized exposure of a model and group column (NULL: all); returns the rows deleted';
+
+CREATE FUNCTION recfair.recommend_fair(user_id bigint, k integer, group_col text, model text DEFAULT NULL,
+									   target text DEFAULT 'equal', strength real DEFAULT 1.0,
+									   candidates integer DEFAULT NULL, options jsonb DEFAULT '{}')
+RETURNS TABLE (rank integer, item_id bigint, score real, group_value text)
+AS 'MODULE_PATHNAME', 'recfair_recommend_fair' LANGUAGE C VOLATILE PARALLEL UNSAFE
+ROWS 10 SUPPORT recfair.recommend_support;
+COMMENT ON FUNCTION recfair.recommend_fair(bigint, integer, text, text, text, real, integer, jsonb) IS
+	'top-k items for a user, re-ranked so that the groups of group_col (a column of the registered item table) get their target share of exposure (equal, catalog, merit, or a jsonb of shares); strength 0 = plain, 1 = tightest parity; options: amortized, exclude_seen';
+
+CREATE FUNCTION recfair.rerank_fair(item_ids bigint[], scores real[], groups text[], k integer,
+									target text DEFAULT 'equal', strength real DEFAULT 1.0)
+RETURNS TABLE (rank integer, item_id bigint, score real, group_value text)
+AS 'MODULE_PATHNAME', 'recfair_rerank_fair' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION recfair.rerank_fair(bigint[], real[], text[], integer, text, real) IS
+	'fair re-ranking of any candidate set (arrays of ids, scores, groups) into k positions, as recommend_fair does';
+
+CREATE FUNCTION recfair.exposure_report(model text, group_col text, k integer DEFAULT 10, fair boolean DEFAULT false,
+										users text DEFAULT NULL, target text DEFAULT 'equal', strength real DEFAULT 1.0,
+										amortized boolean DEFAULT false)
+RETURNS TABLE (group_value text, items bigint, exposure double precision, share double precision,
+			   target_share double precision)
+AS 'MODULE_PATHNAME', 'recfair_exposure_report' LANGUAGE C STABLE PARALLEL RESTRICTED;
+COMMENT ON FUNCTION recfair.exposure_report(text, text, integer, boolean, text, text, real, boolean) IS
+	'exposure per group of group_col over the top-k lists (plain, or fair with target, strength and amortized) of the given users (a table, view or query with the model''s user column; all users when NULL): items, exposure, share, target_share';
