@@ -115,5 +115,8 @@ extern int	BuildFairPool(const ModelCache *m, const GroupMap *gm, const float4 *
 						  int k, int ncandidates, const double *shares, FairItem *pool,
 						  Candidate *scratch, int32 *per_group, bool *expandable);
 extern Size FairPoolCapacity(const GroupMap *gm, int k, int ncandidates);
+extern int	RerankCandidates(int n, const int64 *ids, const float4 *scores, char *const *groups,
+							 int k, const FairTarget *target, double strength, const char *what,
+							 GroupMap *gm, FairItem **out);
 
 #endif							/* RECFAIR_FAIR_H */
