@@ -207,14 +207,8 @@ recfair_recommend_fair(PG_FUNCTION_ARGS)
 	ModelCache *m;
 	const GroupMap *gm;
 	float4	   *scores;
-	FairItem   *pool;
-	int			npool;
-	Candidate  *scratch;
-	int32	   *per_group;
-	bool	   *expandable;
 	double	   *shares;
-	double	   *prior = NULL;
-	FairParams	params;
+	FairListInput in;
 	FairItem   *out;
 	int			n;
 
@@ -256,39 +250,28 @@ recfair_recommend_fair(PG_FUNCTION_ARGS)
 	shares = palloc(sizeof(double) * gm->ngroups);
 	if (target.kind != TARGET_MERIT)
 		TargetShares(&target, gm, NULL, 0, shares);
-	pool = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(FairItem) * FairPoolCapacity(gm, k, ncandidates));
-	scratch = palloc(sizeof(Candidate) * Max(ncandidates, 1));
-	per_group = palloc(sizeof(int32) * 4 * gm->ngroups);
-	/* the top candidates first: most lists need nothing else (fair.c) */
-	expandable = amortized ? NULL : palloc(sizeof(bool) * gm->ngroups);
-	/* amortized mode ranks all items (fair.c); there the pool is only for merit shares */
-	if (amortized && target.kind != TARGET_MERIT)
-		npool = 0;
-	else
-		npool = BuildFairPool(m, gm, scores, k, ncandidates, NULL, pool, scratch, per_group, expandable);
-	if (target.kind == TARGET_MERIT)
-		TargetShares(&target, gm, pool, npool, shares);
-
-	params.ngroups = gm->ngroups;
-	params.target = shares;
-	params.strength = strength;
-	params.prior_exposure = NULL;
-	params.prior_plain = NULL;
-	params.prior_total = 0.0;
-	params.price = amortized ? price : 0.0;
-	params.scale_state = &m->amortized_scale;
-	params.expandable = expandable;
-	params.interruptible = true;
+	in.m = m;
+	in.gm = gm;
+	in.k = k;
+	in.ncandidates = ncandidates;
+	in.merit = target.kind == TARGET_MERIT;
+	in.fixed_shares = shares;
+	in.strength = strength;
+	in.amortized = amortized;
+	in.price = price;
+	in.scale_state = &m->amortized_scale;
+	in.interruptible = true;
 	out = palloc(sizeof(FairItem) * k);
 	if (amortized)
 	{
+		double	   *prior = palloc(sizeof(double) * gm->ngroups);
 		double	   *plain = palloc(sizeof(double) * gm->ngroups);
+		FairPrior	fp;
 
-		prior = palloc(sizeof(double) * gm->ngroups);
-		params.prior_total = ReadAmortized(m->name, gm, prior, plain);
-		params.prior_exposure = prior;
-		params.prior_plain = plain;
-		n = FairAmortizedList(m, gm, scores, k, &params, out, palloc(sizeof(double) * gm->ngroups));
+		fp.total = ReadAmortized(m->name, gm, prior, plain);
+		fp.exposure = prior;
+		fp.plain = plain;
+		n = BuildFairList(&in, AllocFairListScratch(&in, 1), scores, &fp, out);
 		if (n > 0)
 		{
 			/* the plain list, for the plain exposure kept beside the fair one */
@@ -302,23 +285,7 @@ recfair_recommend_fair(PG_FUNCTION_ARGS)
 		}
 	}
 	else
-	{
-		bool	   *taken = MemoryContextAllocHuge(CurrentMemoryContext,
-												   sizeof(bool) * FairPoolCapacity(gm, k, ncandidates));
-		double	   *got = palloc(sizeof(double) * gm->ngroups);
-		int32	   *next = palloc(sizeof(int32) * gm->ngroups);
-
-		n = FairRerank(pool, npool, k, &params, out, taken, got, next);
-		if (n < 0)
-		{
-			/* a group outside the top candidates must take a position */
-			npool = BuildFairPool(m, gm, scores, k, ncandidates,
-								  target.kind != TARGET_MERIT ? shares : NULL,
-								  pool, scratch, per_group, NULL);
-			params.expandable = NULL;
-			n = FairRerank(pool, npool, k, &params, out, taken, got, next);
-		}
-	}
+		n = BuildFairList(&in, AllocFairListScratch(&in, 1), scores, NULL, out);
 	EmitFairRows(fcinfo, out, n, gm);
 	SPI_finish();
 	return (Datum) 0;
@@ -414,16 +381,8 @@ RerankCandidates(int n, const int64 *ids, const float4 *scores, char *const *gro
 
 	shares = palloc(sizeof(double) * Max(gm->ngroups, 1));
 	TargetShares(target, gm, cands, n, shares);
-	params.ngroups = gm->ngroups;
-	params.target = shares;
-	params.strength = strength;
-	params.prior_exposure = NULL;
-	params.prior_total = 0.0;
-	params.prior_plain = NULL;
-	params.price = 0.0;
-	params.expandable = NULL;
+	InitFairParams(&params, gm->ngroups, shares, strength);
 	params.interruptible = true;
-	params.scale_state = NULL;
 	*out = palloc(sizeof(FairItem) * k);
 	return FairRerank(cands, n, k, &params, *out,
 					  MemoryContextAllocHuge(CurrentMemoryContext, nalloc),
