@@ -13,6 +13,7 @@ OBJS = \
 	src/embedding_agg.o \
 	src/evaluate.o \
 	src/fair.o \
+	src/fair_agg.o \
 	src/fair_sql.o \
 	src/generate.o \
 	src/idset.o \

@@ -121,22 +121,14 @@ typedef struct RankPass
 	const GroupMap *gm;
 	bool		fair;
 	bool		merit;
-	FairParams	params;			/* target, strength (per worker copies made) */
+	FairListInput fair_input;	/* what the fair lists are made of */
+	FairListScratch *fair_scratch;	/* per worker */
 	AmortizedScale amortized_scale; /* amortized mode: this run's score scale */
-	const double *fixed_shares; /* equal / catalog / explicit */
 	int			ncandidates;
 	double	   *group_exposure; /* per worker: ngroups */
 	double	   *plain_exposure; /* per worker: ngroups, amortized mode */
 	double	   *item_exposure;	/* per worker: nitems */
 	double	   *merit_mass;		/* per worker: ngroups */
-	FairItem   *pool;			/* per worker: pool capacity */
-	Candidate  *pool_scratch;	/* per worker: ncandidates */
-	int32	   *per_group;		/* per worker: 3 x ngroups */
-	bool	   *expandable;		/* per worker: ngroups */
-	bool	   *taken;			/* per worker: pool capacity */
-	double	   *got;			/* per worker: ngroups */
-	int32	   *next;			/* per worker: ngroups */
-	double	   *shares;			/* per worker: ngroups */
 	FairItem   *out;			/* per worker: k */
 	bool		amortized;
 } RankPass;
@@ -213,81 +205,30 @@ RankUser(RankPass *p, TestUser *u, float4 *scores, int worker)
 
 	if (gm != NULL && (p->fair || p->merit))
 	{
-		Size		cap = FairPoolCapacity(gm, k, p->ncandidates);
-		FairItem   *pool = p->pool + (int64) worker * cap;
-		double	   *shares = p->shares + (int64) worker * gm->ngroups;
+		FairListScratch *scratch = &p->fair_scratch[worker];
 		double	   *gexp = p->group_exposure + (int64) worker * gm->ngroups;
 		FairItem   *out = p->out + (int64) worker * k;
-		int			npool;
 
-		bool	   *expandable = p->amortized ? NULL : p->expandable + (int64) worker * gm->ngroups;
-
-		if (p->amortized && !p->merit)
-			npool = 0;			/* amortized mode ranks all items (fair.c); merit needs the pool */
-		else
-			/* the top candidates first: most lists need nothing else (fair.c) */
-			npool = BuildFairPool(m, gm, scores, k, p->ncandidates, NULL, pool,
-								  p->pool_scratch + (int64) worker * p->ncandidates,
-								  p->per_group + (int64) worker * 4 * gm->ngroups, expandable);
-		if (p->merit)
-		{
-			double	   *mass = p->merit_mass + (int64) worker * gm->ngroups;
-
-			for (int i = 0; i < npool; i++)
-				mass[pool[i].group] += Max(pool[i].score, 0.0f);
-		}
 		if (p->fair)
 		{
-			FairParams	params = p->params;
+			FairPrior	prior = {NULL, NULL, 0.0};
 
-			if (p->merit)
-			{
-				/* merit shares of this list's candidates (no PostgreSQL calls for merit) */
-				FairTarget	merit = {TARGET_MERIT, NULL, NULL};
-
-				TargetShares(&merit, gm, pool, npool, shares);
-				params.target = shares;
-			}
-			else
-				params.target = p->fixed_shares;
 			if (p->amortized)
 			{
-				double	   *plain = p->plain_exposure + (int64) worker * gm->ngroups;
-
-				params.prior_exposure = gexp;
-				params.prior_plain = plain;
-				params.prior_total = 0.0;
+				prior.exposure = gexp;
+				prior.plain = p->plain_exposure + (int64) worker * gm->ngroups;
 				for (int g = 0; g < gm->ngroups; g++)
-					params.prior_total += gexp[g];
-				n = FairAmortizedList(m, gm, scores, k, &params, out, p->got + (int64) worker * gm->ngroups);
-				/* what the plain list would have given */
-				{
-					int			nplain = TopK(m, scores, k, top);
-
-					for (int i = 0; i < nplain; i++)
-						plain[gm->group_of_item[top[i].index]] += RankExposure(i + 1);
-				}
+					prior.total += gexp[g];
 			}
-			else
+			n = BuildFairList(&p->fair_input, scratch, scores, &prior, out);
+			if (p->amortized)
 			{
-				params.expandable = expandable;
-				n = FairRerank(pool, npool, k, &params, out,
-							   p->taken + (int64) worker * cap,
-							   p->got + (int64) worker * gm->ngroups,
-							   p->next + (int64) worker * gm->ngroups);
-				if (n < 0)
-				{
-					/* a group outside the top candidates must take a position */
-					npool = BuildFairPool(m, gm, scores, k, p->ncandidates,
-										  p->merit ? NULL : p->fixed_shares, pool,
-										  p->pool_scratch + (int64) worker * p->ncandidates,
-										  p->per_group + (int64) worker * 4 * gm->ngroups, NULL);
-					params.expandable = NULL;
-					n = FairRerank(pool, npool, k, &params, out,
-								   p->taken + (int64) worker * cap,
-								   p->got + (int64) worker * gm->ngroups,
-								   p->next + (int64) worker * gm->ngroups);
-				}
+				/* what the plain list would have given */
+				double	   *plain = p->plain_exposure + (int64) worker * gm->ngroups;
+				int			nplain = TopK(m, scores, k, top);
+
+				for (int i = 0; i < nplain; i++)
+					plain[gm->group_of_item[top[i].index]] += RankExposure(i + 1);
 			}
 			for (int i = 0; i < n; i++)
 			{
@@ -296,7 +237,11 @@ RankUser(RankPass *p, TestUser *u, float4 *scores, int worker)
 			}
 		}
 		else
+		{
+			/* plain lists; the candidates only for the merit shares */
+			FairListPool(&p->fair_input, scratch, scores);
 			n = TopK(m, scores, k, top);
+		}
 	}
 	else
 		n = TopK(m, scores, k, top);
@@ -540,35 +485,36 @@ RunLists(RankPass *pass, ModelCache *m, TestUser *users, const float4 *x,
 	{
 		int			g = Max(gm->ngroups, 1);
 		int			ncand = Min(cfg->ncandidates, Max(m->nitems, 1));
-		Size		cap = FairPoolCapacity(gm, k, ncand);
 
 		pass->gm = gm;
 		pass->fair = cfg->fair;
 		pass->merit = cfg->target.kind == TARGET_MERIT;
 		pass->amortized = cfg->amortized && cfg->fair;
 		pass->ncandidates = ncand;
-		pass->params.ngroups = gm->ngroups;
-		pass->params.strength = cfg->strength;
-		pass->params.price = pass->amortized ? cfg->price : 0.0;
 		pass->amortized_scale.top_sum = 0.0;
 		pass->amortized_scale.lists = 0;
-		pass->params.scale_state = &pass->amortized_scale;
 		if (!pass->merit)
 			TargetShares(&cfg->target, gm, NULL, 0, fixed_shares);
-		pass->fixed_shares = fixed_shares;
+		pass->fair_input.m = m;
+		pass->fair_input.gm = gm;
+		pass->fair_input.k = k;
+		pass->fair_input.ncandidates = ncand;
+		pass->fair_input.merit = pass->merit;
+		pass->fair_input.fixed_shares = fixed_shares;
+		pass->fair_input.strength = cfg->strength;
+		pass->fair_input.amortized = pass->amortized;
+		pass->fair_input.price = cfg->price;
+		pass->fair_input.scale_state = &pass->amortized_scale;
+		pass->fair_input.interruptible = false; /* compute threads */
 		pass->group_exposure = palloc0(sizeof(double) * g * nthreads);
 		pass->item_exposure = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(double) * nitems * nthreads);
 		memset(pass->item_exposure, 0, sizeof(double) * nitems * nthreads);
 		pass->merit_mass = palloc0(sizeof(double) * g * nthreads);
-		pass->pool = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(FairItem) * (Size) cap * nthreads);
-		pass->pool_scratch = palloc(sizeof(Candidate) * ncand * nthreads);
-		pass->per_group = palloc(sizeof(int32) * 4 * g * nthreads);
-		pass->expandable = palloc(sizeof(bool) * g * nthreads);
-		pass->taken = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(bool) * (Size) cap * nthreads);
+		pass->fair_scratch = AllocFairListScratch(&pass->fair_input, nthreads);
+		if (pass->merit)
+			for (int w = 0; w < nthreads; w++)
+				pass->fair_scratch[w].merit_mass = pass->merit_mass + (int64) w * gm->ngroups;
 		pass->plain_exposure = palloc0(sizeof(double) * g * nthreads);
-		pass->got = palloc(sizeof(double) * g * nthreads);
-		pass->next = palloc(sizeof(int32) * g * nthreads);
-		pass->shares = palloc(sizeof(double) * g * nthreads);
 		pass->out = palloc(sizeof(FairItem) * k * nthreads);
 	}
 

@@ -1086,3 +1086,105 @@ BuildFairPool(const ModelCache *m, const GroupMap *gm, const float4 *scores,
 	}
 	return npool;
 }
+
+/*
+ * Buffers for BuildFairList, one set per worker, allocated here on the
+ * backend thread.
+ */
+FairListScratch *
+AllocFairListScratch(const FairListInput *in, int nworkers)
+{
+	FairListScratch *s = palloc0(mul_size(sizeof(FairListScratch), (Size) Max(nworkers, 1)));
+	Size		cap = FairPoolCapacity(in->gm, in->k, in->ncandidates);
+	Size		g = (Size) Max(in->gm->ngroups, 1);
+
+	for (int w = 0; w < nworkers; w++)
+	{
+		s[w].pool = MemoryContextAllocHuge(CurrentMemoryContext, mul_size(sizeof(FairItem), cap));
+		s[w].pool_scratch = MemoryContextAllocHuge(CurrentMemoryContext,
+												   mul_size(sizeof(Candidate), (Size) Max(in->ncandidates, 1)));
+		s[w].per_group = palloc(mul_size(sizeof(int32) * 4, g));
+		s[w].expandable = palloc(mul_size(sizeof(bool), g));
+		s[w].taken = MemoryContextAllocHuge(CurrentMemoryContext, mul_size(sizeof(bool), cap));
+		s[w].got = palloc(mul_size(sizeof(double), g));
+		s[w].next = palloc(mul_size(sizeof(int32), g));
+		s[w].shares = palloc(mul_size(sizeof(double), g));
+		s[w].merit_mass = NULL;
+	}
+	return s;
+}
+
+/*
+ * The first candidate pool of a list into s->pool (its size also in
+ * s->npool): the top candidates, partial (s->expandable says which groups
+ * have more) but for amortized mode, which needs a pool only for merit
+ * shares and then takes it whole.  Adds the pool's positive scores per
+ * group to s->merit_mass when set.  No PostgreSQL calls.
+ */
+int
+FairListPool(const FairListInput *in, FairListScratch *s, const float4 *scores)
+{
+	int			npool;
+
+	if (in->amortized && !in->merit)
+		npool = 0;
+	else
+		npool = BuildFairPool(in->m, in->gm, scores, in->k, in->ncandidates, NULL, s->pool,
+							  s->pool_scratch, s->per_group, in->amortized ? NULL : s->expandable);
+	if (s->merit_mass != NULL)
+		for (int i = 0; i < npool; i++)
+			s->merit_mass[s->pool[i].group] += Max(s->pool[i].score, 0.0f);
+	s->npool = npool;
+	return npool;
+}
+
+/*
+ * One fair list of a user's scores (-inf: excluded) into out[0..k-1], as
+ * recommend_fair, evaluate and exposure_report make them; returns its
+ * length.  Per list: the top candidates re-ranked, and when a group
+ * outside them must take a position, the full pool (with each group's best
+ * items) re-ranked again.  Amortized mode: prior holds the exposure of the
+ * earlier lists.  No PostgreSQL calls unless in->interruptible.
+ */
+int
+BuildFairList(const FairListInput *in, FairListScratch *s, const float4 *scores,
+			  const FairPrior *prior, FairItem *out)
+{
+	const GroupMap *gm = in->gm;
+	int			npool = FairListPool(in, s, scores);
+	FairParams	params;
+	int			n;
+
+	if (in->merit)
+	{
+		/* merit shares of this list's candidates (no PostgreSQL calls for merit) */
+		FairTarget	merit = {TARGET_MERIT, NULL, NULL};
+
+		TargetShares(&merit, gm, s->pool, npool, s->shares);
+		InitFairParams(&params, gm->ngroups, s->shares, in->strength);
+	}
+	else
+		InitFairParams(&params, gm->ngroups, in->fixed_shares, in->strength);
+	params.interruptible = in->interruptible;
+	params.scale_state = in->scale_state;
+	params.price = in->amortized ? in->price : 0.0;
+	if (in->amortized)
+	{
+		params.prior_exposure = prior->exposure;
+		params.prior_plain = prior->plain;
+		params.prior_total = prior->total;
+		return FairAmortizedList(in->m, gm, scores, in->k, &params, out, s->got);
+	}
+	params.expandable = s->expandable;
+	n = FairRerank(s->pool, npool, in->k, &params, out, s->taken, s->got, s->next);
+	if (n < 0)
+	{
+		/* a group outside the top candidates must take a position */
+		npool = BuildFairPool(in->m, gm, scores, in->k, in->ncandidates,
+							  in->merit ? NULL : in->fixed_shares, s->pool, s->pool_scratch,
+							  s->per_group, NULL);
+		params.expandable = NULL;
+		n = FairRerank(s->pool, npool, in->k, &params, out, s->taken, s->got, s->next);
+	}
+	return n;
+}

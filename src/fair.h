@@ -115,5 +115,64 @@ extern int	BuildFairPool(const ModelCache *m, const GroupMap *gm, const float4 *
 						  int k, int ncandidates, const double *shares, FairItem *pool,
 						  Candidate *scratch, int32 *per_group, bool *expandable);
 extern Size FairPoolCapacity(const GroupMap *gm, int k, int ncandidates);
+/* A FairParams for one list: no prior exposure, no partial pool, not amortized. */
+static inline void
+InitFairParams(FairParams *p, int ngroups, const double *target, double strength)
+{
+	memset(p, 0, sizeof(FairParams));
+	p->ngroups = ngroups;
+	p->target = target;
+	p->strength = strength;
+}
+
+/*
+ * What the fair lists of recommend_fair, evaluate and exposure_report are
+ * made of (BuildFairList): the same for every list of a call.
+ */
+typedef struct FairListInput
+{
+	const ModelCache *m;
+	const GroupMap *gm;
+	int			k;
+	int			ncandidates;	/* at most the model's items */
+	bool		merit;			/* shares from each list's candidates */
+	const double *fixed_shares; /* the shares otherwise */
+	double		strength;
+	bool		amortized;
+	double		price;			/* amortized mode */
+	AmortizedScale *scale_state;	/* amortized mode */
+	bool		interruptible;	/* on the backend thread */
+} FairListInput;
+
+/* Amortized mode: the exposure of earlier lists (see FairParams). */
+typedef struct FairPrior
+{
+	const double *exposure;
+	const double *plain;
+	double		total;
+} FairPrior;
+
+/* One worker's buffers for BuildFairList (AllocFairListScratch). */
+typedef struct FairListScratch
+{
+	FairItem   *pool;			/* FairPoolCapacity() */
+	Candidate  *pool_scratch;	/* ncandidates */
+	int32	   *per_group;		/* 4 x ngroups */
+	bool	   *expandable;		/* ngroups */
+	bool	   *taken;			/* FairPoolCapacity() */
+	double	   *got;			/* ngroups; amortized mode: the prices */
+	int32	   *next;			/* ngroups */
+	double	   *shares;			/* ngroups: merit shares */
+	double	   *merit_mass;		/* ngroups, or NULL: add each pool's positive scores per group */
+	int			npool;			/* the first pool's size, after FairListPool */
+} FairListScratch;
+
+extern FairListScratch *AllocFairListScratch(const FairListInput *in, int nworkers);
+extern int	FairListPool(const FairListInput *in, FairListScratch *s, const float4 *scores);
+extern int	BuildFairList(const FairListInput *in, FairListScratch *s, const float4 *scores,
+						  const FairPrior *prior, FairItem *out);
+extern int	RerankCandidates(int n, const int64 *ids, const float4 *scores, char *const *groups,
+							 int k, const FairTarget *target, double strength, const char *what,
+							 GroupMap *gm, FairItem **out);
 
 #endif							/* RECFAIR_FAIR_H */

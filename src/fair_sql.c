@@ -207,14 +207,8 @@ recfair_recommend_fair(PG_FUNCTION_ARGS)
 	ModelCache *m;
 	const GroupMap *gm;
 	float4	   *scores;
-	FairItem   *pool;
-	int			npool;
-	Candidate  *scratch;
-	int32	   *per_group;
-	bool	   *expandable;
 	double	   *shares;
-	double	   *prior = NULL;
-	FairParams	params;
+	FairListInput in;
 	FairItem   *out;
 	int			n;
 
@@ -256,39 +250,28 @@ recfair_recommend_fair(PG_FUNCTION_ARGS)
 	shares = palloc(sizeof(double) * gm->ngroups);
 	if (target.kind != TARGET_MERIT)
 		TargetShares(&target, gm, NULL, 0, shares);
-	pool = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(FairItem) * FairPoolCapacity(gm, k, ncandidates));
-	scratch = palloc(sizeof(Candidate) * Max(ncandidates, 1));
-	per_group = palloc(sizeof(int32) * 4 * gm->ngroups);
-	/* the top candidates first: most lists need nothing else (fair.c) */
-	expandable = amortized ? NULL : palloc(sizeof(bool) * gm->ngroups);
-	/* amortized mode ranks all items (fair.c); there the pool is only for merit shares */
-	if (amortized && target.kind != TARGET_MERIT)
-		npool = 0;
-	else
-		npool = BuildFairPool(m, gm, scores, k, ncandidates, NULL, pool, scratch, per_group, expandable);
-	if (target.kind == TARGET_MERIT)
-		TargetShares(&target, gm, pool, npool, shares);
-
-	params.ngroups = gm->ngroups;
-	params.target = shares;
-	params.strength = strength;
-	params.prior_exposure = NULL;
-	params.prior_plain = NULL;
-	params.prior_total = 0.0;
-	params.price = amortized ? price : 0.0;
-	params.scale_state = &m->amortized_scale;
-	params.expandable = expandable;
-	params.interruptible = true;
+	in.m = m;
+	in.gm = gm;
+	in.k = k;
+	in.ncandidates = ncandidates;
+	in.merit = target.kind == TARGET_MERIT;
+	in.fixed_shares = shares;
+	in.strength = strength;
+	in.amortized = amortized;
+	in.price = price;
+	in.scale_state = &m->amortized_scale;
+	in.interruptible = true;
 	out = palloc(sizeof(FairItem) * k);
 	if (amortized)
 	{
+		double	   *prior = palloc(sizeof(double) * gm->ngroups);
 		double	   *plain = palloc(sizeof(double) * gm->ngroups);
+		FairPrior	fp;
 
-		prior = palloc(sizeof(double) * gm->ngroups);
-		params.prior_total = ReadAmortized(m->name, gm, prior, plain);
-		params.prior_exposure = prior;
-		params.prior_plain = plain;
-		n = FairAmortizedList(m, gm, scores, k, &params, out, palloc(sizeof(double) * gm->ngroups));
+		fp.total = ReadAmortized(m->name, gm, prior, plain);
+		fp.exposure = prior;
+		fp.plain = plain;
+		n = BuildFairList(&in, AllocFairListScratch(&in, 1), scores, &fp, out);
 		if (n > 0)
 		{
 			/* the plain list, for the plain exposure kept beside the fair one */
@@ -302,23 +285,7 @@ recfair_recommend_fair(PG_FUNCTION_ARGS)
 		}
 	}
 	else
-	{
-		bool	   *taken = MemoryContextAllocHuge(CurrentMemoryContext,
-												   sizeof(bool) * FairPoolCapacity(gm, k, ncandidates));
-		double	   *got = palloc(sizeof(double) * gm->ngroups);
-		int32	   *next = palloc(sizeof(int32) * gm->ngroups);
-
-		n = FairRerank(pool, npool, k, &params, out, taken, got, next);
-		if (n < 0)
-		{
-			/* a group outside the top candidates must take a position */
-			npool = BuildFairPool(m, gm, scores, k, ncandidates,
-								  target.kind != TARGET_MERIT ? shares : NULL,
-								  pool, scratch, per_group, NULL);
-			params.expandable = NULL;
-			n = FairRerank(pool, npool, k, &params, out, taken, got, next);
-		}
-	}
+		n = BuildFairList(&in, AllocFairListScratch(&in, 1), scores, NULL, out);
 	EmitFairRows(fcinfo, out, n, gm);
 	SPI_finish();
 	return (Datum) 0;
@@ -342,6 +309,87 @@ CompareNames(const void *a, const void *b)
 	return strcmp(x->name, y->name);
 }
 
+/*
+ * Re-rank n candidates into at most k positions, as rerank_fair and
+ * fair_top_k do: ids[i], scores[i] (no NaN) and groups[i] (NULL: the NULL
+ * group).  The groups are numbered in byte order of their values, the NULL
+ * group last, and the candidates sorted best first, so the list does not
+ * depend on the order of the candidates.  An id twice is an error naming
+ * `what` (the argument that holds the ids).  gm receives the groups (their
+ * names only), *out the list; returns its length.
+ */
+int
+RerankCandidates(int n, const int64 *ids, const float4 *scores, char *const *groups,
+				 int k, const FairTarget *target, double strength, const char *what,
+				 GroupMap *gm, FairItem **out)
+{
+	NamedIndex *named;
+	FairItem   *cands;
+	double	   *shares;
+	FairParams	params;
+	Size		nalloc = (Size) Max(n, 1);
+
+	/* an item twice would be placed twice (and may be in two groups) */
+	{
+		idmap_hash *seen = idmap_create(CurrentMemoryContext, Max(n, 16), NULL);
+
+		for (int i = 0; i < n; i++)
+		{
+			bool		found;
+
+			idmap_insert(seen, ids[i], &found);
+			if (found)
+				ereport(ERROR,
+						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+						 errmsg("%s must not repeat an item: " INT64_FORMAT " appears more than once",
+								what, ids[i]),
+						 errhint("Keep one row per item, e.g. with SELECT DISTINCT ON (item_id) ... ORDER BY item_id, score DESC.")));
+			if ((i & 0xFFFF) == 0)
+				CHECK_FOR_INTERRUPTS();
+		}
+		idmap_destroy(seen);
+	}
+
+	/* number the distinct group values */
+	named = MemoryContextAllocHuge(CurrentMemoryContext, mul_size(sizeof(NamedIndex), nalloc));
+	for (int i = 0; i < n; i++)
+	{
+		named[i].name = groups[i];
+		named[i].index = i;
+	}
+	qsort(named, n, sizeof(NamedIndex), CompareNames);
+	memset(gm, 0, sizeof(GroupMap));
+	strlcpy(gm->column, "groups", sizeof(gm->column));
+	gm->null_group = -1;
+	gm->names = MemoryContextAllocHuge(CurrentMemoryContext, mul_size(sizeof(char *), nalloc));
+	cands = MemoryContextAllocHuge(CurrentMemoryContext, mul_size(sizeof(FairItem), nalloc));
+	for (int i = 0; i < n; i++)
+	{
+		int			pos = named[i].index;
+
+		if (i == 0 || CompareNames(&named[i - 1], &named[i]) != 0)
+			gm->names[gm->ngroups++] = (char *) named[i].name;
+		cands[pos].index = pos;
+		cands[pos].group = gm->ngroups - 1;
+		cands[pos].id = ids[pos];
+		cands[pos].score = scores[pos];
+		cands[pos].base = scores[pos];
+	}
+	if (gm->ngroups > 0 && gm->names[gm->ngroups - 1] == NULL)
+		gm->null_group = gm->ngroups - 1;
+	qsort(cands, n, sizeof(FairItem), CompareFairItems);
+
+	shares = palloc(sizeof(double) * Max(gm->ngroups, 1));
+	TargetShares(target, gm, cands, n, shares);
+	InitFairParams(&params, gm->ngroups, shares, strength);
+	params.interruptible = true;
+	*out = palloc(sizeof(FairItem) * k);
+	return FairRerank(cands, n, k, &params, *out,
+					  MemoryContextAllocHuge(CurrentMemoryContext, nalloc),
+					  palloc(sizeof(double) * Max(gm->ngroups, 1)),
+					  palloc(sizeof(int32) * Max(gm->ngroups, 1)));
+}
+
 PG_FUNCTION_INFO_V1(recfair_rerank_fair);
 Datum
 recfair_rerank_fair(PG_FUNCTION_ARGS)
@@ -361,11 +409,10 @@ recfair_rerank_fair(PG_FUNCTION_ARGS)
 	int			n;
 	int			nscores;
 	int			ngroupvals;
-	NamedIndex *named;
+	int64	   *id_values;
+	float4	   *score_values;
+	char	  **group_values;
 	GroupMap	gm;
-	FairItem   *cands;
-	double	   *shares;
-	FairParams	params;
 	FairItem   *out;
 	int			placed;
 
@@ -413,66 +460,17 @@ recfair_rerank_fair(PG_FUNCTION_ARGS)
 					 errmsg("scores must not contain NaN (position %d)", i + 1)));
 	}
 
-	/* an item twice would be placed twice (and may be in two groups) */
-	{
-		idmap_hash *seen = idmap_create(CurrentMemoryContext, Max(n, 16), NULL);
-
-		for (int i = 0; i < n; i++)
-		{
-			bool		found;
-
-			idmap_insert(seen, DatumGetInt64(ids[i]), &found);
-			if (found)
-				ereport(ERROR,
-						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-						 errmsg("item_ids must not repeat an item: " INT64_FORMAT " appears more than once",
-								DatumGetInt64(ids[i])),
-						 errhint("Keep one row per item, e.g. with SELECT DISTINCT ON (item_id) ... ORDER BY item_id, score DESC.")));
-		}
-		idmap_destroy(seen);
-	}
-
-	/* number the distinct group values */
-	named = palloc(sizeof(NamedIndex) * Max(n, 1));
+	id_values = palloc(sizeof(int64) * Max(n, 1));
+	score_values = palloc(sizeof(float4) * Max(n, 1));
+	group_values = palloc(sizeof(char *) * Max(n, 1));
 	for (int i = 0; i < n; i++)
 	{
-		named[i].name = group_nulls[i] ? NULL : TextDatumGetCString(groups[i]);
-		named[i].index = i;
+		id_values[i] = DatumGetInt64(ids[i]);
+		score_values[i] = DatumGetFloat4(scores[i]);
+		group_values[i] = group_nulls[i] ? NULL : TextDatumGetCString(groups[i]);
 	}
-	qsort(named, n, sizeof(NamedIndex), CompareNames);
-	memset(&gm, 0, sizeof(gm));
-	strlcpy(gm.column, "groups", sizeof(gm.column));
-	gm.names = palloc(sizeof(char *) * Max(n, 1));
-	cands = palloc(sizeof(FairItem) * Max(n, 1));
-	for (int i = 0; i < n; i++)
-	{
-		int			pos = named[i].index;
-
-		if (i == 0 || CompareNames(&named[i - 1], &named[i]) != 0)
-			gm.names[gm.ngroups++] = (char *) named[i].name;
-		cands[pos].index = pos;
-		cands[pos].group = gm.ngroups - 1;
-		cands[pos].id = DatumGetInt64(ids[pos]);
-		cands[pos].score = DatumGetFloat4(scores[pos]);
-	}
-	qsort(cands, n, sizeof(FairItem), CompareFairItems);
-
-	shares = palloc(sizeof(double) * Max(gm.ngroups, 1));
-	TargetShares(&target, &gm, cands, n, shares);
-	params.ngroups = gm.ngroups;
-	params.target = shares;
-	params.strength = strength;
-	params.prior_exposure = NULL;
-	params.prior_total = 0.0;
-	params.prior_plain = NULL;
-	params.price = 0.0;
-	params.expandable = NULL;
-	params.interruptible = true;
-	params.scale_state = NULL;
-	out = palloc(sizeof(FairItem) * k);
-	placed = FairRerank(cands, n, k, &params, out, palloc(sizeof(bool) * Max(n, 1)),
-						palloc(sizeof(double) * Max(gm.ngroups, 1)),
-						palloc(sizeof(int32) * Max(gm.ngroups, 1)));
+	placed = RerankCandidates(n, id_values, score_values, group_values, k, &target, strength,
+							  "item_ids", &gm, &out);
 	EmitFairRows(fcinfo, out, placed, &gm);
 	return (Datum) 0;
 }

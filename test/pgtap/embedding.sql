@@ -18,7 +18,8 @@ SELECT functions_are('recfair', ARRAY[
 	'embedding_sum_final', 'embedding_avg_final', 'sum', 'avg', 'build_info', 'train', 'drop_model',
 	'recommend', 'similar_items', 'recommend_for_items', 'recommend_support', 'generate_dataset', 'evaluate', 'split', 'exposure_report', 'recommend_fair', 'register_tables', 'lock_model',
 	'rerank_fair', 'reset_fair_exposure', 'idset_in', 'idset_out', 'idset_recv', 'idset_send', 'idset', 'ids',
-	'cardinality', 'idset_eq', 'idset_ne'],
+	'cardinality', 'idset_eq', 'idset_ne', 'fair_top_k_accum', 'fair_top_k_combine', 'fair_top_k_serialize',
+	'fair_top_k_deserialize', 'fair_top_k_final', 'fair_top_k'],
 	'exactly the expected functions');
 SELECT is((SELECT string_agg(proname || ':' || proparallel::text, ',' ORDER BY proname) FROM pg_proc
 		   WHERE pronamespace = 'recfair'::regnamespace AND proparallel <> 's'),
@@ -30,12 +31,12 @@ SELECT is((SELECT string_agg(proname || ':' || provolatile::text, ',' ORDER BY p
 	'the type functions and rerank_fair are immutable; reading models stable; writing volatile');
 SELECT is((SELECT string_agg(proname, ',' ORDER BY proname) FROM pg_proc
 		   WHERE pronamespace = 'recfair'::regnamespace AND prokind = 'f' AND NOT proisstrict),
-	'build_info,embedding_agg_accum,embedding_agg_combine,embedding_avg_final,embedding_sum_final,evaluate,exposure_report,generate_dataset,recommend,recommend_fair,recommend_for_items,register_tables,rerank_fair,reset_fair_exposure,similar_items,split,train',
+	'build_info,embedding_agg_accum,embedding_agg_combine,embedding_avg_final,embedding_sum_final,evaluate,exposure_report,fair_top_k_accum,fair_top_k_accum,fair_top_k_combine,fair_top_k_final,generate_dataset,recommend,recommend_fair,recommend_for_items,register_tables,rerank_fair,reset_fair_exposure,similar_items,split,train',
 	'non-strict: aggregate support, build_info, and the functions with optional (NULL) model or weight arguments');
 SELECT is((SELECT string_agg(aggfnoid::regproc::text, ',' ORDER BY aggfnoid::text) FROM pg_aggregate
 		   WHERE aggfnoid::regproc::text LIKE 'recfair.%' AND aggcombinefn <> 0
-		   AND aggserialfn <> 0 AND aggdeserialfn <> 0), 'recfair.avg,recfair.sum',
-	'sum and avg have combine, serial and deserial functions');
+		   AND aggserialfn <> 0 AND aggdeserialfn <> 0), 'recfair.avg,recfair.fair_top_k,recfair.fair_top_k,recfair.sum',
+	'sum, avg and fair_top_k have combine, serial and deserial functions');
 SELECT is((SELECT oprresult::regtype::text FROM pg_operator WHERE oid = to_regoperator('recfair.<#>(recfair.embedding,recfair.embedding)')), 'double precision', 'operator <#>');
 SELECT is((SELECT oprresult::regtype::text FROM pg_operator WHERE oid = to_regoperator('recfair.<=>(recfair.embedding,recfair.embedding)')), 'double precision', 'operator <=>');
 SELECT is((SELECT oprresult::regtype::text FROM pg_operator WHERE oid = to_regoperator('recfair.<->(recfair.embedding,recfair.embedding)')), 'double precision', 'operator <->');
