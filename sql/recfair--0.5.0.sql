@@ -646,3 +646,62 @@ RETURNS TABLE (group_value text, items bigint, exposure double precision, share 
 AS 'MODULE_PATHNAME', 'recfair_exposure_report' LANGUAGE C STABLE PARALLEL RESTRICTED;
 COMMENT ON FUNCTION recfair.exposure_report(text, text, integer, boolean, text, text, real, boolean) IS
 	'exposure per group of group_col over the top-k lists (plain, or fair with target, strength and amortized) of the given users (a table, view or query with the model''s user column; all users when NULL): items, exposure, share, target_share';
+
+
+/*
+ * fair_top_k: rerank_fair as an aggregate over the rows of any query's
+ * group, e.g. SELECT user_id, recfair.fair_top_k(item_id, score, brand, 10)
+ * FROM candidates GROUP BY user_id.  An internal state of candidate rows
+ * with combine, serialize and deserialize functions: parallel safe.
+ */
+CREATE TYPE recfair.ranked_item AS (rank integer, item_id bigint, score real, group_value text);
+COMMENT ON TYPE recfair.ranked_item IS
+	'a position of a re-ranked list: fair_top_k returns an array of them, unnest(...) gives (rank, item_id, score, group_value)';
+
+CREATE FUNCTION recfair.fair_top_k_accum(internal, bigint, real, text, integer) RETURNS internal
+	AS 'MODULE_PATHNAME', 'recfair_fair_top_k_accum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION recfair.fair_top_k_accum(internal, bigint, real, text, integer) IS
+	'transition function of fair_top_k: collects the candidate rows of a group';
+CREATE FUNCTION recfair.fair_top_k_accum(internal, bigint, real, text, integer, text, real) RETURNS internal
+	AS 'MODULE_PATHNAME', 'recfair_fair_top_k_accum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION recfair.fair_top_k_accum(internal, bigint, real, text, integer, text, real) IS
+	'transition function of fair_top_k with target and strength: collects the candidate rows of a group';
+CREATE FUNCTION recfair.fair_top_k_combine(internal, internal) RETURNS internal
+	AS 'MODULE_PATHNAME', 'recfair_fair_top_k_combine' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION recfair.fair_top_k_combine(internal, internal) IS
+	'combine function of fair_top_k: concatenates the candidate rows of two partial states';
+CREATE FUNCTION recfair.fair_top_k_serialize(internal) RETURNS bytea
+	AS 'MODULE_PATHNAME', 'recfair_fair_top_k_serialize' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION recfair.fair_top_k_serialize(internal) IS
+	'serialize function of fair_top_k (parallel workers)';
+CREATE FUNCTION recfair.fair_top_k_deserialize(bytea, internal) RETURNS internal
+	AS 'MODULE_PATHNAME', 'recfair_fair_top_k_deserialize' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION recfair.fair_top_k_deserialize(bytea, internal) IS
+	'deserialize function of fair_top_k (parallel workers)';
+CREATE FUNCTION recfair.fair_top_k_final(internal) RETURNS recfair.ranked_item[]
+	AS 'MODULE_PATHNAME', 'recfair_fair_top_k_final' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION recfair.fair_top_k_final(internal) IS
+	'final function of fair_top_k: re-ranks the candidates as rerank_fair does';
+
+CREATE AGGREGATE recfair.fair_top_k(item_id bigint, score real, group_value text, k integer) (
+	SFUNC = recfair.fair_top_k_accum,
+	STYPE = internal,
+	FINALFUNC = recfair.fair_top_k_final,
+	COMBINEFUNC = recfair.fair_top_k_combine,
+	SERIALFUNC = recfair.fair_top_k_serialize,
+	DESERIALFUNC = recfair.fair_top_k_deserialize,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE recfair.fair_top_k(bigint, real, text, integer) IS
+	'the candidate rows of a group re-ranked into k positions as rerank_fair(..., k) does (target equal, strength 1): an array of recfair.ranked_item';
+CREATE AGGREGATE recfair.fair_top_k(item_id bigint, score real, group_value text, k integer, target text, strength real) (
+	SFUNC = recfair.fair_top_k_accum,
+	STYPE = internal,
+	FINALFUNC = recfair.fair_top_k_final,
+	COMBINEFUNC = recfair.fair_top_k_combine,
+	SERIALFUNC = recfair.fair_top_k_serialize,
+	DESERIALFUNC = recfair.fair_top_k_deserialize,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE recfair.fair_top_k(bigint, real, text, integer, text, real) IS
+	'the candidate rows of a group re-ranked into k positions as rerank_fair(..., k, target, strength) does: an array of recfair.ranked_item';
