@@ -21,6 +21,7 @@ OBJS = \
 	src/model_store.o \
 	src/options.o \
 	src/parallel.o \
+	src/progress.o \
 	src/recfair.o \
 	src/relnames.o \
 	src/security.o \
@@ -30,7 +31,7 @@ OBJS = \
 
 DATA = $(wildcard sql/recfair--*.sql)
 
-REGRESS = embedding_io embedding_ops embedding_agg embedding_dump train_concurrency fair_concurrency upgrade
+REGRESS = embedding_io embedding_ops embedding_agg embedding_dump train_concurrency fair_concurrency training_progress upgrade
 REGRESS_OPTS = --load-extension=recfair
 
 # Warnings are errors: the build must stay clean.
