@@ -107,9 +107,12 @@ fi
 echo "== start a throwaway cluster"
 mkdir "$work/cluster"
 # prepared transactions: test/sql/fair_concurrency.sql; each error's SQLSTATE and
-# source file in the log: test/sqlstate-check.sh
+# source file in the log: test/sqlstate-check.sh; recfair preloaded, as
+# recfair.training_progress needs before PostgreSQL 17:
+# test/sql/training_progress.sql
 RECFAIR_PG_SETTINGS="max_prepared_transactions = 4
-log_error_verbosity = verbose" scripts/pg-cluster.sh start "$work/cluster"
+log_error_verbosity = verbose
+shared_preload_libraries = 'recfair'" scripts/pg-cluster.sh start "$work/cluster"
 . "$work/cluster/env"
 
 echo "== pg_regress"

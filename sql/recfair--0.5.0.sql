@@ -705,3 +705,23 @@ CREATE AGGREGATE recfair.fair_top_k(item_id bigint, score real, group_value text
 );
 COMMENT ON AGGREGATE recfair.fair_top_k(bigint, real, text, integer, text, real) IS
 	'the candidate rows of a group re-ranked into k positions as rerank_fair(..., k, target, strength) does: an array of recfair.ranked_item';
+
+-- Progress of running training and evaluation, from any session.
+-- Another role's model, phase, iterations and loss show only to members of
+-- that role and of pg_read_all_stats, as pg_stat_activity hides queries.
+CREATE FUNCTION recfair.training_progress_info(
+	OUT pid integer, OUT datname name, OUT usename name, OUT command text, OUT model text,
+	OUT phase text, OUT iteration integer, OUT iterations integer, OUT loss double precision,
+	OUT started_at timestamptz, OUT elapsed_seconds double precision)
+RETURNS SETOF record
+AS 'MODULE_PATHNAME', 'recfair_training_progress_info'
+LANGUAGE C VOLATILE PARALLEL RESTRICTED;
+COMMENT ON FUNCTION recfair.training_progress_info() IS
+	'the rows of recfair.training_progress: every running train() and evaluate() of the cluster';
+CREATE VIEW recfair.training_progress AS
+	SELECT pid, datname, usename, command, model, phase, iteration, iterations, loss,
+		   started_at, elapsed_seconds
+	FROM recfair.training_progress_info();
+COMMENT ON VIEW recfair.training_progress IS
+	'every running train() and evaluate(): pid, database, role, model, phase (reading, training, writing, evaluating), iteration of iterations, last loss, start and elapsed seconds; other roles'' details only to their members and pg_read_all_stats; empty before PostgreSQL 17 unless recfair is in shared_preload_libraries';
+GRANT SELECT ON recfair.training_progress TO PUBLIC;

@@ -52,6 +52,17 @@
 #endif
 
 /*
+ * PostgreSQL 17 added the dynamic shared memory registry
+ * (storage/dsm_registry.h, GetNamedDSMSegment): a library can create named
+ * shared memory on first use, without shared_preload_libraries.  Before it,
+ * shared memory must be requested from _PG_init of a preloaded library
+ * (shmem_request_hook, PostgreSQL 15, and shmem_startup_hook).
+ */
+#if PG_VERSION_NUM >= 170000
+#define RECFAIR_HAVE_DSM_REGISTRY 1
+#endif
+
+/*
  * PostgreSQL 18 replaced the trailing pg_attribute_noreturn() with a leading
  * pg_noreturn; C11's _Noreturn works on every major.
  */

@@ -62,6 +62,7 @@
 #include "options.h"
 #include "parallel.h"
 #include "portability/instr_time.h"
+#include "progress.h"
 #include "serve.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
@@ -613,9 +614,9 @@ LoadUserGroups(const ModelCache *m, const Interactions *test, TestUser *users,
 	return ngroups;
 }
 
-PG_FUNCTION_INFO_V1(recfair_evaluate);
-Datum
-recfair_evaluate(PG_FUNCTION_ARGS)
+/* The work of recfair_evaluate, inside its progress slot. */
+static Datum
+Evaluate(FunctionCallInfo fcinfo)
 {
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	char	   *model_arg;
@@ -670,6 +671,8 @@ recfair_evaluate(PG_FUNCTION_ARGS)
 	 */
 	model_name = ResolveModelName(model_arg);
 	ModelColumns(model_name, &model_user_col, &model_item_col, &model_weight_col, &explicit_model);
+	ProgressSetModel(model_name, 0);
+	ProgressSetPhase(PROGRESS_PHASE_READING);
 
 	src.source = text_to_cstring(PG_GETARG_TEXT_PP(1));
 	if (src.source[0] == '\0')
@@ -706,6 +709,7 @@ recfair_evaluate(PG_FUNCTION_ARGS)
 		ereport(NOTICE,
 				(errmsg("the test source has no rows to evaluate"),
 				 errdetail("Every metric but the counts is NaN.")));
+	ProgressSetPhase(PROGRESS_PHASE_EVALUATING);
 
 	m = GetModel(model_name);
 	ParseListConfig(options, m, k, &cfg);
@@ -879,12 +883,24 @@ recfair_evaluate(PG_FUNCTION_ARGS)
 
 		INSTR_TIME_SET_CURRENT(now);
 		INSTR_TIME_SUBTRACT(now, start);
-		ereport(NOTICE,
-				(errmsg("evaluated %d users (%d skipped) over %d items in %.2f s",
-						nevaluated, nskipped, m->nitems, INSTR_TIME_GET_DOUBLE(now))));
+		if (recfair_progress_notices)
+			ereport(NOTICE,
+					(errmsg("evaluated %d users (%d skipped) over %d items in %.2f s",
+							nevaluated, nskipped, m->nitems, INSTR_TIME_GET_DOUBLE(now))));
 	}
 	SPI_finish();
 	return (Datum) 0;
+}
+
+/*
+ * recfair.evaluate(): Evaluate() with this backend's
+ * recfair.training_progress slot claimed, and cleared however it ends.
+ */
+PG_FUNCTION_INFO_V1(recfair_evaluate);
+Datum
+recfair_evaluate(PG_FUNCTION_ARGS)
+{
+	return ProgressRun(PROGRESS_COMMAND_EVALUATE, Evaluate, fcinfo);
 }
 
 /*

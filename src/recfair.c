@@ -2,7 +2,9 @@
  *
  * recfair.c
  *	  Module entry point: the PostgreSQL module magic and _PG_init, which
- *	  defines the extension's GUCs and reserves the "recfair." prefix.
+ *	  defines the extension's GUCs, reserves the "recfair." prefix and, in
+ *	  a library preloaded before PostgreSQL 17, requests the shared memory
+ *	  of recfair.training_progress (progress.c).
  *
  * _PG_init must not start BLAS work: when the library is preloaded, it runs
  * in the postmaster, and forked backends would inherit a broken thread pool
@@ -19,12 +21,14 @@
 #include "interactions.h"
 #include "model_store.h"
 #include "parallel.h"
+#include "progress.h"
 #include "utils/guc.h"
 
 PG_MODULE_MAGIC;
 
 void		_PG_init(void);
 
+/* Define the settings; when preloaded, request shared memory (no BLAS here). */
 void
 _PG_init(void)
 {
@@ -48,5 +52,11 @@ _PG_init(void)
 							   "Model used by serving functions called with model => NULL.",
 							   NULL, &recfair_default_model, NULL,
 							   PGC_USERSET, 0, NULL, NULL, NULL);
+	DefineCustomBoolVariable("recfair.progress_notices",
+							 "Training reports a NOTICE per iteration and a summary, and evaluation its time.",
+							 "Off: only NOTICEs about the data (skipped rows); recfair.training_progress shows running training either way.",
+							 &recfair_progress_notices, false,
+							 PGC_USERSET, 0, NULL, NULL, NULL);
 	MarkGUCPrefixReserved("recfair");
+	ProgressInit();
 }

@@ -29,6 +29,7 @@
 #include "nodes/makefuncs.h"
 #include "parallel.h"
 #include "portability/instr_time.h"
+#include "progress.h"
 #include "security.h"
 #include "utils/builtins.h"
 #include "utils/regproc.h"
@@ -172,6 +173,10 @@ typedef struct Progress
 	const char *label;			/* "loss" or "training RMSE" */
 } Progress;
 
+/*
+ * After each iteration: keep the loss, show it in recfair.training_progress
+ * and, with recfair.progress_notices, tell the client.
+ */
 static void
 ReportIteration(int iteration, double loss, void *arg)
 {
@@ -187,9 +192,11 @@ ReportIteration(int iteration, double loss, void *arg)
 				 errdetail("The weights, or alpha times the weights, are too large for single precision."),
 				 errhint("Scale the weights down (for example log(1 + w)), lower alpha, or raise regularization.")));
 	p->loss[iteration - 1] = loss;
-	ereport(NOTICE,
-			(errmsg("iteration %d/%d: %s %.6g, %.2f s",
-					iteration, p->iterations, p->label, loss, INSTR_TIME_GET_DOUBLE(now))));
+	ProgressSetIteration(iteration, loss);
+	if (recfair_progress_notices)
+		ereport(NOTICE,
+				(errmsg("iteration %d/%d: %s %.6g, %.2f s",
+						iteration, p->iterations, p->label, loss, INSTR_TIME_GET_DOUBLE(now))));
 }
 
 /*
@@ -241,9 +248,9 @@ NullableText(const char *s)
 	return s ? CStringGetTextDatum(s) : (Datum) 0;
 }
 
-PG_FUNCTION_INFO_V1(recfair_train);
-Datum
-recfair_train(PG_FUNCTION_ARGS)
+/* The work of recfair_train, inside its progress slot. */
+static Datum
+Train(FunctionCallInfo fcinfo)
 {
 	char	   *model = ArgText(fcinfo, 0, "model", false);
 	InteractionSource src;
@@ -344,11 +351,13 @@ recfair_train(PG_FUNCTION_ARGS)
 	aopt.solver = topt.solver;
 	aopt.cg_steps = topt.cg_steps;
 	aopt.seed = (uint64) topt.seed;
+	ProgressSetModel(model, kind == ALGO_POPULARITY ? 0 : iterations);
 
 	SPI_connect();
 	/* a read-only transaction, missing privileges or another's model: fail before reading */
 	(void) CheckModelWritable(model, "train", true, &checked_owner);
 
+	ProgressSetPhase(PROGRESS_PHASE_READING);
 	INSTR_TIME_SET_CURRENT(phase);
 	data = ReadInteractions(&src, &budget);
 	read_s = SecondsSince(phase);
@@ -362,6 +371,7 @@ recfair_train(PG_FUNCTION_ARGS)
 	item_factors = MemoryContextAllocHuge(CurrentMemoryContext,
 										  sizeof(float4) * factors * (Size) Max(data->nitems, 1));
 
+	ProgressSetPhase(PROGRESS_PHASE_TRAINING);
 	INSTR_TIME_SET_CURRENT(phase);
 	progress.start = phase;
 	progress.iterations = iterations;
@@ -403,16 +413,18 @@ recfair_train(PG_FUNCTION_ARGS)
 	if (!isfinite(global_mean))
 		CheckFinite(NULL, 0, "global mean");
 
+	ProgressSetPhase(PROGRESS_PHASE_WRITING);
 	INSTR_TIME_SET_CURRENT(phase);
 	DeleteModelFactors(model);
 	StoreUserFactors(model, data, user_factors, user_bias, factors);
 	StoreItemFactors(model, data, item_factors, item_bias, factors);
 	write_s = SecondsSince(phase);
 
-	ereport(NOTICE,
-			(errmsg("trained \"%s\": %d users, %d items, %lld interactions; read %.2f s, train %.2f s, write %.2f s",
-					model, data->nusers, data->nitems, (long long) data->nnz,
-					read_s, train_s, write_s)));
+	if (recfair_progress_notices)
+		ereport(NOTICE,
+				(errmsg("trained \"%s\": %d users, %d items, %lld interactions; read %.2f s, train %.2f s, write %.2f s",
+						model, data->nusers, data->nitems, (long long) data->nnz,
+						read_s, train_s, write_s)));
 
 	initStringInfo(&hyper);
 	appendStringInfo(&hyper, "{\"factors\": %d, \"iterations\": %d, \"regularization\": %.9g, "
@@ -496,5 +508,16 @@ recfair_train(PG_FUNCTION_ARGS)
 		result = PointerGetDatum(SPI_returntuple(SPI_tuptable->vals[0], SPI_tuptable->tupdesc));
 	}
 	SPI_finish();
-	PG_RETURN_DATUM(result);
+	return result;
+}
+
+/*
+ * recfair.train(): Train() with this backend's recfair.training_progress
+ * slot claimed, and cleared however it ends (an error or cancel too).
+ */
+PG_FUNCTION_INFO_V1(recfair_train);
+Datum
+recfair_train(PG_FUNCTION_ARGS)
+{
+	return ProgressRun(PROGRESS_COMMAND_TRAIN, Train, fcinfo);
 }

@@ -22,9 +22,13 @@ trap '"$repo/scripts/pg-cluster.sh" stop "$dir/cluster" || true; rm -rf "$dir"' 
 cpus=$(getconf _NPROCESSORS_ONLN)
 limit_kb=$(((1024 + 136 * cpus) * 1024))
 echo "resource-limits: cluster under ulimit -v ${limit_kb} kB"
-(ulimit -v "$limit_kb" && scripts/pg-cluster.sh start "$dir/cluster") >/dev/null
+# recfair preloaded, as for recfair.training_progress: the postmaster loads
+# it (and OpenBLAS) under the limit too
+(ulimit -v "$limit_kb" && RECFAIR_PG_SETTINGS="shared_preload_libraries = 'recfair'" \
+	scripts/pg-cluster.sh start "$dir/cluster") >/dev/null
 . "$dir/cluster/env"
 bindir=$("$PG_CONFIG" --bindir)
+echo "resource-limits: shared_preload_libraries = '$(psql -X -At -c 'SHOW shared_preload_libraries')'"
 
 psql -q -X -v ON_ERROR_STOP=1 >/dev/null <<'SQL'
 SET client_min_messages = warning;

@@ -71,6 +71,7 @@ public class RecfairJdbcTest {
 
             try (Statement st = conn.createStatement()) {
                 st.execute("SET client_min_messages = notice");  // training's progress, for the checks below
+                st.execute("SET recfair.progress_notices = on");  // a NOTICE per iteration, and a summary
             }
             try (PreparedStatement ps = conn.prepareStatement(
                     "SELECT name, algorithm, users, items, factors FROM recfair.train(?, ?, weight_col => ?, "
@@ -90,18 +91,32 @@ public class RecfairJdbcTest {
                     check(!rs.next(), "exactly one row");
                 }
                 int progress = 0;
-                for (SQLWarning w = ps.getWarnings(); w != null; w = w.getNextWarning())
+                int summary = 0;
+                for (SQLWarning w = ps.getWarnings(); w != null; w = w.getNextWarning()) {
                     if (w.getMessage().matches("iteration [1-5]/5: loss [0-9.e+-]+, [0-9.]+ s"))
                         progress++;
-                check(progress == 5, "one progress NOTICE per iteration reaches the client");
+                    if (w.getMessage().startsWith("trained \"jdbc_model\": "))
+                        summary++;
+                }
+                check(progress == 5, "with recfair.progress_notices, one progress NOTICE per iteration reaches the client");
+                check(summary == 1, "with recfair.progress_notices, one summary NOTICE");
+            }
+            try (Statement st = conn.createStatement()) {
+                st.execute("SET recfair.progress_notices = off");  // the default: no progress NOTICEs
             }
             try (Statement st = conn.createStatement()) {
                 st.execute("SELECT recfair.train('jdbc_nulls', 'SELECT * FROM (VALUES (1, 1), (NULL, 2), (2, NULL), (2, 2)) "
                            + "v(user_id, item_id)', factors => 2, iterations => 1)");
                 boolean skipped = false;
-                for (SQLWarning w = st.getWarnings(); w != null; w = w.getNextWarning())
-                    skipped |= w.getMessage().equals("skipped 2 rows with a NULL user or item id");
-                check(skipped, "rows with a NULL id are counted in a NOTICE");
+                int others = 0;
+                for (SQLWarning w = st.getWarnings(); w != null; w = w.getNextWarning()) {
+                    if (w.getMessage().equals("skipped 2 rows with a NULL user or item id"))
+                        skipped = true;
+                    else
+                        others++;
+                }
+                check(skipped, "rows with a NULL id are counted in a NOTICE, verbose or not");
+                check(others == 0, "without recfair.progress_notices, no progress NOTICE");
                 st.execute("SELECT recfair.drop_model('jdbc_nulls')");
                 st.execute("SET client_min_messages = warning");
             }

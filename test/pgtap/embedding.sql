@@ -17,21 +17,21 @@ SELECT functions_are('recfair', ARRAY[
 	'embedding_agg_combine', 'embedding_agg_serialize', 'embedding_agg_deserialize',
 	'embedding_sum_final', 'embedding_avg_final', 'sum', 'avg', 'build_info', 'train', 'drop_model',
 	'recommend', 'similar_items', 'recommend_for_items', 'recommend_support', 'generate_dataset', 'evaluate', 'split', 'exposure_report', 'recommend_fair', 'register_tables', 'lock_model',
-	'rerank_fair', 'reset_fair_exposure', 'idset_in', 'idset_out', 'idset_recv', 'idset_send', 'idset', 'ids',
+	'rerank_fair', 'reset_fair_exposure', 'training_progress_info', 'idset_in', 'idset_out', 'idset_recv', 'idset_send', 'idset', 'ids',
 	'cardinality', 'idset_eq', 'idset_ne', 'fair_top_k_accum', 'fair_top_k_combine', 'fair_top_k_serialize',
 	'fair_top_k_deserialize', 'fair_top_k_final', 'fair_top_k'],
 	'exactly the expected functions');
 SELECT is((SELECT string_agg(proname || ':' || proparallel::text, ',' ORDER BY proname) FROM pg_proc
 		   WHERE pronamespace = 'recfair'::regnamespace AND proparallel <> 's'),
-	'drop_model:u,evaluate:r,exposure_report:r,generate_dataset:u,lock_model:u,recommend:r,recommend_fair:u,recommend_for_items:r,register_tables:u,reset_fair_exposure:u,similar_items:r,split:u,train:u',
+	'drop_model:u,evaluate:r,exposure_report:r,generate_dataset:u,lock_model:u,recommend:r,recommend_fair:u,recommend_for_items:r,register_tables:u,reset_fair_exposure:u,similar_items:r,split:u,train:u,training_progress_info:r',
 	'parallel safe but for what writes (unsafe) and what reads models through SPI (restricted)');
 SELECT is((SELECT string_agg(proname || ':' || provolatile::text, ',' ORDER BY proname) FROM pg_proc
 		   WHERE pronamespace = 'recfair'::regnamespace AND prokind = 'f' AND provolatile <> 'i'),
-	'build_info:s,drop_model:v,evaluate:s,exposure_report:s,generate_dataset:v,lock_model:v,recommend:s,recommend_fair:v,recommend_for_items:s,register_tables:v,reset_fair_exposure:v,similar_items:s,split:v,train:v',
+	'build_info:s,drop_model:v,evaluate:s,exposure_report:s,generate_dataset:v,lock_model:v,recommend:s,recommend_fair:v,recommend_for_items:s,register_tables:v,reset_fair_exposure:v,similar_items:s,split:v,train:v,training_progress_info:v',
 	'the type functions and rerank_fair are immutable; reading models stable; writing volatile');
 SELECT is((SELECT string_agg(proname, ',' ORDER BY proname) FROM pg_proc
 		   WHERE pronamespace = 'recfair'::regnamespace AND prokind = 'f' AND NOT proisstrict),
-	'build_info,embedding_agg_accum,embedding_agg_combine,embedding_avg_final,embedding_sum_final,evaluate,exposure_report,fair_top_k_accum,fair_top_k_accum,fair_top_k_combine,fair_top_k_final,generate_dataset,recommend,recommend_fair,recommend_for_items,register_tables,rerank_fair,reset_fair_exposure,similar_items,split,train',
+	'build_info,embedding_agg_accum,embedding_agg_combine,embedding_avg_final,embedding_sum_final,evaluate,exposure_report,fair_top_k_accum,fair_top_k_accum,fair_top_k_combine,fair_top_k_final,generate_dataset,recommend,recommend_fair,recommend_for_items,register_tables,rerank_fair,reset_fair_exposure,similar_items,split,train,training_progress_info',
 	'non-strict: aggregate support, build_info, and the functions with optional (NULL) model or weight arguments');
 SELECT is((SELECT string_agg(aggfnoid::regproc::text, ',' ORDER BY aggfnoid::text) FROM pg_aggregate
 		   WHERE aggfnoid::regproc::text LIKE 'recfair.%' AND aggcombinefn <> 0
@@ -48,8 +48,8 @@ SELECT is((SELECT oprresult::regtype::text FROM pg_operator WHERE oid = to_regop
 SELECT is((SELECT oprresult::regtype::text FROM pg_operator WHERE oid = to_regoperator('recfair.<>(recfair.embedding,recfair.embedding)')), 'boolean', 'operator <>');
 SELECT is((SELECT count(*)::int FROM pg_description d JOIN pg_proc p ON d.objoid = p.oid
 		   WHERE p.pronamespace = 'recfair'::regnamespace AND p.proname IN
-		   ('dims', 'norm', 'normalize', 'inner_product', 'cosine_similarity', 'sum', 'avg', 'build_info')),
-	8, 'public functions and aggregates have comments');
+		   ('dims', 'norm', 'normalize', 'inner_product', 'cosine_similarity', 'sum', 'avg', 'build_info', 'training_progress_info')),
+	9, 'public functions and aggregates have comments');
 
 -- values, against hand computation
 SELECT is('[0.5,-1,2e3]'::embedding::text, '[0.5,-1,2000]', 'text output');

@@ -4,7 +4,7 @@
 BEGIN;
 SET LOCAL client_min_messages = warning;
 SET search_path = recfair, public;
-SELECT plan(22);
+SELECT plan(24);
 -- load the library, which defines the settings
 DO $$ BEGIN PERFORM recfair.build_info(); END $$;
 
@@ -20,6 +20,12 @@ SELECT is(current_setting('recfair.max_training_memory'), '2GB', 'max_training_m
 SELECT is((SELECT context FROM pg_settings WHERE name = 'recfair.max_threads'), 'superuser', 'max_threads is superuser-only');
 SELECT is((SELECT context FROM pg_settings WHERE name = 'recfair.max_training_memory'), 'superuser', 'max_training_memory is superuser-only');
 SELECT is((SELECT context FROM pg_settings WHERE name = 'recfair.threads'), 'user', 'threads stays a user setting');
+SELECT is((SELECT vartype || ' ' || context || ' ' || boot_val FROM pg_settings WHERE name = 'recfair.progress_notices'),
+	'bool user off', 'progress_notices: a user setting, off by default');
+SET ROLE rf_settings_user;
+SELECT lives_ok($$SET recfair.progress_notices = on$$, 'any role may turn progress_notices on');
+RESET recfair.progress_notices;
+RESET ROLE;
 SELECT cmp_ok(pg_temp.eff('threads'), '>=', 1, 'effective threads: at least one');
 SELECT is(pg_temp.eff('training_memory_limit_kb'), 2 * 1024 * 1024, 'effective memory limit: 2GB');
 
