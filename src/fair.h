@@ -111,6 +111,7 @@ extern int	QueryRegisteredGroups(const char *model, bool users, const char *colu
 								  RegisteredGroups *rows);
 extern void AssignGroups(const RegisteredGroups *rows, idmap_hash *index, int32 *group_of, char **names);
 extern const GroupMap *GetGroupMap(ModelCache *m, const char *group_col);
+extern void FairRowValues(const FairItem *out, int i, const GroupMap *gm, Datum *values, bool *nulls);
 extern int	BuildFairPool(const ModelCache *m, const GroupMap *gm, const float4 *scores,
 						  int k, int ncandidates, const double *shares, FairItem *pool,
 						  Candidate *scratch, int32 *per_group, bool *expandable);

@@ -437,16 +437,9 @@ recfair_fair_top_k_final(PG_FUNCTION_ARGS)
 	for (int i = 0; i < placed; i++)
 	{
 		Datum		values[4];
-		bool		nulls[4] = {false, false, false, false};
-		const char *name = gm.names[out[i].group];
+		bool		nulls[4];
 
-		values[0] = Int32GetDatum(i + 1);
-		values[1] = Int64GetDatum(out[i].id);
-		values[2] = Float4GetDatum(out[i].score);
-		if (name)
-			values[3] = CStringGetTextDatum(name);
-		else
-			nulls[3] = true;
+		FairRowValues(out, i, &gm, values, nulls);
 		elems[i] = HeapTupleGetDatum(heap_form_tuple(type->desc, values, nulls));
 	}
 	PG_RETURN_ARRAYTYPE_P(construct_array(elems, placed, type->elemtype, type->typlen,

@@ -40,6 +40,20 @@
 
 static const char *const recommend_fair_options[] = {"amortized", "exclude_seen", "price"};
 
+/* The (rank, item_id, score, group_value) columns of the list's i-th item. */
+void
+FairRowValues(const FairItem *out, int i, const GroupMap *gm, Datum *values, bool *nulls)
+{
+	const char *name = gm->names[out[i].group];
+
+	values[0] = Int32GetDatum(i + 1);
+	values[1] = Int64GetDatum(out[i].id);
+	values[2] = Float4GetDatum(out[i].score);
+	values[3] = name ? CStringGetTextDatum(name) : (Datum) 0;
+	nulls[0] = nulls[1] = nulls[2] = false;
+	nulls[3] = name == NULL;
+}
+
 static void
 EmitFairRows(FunctionCallInfo fcinfo, const FairItem *out, int n, const GroupMap *gm)
 {
@@ -48,16 +62,9 @@ EmitFairRows(FunctionCallInfo fcinfo, const FairItem *out, int n, const GroupMap
 	for (int i = 0; i < n; i++)
 	{
 		Datum		values[4];
-		bool		nulls[4] = {false, false, false, false};
-		const char *name = gm->names[out[i].group];
+		bool		nulls[4];
 
-		values[0] = Int32GetDatum(i + 1);
-		values[1] = Int64GetDatum(out[i].id);
-		values[2] = Float4GetDatum(out[i].score);
-		if (name)
-			values[3] = CStringGetTextDatum(name);
-		else
-			nulls[3] = true;
+		FairRowValues(out, i, gm, values, nulls);
 		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
 	}
 }

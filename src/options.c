@@ -46,18 +46,30 @@ OptionText(Jsonb *options, const char *key)
 	return NULL;
 }
 
+/* The option's text as a number, or NaN when it is not one. */
+static double
+ParseOptionNumber(const char *text)
+{
+	char	   *end;
+	double		value;
+
+	errno = 0;
+	value = strtod(text, &end);
+	if (end == text || *end != '\0' || errno != 0)
+		return NAN;
+	return value;
+}
+
 double
 OptionNumber(Jsonb *options, const char *key, double dflt, double min, double max)
 {
 	char	   *text = OptionText(options, key);
-	char	   *end;
 	double		value;
 
 	if (text == NULL)
 		return dflt;
-	errno = 0;
-	value = strtod(text, &end);
-	if (end == text || *end != '\0' || errno != 0 || isnan(value) || value < min || value > max)
+	value = ParseOptionNumber(text);
+	if (isnan(value) || value < min || value > max)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("option \"%s\" must be a number between %g and %g, not \"%s\"",
@@ -70,15 +82,12 @@ int64
 OptionInteger(Jsonb *options, const char *key, int64 dflt, int64 min, int64 max)
 {
 	char	   *text = OptionText(options, key);
-	char	   *end;
 	double		value;
 
 	if (text == NULL)
 		return dflt;
-	errno = 0;
-	value = strtod(text, &end);
-	if (end == text || *end != '\0' || errno != 0 || isnan(value) ||
-		value < (double) min || value > (double) max || value != floor(value))
+	value = ParseOptionNumber(text);
+	if (isnan(value) || value < (double) min || value > (double) max || value != floor(value))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("option \"%s\" must be an integer between " INT64_FORMAT " and " INT64_FORMAT ", not \"%s\"",

@@ -15,23 +15,11 @@ trap 'psql -X -q -c "DROP DATABASE IF EXISTS $db" >/dev/null 2>&1 || true' EXIT
 psql -X -q -v ON_ERROR_STOP=1 -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db"
 psql -X -q -v ON_ERROR_STOP=1 -d "$db" -f test/cross-version/models.sql >/dev/null
 result=$(psql -X -q -A -t -v ON_ERROR_STOP=1 -d "$db" <<'SQL'
-SET search_path = public, recfair;
-WITH now_served AS (
-	SELECT 'recommend cv_als' AS call, u AS arg, r.rank, r.item_id, r.score
-	FROM generate_series(1, 60) u, recommend(u, 5, 'cv_als') r
-	UNION ALL
-	SELECT 'recommend cv_explicit', u, r.rank, r.item_id, r.score FROM generate_series(1, 60) u, recommend(u, 5, 'cv_explicit') r
-	UNION ALL
-	SELECT 'recommend cv_popular', u, r.rank, r.item_id, r.score FROM generate_series(1, 60) u, recommend(u, 5, 'cv_popular') r
-	UNION ALL
-	SELECT 'recommend_fair cv_als brand', u, r.rank, r.item_id, r.score
-	FROM generate_series(1, 60) u, recommend_fair(u, 5, 'brand', 'cv_als') r
-	UNION ALL
-	SELECT 'similar_items cv_als', i, r.rank, r.item_id, r.score FROM generate_series(1, 30) i, similar_items(i, 5, 'cv_als') r)
+\i test/cross-version/served.sql
 SELECT count(*) || ' rows, ' ||
 	count(*) FILTER (WHERE n.item_id IS DISTINCT FROM d.item_id) || ' items differ, ' ||
 	count(*) FILTER (WHERE abs(n.score - d.score) > 1e-5 * greatest(abs(d.score), 1e-3)) || ' scores differ'
-FROM cross_version_lists d FULL JOIN now_served n USING (call, arg, rank);
+FROM cross_version_lists d FULL JOIN served n USING (call, arg, rank);
 SQL
 )
 server=$(psql -X -A -t -d "$db" -c 'SHOW server_version')

@@ -20,18 +20,8 @@ SELECT count(*) FROM train('cv_als', 'cv_interactions', weight_col => 'weight', 
 SELECT count(*) FROM train('cv_explicit', 'cv_interactions', weight_col => 'weight', algorithm => 'als_explicit',
 	factors => 4, iterations => 5, regularization => 0.1);
 SELECT count(*) FROM train('cv_popular', 'cv_interactions', algorithm => 'popularity');
-CREATE TABLE cross_version_lists AS
-SELECT 'recommend cv_als' AS call, u AS arg, r.rank, r.item_id, r.score
-FROM generate_series(1, 60) u, recommend(u, 5, 'cv_als') r
-UNION ALL
-SELECT 'recommend cv_explicit', u, r.rank, r.item_id, r.score FROM generate_series(1, 60) u, recommend(u, 5, 'cv_explicit') r
-UNION ALL
-SELECT 'recommend cv_popular', u, r.rank, r.item_id, r.score FROM generate_series(1, 60) u, recommend(u, 5, 'cv_popular') r
-UNION ALL
-SELECT 'recommend_fair cv_als brand', u, r.rank, r.item_id, r.score
-FROM generate_series(1, 60) u, recommend_fair(u, 5, 'brand', 'cv_als') r
-UNION ALL
-SELECT 'similar_items cv_als', i, r.rank, r.item_id, r.score FROM generate_series(1, 30) i, similar_items(i, 5, 'cv_als') r;
+\i test/cross-version/served.sql
+CREATE TABLE cross_version_lists AS SELECT * FROM served;
 -- the training data is not needed to serve: keep the dump small
 DROP TABLE cv_interactions, cv_users;
 SQL
