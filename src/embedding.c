@@ -53,7 +53,7 @@ CheckEmbeddingDim(int dim)
 				 errmsg("embedding must have at least 1 dimension")));
 	if (dim > EMBEDDING_MAX_DIM)
 		ereport(ERROR,
-				(errcode(ERRCODE_DATA_EXCEPTION),
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
 				 errmsg("embedding cannot have more than %d dimensions",
 						EMBEDDING_MAX_DIM)));
 }

@@ -432,7 +432,7 @@ ParseListConfig(Jsonb *options, ModelCache *m, int k, ListConfig *cfg)
 	cfg->amortized = OptionBool(options, "amortized", false);
 	cfg->price = OptionNumber(options, "price", FAIR_DEFAULT_PRICE, 1e-6, 1e6);
 	cfg->strength = OptionNumber(options, "strength", 1.0, 0.0, 1.0);
-	cfg->ncandidates = (int) OptionInteger(options, "candidates", Max(10 * k, 100), k, 1000000000);
+	cfg->ncandidates = (int) OptionInteger(options, "candidates", FAIR_DEFAULT_CANDIDATES(k), k, 1000000000);
 	ParseFairTarget(target ? target : "equal", &cfg->target);
 	if (group_col == NULL && (cfg->fair || target != NULL))
 		ereport(ERROR,

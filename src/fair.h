@@ -16,6 +16,8 @@
 
 /* Amortized mode's default price of a deficit (see fair.c). */
 #define FAIR_DEFAULT_PRICE 300.0
+/* Candidates re-ranked per list unless the call says otherwise: 10 k, at least 100. */
+#define FAIR_DEFAULT_CANDIDATES(k) Max(10 * (k), 100)
 
 /* Exposure of rank r (1-based): 1 / log2(r + 1). */
 static inline double

@@ -233,7 +233,7 @@ recfair_recommend_fair(PG_FUNCTION_ARGS)
 	options = PG_GETARG_JSONB_P(7);
 	CheckK(k);
 	CheckStrength(strength);
-	ncandidates = PG_ARGISNULL(6) ? Max(10 * k, 100) : PG_GETARG_INT32(6);
+	ncandidates = PG_ARGISNULL(6) ? FAIR_DEFAULT_CANDIDATES(k) : PG_GETARG_INT32(6);
 	if (ncandidates < k)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),

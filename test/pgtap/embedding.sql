@@ -104,9 +104,9 @@ SELECT throws_ok($$SELECT '(1,2)'::embedding$$, '22P02', NULL, 'wrong brackets')
 SELECT throws_ok($$SELECT '[1;2]'::embedding$$, '22P02', NULL, 'wrong separator');
 SELECT throws_ok($$SELECT '[x]'::embedding$$, '22P02', NULL, 'not a number');
 SELECT throws_ok($$SELECT '[1e40]'::embedding$$, '22003', NULL, 'out of range for real');
-SELECT throws_ok($$SELECT ('[' || repeat('0,', 16000) || '0]')::embedding$$, '22000',
+SELECT throws_ok($$SELECT ('[' || repeat('0,', 16000) || '0]')::embedding$$, '54000',
 	'embedding cannot have more than 16000 dimensions', 'more than 16,000 dimensions');
-SELECT throws_ok($$SELECT array_fill(1::real, ARRAY[16001])::embedding$$, '22000',
+SELECT throws_ok($$SELECT array_fill(1::real, ARRAY[16001])::embedding$$, '54000',
 	'embedding cannot have more than 16000 dimensions', 'more than 16,000 dimensions from an array');
 SELECT throws_ok($$SELECT '[1,2]'::embedding + '[1]'$$, '22000', 'different embedding dimensions 2 and 1', '+ mismatch');
 SELECT throws_ok($$SELECT '[1,2]'::embedding <=> '[1]'$$, '22000', NULL, '<=> mismatch');
