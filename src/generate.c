@@ -53,6 +53,7 @@
 #include "lib/stringinfo.h"
 #include "miscadmin.h"
 #include "options.h"
+#include "progress.h"
 #include "portability/instr_time.h"
 #include "relnames.h"
 #include "utils/builtins.h"
@@ -471,9 +472,11 @@ recfair_generate_dataset(PG_FUNCTION_ARGS)
 		INSTR_TIME_SUBTRACT(now, start);
 		seconds = INSTR_TIME_GET_DOUBLE(now);
 	}
-	ereport(NOTICE,
-			(errmsg("generated %d users, %d items and %lld interactions in %.2f s",
-					nusers, nitems, (long long) ninteractions, seconds)));
+	/* timing is progress: shown only when asked for, as training's is */
+	if (recfair_progress_notices)
+		ereport(NOTICE,
+				(errmsg("generated %d users, %d items and %lld interactions in %.2f s",
+						nusers, nitems, (long long) ninteractions, seconds)));
 
 	ReportTable(fcinfo, users_oid, nusers);
 	ReportTable(fcinfo, items_oid, nitems);

@@ -1,6 +1,5 @@
 -- pgTAP: recfair.embedding values, errors with their SQLSTATE, catalog properties
 BEGIN;
-SET LOCAL client_min_messages = warning;
 SET search_path = recfair, public;
 SELECT plan(83);
 

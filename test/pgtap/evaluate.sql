@@ -1,6 +1,5 @@
 -- pgTAP: recfair.evaluate on hand-computed cases, popularity and als_explicit models
 BEGIN;
-SET LOCAL client_min_messages = warning;
 SET search_path = recfair, public;
 SELECT plan(48);
 

@@ -1,6 +1,5 @@
 -- pgTAP: fair re-ranking (rerank_fair, recommend_fair), amortized mode, exposure metrics
 BEGIN;
-SET LOCAL client_min_messages = warning;
 SET search_path = public, recfair;
 SELECT plan(85);
 

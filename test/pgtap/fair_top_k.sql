@@ -1,6 +1,5 @@
 -- pgTAP: the aggregate fair_top_k against rerank_fair, serial and in parallel plans
 BEGIN;
-SET LOCAL client_min_messages = warning;
 SET search_path = public, recfair;
 SELECT plan(30);
 

@@ -1,6 +1,5 @@
 -- pgTAP: recfair.generate_dataset, the synthetic e-commerce data
 BEGIN;
-SET LOCAL client_min_messages = warning;
 SET search_path = recfair, public;
 SELECT plan(24);
 

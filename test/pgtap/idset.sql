@@ -1,6 +1,5 @@
 -- pgTAP: the recfair.idset type (user_factors.seen)
 BEGIN;
-SET LOCAL client_min_messages = warning;
 SET search_path = recfair, public;
 SELECT plan(22);
 

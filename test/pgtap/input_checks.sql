@@ -1,6 +1,5 @@
 -- pgTAP: how train, evaluate and split read their sources and options
 BEGIN;
-SET LOCAL client_min_messages = warning;
 SET search_path = recfair, public;
 SELECT plan(34);
 

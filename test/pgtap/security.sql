@@ -2,7 +2,6 @@
 -- a model's registered tables never run their owner's code with the
 -- caller's rights; models have owners; writes are checked before any work.
 BEGIN;
-SET LOCAL client_min_messages = warning;
 SET search_path = public, recfair;
 SELECT plan(39);
 

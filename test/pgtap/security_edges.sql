@@ -3,7 +3,6 @@
 -- another role read neither with the caller's rights nor with its owner's;
 -- the memory ceiling over evaluation; the model lock out of SQL's reach.
 BEGIN;
-SET LOCAL client_min_messages = warning;
 SET search_path = public, recfair;
 SELECT plan(9);
 

@@ -2,7 +2,6 @@
 -- are user settings; recfair.max_threads and recfair.max_training_memory are
 -- ceilings only a superuser can set; the lower of each pair applies.
 BEGIN;
-SET LOCAL client_min_messages = warning;
 SET search_path = recfair, public;
 SELECT plan(24);
 -- load the library, which defines the settings

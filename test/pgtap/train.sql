@@ -1,6 +1,5 @@
 -- pgTAP: training, the model store and serving, on a small planted dataset
 BEGIN;
-SET LOCAL client_min_messages = warning;
 SET search_path = recfair, public;
 SELECT plan(50);
 

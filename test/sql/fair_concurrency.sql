@@ -1,7 +1,6 @@
 -- recommend_fair in amortized mode: two sessions keep separate counter rows,
 -- so one session's open transaction never blocks the other
 SET search_path = public, recfair;
-SET client_min_messages = warning;
 CREATE TABLE fc_inter AS
 SELECT u AS user_id, i AS item_id FROM generate_series(1, 30) u, generate_series(1, 12) i
 WHERE (u <= 15) = (i <= 6) AND (u + i) % 4 <> 0;

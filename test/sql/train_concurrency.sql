@@ -1,7 +1,6 @@
 -- recfair.train: input counting, the memory limit, cancel, and readers
 -- during a retrain (a second session through dblink)
 SET search_path = public, recfair;
-SET client_min_messages = warning;
 CREATE TABLE tc_small AS
 SELECT u AS user_id, i AS item_id FROM generate_series(1, 30) u, generate_series(1, 12) i
 WHERE (u + i) % 3 <> 0;

@@ -3,7 +3,6 @@
 -- and leaves no row after an error (the cluster preloads recfair, see
 -- scripts/test.sh; without that, before PostgreSQL 17, the view is empty)
 SET search_path = public, recfair;
-SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS dblink;
 SELECT count(*) AS running FROM training_progress;
 CREATE TABLE tp_big AS

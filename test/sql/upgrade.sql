@@ -1,7 +1,6 @@
 -- ALTER EXTENSION recfair UPDATE from 0.3.0 keeps trained models: seen
 -- turns from bigint[] into recfair.idset, and serving gives the same lists
 -- before and after (the new library also reads the old column).
-SET client_min_messages = warning;
 DROP EXTENSION recfair CASCADE;
 CREATE EXTENSION recfair VERSION '0.3.0';
 SET search_path = public, recfair;
