@@ -58,7 +58,7 @@ CheckEmbeddingDim(int dim)
 						EMBEDDING_MAX_DIM)));
 }
 
-void
+static void
 CheckEmbeddingExpectedDim(int32 typmod, int dim)
 {
 	if (typmod != -1 && typmod != dim)
@@ -67,7 +67,7 @@ CheckEmbeddingExpectedDim(int32 typmod, int dim)
 				 errmsg("expected %d dimensions, not %d", typmod, dim)));
 }
 
-void
+static void
 CheckEmbeddingElement(float4 value)
 {
 	if (isnan(value))
@@ -80,7 +80,7 @@ CheckEmbeddingElement(float4 value)
 				 errmsg("infinite value not allowed in embedding")));
 }
 
-void
+static void
 CheckSameEmbeddingDims(const Embedding *a, const Embedding *b)
 {
 	if (a->dim != b->dim)

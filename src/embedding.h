@@ -41,8 +41,5 @@ extern Embedding *InitEmbedding(int dim);
 
 /* Errors shared by every file that accepts embeddings or builds them. */
 extern void CheckEmbeddingDim(int dim);
-extern void CheckEmbeddingExpectedDim(int32 typmod, int dim);
-extern void CheckEmbeddingElement(float4 value);
-extern void CheckSameEmbeddingDims(const Embedding *a, const Embedding *b);
 
 #endif							/* RECFAIR_EMBEDDING_H */

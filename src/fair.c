@@ -243,7 +243,7 @@ SiftDownWorst(FairItem *heap, int n, FairItem it)
  * scores where most items fail one comparison.  Strength 0 leaves the
  * scores unboosted (the plain ranking) but the caller still records it.  Scratch: lambda[ngroups].  Returns the list's length.
  */
-int
+static int
 FairAmortizedList(const ModelCache *m, const GroupMap *gm, const float4 *scores, int k,
 				  const FairParams *p, FairItem *out, double *lambda)
 {
@@ -1004,7 +1004,7 @@ ScanGroupSlots(const ModelCache *m, const GroupMap *gm, const float4 *scores,
  * and expandable[g] says whether group g has items outside it: most lists
  * never need more, and FairRerank() says when they do.  Items scored -inf are excluded.
  */
-int
+static int
 BuildFairPool(const ModelCache *m, const GroupMap *gm, const float4 *scores,
 			  int k, int ncandidates, const double *shares, FairItem *pool,
 			  Candidate *scratch, int32 *per_group, bool *expandable)

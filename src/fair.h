@@ -92,8 +92,6 @@ extern int	GroupOfName(const GroupMap *gm, const char *name);
 extern int	CompareFairItems(const void *a, const void *b);
 extern int	FairRerank(const FairItem *sorted, int ncands, int k, const FairParams *p,
 					   FairItem *out, bool *taken, double *got, int32 *next);
-extern int	FairAmortizedList(const ModelCache *m, const GroupMap *gm, const float4 *scores, int k,
-							  const FairParams *p, FairItem *out, double *lambda);
 extern void CheckStrength(double strength);
 extern void ParseFairTarget(const char *text, FairTarget *target);
 extern void TargetShares(const FairTarget *target, const GroupMap *groups,
@@ -114,9 +112,6 @@ extern int	QueryRegisteredGroups(const char *model, bool users, const char *colu
 extern void AssignGroups(const RegisteredGroups *rows, idmap_hash *index, int32 *group_of, char **names);
 extern const GroupMap *GetGroupMap(ModelCache *m, const char *group_col);
 extern void FairRowValues(const FairItem *out, int i, const GroupMap *gm, Datum *values, bool *nulls);
-extern int	BuildFairPool(const ModelCache *m, const GroupMap *gm, const float4 *scores,
-						  int k, int ncandidates, const double *shares, FairItem *pool,
-						  Candidate *scratch, int32 *per_group, bool *expandable);
 extern Size FairPoolCapacity(const GroupMap *gm, int k, int ncandidates);
 /* A FairParams for one list: no prior exposure, no partial pool, not amortized. */
 static inline void

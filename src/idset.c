@@ -84,7 +84,11 @@ Corrupt(void)
 			 errmsg("corrupt recfair.idset value")));
 }
 
-int64 *
+/*
+ * Decodes an idset datum (detoasting it) into a palloc'd array of *n ids,
+ * ascending.  Corrupt bytes are an ERRCODE_DATA_CORRUPTED error.
+ */
+static int64 *
 IdSetDecode(Datum datum, int32 *n)
 {
 	IdSet	   *set = (IdSet *) PG_DETOAST_DATUM(datum);

@@ -14,11 +14,6 @@
  */
 extern Datum IdSetFromSorted(const int64 *ids, int32 n);
 
-/*
- * Decodes an idset datum (detoasting it) into a palloc'd array of *n ids,
- * ascending.  Corrupt bytes are an ERRCODE_DATA_CORRUPTED error.
- */
-extern int64 *IdSetDecode(Datum datum, int32 *n);
 
 /*
  * The ids of a user_factors.seen value of the given type: an idset, or a

@@ -80,13 +80,13 @@ BudgetReserve(MemoryBudget *budget, Size bytes, const char *what)
 	budget->used += bytes;
 }
 
-void
+static void
 BudgetRelease(MemoryBudget *budget, Size bytes)
 {
 	budget->used -= Min(bytes, budget->used);
 }
 
-void *
+static void *
 BudgetAlloc(MemoryBudget *budget, Size bytes, const char *what)
 {
 	BudgetReserve(budget, bytes, what);

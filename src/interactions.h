@@ -20,8 +20,6 @@ typedef struct MemoryBudget
 } MemoryBudget;
 
 extern void BudgetReserve(MemoryBudget *budget, Size bytes, const char *what);
-extern void BudgetRelease(MemoryBudget *budget, Size bytes);
-extern void *BudgetAlloc(MemoryBudget *budget, Size bytes, const char *what);
 
 typedef struct InteractionSource
 {

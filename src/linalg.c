@@ -101,7 +101,7 @@ AddressSpaceLimit(void)
  * Make OpenBLAS single-threaded: recfair never uses its thread pool (see the
  * file header).  Cheap when it already is.
  */
-void
+static void
 BlasSingleThreaded(void)
 {
 	openblas_set_num_threads(1);

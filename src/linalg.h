@@ -9,7 +9,6 @@
 #ifndef RECFAIR_LINALG_H
 #define RECFAIR_LINALG_H
 
-extern void BlasSingleThreaded(void);
 extern void BlasBackendCheck(void);
 extern void BlasBackendDone(void);
 extern int	BlasThreadsThatFit(int wanted, Size stack_bytes);

@@ -47,7 +47,7 @@
 
 char	   *recfair_default_model = NULL;
 
-Oid
+static Oid
 EmbeddingTypeOid(void)
 {
 	static Oid	cached = InvalidOid;

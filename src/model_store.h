@@ -22,6 +22,5 @@ extern void StoreUserFactors(const char *model, const Interactions *data,
 extern void StoreItemFactors(const char *model, const Interactions *data,
 							 const float4 *factors, const float4 *bias, int k);
 extern char *ResolveModelName(const char *model);
-extern Oid	EmbeddingTypeOid(void);
 
 #endif							/* RECFAIR_MODEL_STORE_H */

@@ -62,7 +62,7 @@ typedef struct WorkerArg
 } WorkerArg;
 
 /* The number of online CPUs (at least 1). */
-int
+static int
 OnlineCpus(void)
 {
 	long		cpus = sysconf(_SC_NPROCESSORS_ONLN);

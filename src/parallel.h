@@ -27,6 +27,5 @@ extern int	recfair_max_threads;
 
 extern void ParallelForRange(int64 ntasks, int64 chunk, ParallelWorkFn fn, void *arg);
 extern int	ParallelThreads(void);
-extern int	OnlineCpus(void);
 
 #endif							/* RECFAIR_PARALLEL_H */

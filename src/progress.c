@@ -202,7 +202,7 @@ ProgressAtExit(int code, Datum arg)
  * the PG_TRY whose PG_CATCH calls ProgressEnd: the nesting count goes up
  * first, so every Begin is matched by an End even if attaching fails.
  */
-void
+static void
 ProgressBegin(ProgressCommand command)
 {
 	ProgressShared *shared;
@@ -239,7 +239,7 @@ ProgressBegin(ProgressCommand command)
 }
 
 /* Stop tracking: the outermost End frees the slot. */
-void
+static void
 ProgressEnd(void)
 {
 	if (progress_depth == 0)

@@ -41,15 +41,6 @@ extern Datum ProgressRun(ProgressCommand command,
 						 Datum (*fn) (FunctionCallInfo fcinfo),
 						 FunctionCallInfo fcinfo);
 
-/*
- * Around a training or evaluation (ProgressRun does this): Begin claims this backend's slot, End
- * clears it; call Begin inside a PG_TRY and End after it and from its PG_CATCH, so that an error
- * or cancel clears the slot too (a backend that exits clears its own).  A
- * nested run (a source query that trains) leaves the outer run's slot alone.
- * Without shared memory for the slots, all of these do nothing.
- */
-extern void ProgressBegin(ProgressCommand command);
-extern void ProgressEnd(void);
 extern void ProgressSetModel(const char *model, int iterations);
 extern void ProgressSetPhase(ProgressPhase phase);
 extern void ProgressSetIteration(int iteration, double loss);

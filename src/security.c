@@ -156,7 +156,8 @@ CurrentRoleName(void)
 	return GetUserNameFromId(GetUserId(), false);
 }
 
-void
+/* Error unless the caller may manage (retrain, drop, re-register) the model. */
+static void
 CheckModelOwner(const char *model, const char *owner)
 {
 	Oid			owner_oid = owner ? get_role_oid(owner, true) : InvalidOid;

@@ -40,8 +40,6 @@ extern void EndRegisteredRead(RegisteredRead *state);
 extern bool CheckModelWritable(const char *model, const char *action, bool need_factor_tables,
 							   char **owner_out);
 
-/* Error unless the caller may manage (retrain, drop, re-register) the model. */
-extern void CheckModelOwner(const char *model, const char *owner);
 
 /* Whether recfair.models records owners (the 0.5.0 scripts have run). */
 extern bool ModelsHaveOwners(void);

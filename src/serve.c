@@ -290,7 +290,7 @@ TopK(const ModelCache *m, const float4 *scores, int k, Candidate *out)
 }
 
 /* Inner product of a query vector with every cached item: one sgemv. */
-float4 *
+static float4 *
 ScoreItems(const ModelCache *m, const float4 *query)
 {
 	float4	   *scores = palloc(sizeof(float4) * m->nitems);

@@ -57,7 +57,6 @@ extern ModelCache *GetModel(const char *model);
 extern ModelCache *CachedModelSlot(int slot);
 extern int	TopK(const ModelCache *m, const float4 *scores, int k, Candidate *out);
 extern void CheckK(int k);
-extern float4 *ScoreItems(const ModelCache *m, const float4 *query);
 extern float4 *UserScores(const ModelCache *m, int64 user_id, bool exclude_seen);
 extern void AddBiases(const ModelCache *m, float4 *scores, float4 user_bias);
 
