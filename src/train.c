@@ -248,265 +248,314 @@ NullableText(const char *s)
 	return s ? CStringGetTextDatum(s) : (Datum) 0;
 }
 
-/* The work of recfair_train, inside its progress slot. */
-static Datum
-Train(FunctionCallInfo fcinfo)
+/* One training run: the call, then what each phase produces. */
+typedef struct TrainJob
 {
-	char	   *model = ArgText(fcinfo, 0, "model", false);
-	InteractionSource src;
+	char	   *model;
 	char	   *algorithm;
+	TrainAlgorithm kind;
+	InteractionSource src;
+	TrainOptions topt;
+	AlsOptions aopt;
 	int			factors;
 	int			iterations;
 	double		regularization;
-	Jsonb	   *options;
-	TrainOptions topt;
-	AlsOptions aopt;
-	MemoryBudget budget = {0};
-	Interactions *data;
-	float4	   *user_factors;
-	float4	   *item_factors;
-	Progress	progress;
-	TrainAlgorithm kind;
-	float4	   *user_bias = NULL;
-	float4	   *item_bias = NULL;
-	double		global_mean = 0.0;
 	instr_time	start;
-	instr_time	phase;
+	char	   *checked_owner;	/* the owner CheckModelWritable found, or NULL */
+	MemoryBudget budget;
+	Interactions *data;			/* ReadTrainingData */
 	double		read_s;
+	float4	   *user_factors;	/* Fit */
+	float4	   *item_factors;
+	float4	   *user_bias;		/* als_explicit only */
+	float4	   *item_bias;
+	double		global_mean;
+	Progress	progress;
 	double		train_s;
-	double		write_s;
-	StringInfoData hyper;
-	Datum		result;
-	char	   *checked_owner = NULL;
+	double		write_s;		/* WriteModel */
+} TrainJob;
 
-	INSTR_TIME_SET_CURRENT(start);
-	src.source = ArgText(fcinfo, 1, "source", false);
-	src.user_col = ArgText(fcinfo, 2, "user_col", false);
-	src.item_col = ArgText(fcinfo, 3, "item_col", false);
-	src.weight_col = ArgText(fcinfo, 4, "weight_col", true);
-	src.keep_max = false;
-	src.allow_empty = false;
-	algorithm = ArgText(fcinfo, 5, "algorithm", false);
-	CheckNotEmpty(model, "model");
-	CheckNotEmpty(src.source, "source");
-	CheckNotEmpty(src.user_col, "user_col");
-	CheckNotEmpty(src.item_col, "item_col");
-	CheckNotEmpty(src.weight_col, "weight_col");
-	for (int i = 6; i <= 9; i++)
-		if (PG_ARGISNULL(i))
-			ereport(ERROR,
-					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-					 errmsg("%s must not be NULL",
-							i == 6 ? "factors" : i == 7 ? "iterations" :
-							i == 8 ? "regularization" : "options")));
-	factors = PG_GETARG_INT32(6);
-	iterations = PG_GETARG_INT32(7);
-	regularization = PG_GETARG_FLOAT4(8);
+/* Read and check the arguments and options: everything that needs no data. */
+static void
+ParseTrainCall(FunctionCallInfo fcinfo, TrainJob *job)
+{
+	Jsonb	   *options;
+
+	job->model = ArgText(fcinfo, 0, "model", false);
+	job->src.source = ArgText(fcinfo, 1, "source", false);
+	job->src.user_col = ArgText(fcinfo, 2, "user_col", false);
+	job->src.item_col = ArgText(fcinfo, 3, "item_col", false);
+	job->src.weight_col = ArgText(fcinfo, 4, "weight_col", true);
+	job->src.keep_max = false;
+	job->src.allow_empty = false;
+	job->algorithm = ArgText(fcinfo, 5, "algorithm", false);
+	CheckNotEmpty(job->model, "model");
+	CheckNotEmpty(job->src.source, "source");
+	CheckNotEmpty(job->src.user_col, "user_col");
+	CheckNotEmpty(job->src.item_col, "item_col");
+	CheckNotEmpty(job->src.weight_col, "weight_col");
+	CheckArgsNotNull(fcinfo, 10, (1U << 4));	/* only weight_col may be NULL */
+	job->factors = PG_GETARG_INT32(6);
+	job->iterations = PG_GETARG_INT32(7);
+	job->regularization = PG_GETARG_FLOAT4(8);
 	options = PG_GETARG_JSONB_P(9);
 
-	if (strcmp(algorithm, "als") == 0)
-		kind = ALGO_ALS;
-	else if (strcmp(algorithm, "als_explicit") == 0)
-		kind = ALGO_ALS_EXPLICIT;
-	else if (strcmp(algorithm, "popularity") == 0)
-		kind = ALGO_POPULARITY;
+	if (strcmp(job->algorithm, "als") == 0)
+		job->kind = ALGO_ALS;
+	else if (strcmp(job->algorithm, "als_explicit") == 0)
+		job->kind = ALGO_ALS_EXPLICIT;
+	else if (strcmp(job->algorithm, "popularity") == 0)
+		job->kind = ALGO_POPULARITY;
 	else
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("unknown algorithm \"%s\"", algorithm),
+				 errmsg("unknown algorithm \"%s\"", job->algorithm),
 				 errhint("Supported: \"als\" (implicit feedback), \"als_explicit\" (ratings), \"popularity\".")));
-	if (strlen(model) >= NAMEDATALEN * 2)
+	if (strlen(job->model) >= NAMEDATALEN * 2)
 		ereport(ERROR,
 				(errcode(ERRCODE_NAME_TOO_LONG),
 				 errmsg("model name is too long"),
 				 errdetail("A model name has at most %d bytes.", NAMEDATALEN * 2 - 1)));
-	if (kind == ALGO_ALS_EXPLICIT && src.weight_col == NULL)
+	if (job->kind == ALGO_ALS_EXPLICIT && job->src.weight_col == NULL)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("algorithm \"als_explicit\" needs weight_col, the rating column")));
-	if (factors < 1 || factors > MAX_FACTORS)
+	if (job->factors < 1 || job->factors > MAX_FACTORS)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("factors must be between 1 and %d, not %d", MAX_FACTORS, factors)));
-	if (iterations < 1 || iterations > MAX_ITERATIONS)
+				 errmsg("factors must be between 1 and %d, not %d", MAX_FACTORS, job->factors)));
+	if (job->iterations < 1 || job->iterations > MAX_ITERATIONS)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("iterations must be between 1 and %d, not %d", MAX_ITERATIONS, iterations)));
-	if (isnan(regularization) || isinf(regularization) || regularization < 0)
+				 errmsg("iterations must be between 1 and %d, not %d", MAX_ITERATIONS, job->iterations)));
+	if (isnan(job->regularization) || isinf(job->regularization) || job->regularization < 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("regularization must be a finite, non-negative number")));
-	if (kind == ALGO_ALS_EXPLICIT && regularization <= 0)
+	if (job->kind == ALGO_ALS_EXPLICIT && job->regularization <= 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("algorithm \"als_explicit\" needs a positive regularization"),
 				 errdetail("Without it, users and items with fewer ratings than factors have no unique solution.")));
-	ParseOptions(options, &topt);
+	ParseOptions(options, &job->topt);
 
-	aopt.factors = factors;
-	aopt.iterations = iterations;
-	aopt.regularization = regularization;
-	aopt.alpha = topt.alpha;
-	aopt.confidence_offset = topt.confidence_offset;
-	aopt.solver = topt.solver;
-	aopt.cg_steps = topt.cg_steps;
-	aopt.seed = (uint64) topt.seed;
-	ProgressSetModel(model, kind == ALGO_POPULARITY ? 0 : iterations);
+	job->aopt.factors = job->factors;
+	job->aopt.iterations = job->iterations;
+	job->aopt.regularization = job->regularization;
+	job->aopt.alpha = job->topt.alpha;
+	job->aopt.confidence_offset = job->topt.confidence_offset;
+	job->aopt.solver = job->topt.solver;
+	job->aopt.cg_steps = job->topt.cg_steps;
+	job->aopt.seed = (uint64) job->topt.seed;
+}
 
-	SPI_connect();
-	/* a read-only transaction, missing privileges or another's model: fail before reading */
-	(void) CheckModelWritable(model, "train", true, &checked_owner);
+/* The source, into the sparse matrix (against the memory limit). */
+static void
+ReadTrainingData(TrainJob *job)
+{
+	instr_time	phase;
 
 	ProgressSetPhase(PROGRESS_PHASE_READING);
 	INSTR_TIME_SET_CURRENT(phase);
-	data = ReadInteractions(&src, &budget);
-	read_s = SecondsSince(phase);
+	job->data = ReadInteractions(&job->src, &job->budget);
+	job->read_s = SecondsSince(phase);
+}
 
-	if (kind == ALGO_POPULARITY)
-		factors = 1;			/* a user vector of 1, an item vector of its count */
-	BudgetReserve(&budget, sizeof(float4) * (factors + 1) * ((Size) data->nusers + data->nitems),
+/* Train the factors (and biases) with the chosen algorithm; nothing non-finite survives. */
+static void
+Fit(TrainJob *job)
+{
+	const Interactions *data = job->data;
+	instr_time	phase;
+
+	if (job->kind == ALGO_POPULARITY)
+		job->factors = 1;		/* a user vector of 1, an item vector of its count */
+	BudgetReserve(&job->budget, sizeof(float4) * (job->factors + 1) * ((Size) data->nusers + data->nitems),
 				  "the factor matrices");
-	user_factors = MemoryContextAllocHuge(CurrentMemoryContext,
-										  sizeof(float4) * factors * (Size) Max(data->nusers, 1));
-	item_factors = MemoryContextAllocHuge(CurrentMemoryContext,
-										  sizeof(float4) * factors * (Size) Max(data->nitems, 1));
+	job->user_factors = MemoryContextAllocHuge(CurrentMemoryContext,
+											   sizeof(float4) * job->factors * (Size) Max(data->nusers, 1));
+	job->item_factors = MemoryContextAllocHuge(CurrentMemoryContext,
+											   sizeof(float4) * job->factors * (Size) Max(data->nitems, 1));
 
 	ProgressSetPhase(PROGRESS_PHASE_TRAINING);
 	INSTR_TIME_SET_CURRENT(phase);
-	progress.start = phase;
-	progress.iterations = iterations;
-	progress.loss = palloc0(sizeof(double) * iterations);
-	progress.label = "loss";
-	if (kind == ALGO_ALS)
+	job->progress.start = phase;
+	job->progress.iterations = job->iterations;
+	job->progress.loss = palloc0(sizeof(double) * job->iterations);
+	job->progress.label = "loss";
+	if (job->kind == ALGO_ALS)
 	{
-		AlsInitFactors(user_factors, data->nusers, factors, aopt.seed);
-		AlsInitFactors(item_factors, data->nitems, factors, aopt.seed + 1);
-		AlsTrainImplicit(data, &aopt, user_factors, item_factors, ReportIteration, &progress);
+		AlsInitFactors(job->user_factors, data->nusers, job->factors, job->aopt.seed);
+		AlsInitFactors(job->item_factors, data->nitems, job->factors, job->aopt.seed + 1);
+		AlsTrainImplicit(data, &job->aopt, job->user_factors, job->item_factors, ReportIteration,
+						 &job->progress);
 	}
-	else if (kind == ALGO_ALS_EXPLICIT)
+	else if (job->kind == ALGO_ALS_EXPLICIT)
 	{
-		user_bias = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(float4) * Max(data->nusers, 1));
-		item_bias = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(float4) * Max(data->nitems, 1));
-		AlsInitFactors(user_factors, data->nusers, factors, aopt.seed);
-		AlsInitFactors(item_factors, data->nitems, factors, aopt.seed + 1);
-		progress.label = "training RMSE";
-		global_mean = AlsTrainExplicit(data, &aopt, user_factors, user_bias, item_factors, item_bias,
-									   ReportIteration, &progress);
+		job->user_bias = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(float4) * Max(data->nusers, 1));
+		job->item_bias = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(float4) * Max(data->nitems, 1));
+		AlsInitFactors(job->user_factors, data->nusers, job->factors, job->aopt.seed);
+		AlsInitFactors(job->item_factors, data->nitems, job->factors, job->aopt.seed + 1);
+		job->progress.label = "training RMSE";
+		job->global_mean = AlsTrainExplicit(data, &job->aopt, job->user_factors, job->user_bias,
+											job->item_factors, job->item_bias, ReportIteration,
+											&job->progress);
 	}
 	else
 	{
 		/* popularity: the number of users who interacted with the item */
 		for (int32 u = 0; u < data->nusers; u++)
-			user_factors[u] = 1.0f;
+			job->user_factors[u] = 1.0f;
 		for (int32 i = 0; i < data->nitems; i++)
-			item_factors[i] = (float4) (data->item_ptr[i + 1] - data->item_ptr[i]);
-		iterations = 0;
+			job->item_factors[i] = (float4) (data->item_ptr[i + 1] - data->item_ptr[i]);
+		job->iterations = 0;
 	}
-	train_s = SecondsSince(phase);
-	CheckFinite(user_factors, (Size) factors * data->nusers, "user factors");
-	CheckFinite(item_factors, (Size) factors * data->nitems, "item factors");
-	if (user_bias)
+	job->train_s = SecondsSince(phase);
+	CheckFinite(job->user_factors, (Size) job->factors * data->nusers, "user factors");
+	CheckFinite(job->item_factors, (Size) job->factors * data->nitems, "item factors");
+	if (job->user_bias)
 	{
-		CheckFinite(user_bias, data->nusers, "user biases");
-		CheckFinite(item_bias, data->nitems, "item biases");
+		CheckFinite(job->user_bias, data->nusers, "user biases");
+		CheckFinite(job->item_bias, data->nitems, "item biases");
 	}
-	if (!isfinite(global_mean))
+	if (!isfinite(job->global_mean))
 		CheckFinite(NULL, 0, "global mean");
+}
+
+/* Replace the model's factor rows (in the caller's transaction). */
+static void
+WriteModel(TrainJob *job)
+{
+	instr_time	phase;
 
 	ProgressSetPhase(PROGRESS_PHASE_WRITING);
 	INSTR_TIME_SET_CURRENT(phase);
-	DeleteModelFactors(model);
-	StoreUserFactors(model, data, user_factors, user_bias, factors);
-	StoreItemFactors(model, data, item_factors, item_bias, factors);
-	write_s = SecondsSince(phase);
+	DeleteModelFactors(job->model);
+	StoreUserFactors(job->model, job->data, job->user_factors, job->user_bias, job->factors);
+	StoreItemFactors(job->model, job->data, job->item_factors, job->item_bias, job->factors);
+	job->write_s = SecondsSince(phase);
 
 	if (recfair_progress_notices)
 		ereport(NOTICE,
 				(errmsg("trained \"%s\": %d users, %d items, %lld interactions; read %.2f s, train %.2f s, write %.2f s",
-						model, data->nusers, data->nitems, (long long) data->nnz,
-						read_s, train_s, write_s)));
+						job->model, job->data->nusers, job->data->nitems, (long long) job->data->nnz,
+						job->read_s, job->train_s, job->write_s)));
+}
+
+/* The hyperparameters column: every setting used, and how the run went. */
+static char *
+HyperparametersJson(const TrainJob *job)
+{
+	StringInfoData hyper;
 
 	initStringInfo(&hyper);
 	appendStringInfo(&hyper, "{\"factors\": %d, \"iterations\": %d, \"regularization\": %.9g, "
 					 "\"alpha\": %.9g, \"confidence\": \"%s\", \"solver\": \"%s\", \"cg_steps\": %d, \"seed\": " INT64_FORMAT ", "
-					 "\"user_col\": ", factors, iterations, regularization, aopt.alpha,
-					 aopt.confidence_offset == 0.0 ? "alpha*w" : "1+alpha*w",
-					 aopt.solver == ALS_SOLVER_CG ? "cg" : "cholesky", aopt.cg_steps, topt.seed);
-	escape_json(&hyper, src.user_col);
+					 "\"user_col\": ", job->factors, job->iterations, job->regularization, job->aopt.alpha,
+					 job->aopt.confidence_offset == 0.0 ? "alpha*w" : "1+alpha*w",
+					 job->aopt.solver == ALS_SOLVER_CG ? "cg" : "cholesky", job->aopt.cg_steps, job->topt.seed);
+	escape_json(&hyper, job->src.user_col);
 	appendStringInfoString(&hyper, ", \"item_col\": ");
-	escape_json(&hyper, src.item_col);
+	escape_json(&hyper, job->src.item_col);
 	appendStringInfoString(&hyper, ", \"weight_col\": ");
-	if (src.weight_col)
-		escape_json(&hyper, src.weight_col);
+	if (job->src.weight_col)
+		escape_json(&hyper, job->src.weight_col);
 	else
 		appendStringInfoString(&hyper, "null");
-	if (kind == ALGO_ALS_EXPLICIT)
-		appendStringInfo(&hyper, ", \"global_mean\": %.9g", global_mean);
+	if (job->kind == ALGO_ALS_EXPLICIT)
+		appendStringInfo(&hyper, ", \"global_mean\": %.9g", job->global_mean);
 	appendStringInfo(&hyper, ", \"read_seconds\": %.3f, \"train_seconds\": %.3f, \"write_seconds\": %.3f, "
 					 "\"rows_read\": %lld, \"rows_null_id\": %lld, \"rows_null_weight\": %lld}",
-					 read_s, train_s, write_s, (long long) data->rows_read,
-					 (long long) data->rows_null_id, (long long) data->rows_null_weight);
+					 job->read_s, job->train_s, job->write_s, (long long) job->data->rows_read,
+					 (long long) job->data->rows_null_id, (long long) job->data->rows_null_weight);
+	return hyper.data;
+}
 
-	{
-		Oid			types[16] = {TEXTOID, TEXTOID, JSONBOID, INT4OID, INT8OID, INT8OID, INT8OID,
-		TEXTOID, TEXTOID, TEXTOID, TEXTOID, TEXTOID, FLOAT8OID, FLOAT8ARRAYOID, NAMEOID, NAMEOID};
-		Datum		values[16];
-		char		nulls[16];
-		int			rc;
-		bool		owners = ModelsHaveOwners();
+/*
+ * Insert or update the model's catalog row and return it.  A retrain keeps
+ * the owner, and replaces only the model of the owner CheckModelWritable
+ * found (40001 if it changed).
+ */
+static Datum
+SaveCatalogRow(TrainJob *job)
+{
+	Oid			types[16] = {TEXTOID, TEXTOID, JSONBOID, INT4OID, INT8OID, INT8OID, INT8OID,
+	TEXTOID, TEXTOID, TEXTOID, TEXTOID, TEXTOID, FLOAT8OID, FLOAT8ARRAYOID, NAMEOID, NAMEOID};
+	Datum		values[16];
+	char		nulls[16];
+	int			rc;
+	bool		owners = ModelsHaveOwners();
 
-		memset(nulls, ' ', sizeof(nulls));
-		values[0] = CStringGetTextDatum(model);
-		values[1] = CStringGetTextDatum(algorithm);
-		values[2] = DirectFunctionCall1(jsonb_in, CStringGetDatum(hyper.data));
-		values[3] = Int32GetDatum(factors);
-		values[4] = Int64GetDatum(data->nusers);
-		values[5] = Int64GetDatum(data->nitems);
-		values[6] = Int64GetDatum(data->nnz);
-		values[7] = CStringGetTextDatum(src.source);
-		values[8] = NullableText(topt.users);
-		values[9] = NullableText(topt.user_key);
-		values[10] = NullableText(topt.items);
-		values[11] = NullableText(topt.item_key);
-		for (int i = 8; i <= 11; i++)
-			if (values[i] == (Datum) 0)
-				nulls[i] = 'n';
-		values[12] = Float8GetDatum(SecondsSince(start));
-		values[13] = Float8ArrayDatum(progress.loss, iterations);
-		values[14] = DirectFunctionCall1(namein, CStringGetDatum(CurrentRoleName()));
-		/* the owner CheckModelWritable found: a retrain only replaces that owner's model */
-		values[15] = checked_owner ? DirectFunctionCall1(namein, CStringGetDatum(checked_owner)) : values[14];
+	memset(nulls, ' ', sizeof(nulls));
+	values[0] = CStringGetTextDatum(job->model);
+	values[1] = CStringGetTextDatum(job->algorithm);
+	values[2] = DirectFunctionCall1(jsonb_in, CStringGetDatum(HyperparametersJson(job)));
+	values[3] = Int32GetDatum(job->factors);
+	values[4] = Int64GetDatum(job->data->nusers);
+	values[5] = Int64GetDatum(job->data->nitems);
+	values[6] = Int64GetDatum(job->data->nnz);
+	values[7] = CStringGetTextDatum(job->src.source);
+	values[8] = NullableText(job->topt.users);
+	values[9] = NullableText(job->topt.user_key);
+	values[10] = NullableText(job->topt.items);
+	values[11] = NullableText(job->topt.item_key);
+	for (int i = 8; i <= 11; i++)
+		if (values[i] == (Datum) 0)
+			nulls[i] = 'n';
+	values[12] = Float8GetDatum(SecondsSince(job->start));
+	values[13] = Float8ArrayDatum(job->progress.loss, job->iterations);
+	values[14] = DirectFunctionCall1(namein, CStringGetDatum(CurrentRoleName()));
+	values[15] = job->checked_owner ? DirectFunctionCall1(namein, CStringGetDatum(job->checked_owner)) : values[14];
 
-		rc = SPI_execute_with_args(psprintf(
-								   "INSERT INTO recfair.models AS m (name, algorithm, hyperparameters, factors, users, items, "
-								   "interactions, source, user_table, user_key, item_table, item_key, training_seconds, loss%s) "
-								   "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14%s) "
-		/* a retrain keeps the owner (CheckModelWritable made sure it may) */
-								   "ON CONFLICT (name) DO UPDATE SET algorithm = EXCLUDED.algorithm, "
-								   "hyperparameters = EXCLUDED.hyperparameters, factors = EXCLUDED.factors, "
-								   "users = EXCLUDED.users, items = EXCLUDED.items, interactions = EXCLUDED.interactions, "
-								   "source = EXCLUDED.source, "
-		/* a retrain without items/users options keeps the registered tables */
-								   "user_table = coalesce(EXCLUDED.user_table, m.user_table), "
-								   "user_key = CASE WHEN EXCLUDED.user_table IS NULL THEN m.user_key ELSE EXCLUDED.user_key END, "
-								   "item_table = coalesce(EXCLUDED.item_table, m.item_table), "
-								   "item_key = CASE WHEN EXCLUDED.item_table IS NULL THEN m.item_key ELSE EXCLUDED.item_key END, "
-								   "training_seconds = EXCLUDED.training_seconds, "
-								   "loss = EXCLUDED.loss, trained_at = pg_catalog.now(), "
-								   "version = pg_catalog.nextval('recfair.model_version_seq'::pg_catalog.regclass)%s RETURNING m.*",
-								   owners ? ", owner" : "", owners ? ", $15" : "",
-								   owners ? " WHERE m.owner OPERATOR(pg_catalog.=) $16" : ""),
-								   owners ? 16 : 14, types, values, nulls, false, 0);
-		if (rc != SPI_OK_INSERT_RETURNING)
-			elog(ERROR, "could not save the model row: %s", SPI_result_code_string(rc));
-		if (SPI_processed != 1)
-			ereport(ERROR,
-					(errcode(ERRCODE_T_R_SERIALIZATION_FAILURE),
-					 errmsg("could not serialize access due to a concurrent change of model \"%s\"", model),
-					 errdetail("The model's owner changed while it was being trained."),
-					 errhint("Retry the transaction.")));
-		result = PointerGetDatum(SPI_returntuple(SPI_tuptable->vals[0], SPI_tuptable->tupdesc));
-	}
+	rc = SPI_execute_with_args(psprintf(
+							   "INSERT INTO recfair.models AS m (name, algorithm, hyperparameters, factors, users, items, "
+							   "interactions, source, user_table, user_key, item_table, item_key, training_seconds, loss%s) "
+							   "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14%s) "
+							   "ON CONFLICT (name) DO UPDATE SET algorithm = EXCLUDED.algorithm, "
+							   "hyperparameters = EXCLUDED.hyperparameters, factors = EXCLUDED.factors, "
+							   "users = EXCLUDED.users, items = EXCLUDED.items, interactions = EXCLUDED.interactions, "
+							   "source = EXCLUDED.source, "
+	/* a retrain without items/users options keeps the registered tables */
+							   "user_table = coalesce(EXCLUDED.user_table, m.user_table), "
+							   "user_key = CASE WHEN EXCLUDED.user_table IS NULL THEN m.user_key ELSE EXCLUDED.user_key END, "
+							   "item_table = coalesce(EXCLUDED.item_table, m.item_table), "
+							   "item_key = CASE WHEN EXCLUDED.item_table IS NULL THEN m.item_key ELSE EXCLUDED.item_key END, "
+							   "training_seconds = EXCLUDED.training_seconds, "
+							   "loss = EXCLUDED.loss, trained_at = pg_catalog.now(), "
+							   "version = pg_catalog.nextval('recfair.model_version_seq'::pg_catalog.regclass)%s RETURNING m.*",
+							   owners ? ", owner" : "", owners ? ", $15" : "",
+							   owners ? " WHERE m.owner OPERATOR(pg_catalog.=) $16" : ""),
+							   owners ? 16 : 14, types, values, nulls, false, 0);
+	if (rc != SPI_OK_INSERT_RETURNING)
+		elog(ERROR, "could not save the model row: %s", SPI_result_code_string(rc));
+	if (SPI_processed != 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_T_R_SERIALIZATION_FAILURE),
+				 errmsg("could not serialize access due to a concurrent change of model \"%s\"", job->model),
+				 errdetail("The model's owner changed while it was being trained."),
+				 errhint("Retry the transaction.")));
+	return PointerGetDatum(SPI_returntuple(SPI_tuptable->vals[0], SPI_tuptable->tupdesc));
+}
+
+/* The work of recfair_train, inside its progress slot: the phases in order. */
+static Datum
+Train(FunctionCallInfo fcinfo)
+{
+	TrainJob	job;
+	Datum		result;
+
+	memset(&job, 0, sizeof(job));
+	INSTR_TIME_SET_CURRENT(job.start);
+	ParseTrainCall(fcinfo, &job);
+	ProgressSetModel(job.model, job.kind == ALGO_POPULARITY ? 0 : job.iterations);
+
+	SPI_connect();
+	/* a read-only transaction, missing privileges or another's model: fail before reading */
+	(void) CheckModelWritable(job.model, "train", true, &job.checked_owner);
+	ReadTrainingData(&job);
+	Fit(&job);
+	WriteModel(&job);
+	result = SaveCatalogRow(&job);
 	SPI_finish();
 	return result;
 }
