@@ -315,82 +315,84 @@ CreateTable(const char *qualified, const char *columns)
 	return TableOid(qualified);
 }
 
-/* generate_dataset(prefix, users, items, interactions, seed): the synthetic shop. */
-PG_FUNCTION_INFO_V1(recfair_generate_dataset);
-
-Datum
-recfair_generate_dataset(PG_FUNCTION_ARGS)
+/* One generate_dataset() call: its arguments, and what the phases share. */
+typedef struct GenerateJob
 {
-	char	   *prefix_text;
+	char	   *prefix;
 	int			nusers;
 	int			nitems;
 	int64		ninteractions;
-	int			seed;
 	pg_prng_state rng;
-	Catalog		cat;
-	UserPermutation uperm;
 	char	   *users_table;
 	char	   *items_table;
 	char	   *inter_table;
 	Oid			users_oid;
 	Oid			items_oid;
 	Oid			inter_oid;
-	Inserter	ins;
+	Catalog		cat;			/* WriteItems */
+	UserPermutation uperm;		/* WriteUsers */
 	int		   *user_segment;
 	int		   *user_tier;
-	TimestampTz ts_base;
-	instr_time	start;
-	double		seconds;
+} GenerateJob;
 
+/* Read and check the arguments. */
+static void
+ParseGenerateCall(FunctionCallInfo fcinfo, GenerateJob *job)
+{
 	CheckArgsNotNull(fcinfo, 5, 0);
-	prefix_text = text_to_cstring(PG_GETARG_TEXT_PP(0));
-	nusers = PG_GETARG_INT32(1);
-	nitems = PG_GETARG_INT32(2);
-	ninteractions = PG_GETARG_INT64(3);
-	seed = PG_GETARG_INT32(4);
-
-	if (nusers < 1 || nitems < 1)
+	job->prefix = text_to_cstring(PG_GETARG_TEXT_PP(0));
+	job->nusers = PG_GETARG_INT32(1);
+	job->nitems = PG_GETARG_INT32(2);
+	job->ninteractions = PG_GETARG_INT64(3);
+	pg_prng_seed(&job->rng, (uint64) (int64) PG_GETARG_INT32(4));
+	if (job->nusers < 1 || job->nitems < 1)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("users and items must be at least 1")));
-	if (ninteractions < 0)
+	if (job->ninteractions < 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("interactions must not be negative")));
+}
 
-	InitMaterializedSRF(fcinfo, 0);
-	INSTR_TIME_SET_CURRENT(start);
-	pg_prng_seed(&rng, (uint64) (int64) seed);
+/* The three tables, empty, with their names checked and quoted. */
+static void
+CreateShopTables(GenerateJob *job)
+{
+	job->users_table = PrefixedTableName(job->prefix, "users");
+	job->items_table = PrefixedTableName(job->prefix, "items");
+	job->inter_table = PrefixedTableName(job->prefix, "interactions");
+	job->users_oid = CreateTable(job->users_table, "user_id pg_catalog.int8 NOT NULL, segment pg_catalog.text NOT NULL, "
+								 "activity pg_catalog.text NOT NULL");
+	job->items_oid = CreateTable(job->items_table, "item_id pg_catalog.int8 NOT NULL, brand pg_catalog.text NOT NULL, "
+								 "category pg_catalog.text NOT NULL, price_tier pg_catalog.text NOT NULL, "
+								 "price pg_catalog.numeric(10,2) NOT NULL");
+	job->inter_oid = CreateTable(job->inter_table, "user_id pg_catalog.int8 NOT NULL, item_id pg_catalog.int8 NOT NULL, "
+								 "weight pg_catalog.float4 NOT NULL, ts pg_catalog.timestamptz NOT NULL");
+}
 
-	SPI_connect();
-	users_table = PrefixedTableName(prefix_text, "users");
-	items_table = PrefixedTableName(prefix_text, "items");
-	inter_table = PrefixedTableName(prefix_text, "interactions");
-	users_oid = CreateTable(users_table, "user_id pg_catalog.int8 NOT NULL, segment pg_catalog.text NOT NULL, "
-							"activity pg_catalog.text NOT NULL");
-	items_oid = CreateTable(items_table, "item_id pg_catalog.int8 NOT NULL, brand pg_catalog.text NOT NULL, "
-							"category pg_catalog.text NOT NULL, price_tier pg_catalog.text NOT NULL, "
-							"price pg_catalog.numeric(10,2) NOT NULL");
-	inter_oid = CreateTable(inter_table, "user_id pg_catalog.int8 NOT NULL, item_id pg_catalog.int8 NOT NULL, "
-							"weight pg_catalog.float4 NOT NULL, ts pg_catalog.timestamptz NOT NULL");
+/* The catalog: brand, category, price tier and price of every item. */
+static void
+WriteItems(GenerateJob *job)
+{
+	Inserter	ins;
 
-	/* items */
-	BuildCatalog(&cat, nitems, &rng);
-	InserterOpen(&ins, items_oid);
-	for (int r = 0; r < nitems; r++)
+	BuildCatalog(&job->cat, job->nitems, &job->rng);
+	InserterOpen(&ins, job->items_oid);
+	for (int r = 0; r < job->nitems; r++)
 	{
 		TupleTableSlot *slot = InserterNext(&ins);
 		MemoryContext old = MemoryContextSwitchTo(ins.batch_cxt);
 		char		brand[32];
-		const char *tier = tiers[cat.tier[r]];
-		double		base = tier_base_price[cat.tier[r]];
+		const char *tier = tiers[job->cat.tier[r]];
+		double		base = tier_base_price[job->cat.tier[r]];
 		char		price[32];
 
-		BrandName(cat.brand[r], brand, sizeof(brand));
-		snprintf(price, sizeof(price), "%.2f", base * (1.0 + 2.0 * pg_prng_double(&rng)));
-		slot->tts_values[0] = Int64GetDatum(cat.item_id[r]);
+		BrandName(job->cat.brand[r], brand, sizeof(brand));
+		snprintf(price, sizeof(price), "%.2f", base * (1.0 + 2.0 * pg_prng_double(&job->rng)));
+		slot->tts_values[0] = Int64GetDatum(job->cat.item_id[r]);
 		slot->tts_values[1] = CStringGetTextDatum(brand);
-		slot->tts_values[2] = CStringGetTextDatum(categories[cat.category[r]]);
+		slot->tts_values[2] = CStringGetTextDatum(categories[job->cat.category[r]]);
 		slot->tts_values[3] = CStringGetTextDatum(tier);
 		slot->tts_values[4] = DirectFunctionCall3(numeric_in, CStringGetDatum(price),
 												  ObjectIdGetDatum(InvalidOid), Int32GetDatum(-1));
@@ -398,88 +400,127 @@ recfair_generate_dataset(PG_FUNCTION_ARGS)
 		InserterAdd(&ins);
 	}
 	InserterClose(&ins);
+}
 
-	/* users, by activity rank */
-	uperm = MakeUserPermutation(nusers, &rng);
-	user_segment = palloc_extended(sizeof(int) * (Size) nusers, MCXT_ALLOC_HUGE);
-	user_tier = palloc_extended(sizeof(int) * (Size) nusers, MCXT_ALLOC_HUGE);
-	InserterOpen(&ins, users_oid);
-	for (int r = 0; r < nusers; r++)
+/* The users, by activity rank, each with a segment and a preferred price tier. */
+static void
+WriteUsers(GenerateJob *job)
+{
+	Inserter	ins;
+
+	job->uperm = MakeUserPermutation(job->nusers, &job->rng);
+	job->user_segment = palloc_extended(sizeof(int) * (Size) job->nusers, MCXT_ALLOC_HUGE);
+	job->user_tier = palloc_extended(sizeof(int) * (Size) job->nusers, MCXT_ALLOC_HUGE);
+	InserterOpen(&ins, job->users_oid);
+	for (int r = 0; r < job->nusers; r++)
 	{
 		TupleTableSlot *slot = InserterNext(&ins);
 		MemoryContext old = MemoryContextSwitchTo(ins.batch_cxt);
-
 		double		u;
 
-		user_segment[r] = (int) pg_prng_uint64_range(&rng, 0, NSEGMENTS - 1);
-		u = pg_prng_double(&rng);
-		user_tier[r] = u < TierCut(0) ? 0 : u < TierCut(1) ? 1 : 2;
-		slot->tts_values[0] = Int64GetDatum(UserId(&uperm, r));
-		slot->tts_values[1] = CStringGetTextDatum(segments[user_segment[r]]);
-		slot->tts_values[2] = CStringGetTextDatum(r < nusers * 0.1 ? "heavy" :
-												  r < nusers * 0.4 ? "medium" : "light");
+		job->user_segment[r] = (int) pg_prng_uint64_range(&job->rng, 0, NSEGMENTS - 1);
+		u = pg_prng_double(&job->rng);
+		job->user_tier[r] = u < TierCut(0) ? 0 : u < TierCut(1) ? 1 : 2;
+		slot->tts_values[0] = Int64GetDatum(UserId(&job->uperm, r));
+		slot->tts_values[1] = CStringGetTextDatum(segments[job->user_segment[r]]);
+		slot->tts_values[2] = CStringGetTextDatum(r < job->nusers * 0.1 ? "heavy" :
+												  r < job->nusers * 0.4 ? "medium" : "light");
 		MemoryContextSwitchTo(old);
 		InserterAdd(&ins);
 	}
 	InserterClose(&ins);
+}
 
-	/* interactions */
-	ts_base = (TimestampTz) (date2j(2026, 1, 1) - POSTGRES_EPOCH_JDATE) * USECS_PER_DAY;
-	InserterOpen(&ins, inter_oid);
-	for (int64 n = 0; n < ninteractions; n++)
+/* An item for a user of activity rank urank: mostly from the user's segment and tier. */
+static int
+DrawItem(GenerateJob *job, int urank)
+{
+	const Catalog *cat = &job->cat;
+
+	if (pg_prng_double(&job->rng) < SEGMENT_SHARE)
+	{
+		int			c = 2 * job->user_segment[urank] + (int) (pg_prng_uint64(&job->rng) & 1);
+		int			g = c * NTIERS + job->user_tier[urank];
+		int			size = cat->cat_start[c + 1] - cat->cat_start[c];
+		int			gsize = cat->group_start[g + 1] - cat->group_start[g];
+
+		if (gsize > 0 && pg_prng_double(&job->rng) < TIER_SHARE)
+			return cat->by_group[cat->group_start[g] + PowerLawRank(&job->rng, gsize, POPULARITY_POWER)];
+		if (size > 0)
+			return cat->by_category[cat->cat_start[c] + PowerLawRank(&job->rng, size, POPULARITY_POWER)];
+	}
+	return PowerLawRank(&job->rng, job->nitems, POPULARITY_POWER);
+}
+
+/* The interactions: power-law users and items, event weights 1, 3, 5, 180 days of timestamps. */
+static void
+WriteInteractions(GenerateJob *job)
+{
+	TimestampTz ts_base = (TimestampTz) (date2j(2026, 1, 1) - POSTGRES_EPOCH_JDATE) * USECS_PER_DAY;
+	Inserter	ins;
+
+	InserterOpen(&ins, job->inter_oid);
+	for (int64 n = 0; n < job->ninteractions; n++)
 	{
 		TupleTableSlot *slot = InserterNext(&ins);
-		int			urank = PowerLawRank(&rng, nusers, USER_POWER);
-		int			rank;
-		double		e;
+		int			urank = PowerLawRank(&job->rng, job->nusers, USER_POWER);
+		int			rank = DrawItem(job, urank);
+		double		e = pg_prng_double(&job->rng);
 
-		if (pg_prng_double(&rng) < SEGMENT_SHARE)
-		{
-			int			c = 2 * user_segment[urank] + (int) (pg_prng_uint64(&rng) & 1);
-			int			g = c * NTIERS + user_tier[urank];
-			int			size = cat.cat_start[c + 1] - cat.cat_start[c];
-			int			gsize = cat.group_start[g + 1] - cat.group_start[g];
-
-			if (gsize > 0 && pg_prng_double(&rng) < TIER_SHARE)
-				rank = cat.by_group[cat.group_start[g] + PowerLawRank(&rng, gsize, POPULARITY_POWER)];
-			else if (size > 0)
-				rank = cat.by_category[cat.cat_start[c] + PowerLawRank(&rng, size, POPULARITY_POWER)];
-			else
-				rank = PowerLawRank(&rng, nitems, POPULARITY_POWER);
-		}
-		else
-			rank = PowerLawRank(&rng, nitems, POPULARITY_POWER);
-		e = pg_prng_double(&rng);
-		slot->tts_values[0] = Int64GetDatum(UserId(&uperm, urank));
-		slot->tts_values[1] = Int64GetDatum(cat.item_id[rank]);
+		slot->tts_values[0] = Int64GetDatum(UserId(&job->uperm, urank));
+		slot->tts_values[1] = Int64GetDatum(job->cat.item_id[rank]);
 		slot->tts_values[2] = Float4GetDatum(e < 0.75 ? 1.0f : e < 0.92 ? 3.0f : 5.0f);
 		slot->tts_values[3] = TimestampTzGetDatum(ts_base +
-												  (TimestampTz) (pg_prng_double(&rng) * 180.0 * USECS_PER_DAY));
+												  (TimestampTz) (pg_prng_double(&job->rng) * 180.0 * USECS_PER_DAY));
 		InserterAdd(&ins);
 	}
 	InserterClose(&ins);
+}
 
-	RunTableSql(psprintf("ALTER TABLE %s ADD PRIMARY KEY (user_id)", users_table), SPI_OK_UTILITY);
-	RunTableSql(psprintf("ALTER TABLE %s ADD PRIMARY KEY (item_id)", items_table), SPI_OK_UTILITY);
-	RunTableSql(psprintf("ANALYZE %s, %s, %s", users_table, items_table, inter_table), SPI_OK_UTILITY);
+/* Primary keys and statistics, once the rows are in. */
+static void
+FinishShopTables(GenerateJob *job)
+{
+	RunTableSql(psprintf("ALTER TABLE %s ADD PRIMARY KEY (user_id)", job->users_table), SPI_OK_UTILITY);
+	RunTableSql(psprintf("ALTER TABLE %s ADD PRIMARY KEY (item_id)", job->items_table), SPI_OK_UTILITY);
+	RunTableSql(psprintf("ANALYZE %s, %s, %s", job->users_table, job->items_table, job->inter_table),
+				SPI_OK_UTILITY);
+}
+
+/* generate_dataset(prefix, users, items, interactions, seed): the synthetic shop. */
+PG_FUNCTION_INFO_V1(recfair_generate_dataset);
+Datum
+recfair_generate_dataset(PG_FUNCTION_ARGS)
+{
+	GenerateJob job;
+	instr_time	start;
+
+	memset(&job, 0, sizeof(job));
+	ParseGenerateCall(fcinfo, &job);
+	InitMaterializedSRF(fcinfo, 0);
+	INSTR_TIME_SET_CURRENT(start);
+
+	SPI_connect();
+	CreateShopTables(&job);
+	WriteItems(&job);
+	WriteUsers(&job);
+	WriteInteractions(&job);
+	FinishShopTables(&job);
 	SPI_finish();
 
-	seconds = 0;
+	/* timing is progress: shown only when asked for, as training's is */
+	if (recfair_progress_notices)
 	{
 		instr_time	now;
 
 		INSTR_TIME_SET_CURRENT(now);
 		INSTR_TIME_SUBTRACT(now, start);
-		seconds = INSTR_TIME_GET_DOUBLE(now);
-	}
-	/* timing is progress: shown only when asked for, as training's is */
-	if (recfair_progress_notices)
 		ereport(NOTICE,
 				(errmsg("generated %d users, %d items and %lld interactions in %.2f s",
-						nusers, nitems, (long long) ninteractions, seconds)));
-
-	ReportTable(fcinfo, users_oid, nusers);
-	ReportTable(fcinfo, items_oid, nitems);
-	ReportTable(fcinfo, inter_oid, ninteractions);
+						job.nusers, job.nitems, (long long) job.ninteractions, INSTR_TIME_GET_DOUBLE(now))));
+	}
+	ReportTable(fcinfo, job.users_oid, job.nusers);
+	ReportTable(fcinfo, job.items_oid, job.nitems);
+	ReportTable(fcinfo, job.inter_oid, job.ninteractions);
 	return (Datum) 0;
 }
