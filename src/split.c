@@ -63,143 +63,150 @@ UnusedColumnName(TupleDesc desc, const char *base)
 	return name;
 }
 
-/* split(source, target_prefix, test_fraction, method, options): train and test tables. */
-PG_FUNCTION_INFO_V1(recfair_split);
-Datum
-recfair_split(PG_FUNCTION_ARGS)
+/* One split() call: its arguments, the source's columns and the tables made. */
+typedef struct SplitJob
 {
 	char	   *source;
-	char	   *prefix;
+	char	   *from;			/* the source as a FROM item aliased src */
 	double		fraction;
-	char	   *method;
-	Jsonb	   *options;
+	bool		by_time;
 	char	   *user_col;
 	char	   *item_col;
 	char	   *time_col;
-	char	   *rank_col;
-	char	   *count_col;
-	char	   *test_col;
-	char		fraction_text[FLOAT_SHORTEST_DECIMAL_LEN];
-	StringInfoData hashed;
 	int64		seed;
-	bool		by_time;
-	char	   *from;
 	char	   *train_table;
 	char	   *test_table;
-	TupleDesc	desc;
-	StringInfoData cols;
-	StringInfoData sql;
-	int64		ntrain;
-	int64		ntest;
+	TupleDesc	desc;			/* the source's columns (DescribeSource) */
+} SplitJob;
+
+/* An option naming a column, or its default, checked for length. */
+static char *
+ColumnOption(Jsonb *options, const char *key, const char *dflt)
+{
+	char	   *col = OptionText(options, key);
+
+	if (col == NULL)
+		col = pstrdup(dflt);
+	CheckColumnNameLength(col);
+	return col;
+}
+
+/* Read and check the arguments and options: everything that needs no data. */
+static void
+ParseSplitCall(FunctionCallInfo fcinfo, SplitJob *job)
+{
+	char	   *prefix;
+	char	   *method;
+	Jsonb	   *options;
 
 	CheckArgsNotNull(fcinfo, 5, 0);
-	source = text_to_cstring(PG_GETARG_TEXT_PP(0));
+	job->source = text_to_cstring(PG_GETARG_TEXT_PP(0));
 	prefix = text_to_cstring(PG_GETARG_TEXT_PP(1));
-	fraction = PG_GETARG_FLOAT4(2);
+	job->fraction = PG_GETARG_FLOAT4(2);
 	method = text_to_cstring(PG_GETARG_TEXT_PP(3));
 	options = PG_GETARG_JSONB_P(4);
 
-	if (isnan(fraction) || fraction < 0.0 || fraction >= 1.0)
+	if (isnan(job->fraction) || job->fraction < 0.0 || job->fraction >= 1.0)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("test_fraction must be at least 0 and below 1, not %g", fraction)));
+				 errmsg("test_fraction must be at least 0 and below 1, not %g", job->fraction)));
 	if (strcmp(method, "random") == 0)
-		by_time = false;
+		job->by_time = false;
 	else if (strcmp(method, "time") == 0)
-		by_time = true;
+		job->by_time = true;
 	else
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("unknown split method \"%s\"", method),
 				 errhint("Use \"random\" (per user, seeded) or \"time\" (each user's latest interactions).")));
 	CheckOptionKeys(options, known_options, lengthof(known_options));
-	user_col = OptionText(options, "user_col");
-	if (user_col == NULL)
-		user_col = "user_id";
-	item_col = OptionText(options, "item_col");
-	if (item_col == NULL)
-		item_col = "item_id";
-	time_col = OptionText(options, "time_col");
-	if (time_col == NULL)
-		time_col = "ts";
-	CheckColumnNameLength(user_col);
-	CheckColumnNameLength(item_col);
-	CheckColumnNameLength(time_col);
-	seed = OptionInteger(options, "seed", 42, -INT64CONST(9000000000000000), INT64CONST(9000000000000000));
-	if (source[0] == '\0')
+	job->user_col = ColumnOption(options, "user_col", "user_id");
+	job->item_col = ColumnOption(options, "item_col", "item_id");
+	job->time_col = ColumnOption(options, "time_col", "ts");
+	job->seed = OptionInteger(options, "seed", 42, -INT64CONST(9000000000000000), INT64CONST(9000000000000000));
+	if (job->source[0] == '\0')
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("source must not be empty")));
-	train_table = PrefixedTableName(prefix, "train");
-	test_table = PrefixedTableName(prefix, "test");
+	job->train_table = PrefixedTableName(prefix, "train");
+	job->test_table = PrefixedTableName(prefix, "test");
+}
 
-	InitMaterializedSRF(fcinfo, 0);
-	SPI_connect();
-	from = SourceFromClause(source);
+/* Error unless the source has the column that an option (or its default) names. */
+static void
+RequireColumn(const SplitJob *job, const char *col, const char *option, const char *what)
+{
+	if (HasColumn(job->desc, col))
+		return;
+	ereport(ERROR,
+			(errcode(ERRCODE_UNDEFINED_COLUMN),
+			 errmsg("column \"%s\" does not exist in the source", col),
+			 errdetail("The source is %s.", job->source),
+			 errhint("Name the %s column with options => '{\"%s\": \"...\"}'.", what, option)));
+}
 
-	/*
-	 * The source's columns, and the two tables with the same ones.  The
-	 * probe is prepared first: a source that is more than one statement
-	 * (text that closes the parenthesis around it) is refused before any
-	 * of it runs; the statements below embed the same text.
-	 */
-	{
-		SPIPlanPtr	probe = SPI_prepare(psprintf("SELECT src.* FROM %s LIMIT 0", from), 0, NULL);
-		int			rc;
+/*
+ * The source's columns.  The probe is prepared first: a source that is
+ * more than one statement (text that closes the parenthesis around it) is
+ * refused before any of it runs; the statements below embed the same text.
+ */
+static void
+DescribeSource(SplitJob *job)
+{
+	SPIPlanPtr	probe;
+	int			rc;
 
-		if (probe == NULL)
-			elog(ERROR, "SPI_prepare failed: %s", SPI_result_code_string(SPI_result));
-		if (list_length(SPI_plan_get_plan_sources(probe)) != 1)
-			ereport(ERROR,
-					(errcode(ERRCODE_SYNTAX_ERROR),
-					 errmsg("source must be a table or view name, or a single query")));
-		rc = SPI_execute_plan(probe, NULL, NULL, true, 0);
-		if (rc != SPI_OK_SELECT)
-			ereport(ERROR,
-					(errcode(ERRCODE_SYNTAX_ERROR),
-					 errmsg("source must be a table or view name, or a single query")));
-	}
-	desc = CreateTupleDescCopy(SPI_tuptable->tupdesc);
-	if (!HasColumn(desc, user_col))
+	job->from = SourceFromClause(job->source);
+	probe = SPI_prepare(psprintf("SELECT src.* FROM %s LIMIT 0", job->from), 0, NULL);
+	if (probe == NULL)
+		elog(ERROR, "SPI_prepare failed: %s", SPI_result_code_string(SPI_result));
+	if (list_length(SPI_plan_get_plan_sources(probe)) != 1)
 		ereport(ERROR,
-				(errcode(ERRCODE_UNDEFINED_COLUMN),
-				 errmsg("column \"%s\" does not exist in the source", user_col),
-				 errdetail("The source is %s.", source),
-				 errhint("Name the user column with options => '{\"user_col\": \"...\"}'.")));
-	if (!HasColumn(desc, item_col))
+				(errcode(ERRCODE_SYNTAX_ERROR),
+				 errmsg("source must be a table or view name, or a single query")));
+	rc = SPI_execute_plan(probe, NULL, NULL, true, 0);
+	if (rc != SPI_OK_SELECT)
 		ereport(ERROR,
-				(errcode(ERRCODE_UNDEFINED_COLUMN),
-				 errmsg("column \"%s\" does not exist in the source", item_col),
-				 errdetail("The source is %s.", source),
-				 errhint("Name the item column with options => '{\"item_col\": \"...\"}'.")));
-	if (by_time && !HasColumn(desc, time_col))
-		ereport(ERROR,
-				(errcode(ERRCODE_UNDEFINED_COLUMN),
-				 errmsg("column \"%s\" does not exist in the source", time_col),
-				 errdetail("The source is %s.", source),
-				 errhint("Name the timestamp column with options => '{\"time_col\": \"...\"}'.")));
+				(errcode(ERRCODE_SYNTAX_ERROR),
+				 errmsg("source must be a table or view name, or a single query")));
+	job->desc = CreateTupleDescCopy(SPI_tuptable->tupdesc);
+	RequireColumn(job, job->user_col, "user_col", "user");
+	RequireColumn(job, job->item_col, "item_col", "item");
+	if (job->by_time)
+		RequireColumn(job, job->time_col, "time_col", "timestamp");
+}
+
+/*
+ * Fill the train and test tables (created empty with the source's columns)
+ * in one statement: per user, the rows in seeded-hash order of the key
+ * columns (or latest first by time), the first round(n x fraction), at most
+ * n - 1, to test.  Returns the number of test rows.
+ */
+static int64
+FillSplitTables(const SplitJob *job)
+{
+	StringInfoData hashed;
+	StringInfoData cols;
+	StringInfoData sql;
+	char	   *rank_col = UnusedColumnName(job->desc, "recfair_split_rank");
+	char	   *count_col = UnusedColumnName(job->desc, "recfair_split_count");
+	char	   *test_col = UnusedColumnName(job->desc, "recfair_split_test");
+	char		fraction_text[FLOAT_SHORTEST_DECIMAL_LEN];
+
 	initStringInfo(&cols);
-	for (int i = 0; i < desc->natts; i++)
+	for (int i = 0; i < job->desc->natts; i++)
 	{
-		if (TupleDescAttr(desc, i)->attisdropped)
+		if (TupleDescAttr(job->desc, i)->attisdropped)
 			continue;
 		appendStringInfo(&cols, "%s%s", cols.len > 0 ? ", " : "",
-						 quote_identifier(NameStr(TupleDescAttr(desc, i)->attname)));
+						 quote_identifier(NameStr(TupleDescAttr(job->desc, i)->attname)));
 	}
-	RunTableSql(psprintf("CREATE TABLE %s AS SELECT src.* FROM %s WITH NO DATA", train_table, from),
-		   SPI_OK_UTILITY);
-	RunTableSql(psprintf("CREATE TABLE %s AS SELECT src.* FROM %s WITH NO DATA", test_table, from),
-		   SPI_OK_UTILITY);
-
 	/* the row order: a seeded hash of the key columns only */
 	initStringInfo(&hashed);
-	appendStringInfo(&hashed, "src.%s, src.%s", quote_identifier(user_col), quote_identifier(item_col));
-	if (HasColumn(desc, time_col))
-		appendStringInfo(&hashed, ", src.%s", quote_identifier(time_col));
-	rank_col = UnusedColumnName(desc, "recfair_split_rank");
-	count_col = UnusedColumnName(desc, "recfair_split_count");
-	test_col = UnusedColumnName(desc, "recfair_split_test");
-	float_to_shortest_decimal_buf((float) fraction, fraction_text);
+	appendStringInfo(&hashed, "src.%s, src.%s", quote_identifier(job->user_col), quote_identifier(job->item_col));
+	if (HasColumn(job->desc, job->time_col))
+		appendStringInfo(&hashed, ", src.%s", quote_identifier(job->time_col));
+	float_to_shortest_decimal_buf((float) job->fraction, fraction_text);
 
 	initStringInfo(&sql);
 	appendStringInfo(&sql,
@@ -217,28 +224,46 @@ recfair_split(PG_FUNCTION_ARGS)
 					 " AS %s FROM ranked),"
 					 " to_train AS (INSERT INTO %s SELECT %s FROM assigned WHERE NOT assigned.%s)"
 					 " INSERT INTO %s SELECT %s FROM assigned WHERE assigned.%s",
-					 quote_identifier(user_col),
-					 by_time ? "src." : "",
-					 by_time ? psprintf("%s DESC NULLS LAST, ", quote_identifier(time_col)) : "",
-					 hashed.data, seed, quote_identifier(rank_col),
-					 quote_identifier(user_col), quote_identifier(count_col),
-					 from,
+					 quote_identifier(job->user_col),
+					 job->by_time ? "src." : "",
+					 job->by_time ? psprintf("%s DESC NULLS LAST, ", quote_identifier(job->time_col)) : "",
+					 hashed.data, job->seed, quote_identifier(rank_col),
+					 quote_identifier(job->user_col), quote_identifier(count_col),
+					 job->from,
 					 quote_identifier(rank_col), quote_identifier(count_col), quote_identifier(count_col),
 					 quote_identifier(count_col), fraction_text, quote_identifier(test_col),
-					 train_table, cols.data, quote_identifier(test_col),
-					 test_table, cols.data, quote_identifier(test_col));
+					 job->train_table, cols.data, quote_identifier(test_col),
+					 job->test_table, cols.data, quote_identifier(test_col));
 	RunTableSql(sql.data, SPI_OK_INSERT);
-	ntest = (int64) SPI_processed;
-	RunTableSql(psprintf("SELECT pg_catalog.count(*) FROM %s", train_table), SPI_OK_SELECT);
-	{
-		bool		isnull;
+	return (int64) SPI_processed;
+}
 
-		ntrain = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
-	}
-	RunTableSql(psprintf("ANALYZE %s, %s", train_table, test_table), SPI_OK_UTILITY);
+/* split(source, target_prefix, test_fraction, method, options): train and test tables. */
+PG_FUNCTION_INFO_V1(recfair_split);
+Datum
+recfair_split(PG_FUNCTION_ARGS)
+{
+	SplitJob	job;
+	int64		ntest;
+	int64		ntrain;
+	bool		isnull;
 
-	ReportTable(fcinfo, TableOid(train_table), ntrain);
-	ReportTable(fcinfo, TableOid(test_table), ntest);
+	memset(&job, 0, sizeof(job));
+	ParseSplitCall(fcinfo, &job);
+	InitMaterializedSRF(fcinfo, 0);
+	SPI_connect();
+	DescribeSource(&job);
+	RunTableSql(psprintf("CREATE TABLE %s AS SELECT src.* FROM %s WITH NO DATA", job.train_table, job.from),
+				SPI_OK_UTILITY);
+	RunTableSql(psprintf("CREATE TABLE %s AS SELECT src.* FROM %s WITH NO DATA", job.test_table, job.from),
+				SPI_OK_UTILITY);
+	ntest = FillSplitTables(&job);
+	RunTableSql(psprintf("SELECT pg_catalog.count(*) FROM %s", job.train_table), SPI_OK_SELECT);
+	ntrain = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
+	RunTableSql(psprintf("ANALYZE %s, %s", job.train_table, job.test_table), SPI_OK_UTILITY);
+
+	ReportTable(fcinfo, TableOid(job.train_table), ntrain);
+	ReportTable(fcinfo, TableOid(job.test_table), ntest);
 	SPI_finish();
 	return (Datum) 0;
 }
