@@ -614,279 +614,331 @@ LoadUserGroups(const ModelCache *m, const Interactions *test, TestUser *users,
 	return ngroups;
 }
 
-/* The work of recfair_evaluate, inside its progress slot. */
-static Datum
-Evaluate(FunctionCallInfo fcinfo)
+/* One evaluate() call: its arguments, the test data, and what the phases share. */
+typedef struct EvalJob
 {
-	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
-	char	   *model_arg;
+	char	   *model_arg;		/* NULL: the default model */
 	int			k;
 	Jsonb	   *options;
+	char	   *model_name;
+	bool		explicit_model;
 	InteractionSource src;
+	double		relevant_min;
+	char	   *user_group_col;
+	MemoryBudget budget;
+	Interactions *test;			/* ReadTestSource */
+	ModelCache *m;				/* PrepareTestUsers */
+	ListConfig	cfg;
+	double	   *fixed_shares;
+	TestUser   *users;
+	float4	   *x;
+	int32	   *order;			/* the users to rank */
+	int32		nevaluated;
+	int32		nskipped;
+	double		se;				/* rating errors, explicit models */
+	double		ae;
+	int64		npairs;
+	int			nuser_groups;
+	char	  **user_group_names;
+	RankPass	pass;			/* RunLists */
+} EvalJob;
+
+/* Read and check the arguments that need no data. */
+static void
+ParseEvaluateCall(FunctionCallInfo fcinfo, EvalJob *job)
+{
+	CheckArgsNotNull(fcinfo, 4, 1U << 0);	/* model may be NULL */
+	job->model_arg = PG_ARGISNULL(0) ? NULL : text_to_cstring(PG_GETARG_TEXT_PP(0));
+	job->k = PG_GETARG_INT32(2);
+	job->options = PG_GETARG_JSONB_P(3);
+	CheckK(job->k);
+	CheckOptionKeys(job->options, known_options, lengthof(known_options));
+	job->relevant_min = -INFINITY;
+}
+
+/*
+ * Read the test source, before taking the model from the serving cache:
+ * the source is the caller's SQL, which may itself call serving functions
+ * of other models and so evict cache entries.
+ */
+static void
+ReadTestSource(FunctionCallInfo fcinfo, EvalJob *job)
+{
 	char	   *model_user_col;
 	char	   *model_item_col;
 	char	   *model_weight_col;
 	char	   *relevant_text;
-	char	   *user_group_col;
-	char	   *model_name;
-	bool		explicit_model = false;
-	double		relevant_min = -INFINITY;
-	MemoryBudget budget = {0};
-	ModelCache *m;
-	ListConfig	cfg;
-	Interactions *test;
-	TestUser   *users;
-	float4	   *x;
-	int32	   *order;
-	int32		nevaluated = 0;
-	int32		nskipped = 0;
-	int32	   *test2model;
-	RankPass	pass;
-	double	   *fixed_shares = NULL;
-	int			nthreads = ParallelThreads();
-	Sums		total = {0};
-	int64		ncovered = 0;
-	double		se = 0.0;
-	double		ae = 0.0;
-	int64		npairs = 0;
-	int			nuser_groups = 0;
-	char	  **user_group_names = NULL;
-	instr_time	start;
 
-	CheckArgsNotNull(fcinfo, 4, 1U << 0);	/* model may be NULL */
-	model_arg = PG_ARGISNULL(0) ? NULL : text_to_cstring(PG_GETARG_TEXT_PP(0));
-	k = PG_GETARG_INT32(2);
-	options = PG_GETARG_JSONB_P(3);
-	CheckK(k);
-	CheckOptionKeys(options, known_options, lengthof(known_options));
-	InitMaterializedSRF(fcinfo, 0);
-	INSTR_TIME_SET_CURRENT(start);
-
-	SPI_connect();
-
-	/*
-	 * Read the test source before taking the model from the serving cache:
-	 * the source is the caller's SQL, which may itself call serving
-	 * functions of other models and so evict cache entries.
-	 */
-	model_name = ResolveModelName(model_arg);
-	ModelColumns(model_name, &model_user_col, &model_item_col, &model_weight_col, &explicit_model);
-	ProgressSetModel(model_name, 0);
+	job->model_name = ResolveModelName(job->model_arg);
+	ModelColumns(job->model_name, &model_user_col, &model_item_col, &model_weight_col, &job->explicit_model);
+	ProgressSetModel(job->model_name, 0);
 	ProgressSetPhase(PROGRESS_PHASE_READING);
 
-	src.source = text_to_cstring(PG_GETARG_TEXT_PP(1));
-	if (src.source[0] == '\0')
+	job->src.source = text_to_cstring(PG_GETARG_TEXT_PP(1));
+	if (job->src.source[0] == '\0')
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("test must not be empty")));
-	src.user_col = OptionText(options, "user_col");
-	if (src.user_col == NULL)
-		src.user_col = model_user_col ? model_user_col : "user_id";
-	src.item_col = OptionText(options, "item_col");
-	if (src.item_col == NULL)
-		src.item_col = model_item_col ? model_item_col : "item_id";
-	relevant_text = OptionText(options, "relevant_min");
+	job->src.user_col = OptionText(job->options, "user_col");
+	if (job->src.user_col == NULL)
+		job->src.user_col = model_user_col ? model_user_col : "user_id";
+	job->src.item_col = OptionText(job->options, "item_col");
+	if (job->src.item_col == NULL)
+		job->src.item_col = model_item_col ? model_item_col : "item_id";
+	relevant_text = OptionText(job->options, "relevant_min");
 	if (relevant_text != NULL)
-		relevant_min = OptionNumber(options, "relevant_min", 0, -1e300, 1e300);
+		job->relevant_min = OptionNumber(job->options, "relevant_min", 0, -1e300, 1e300);
 	/* ratings: for explicit models and relevance thresholds */
-	src.weight_col = OptionText(options, "rating_col");
-	if (src.weight_col == NULL && (explicit_model || relevant_text != NULL))
+	job->src.weight_col = OptionText(job->options, "rating_col");
+	if (job->src.weight_col == NULL && (job->explicit_model || relevant_text != NULL))
 	{
-		src.weight_col = model_weight_col;
-		if (src.weight_col == NULL)
+		job->src.weight_col = model_weight_col;
+		if (job->src.weight_col == NULL)
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("relevant_min needs a rating column"),
 					 errhint("Pass options => '{\"rating_col\": \"...\"}'.")));
 	}
-	user_group_col = OptionText(options, "user_group_col");
+	job->user_group_col = OptionText(job->options, "user_group_col");
 	/* one rating per test pair, the largest; an empty test has no users */
-	src.keep_max = true;
-	src.allow_empty = true;
+	job->src.keep_max = true;
+	job->src.allow_empty = true;
 
-	test = ReadInteractions(&src, &budget);
-	if (test->rows_read == 0)
+	job->test = ReadInteractions(&job->src, &job->budget);
+	if (job->test->rows_read == 0)
 		ereport(NOTICE,
 				(errmsg("the test source has no rows to evaluate"),
 				 errdetail("Every metric but the counts is NaN.")));
-	ProgressSetPhase(PROGRESS_PHASE_EVALUATING);
+}
 
-	m = GetModel(model_name);
-	ParseListConfig(options, m, k, &cfg);
-	if (cfg.gm)
-		fixed_shares = palloc(sizeof(double) * Max(cfg.gm->ngroups, 1));
+/*
+ * A test user's relevant items (in model indexes, sorted), and for explicit
+ * models the errors of the predicted ratings.  Items of the user's training
+ * are never ranked, so they are not relevant.
+ */
+static void
+MarkRelevant(EvalJob *job, const int32 *test2model, int32 u)
+{
+	const Interactions *test = job->test;
+	const ModelCache *m = job->m;
+	TestUser   *tu = &job->users[u];
+	int64		lo = test->user_ptr[u];
+	int64		hi = test->user_ptr[u + 1];
+
+	tu->rel = palloc(sizeof(int32) * Max(hi - lo, 1));
+	for (int64 j = lo; j < hi; j++)
+	{
+		int32		mi = test2model[test->user_items[j]];
+
+		if (job->src.weight_col && test->user_weights[j] < job->relevant_min)
+			continue;
+		if (mi >= 0 && tu->nseen > 0 &&
+			bsearch(&mi, tu->seen, tu->nseen, sizeof(int32), CompareInt32) != NULL)
+			continue;
+		tu->rel[tu->nrel++] = mi;
+	}
+	qsort(tu->rel, tu->nrel, sizeof(int32), CompareInt32);
+
+	if (m->explicit_model && tu->known)
+		for (int64 j = lo; j < hi; j++)
+		{
+			int32		mi = test2model[test->user_items[j]];
+			double		pred;
+			double		err;
+
+			if (mi < 0)
+				continue;
+			pred = m->global_mean + tu->bias + (m->item_bias ? m->item_bias[mi] : 0.0f) +
+				cblas_sdot(m->k, job->x + (int64) u * m->k, 1, m->factors + (int64) mi * m->k, 1);
+			err = test->user_weights[j] - pred;
+			job->se += err * err;
+			job->ae += fabs(err);
+			job->npairs++;
+		}
+}
+
+/*
+ * The model, the list settings, the test users with their factors and
+ * relevant items, and the users to rank (known, with a relevant item);
+ * user groups too, so that a bad column fails before the scoring.
+ */
+static void
+PrepareTestUsers(EvalJob *job)
+{
+	const Interactions *test = job->test;
+	Size		nusers = Max((Size) test->nusers, 1);
+	int32	   *test2model;
+
+	job->m = GetModel(job->model_name);
+	ParseListConfig(job->options, job->m, job->k, &job->cfg);
+	if (job->cfg.gm)
+		job->fixed_shares = palloc(sizeof(double) * Max(job->cfg.gm->ngroups, 1));
 
 	/* test items in model indexes */
 	test2model = palloc(sizeof(int32) * Max(test->nitems, 1));
 	for (int32 i = 0; i < test->nitems; i++)
 	{
-		IdMapEntry *e = idmap_lookup(m->index, test->item_ids[i]);
+		IdMapEntry *e = idmap_lookup(job->m->index, test->item_ids[i]);
 
 		test2model[i] = e ? e->index : -1;
 	}
 
 	/* the users, their factors and their order, against the memory limit */
-	BudgetReserve(&budget, (sizeof(TestUser) + sizeof(float4) * m->k + sizeof(int32)) * Max((Size) test->nusers, 1),
+	BudgetReserve(&job->budget, (sizeof(TestUser) + sizeof(float4) * job->m->k + sizeof(int32)) * nusers,
 				  "the test users' factors");
-	users = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(TestUser) * Max((Size) test->nusers, 1));
-	memset(users, 0, sizeof(TestUser) * Max((Size) test->nusers, 1));
-	x = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(float4) * m->k * Max((Size) test->nusers, 1));
-	memset(x, 0, sizeof(float4) * m->k * Max((Size) test->nusers, 1));
-	LoadTestUsers(m, test, users, x);
+	job->users = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(TestUser) * nusers);
+	memset(job->users, 0, sizeof(TestUser) * nusers);
+	job->x = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(float4) * job->m->k * nusers);
+	memset(job->x, 0, sizeof(float4) * job->m->k * nusers);
+	LoadTestUsers(job->m, test, job->users, job->x);
+	for (int32 u = 0; u < test->nusers; u++)
+		MarkRelevant(job, test2model, u);
 
-	/* relevant items, and rating errors for explicit models */
+	job->order = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(int32) * nusers);
 	for (int32 u = 0; u < test->nusers; u++)
 	{
-		TestUser   *tu = &users[u];
-		int64		lo = test->user_ptr[u];
-		int64		hi = test->user_ptr[u + 1];
-
-		tu->rel = palloc(sizeof(int32) * Max(hi - lo, 1));
-		for (int64 j = lo; j < hi; j++)
-		{
-			int32		mi = test2model[test->user_items[j]];
-
-			if (src.weight_col && test->user_weights[j] < relevant_min)
-				continue;
-			/* an item of the user's training is never ranked, so it is not relevant */
-			if (mi >= 0 && tu->nseen > 0 &&
-				bsearch(&mi, tu->seen, tu->nseen, sizeof(int32), CompareInt32) != NULL)
-				continue;
-			tu->rel[tu->nrel++] = mi;
-		}
-		qsort(tu->rel, tu->nrel, sizeof(int32), CompareInt32);
-
-		if (m->explicit_model && tu->known)
-			for (int64 j = lo; j < hi; j++)
-			{
-				int32		mi = test2model[test->user_items[j]];
-				double		pred;
-				double		err;
-
-				if (mi < 0)
-					continue;
-				pred = m->global_mean + tu->bias + (m->item_bias ? m->item_bias[mi] : 0.0f) +
-					cblas_sdot(m->k, x + (int64) u * m->k, 1, m->factors + (int64) mi * m->k, 1);
-				err = test->user_weights[j] - pred;
-				se += err * err;
-				ae += fabs(err);
-				npairs++;
-			}
-	}
-
-	/* users to rank: known to the model, with at least one relevant item */
-	order = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(int32) * Max((Size) test->nusers, 1));
-	for (int32 u = 0; u < test->nusers; u++)
-	{
-		if (users[u].known && users[u].nrel > 0 && m->nitems > 0)
-			order[nevaluated++] = u;
+		if (job->users[u].known && job->users[u].nrel > 0 && job->m->nitems > 0)
+			job->order[job->nevaluated++] = u;
 		else
-			nskipped++;
+			job->nskipped++;
 	}
+	if (job->user_group_col != NULL)
+		job->nuser_groups = LoadUserGroups(job->m, test, job->users, job->user_group_col,
+										   &job->user_group_names);
+}
 
-	/* user groups before the scoring, so that a bad column fails fast */
-	if (user_group_col != NULL)
-		nuser_groups = LoadUserGroups(m, test, users, user_group_col, &user_group_names);
+/* precision, recall, ndcg, map, hit rate, coverage, the counts, and rmse/mae. */
+static void
+EmitRankingMetrics(ReturnSetInfo *rsinfo, const EvalJob *job)
+{
+	const RankPass *pass = &job->pass;
+	const ModelCache *m = job->m;
+	Sums		total = {0};
+	int64		ncovered = 0;
+	double		n = job->nevaluated > 0 ? job->nevaluated : NAN;
+	int			k = job->k;
 
-	RunLists(&pass, m, users, x, order, nevaluated, &cfg, fixed_shares, &budget);
-	nthreads = pass.nthreads;
-
-	for (int t = 0; t < nthreads; t++)
+	for (int t = 0; t < pass->nthreads; t++)
 	{
-		total.precision += pass.sums[t].precision;
-		total.recall += pass.sums[t].recall;
-		total.ndcg += pass.sums[t].ndcg;
-		total.map += pass.sums[t].map;
-		total.hits += pass.sums[t].hits;
+		total.precision += pass->sums[t].precision;
+		total.recall += pass->sums[t].recall;
+		total.ndcg += pass->sums[t].ndcg;
+		total.map += pass->sums[t].map;
+		total.hits += pass->sums[t].hits;
 	}
 	for (int32 i = 0; i < m->nitems; i++)
-		for (int t = 0; t < nthreads; t++)
-			if (pass.covered[(int64) t * m->nitems + i])
+		for (int t = 0; t < pass->nthreads; t++)
+			if (pass->covered[(int64) t * m->nitems + i])
 			{
 				ncovered++;
 				break;
 			}
 
+	EmitMetric(rsinfo, psprintf("precision@%d", k), total.precision / n);
+	EmitMetric(rsinfo, psprintf("recall@%d", k), total.recall / n);
+	EmitMetric(rsinfo, psprintf("ndcg@%d", k), total.ndcg / n);
+	EmitMetric(rsinfo, psprintf("map@%d", k), total.map / n);
+	EmitMetric(rsinfo, psprintf("hit_rate@%d", k), total.hits / n);
+	EmitMetric(rsinfo, psprintf("coverage@%d", k), m->nitems > 0 ? (double) ncovered / m->nitems : NAN);
+	EmitMetric(rsinfo, "users_evaluated", job->nevaluated);
+	EmitMetric(rsinfo, "users_skipped", job->nskipped);
+	if (m->explicit_model)
 	{
-		double		n = nevaluated > 0 ? nevaluated : NAN;
-
-		EmitMetric(rsinfo, psprintf("precision@%d", k), total.precision / n);
-		EmitMetric(rsinfo, psprintf("recall@%d", k), total.recall / n);
-		EmitMetric(rsinfo, psprintf("ndcg@%d", k), total.ndcg / n);
-		EmitMetric(rsinfo, psprintf("map@%d", k), total.map / n);
-		EmitMetric(rsinfo, psprintf("hit_rate@%d", k), total.hits / n);
-		EmitMetric(rsinfo, psprintf("coverage@%d", k),
-				   m->nitems > 0 ? (double) ncovered / m->nitems : NAN);
-		EmitMetric(rsinfo, "users_evaluated", nevaluated);
-		EmitMetric(rsinfo, "users_skipped", nskipped);
-		if (m->explicit_model)
-		{
-			EmitMetric(rsinfo, "rmse", npairs > 0 ? sqrt(se / npairs) : NAN);
-			EmitMetric(rsinfo, "mae", npairs > 0 ? ae / npairs : NAN);
-		}
+		EmitMetric(rsinfo, "rmse", job->npairs > 0 ? sqrt(job->se / job->npairs) : NAN);
+		EmitMetric(rsinfo, "mae", job->npairs > 0 ? job->ae / job->npairs : NAN);
 	}
+}
 
-	if (cfg.gm)
+/* With group_col: disparity, Gini and each group's share of exposure. */
+static void
+EmitExposureMetrics(ReturnSetInfo *rsinfo, const EvalJob *job)
+{
+	const GroupMap *gm = job->cfg.gm;
+	double	   *exposure = palloc(sizeof(double) * Max(gm->ngroups, 1));
+	double	   *target = palloc(sizeof(double) * Max(gm->ngroups, 1));
+	double		sum = 0.0;
+	double		disparity = 0.0;
+	int			k = job->k;
+
+	GroupTotals(&job->pass, job->fixed_shares, exposure, target);
+	for (int g = 0; g < gm->ngroups; g++)
+		sum += exposure[g];
+	for (int g = 0; g < gm->ngroups; g++)
+		disparity += fabs((sum > 0 ? exposure[g] / sum : 0.0) - target[g]);
+	EmitMetric(rsinfo, psprintf("exposure_disparity@%d", k), sum > 0 ? disparity / 2 : NAN);
+	EmitMetric(rsinfo, psprintf("exposure_gini@%d", k), ExposureGini(&job->pass));
+	for (int g = 0; g < gm->ngroups; g++)
+		EmitMetric(rsinfo, psprintf("exposure_share@%d[%s]", k, gm->names[g] ? gm->names[g] : "NULL"),
+				   sum > 0 ? exposure[g] / sum : NAN);
+}
+
+/* With user_group_col: NDCG per user group, and the gap between the best and worst. */
+static void
+EmitUserGroupMetrics(ReturnSetInfo *rsinfo, const EvalJob *job)
+{
+	int			ngroups = job->nuser_groups;
+	double	   *sum = palloc0(sizeof(double) * Max(ngroups, 1));
+	int32	   *count = palloc0(sizeof(int32) * Max(ngroups, 1));
+	double		best = -INFINITY;
+	double		worst = INFINITY;
+
+	for (int32 i = 0; i < job->nevaluated; i++)
 	{
-		const GroupMap *gm = cfg.gm;
-		double	   *exposure = palloc(sizeof(double) * Max(gm->ngroups, 1));
-		double	   *target = palloc(sizeof(double) * Max(gm->ngroups, 1));
-		double		sum = 0.0;
-		double		disparity = 0.0;
+		const TestUser *u = &job->users[job->order[i]];
 
-		GroupTotals(&pass, fixed_shares, exposure, target);
-		for (int g = 0; g < gm->ngroups; g++)
-			sum += exposure[g];
-		for (int g = 0; g < gm->ngroups; g++)
-			disparity += fabs((sum > 0 ? exposure[g] / sum : 0.0) - target[g]);
-		EmitMetric(rsinfo, psprintf("exposure_disparity@%d", k), sum > 0 ? disparity / 2 : NAN);
-		EmitMetric(rsinfo, psprintf("exposure_gini@%d", k), ExposureGini(&pass));
-		for (int g = 0; g < gm->ngroups; g++)
-			EmitMetric(rsinfo, psprintf("exposure_share@%d[%s]", k, gm->names[g] ? gm->names[g] : "NULL"),
-					   sum > 0 ? exposure[g] / sum : NAN);
+		if (u->user_group < 0)
+			continue;
+		sum[u->user_group] += u->ndcg;
+		count[u->user_group]++;
 	}
-
-	if (user_group_col != NULL)
+	for (int g = 0; g < ngroups; g++)
 	{
-		char	  **names = user_group_names;
-		int			ngroups = nuser_groups;
-		double	   *sum = palloc0(sizeof(double) * Max(ngroups, 1));
-		int32	   *count = palloc0(sizeof(int32) * Max(ngroups, 1));
-		double		best = -INFINITY;
-		double		worst = INFINITY;
+		double		v;
 
-		for (int32 i = 0; i < nevaluated; i++)
-		{
-			TestUser   *u = &users[order[i]];
-
-			if (u->user_group < 0)
-				continue;
-			sum[u->user_group] += u->ndcg;
-			count[u->user_group]++;
-		}
-		for (int g = 0; g < ngroups; g++)
-		{
-			double		v;
-
-			if (count[g] == 0)
-				continue;
-			v = sum[g] / count[g];
-			EmitMetric(rsinfo, psprintf("ndcg@%d[%s]", k, names[g] ? names[g] : "NULL"), v);
-			best = Max(best, v);
-			worst = Min(worst, v);
-		}
-		EmitMetric(rsinfo, psprintf("ndcg_gap@%d", k), best >= worst ? best - worst : NAN);
+		if (count[g] == 0)
+			continue;
+		v = sum[g] / count[g];
+		EmitMetric(rsinfo, psprintf("ndcg@%d[%s]", job->k,
+									job->user_group_names[g] ? job->user_group_names[g] : "NULL"), v);
+		best = Max(best, v);
+		worst = Min(worst, v);
 	}
+	EmitMetric(rsinfo, psprintf("ndcg_gap@%d", job->k), best >= worst ? best - worst : NAN);
+}
 
+/* The work of recfair_evaluate, inside its progress slot: the phases in order. */
+static Datum
+Evaluate(FunctionCallInfo fcinfo)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	EvalJob		job;
+	instr_time	start;
+
+	memset(&job, 0, sizeof(job));
+	ParseEvaluateCall(fcinfo, &job);
+	InitMaterializedSRF(fcinfo, 0);
+	INSTR_TIME_SET_CURRENT(start);
+
+	SPI_connect();
+	ReadTestSource(fcinfo, &job);
+	ProgressSetPhase(PROGRESS_PHASE_EVALUATING);
+	PrepareTestUsers(&job);
+	RunLists(&job.pass, job.m, job.users, job.x, job.order, job.nevaluated, &job.cfg, job.fixed_shares,
+			 &job.budget);
+	EmitRankingMetrics(rsinfo, &job);
+	if (job.cfg.gm)
+		EmitExposureMetrics(rsinfo, &job);
+	if (job.user_group_col != NULL)
+		EmitUserGroupMetrics(rsinfo, &job);
+	if (recfair_progress_notices)
 	{
 		instr_time	now;
 
 		INSTR_TIME_SET_CURRENT(now);
 		INSTR_TIME_SUBTRACT(now, start);
-		if (recfair_progress_notices)
-			ereport(NOTICE,
-					(errmsg("evaluated %d users (%d skipped) over %d items in %.2f s",
-							nevaluated, nskipped, m->nitems, INSTR_TIME_GET_DOUBLE(now))));
+		ereport(NOTICE,
+				(errmsg("evaluated %d users (%d skipped) over %d items in %.2f s",
+						job.nevaluated, job.nskipped, job.m->nitems, INSTR_TIME_GET_DOUBLE(now))));
 	}
 	SPI_finish();
 	return (Datum) 0;
