@@ -614,6 +614,26 @@ LoadUserGroups(const ModelCache *m, const Interactions *test, TestUser *users,
 	return ngroups;
 }
 
+/*
+ * The users of `given` with their factors (x, k per user, zero for users the
+ * model does not know) and an array for their order, counted against the
+ * memory limit.
+ */
+static void
+LoadUsersWithFactors(MemoryBudget *budget, const ModelCache *m, const Interactions *given,
+					 const char *what, TestUser **users, float4 **x, int32 **order)
+{
+	Size		nusers = Max((Size) given->nusers, 1);
+
+	BudgetReserve(budget, (sizeof(TestUser) + sizeof(float4) * m->k + sizeof(int32)) * nusers, what);
+	*users = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(TestUser) * nusers);
+	memset(*users, 0, sizeof(TestUser) * nusers);
+	*x = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(float4) * m->k * nusers);
+	memset(*x, 0, sizeof(float4) * m->k * nusers);
+	*order = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(int32) * nusers);
+	LoadTestUsers(m, given, *users, *x);
+}
+
 /* One evaluate() call: its arguments, the test data, and what the phases share. */
 typedef struct EvalJob
 {
@@ -766,7 +786,6 @@ static void
 PrepareTestUsers(EvalJob *job)
 {
 	const Interactions *test = job->test;
-	Size		nusers = Max((Size) test->nusers, 1);
 	int32	   *test2model;
 
 	job->m = GetModel(job->model_name);
@@ -783,18 +802,11 @@ PrepareTestUsers(EvalJob *job)
 		test2model[i] = e ? e->index : -1;
 	}
 
-	/* the users, their factors and their order, against the memory limit */
-	BudgetReserve(&job->budget, (sizeof(TestUser) + sizeof(float4) * job->m->k + sizeof(int32)) * nusers,
-				  "the test users' factors");
-	job->users = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(TestUser) * nusers);
-	memset(job->users, 0, sizeof(TestUser) * nusers);
-	job->x = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(float4) * job->m->k * nusers);
-	memset(job->x, 0, sizeof(float4) * job->m->k * nusers);
-	LoadTestUsers(job->m, test, job->users, job->x);
+	LoadUsersWithFactors(&job->budget, job->m, test, "the test users' factors", &job->users, &job->x,
+						 &job->order);
 	for (int32 u = 0; u < test->nusers; u++)
 		MarkRelevant(job, test2model, u);
 
-	job->order = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(int32) * nusers);
 	for (int32 u = 0; u < test->nusers; u++)
 	{
 		if (job->users[u].known && job->users[u].nrel > 0 && job->m->nitems > 0)
@@ -956,53 +968,20 @@ recfair_evaluate(PG_FUNCTION_ARGS)
 }
 
 /*
- * exposure_report(model, group_col, k, fair, users, target, strength, amortized):
- * one row per group over the lists of the given users (a table, view or
- * query with the model's user column; all the model's users when NULL).
+ * exposure_report's users, as (user, user) pairs so that they read like
+ * interactions: the model's users, or the caller's source (read before the
+ * model is taken from the serving cache, as in evaluate()).
  */
-PG_FUNCTION_INFO_V1(recfair_exposure_report);
-Datum
-recfair_exposure_report(PG_FUNCTION_ARGS)
+static Interactions *
+ReadReportUsers(FunctionCallInfo fcinfo, const char *model_name, MemoryBudget *budget)
 {
-	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
-	ModelCache *m;
-	ListConfig	cfg;
-	char	   *model_name;
+	InteractionSource src;
 	char	   *model_user_col;
 	char	   *model_item_col;
 	char	   *model_weight_col;
-	InteractionSource src;
-	MemoryBudget budget = {0};
 	Interactions *given;
-	TestUser   *users;
-	float4	   *x;
-	int32	   *order;
-	int32		n = 0;
-	RankPass	pass;
-	double	   *fixed_shares;
-	double	   *exposure;
-	double	   *target;
-	double		sum = 0.0;
 
-	CheckArgsNotNull(fcinfo, 8, (1U << 0) | (1U << 4));	/* model and users may be NULL */
-	memset(&cfg, 0, sizeof(cfg));
-	cfg.k = PG_GETARG_INT32(2);
-	cfg.fair = PG_GETARG_BOOL(3);
-	ParseFairTarget(text_to_cstring(PG_GETARG_TEXT_PP(5)), &cfg.target);
-	cfg.strength = PG_GETARG_FLOAT4(6);
-	cfg.amortized = PG_GETARG_BOOL(7);
-	cfg.price = FAIR_DEFAULT_PRICE;
-	CheckK(cfg.k);
-	cfg.ncandidates = Max(10 * cfg.k, 100);
-	CheckStrength(cfg.strength);
-	InitMaterializedSRF(fcinfo, 0);
-
-	SPI_connect();
-	/* the users' source first, as in evaluate(): it is the caller's SQL */
-	model_name = ResolveModelName(PG_ARGISNULL(0) ? NULL : text_to_cstring(PG_GETARG_TEXT_PP(0)));
 	ModelColumns(model_name, &model_user_col, &model_item_col, &model_weight_col, NULL);
-
-	/* the users: as (user, user) pairs, so that they read like interactions */
 	if (PG_ARGISNULL(4))
 	{
 		src.source = psprintf("SELECT user_id, user_id AS recfair_item FROM recfair.user_factors "
@@ -1022,49 +1001,90 @@ recfair_exposure_report(PG_FUNCTION_ARGS)
 	src.weight_col = NULL;
 	src.keep_max = false;
 	src.allow_empty = true;
-	given = ReadInteractions(&src, &budget);
+	given = ReadInteractions(&src, budget);
 	if (given->rows_read == 0)
 		ereport(NOTICE,
 				(errmsg("the users source has no rows"),
 				 errdetail("Every group has no exposure.")));
-	m = GetModel(model_name);
-	cfg.gm = GetGroupMap(m, text_to_cstring(PG_GETARG_TEXT_PP(1)));
+	return given;
+}
 
-	BudgetReserve(&budget, (sizeof(TestUser) + sizeof(float4) * m->k + sizeof(int32)) * Max((Size) given->nusers, 1),
-				  "the users' factors");
-	users = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(TestUser) * Max((Size) given->nusers, 1));
-	memset(users, 0, sizeof(TestUser) * Max((Size) given->nusers, 1));
-	x = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(float4) * m->k * Max((Size) given->nusers, 1));
-	memset(x, 0, sizeof(float4) * m->k * Max((Size) given->nusers, 1));
-	LoadTestUsers(m, given, users, x);
-	order = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(int32) * Max((Size) given->nusers, 1));
-	for (int32 u = 0; u < given->nusers; u++)
-		if (users[u].known && m->nitems > 0)
-			order[n++] = u;
+/* One (group_value, items, exposure, share, target_share) row per group. */
+static void
+EmitExposureRows(ReturnSetInfo *rsinfo, const ListConfig *cfg, const RankPass *pass, const double *fixed_shares)
+{
+	const GroupMap *gm = cfg->gm;
+	double	   *exposure = palloc(sizeof(double) * Max(gm->ngroups, 1));
+	double	   *target = palloc(sizeof(double) * Max(gm->ngroups, 1));
+	double		sum = 0.0;
 
-	fixed_shares = palloc(sizeof(double) * Max(cfg.gm->ngroups, 1));
-	RunLists(&pass, m, users, x, order, n, &cfg, fixed_shares, &budget);
-
-	exposure = palloc(sizeof(double) * Max(cfg.gm->ngroups, 1));
-	target = palloc(sizeof(double) * Max(cfg.gm->ngroups, 1));
-	GroupTotals(&pass, fixed_shares, exposure, target);
-	for (int g = 0; g < cfg.gm->ngroups; g++)
+	GroupTotals(pass, fixed_shares, exposure, target);
+	for (int g = 0; g < gm->ngroups; g++)
 		sum += exposure[g];
-	for (int g = 0; g < cfg.gm->ngroups; g++)
+	for (int g = 0; g < gm->ngroups; g++)
 	{
 		Datum		values[5];
 		bool		nulls[5] = {false, false, false, false, false};
 
-		if (cfg.gm->names[g])
-			values[0] = CStringGetTextDatum(cfg.gm->names[g]);
+		if (gm->names[g])
+			values[0] = CStringGetTextDatum(gm->names[g]);
 		else
 			nulls[0] = true;
-		values[1] = Int64GetDatum(cfg.gm->items_in_group[g]);
+		values[1] = Int64GetDatum(gm->items_in_group[g]);
 		values[2] = Float8GetDatum(exposure[g]);
 		values[3] = Float8GetDatum(sum > 0 ? exposure[g] / sum : 0.0);
 		values[4] = Float8GetDatum(target[g]);
 		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
 	}
+}
+
+/*
+ * exposure_report(model, group_col, k, fair, users, target, strength, amortized):
+ * one row per group over the lists of the given users (a table, view or
+ * query with the model's user column; all the model's users when NULL).
+ */
+PG_FUNCTION_INFO_V1(recfair_exposure_report);
+Datum
+recfair_exposure_report(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	ModelCache *m;
+	ListConfig	cfg;
+	char	   *model_name;
+	MemoryBudget budget = {0};
+	Interactions *given;
+	TestUser   *users;
+	float4	   *x;
+	int32	   *order;
+	int32		n = 0;
+	RankPass	pass;
+	double	   *fixed_shares;
+
+	CheckArgsNotNull(fcinfo, 8, (1U << 0) | (1U << 4));	/* model and users may be NULL */
+	memset(&cfg, 0, sizeof(cfg));
+	cfg.k = PG_GETARG_INT32(2);
+	cfg.fair = PG_GETARG_BOOL(3);
+	ParseFairTarget(text_to_cstring(PG_GETARG_TEXT_PP(5)), &cfg.target);
+	cfg.strength = PG_GETARG_FLOAT4(6);
+	cfg.amortized = PG_GETARG_BOOL(7);
+	cfg.price = FAIR_DEFAULT_PRICE;
+	CheckK(cfg.k);
+	cfg.ncandidates = FAIR_DEFAULT_CANDIDATES(cfg.k);
+	CheckStrength(cfg.strength);
+	InitMaterializedSRF(fcinfo, 0);
+
+	SPI_connect();
+	model_name = ResolveModelName(PG_ARGISNULL(0) ? NULL : text_to_cstring(PG_GETARG_TEXT_PP(0)));
+	given = ReadReportUsers(fcinfo, model_name, &budget);
+	m = GetModel(model_name);
+	cfg.gm = GetGroupMap(m, text_to_cstring(PG_GETARG_TEXT_PP(1)));
+	LoadUsersWithFactors(&budget, m, given, "the users' factors", &users, &x, &order);
+	for (int32 u = 0; u < given->nusers; u++)
+		if (users[u].known && m->nitems > 0)
+			order[n++] = u;
+	fixed_shares = palloc(sizeof(double) * Max(cfg.gm->ngroups, 1));
+	RunLists(&pass, m, users, x, order, n, &cfg, fixed_shares, &budget);
+	EmitExposureRows(rsinfo, &cfg, &pass, fixed_shares);
 	SPI_finish();
 	return (Datum) 0;
 }
