@@ -197,20 +197,89 @@ AddAmortized(const char *model, const GroupMap *gm, const FairItem *out, const F
 		elog(ERROR, "SPI_execute_plan failed: %s", SPI_result_code_string(rc));
 }
 
-PG_FUNCTION_INFO_V1(recfair_recommend_fair);
-Datum
-recfair_recommend_fair(PG_FUNCTION_ARGS)
+/* A recommend_fair() call's arguments and options. */
+typedef struct RecommendFairCall
 {
 	int64		user_id;
 	int			k;
+	char	   *model;			/* NULL: the default model */
 	char	   *group_col;
 	FairTarget	target;
 	double		strength;
 	int			ncandidates;
-	Jsonb	   *options;
 	bool		amortized;
 	bool		exclude_seen;
 	double		price;
+} RecommendFairCall;
+
+/* Read and check the arguments and options: everything that needs no model. */
+static void
+ParseRecommendFairCall(FunctionCallInfo fcinfo, RecommendFairCall *call)
+{
+	Jsonb	   *options;
+
+	/* user_id, model and candidates may be NULL */
+	CheckArgsNotNull(fcinfo, 8, (1U << 0) | (1U << 3) | (1U << 6));
+	call->user_id = PG_ARGISNULL(0) ? 0 : PG_GETARG_INT64(0);
+	call->k = PG_GETARG_INT32(1);
+	call->group_col = text_to_cstring(PG_GETARG_TEXT_PP(2));
+	call->model = PG_ARGISNULL(3) ? NULL : text_to_cstring(PG_GETARG_TEXT_PP(3));
+	ParseFairTarget(text_to_cstring(PG_GETARG_TEXT_PP(4)), &call->target);
+	call->strength = PG_GETARG_FLOAT4(5);
+	options = PG_GETARG_JSONB_P(7);
+	CheckK(call->k);
+	CheckStrength(call->strength);
+	call->ncandidates = PG_ARGISNULL(6) ? FAIR_DEFAULT_CANDIDATES(call->k) : PG_GETARG_INT32(6);
+	if (call->ncandidates < call->k)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("candidates must be at least k (%d), not %d", call->k, call->ncandidates)));
+	CheckOptionKeys(options, recommend_fair_options, lengthof(recommend_fair_options));
+	call->amortized = OptionBool(options, "amortized", false);
+	call->exclude_seen = OptionBool(options, "exclude_seen", true);
+	call->price = OptionNumber(options, "price", FAIR_DEFAULT_PRICE, 1e-6, 1e6);
+}
+
+/*
+ * An amortized list: leaning toward the groups behind in the exposure
+ * recorded so far, then recording this list's exposure, and the plain
+ * list's beside it.
+ */
+static int
+AmortizedFairList(const FairListInput *in, const float4 *scores, FairItem *out)
+{
+	const GroupMap *gm = in->gm;
+	double	   *prior = palloc(sizeof(double) * gm->ngroups);
+	double	   *plain = palloc(sizeof(double) * gm->ngroups);
+	FairPrior	fp;
+	int			n;
+
+	fp.total = ReadAmortized(in->m->name, gm, prior, plain);
+	fp.exposure = prior;
+	fp.plain = plain;
+	n = BuildFairList(in, AllocFairListScratch(in, 1), scores, &fp, out);
+	if (n > 0)
+	{
+		Candidate  *top = palloc(sizeof(Candidate) * in->k);
+		FairItem   *plain_list = palloc(sizeof(FairItem) * in->k);
+		int			nplain = TopK(in->m, scores, in->k, top);
+
+		for (int i = 0; i < nplain; i++)
+			plain_list[i].group = gm->group_of_item[top[i].index];
+		AddAmortized(in->m->name, gm, out, plain_list, Min(n, nplain));
+	}
+	return n;
+}
+
+/*
+ * recommend_fair(user_id, k, group_col, ...): the user's top k re-ranked so
+ * that the groups of group_col get their target share of exposure.
+ */
+PG_FUNCTION_INFO_V1(recfair_recommend_fair);
+Datum
+recfair_recommend_fair(PG_FUNCTION_ARGS)
+{
+	RecommendFairCall call;
 	ModelCache *m;
 	const GroupMap *gm;
 	float4	   *scores;
@@ -220,77 +289,35 @@ recfair_recommend_fair(PG_FUNCTION_ARGS)
 	int			n;
 
 	InitMaterializedSRF(fcinfo, 0);
-	for (int i = 1; i < 8; i++)
-		if (PG_ARGISNULL(i) && i != 3 && i != 6)
-			ereport(ERROR,
-					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-					 errmsg("only user_id, model and candidates of recommend_fair may be NULL")));
-	user_id = PG_ARGISNULL(0) ? 0 : PG_GETARG_INT64(0);
-	k = PG_GETARG_INT32(1);
-	group_col = text_to_cstring(PG_GETARG_TEXT_PP(2));
-	ParseFairTarget(text_to_cstring(PG_GETARG_TEXT_PP(4)), &target);
-	strength = PG_GETARG_FLOAT4(5);
-	options = PG_GETARG_JSONB_P(7);
-	CheckK(k);
-	CheckStrength(strength);
-	ncandidates = PG_ARGISNULL(6) ? FAIR_DEFAULT_CANDIDATES(k) : PG_GETARG_INT32(6);
-	if (ncandidates < k)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("candidates must be at least k (%d), not %d", k, ncandidates)));
-	CheckOptionKeys(options, recommend_fair_options, lengthof(recommend_fair_options));
-	amortized = OptionBool(options, "amortized", false);
-	exclude_seen = OptionBool(options, "exclude_seen", true);
-	price = OptionNumber(options, "price", FAIR_DEFAULT_PRICE, 1e-6, 1e6);
+	ParseRecommendFairCall(fcinfo, &call);
 
 	SPI_connect();
-	m = GetModel(PG_ARGISNULL(3) ? NULL : text_to_cstring(PG_GETARG_TEXT_PP(3)));
-	gm = GetGroupMap(m, group_col);
+	m = GetModel(call.model);
+	gm = GetGroupMap(m, call.group_col);
 	/* a NULL user is an unknown user: no rows, as from recommend() */
-	scores = PG_ARGISNULL(0) ? NULL : UserScores(m, user_id, exclude_seen);
+	scores = PG_ARGISNULL(0) ? NULL : UserScores(m, call.user_id, call.exclude_seen);
 	if (scores == NULL)
 	{
 		SPI_finish();
 		return (Datum) 0;
 	}
-	ncandidates = Min(ncandidates, m->nitems);
 	shares = palloc(sizeof(double) * gm->ngroups);
-	if (target.kind != TARGET_MERIT)
-		TargetShares(&target, gm, NULL, 0, shares);
+	if (call.target.kind != TARGET_MERIT)
+		TargetShares(&call.target, gm, NULL, 0, shares);
 	in.m = m;
 	in.gm = gm;
-	in.k = k;
-	in.ncandidates = ncandidates;
-	in.merit = target.kind == TARGET_MERIT;
+	in.k = call.k;
+	in.ncandidates = Min(call.ncandidates, m->nitems);
+	in.merit = call.target.kind == TARGET_MERIT;
 	in.fixed_shares = shares;
-	in.strength = strength;
-	in.amortized = amortized;
-	in.price = price;
+	in.strength = call.strength;
+	in.amortized = call.amortized;
+	in.price = call.price;
 	in.scale_state = &m->amortized_scale;
 	in.interruptible = true;
-	out = palloc(sizeof(FairItem) * k);
-	if (amortized)
-	{
-		double	   *prior = palloc(sizeof(double) * gm->ngroups);
-		double	   *plain = palloc(sizeof(double) * gm->ngroups);
-		FairPrior	fp;
-
-		fp.total = ReadAmortized(m->name, gm, prior, plain);
-		fp.exposure = prior;
-		fp.plain = plain;
-		n = BuildFairList(&in, AllocFairListScratch(&in, 1), scores, &fp, out);
-		if (n > 0)
-		{
-			/* the plain list, for the plain exposure kept beside the fair one */
-			Candidate  *top = palloc(sizeof(Candidate) * k);
-			FairItem   *plain_list = palloc(sizeof(FairItem) * k);
-			int			nplain = TopK(m, scores, k, top);
-
-			for (int i = 0; i < nplain; i++)
-				plain_list[i].group = gm->group_of_item[top[i].index];
-			AddAmortized(m->name, gm, out, plain_list, Min(n, nplain));
-		}
-	}
+	out = palloc(sizeof(FairItem) * call.k);
+	if (call.amortized)
+		n = AmortizedFairList(&in, scores, out);
 	else
 		n = BuildFairList(&in, AllocFairListScratch(&in, 1), scores, NULL, out);
 	EmitFairRows(fcinfo, out, n, gm);
