@@ -424,16 +424,11 @@ RerankCandidates(int n, const int64 *ids, const float4 *scores, char *const *gro
 					  palloc(sizeof(int32) * Max(gm->ngroups, 1)));
 }
 
-PG_FUNCTION_INFO_V1(recfair_rerank_fair);
-Datum
-recfair_rerank_fair(PG_FUNCTION_ARGS)
+/* The candidates of rerank_fair's three arrays, checked: same length, no NULL id or score, no NaN. */
+static int
+ReadCandidateArrays(ArrayType *ids_arr, ArrayType *scores_arr, ArrayType *groups_arr,
+					int64 **ids_out, float4 **scores_out, char ***groups_out)
 {
-	ArrayType  *ids_arr;
-	ArrayType  *scores_arr;
-	ArrayType  *groups_arr;
-	int			k;
-	FairTarget	target;
-	double		strength;
 	Datum	   *ids;
 	bool	   *id_nulls;
 	Datum	   *scores;
@@ -443,27 +438,7 @@ recfair_rerank_fair(PG_FUNCTION_ARGS)
 	int			n;
 	int			nscores;
 	int			ngroupvals;
-	int64	   *id_values;
-	float4	   *score_values;
-	char	  **group_values;
-	GroupMap	gm;
-	FairItem   *out;
-	int			placed;
 
-	InitMaterializedSRF(fcinfo, 0);
-	for (int i = 0; i < 6; i++)
-		if (PG_ARGISNULL(i))
-			ereport(ERROR,
-					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-					 errmsg("rerank_fair arguments must not be NULL")));
-	ids_arr = PG_GETARG_ARRAYTYPE_P(0);
-	scores_arr = PG_GETARG_ARRAYTYPE_P(1);
-	groups_arr = PG_GETARG_ARRAYTYPE_P(2);
-	k = PG_GETARG_INT32(3);
-	ParseFairTarget(text_to_cstring(PG_GETARG_TEXT_PP(4)), &target);
-	strength = PG_GETARG_FLOAT4(5);
-	CheckK(k);
-	CheckStrength(strength);
 	if (ARR_NDIM(ids_arr) > 1 || ARR_NDIM(scores_arr) > 1 || ARR_NDIM(groups_arr) > 1)
 		ereport(ERROR,
 				(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
@@ -478,6 +453,9 @@ recfair_rerank_fair(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
 				 errmsg("item_ids, scores and groups must have the same length, not %d, %d and %d",
 						n, nscores, ngroupvals)));
+	*ids_out = palloc(sizeof(int64) * Max(n, 1));
+	*scores_out = palloc(sizeof(float4) * Max(n, 1));
+	*groups_out = palloc(sizeof(char *) * Max(n, 1));
 	for (int i = 0; i < n; i++)
 	{
 		if (id_nulls[i])
@@ -492,19 +470,38 @@ recfair_rerank_fair(PG_FUNCTION_ARGS)
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("scores must not contain NaN (position %d)", i + 1)));
+		(*ids_out)[i] = DatumGetInt64(ids[i]);
+		(*scores_out)[i] = DatumGetFloat4(scores[i]);
+		(*groups_out)[i] = group_nulls[i] ? NULL : TextDatumGetCString(groups[i]);
 	}
+	return n;
+}
 
-	id_values = palloc(sizeof(int64) * Max(n, 1));
-	score_values = palloc(sizeof(float4) * Max(n, 1));
-	group_values = palloc(sizeof(char *) * Max(n, 1));
-	for (int i = 0; i < n; i++)
-	{
-		id_values[i] = DatumGetInt64(ids[i]);
-		score_values[i] = DatumGetFloat4(scores[i]);
-		group_values[i] = group_nulls[i] ? NULL : TextDatumGetCString(groups[i]);
-	}
-	placed = RerankCandidates(n, id_values, score_values, group_values, k, &target, strength,
-							  "item_ids", &gm, &out);
+PG_FUNCTION_INFO_V1(recfair_rerank_fair);
+Datum
+recfair_rerank_fair(PG_FUNCTION_ARGS)
+{
+	int			k;
+	FairTarget	target;
+	double		strength;
+	int			n;
+	int64	   *ids;
+	float4	   *scores;
+	char	  **groups;
+	GroupMap	gm;
+	FairItem   *out;
+	int			placed;
+
+	InitMaterializedSRF(fcinfo, 0);
+	CheckArgsNotNull(fcinfo, 6, 0);
+	k = PG_GETARG_INT32(3);
+	ParseFairTarget(text_to_cstring(PG_GETARG_TEXT_PP(4)), &target);
+	strength = PG_GETARG_FLOAT4(5);
+	CheckK(k);
+	CheckStrength(strength);
+	n = ReadCandidateArrays(PG_GETARG_ARRAYTYPE_P(0), PG_GETARG_ARRAYTYPE_P(1), PG_GETARG_ARRAYTYPE_P(2),
+							&ids, &scores, &groups);
+	placed = RerankCandidates(n, ids, scores, groups, k, &target, strength, "item_ids", &gm, &out);
 	EmitFairRows(fcinfo, out, placed, &gm);
 	return (Datum) 0;
 }
