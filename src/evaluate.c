@@ -104,6 +104,20 @@ typedef struct Sums
 	char		pad[24];		/* keep workers' sums on separate cache lines */
 } Sums;
 
+/* One worker's slices of the pass's buffers. */
+typedef struct RankWorker
+{
+	float4	   *scores;			/* group x nitems */
+	float4	   *xb;				/* group x k */
+	Candidate  *top;			/* k */
+	bool	   *covered;		/* nitems */
+	double	   *group_exposure; /* ngroups */
+	double	   *plain_exposure; /* ngroups, amortized mode */
+	double	   *item_exposure;	/* nitems */
+	double	   *merit_mass;		/* ngroups */
+	FairItem   *out;			/* k */
+} RankWorker;
+
 typedef struct RankPass
 {
 	const ModelCache *m;
@@ -117,6 +131,7 @@ typedef struct RankPass
 	Candidate  *top;			/* per worker: k */
 	bool	   *covered;		/* per worker: nitems */
 	Sums		sums[MAX_WORKERS];
+	RankWorker	workers[MAX_WORKERS];	/* each worker's slices of the buffers below */
 	int			nthreads;		/* the buffers' workers: read once (the test SQL may change the setting) */
 	/* fairness: NULL gm for none */
 	const GroupMap *gm;
@@ -165,8 +180,8 @@ RankWork(void *arg, int64 start, int64 end, int worker)
 	for (int64 g0 = start; g0 < end; g0 += p->group)
 	{
 		int			ng = (int) Min(p->group, end - g0);
-		float4	   *gscores = p->scores + (int64) worker * p->group * m->nitems;
-		float4	   *xb = p->xb + (int64) worker * p->group * m->k;
+		float4	   *gscores = p->workers[worker].scores;
+		float4	   *xb = p->workers[worker].xb;
 
 		for (int b = 0; b < ng; b++)
 			memcpy(xb + (int64) b * m->k, p->x + (int64) p->order[g0 + b] * m->k, sizeof(float4) * m->k);
@@ -189,8 +204,8 @@ RankUser(RankPass *p, TestUser *u, float4 *scores, int worker)
 	const ModelCache *m = p->m;
 	const GroupMap *gm = p->gm;
 	int			k = p->k;
-	Candidate  *top = p->top + (int64) worker * k;
-	bool	   *covered = p->covered + (int64) worker * m->nitems;
+	Candidate  *top = p->workers[worker].top;
+	bool	   *covered = p->workers[worker].covered;
 	Sums	   *sums = &p->sums[worker];
 	int			n;
 	int			ideal = Min(k, u->nrel);
@@ -207,8 +222,8 @@ RankUser(RankPass *p, TestUser *u, float4 *scores, int worker)
 	if (gm != NULL && (p->fair || p->merit))
 	{
 		FairListScratch *scratch = &p->fair_scratch[worker];
-		double	   *gexp = p->group_exposure + (int64) worker * gm->ngroups;
-		FairItem   *out = p->out + (int64) worker * k;
+		double	   *gexp = p->workers[worker].group_exposure;
+		FairItem   *out = p->workers[worker].out;
 
 		if (p->fair)
 		{
@@ -217,7 +232,7 @@ RankUser(RankPass *p, TestUser *u, float4 *scores, int worker)
 			if (p->amortized)
 			{
 				prior.exposure = gexp;
-				prior.plain = p->plain_exposure + (int64) worker * gm->ngroups;
+				prior.plain = p->workers[worker].plain_exposure;
 				for (int g = 0; g < gm->ngroups; g++)
 					prior.total += gexp[g];
 			}
@@ -225,7 +240,7 @@ RankUser(RankPass *p, TestUser *u, float4 *scores, int worker)
 			if (p->amortized)
 			{
 				/* what the plain list would have given */
-				double	   *plain = p->plain_exposure + (int64) worker * gm->ngroups;
+				double	   *plain = p->workers[worker].plain_exposure;
 				int			nplain = TopK(m, scores, k, top);
 
 				for (int i = 0; i < nplain; i++)
@@ -254,8 +269,8 @@ RankUser(RankPass *p, TestUser *u, float4 *scores, int worker)
 		{
 			double		v = RankExposure(r);
 
-			p->group_exposure[(int64) worker * gm->ngroups + gm->group_of_item[top[r - 1].index]] += v;
-			p->item_exposure[(int64) worker * m->nitems + top[r - 1].index] += v;
+			p->workers[worker].group_exposure[gm->group_of_item[top[r - 1].index]] += v;
+			p->workers[worker].item_exposure[top[r - 1].index] += v;
 		}
 		if (u->nrel > 0 && Relevant(u, top[r - 1].index))
 		{
@@ -514,9 +529,26 @@ RunLists(RankPass *pass, ModelCache *m, TestUser *users, const float4 *x,
 		pass->fair_scratch = AllocFairListScratch(&pass->fair_input, nthreads);
 		if (pass->merit)
 			for (int w = 0; w < nthreads; w++)
-				pass->fair_scratch[w].merit_mass = pass->merit_mass + (int64) w * gm->ngroups;
+				pass->fair_scratch[w].merit_mass = pass->merit_mass + (int64) w * gm->ngroups;	/* = workers[w].merit_mass */
 		pass->plain_exposure = palloc0(sizeof(double) * g * nthreads);
 		pass->out = palloc(sizeof(FairItem) * k * nthreads);
+	}
+	for (int w = 0; w < nthreads; w++)
+	{
+		RankWorker *rw = &pass->workers[w];
+
+		rw->scores = pass->scores + (int64) w * pass->group * m->nitems;
+		rw->xb = pass->xb + (int64) w * pass->group * m->k;
+		rw->top = pass->top + (int64) w * k;
+		rw->covered = pass->covered + (int64) w * m->nitems;
+		if (gm != NULL)
+		{
+			rw->group_exposure = pass->group_exposure + (int64) w * gm->ngroups;
+			rw->plain_exposure = pass->plain_exposure + (int64) w * gm->ngroups;
+			rw->item_exposure = pass->item_exposure + (int64) w * m->nitems;
+			rw->merit_mass = pass->merit_mass + (int64) w * gm->ngroups;
+			rw->out = pass->out + (int64) w * k;
+		}
 	}
 
 	if (pass->amortized)
@@ -546,8 +578,8 @@ GroupTotals(const RankPass *pass, const double *fixed_shares, double *exposure, 
 		target[g] = 0.0;
 		for (int t = 0; t < nthreads; t++)
 		{
-			exposure[g] += pass->group_exposure[(int64) t * gm->ngroups + g];
-			target[g] += pass->merit_mass[(int64) t * gm->ngroups + g];
+			exposure[g] += pass->workers[t].group_exposure[g];
+			target[g] += pass->workers[t].merit_mass[g];
 		}
 		mass += target[g];
 	}
@@ -574,7 +606,7 @@ ExposureGini(const RankPass *pass)
 	{
 		e[i] = 0.0;
 		for (int t = 0; t < nthreads; t++)
-			e[i] += pass->item_exposure[(int64) t * nitems + i];
+			e[i] += pass->workers[t].item_exposure[i];
 	}
 	qsort(e, nitems, sizeof(double), CompareDoubles);
 	for (int32 i = 0; i < nitems; i++)
@@ -840,7 +872,7 @@ EmitRankingMetrics(ReturnSetInfo *rsinfo, const EvalJob *job)
 	}
 	for (int32 i = 0; i < m->nitems; i++)
 		for (int t = 0; t < pass->nthreads; t++)
-			if (pass->covered[(int64) t * m->nitems + i])
+			if (pass->workers[t].covered[i])
 			{
 				ncovered++;
 				break;
