@@ -612,8 +612,8 @@ QueryRegisteredGroups(const char *model, bool users, const char *column, Oid *re
 	if (table == NULL)
 		ereport(ERROR,
 				(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
-				 errmsg("model \"%s\" has no registered %s table, so it has no column \"%s\"",
-						model, kind, column),
+				 errmsg("model \"%s\" has no registered %s table", model, kind),
+				 errdetail("The column \"%s\" is looked up in that table.", column),
 				 users ?
 				 errhint("Register one: SELECT recfair.register_tables('%s', users => 'my_users', user_key => 'user_id').",
 						 model) :

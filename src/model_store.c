@@ -470,8 +470,8 @@ ResolveModelName(const char *model)
 			appendStringInfoString(&names, ", ...");
 		ereport(ERROR,
 				(errcode(ERRCODE_AMBIGUOUS_PARAMETER),
-				 errmsg("more than one model exists, so the model must be named"),
-				 errdetail("Models: %s.", names.data),
+				 errmsg("the model must be named"),
+				 errdetail("More than one model exists: %s.", names.data),
 				 errhint("Pass model => '...', or SET recfair.default_model.")));
 	}
 	return SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1);

@@ -108,9 +108,9 @@ BeginRegisteredRead(Oid relid, AttrNumber key, AttrNumber column,
 		if (check_enable_rls(relid, InvalidOid, true) == RLS_ENABLED)
 			ereport(ERROR,
 					(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
-					 errmsg("row security of table %s applies to you, and recfair does not run the policies of its owner \"%s\" with your rights",
-							QualifiedRelationName(relid), GetUserNameFromId(owner, false)),
-					 errdetail("It is the %s table of model \"%s\".", kind, model),
+					 errmsg("row security of table %s applies to you", QualifiedRelationName(relid)),
+					 errdetail("It is the %s table of model \"%s\". recfair does not run the policies of its owner \"%s\" with your rights, nor read the table without them.",
+							   kind, model, GetUserNameFromId(owner, false)),
 					 errhint("Register a table or view that the role \"%s\" owns, or one owned by a superuser.",
 							 GetUserNameFromId(caller, false))));
 	}
@@ -126,10 +126,10 @@ BeginRegisteredRead(Oid relid, AttrNumber key, AttrNumber column,
 	else
 		ereport(ERROR,
 				(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
-				 errmsg("%s is a view or foreign table of role \"%s\", which recfair reads neither with your rights nor with its owner's",
+				 errmsg("cannot read %s, a view or foreign table of role \"%s\"",
 						QualifiedRelationName(relid), GetUserNameFromId(owner, false)),
-				 errdetail("It is the %s table of model \"%s\". With your rights its code would run as you; "
-						   "with its owner's you would see what the owner sees.", kind, model),
+				 errdetail("It is the %s table of model \"%s\". Read with your rights, its code would run as you; "
+						   "read with its owner's, you would see what the owner sees.", kind, model),
 				 errhint("Register a table, or a view that the role \"%s\" owns.",
 						 GetUserNameFromId(caller, false))));
 

@@ -50,7 +50,7 @@ SELECT is((SELECT array_agg(item_id ORDER BY rank) FROM recommend(1, 2, 'chol'))
 	(SELECT array_agg(item_id ORDER BY rank) FROM recommend(1, 2, 'planted')), 'CG and Cholesky rank alike');
 
 -- model resolution
-SELECT throws_ok($$SELECT * FROM recommend(1, 5)$$, '42P08', 'more than one model exists, so the model must be named',
+SELECT throws_ok($$SELECT * FROM recommend(1, 5)$$, '42P08', 'the model must be named',
 	'two models and no name');
 SET LOCAL recfair.default_model = 'chol';
 SELECT lives_ok($$SELECT * FROM recommend(1, 5)$$, 'recfair.default_model names the model');
