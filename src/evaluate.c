@@ -50,10 +50,11 @@
 #include <cblas.h>
 #include <math.h>
 
+#include "catalog/namespace.h"
 #include "catalog/pg_type.h"
 #include "embedding.h"
-#include "fair.h"
 #include "executor/spi.h"
+#include "fair.h"
 #include "funcapi.h"
 #include "idset.h"
 #include "interactions.h"
@@ -68,9 +69,8 @@
 #include "utils/builtins.h"
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
-#include "utils/tuplestore.h"
-#include "catalog/namespace.h"
 #include "utils/regproc.h"
+#include "utils/tuplestore.h"
 #include "utils/varlena.h"
 
 #define MAX_WORKERS RECFAIR_MAX_THREADS	/* the pool never runs more (parallel.h) */

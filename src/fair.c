@@ -65,28 +65,29 @@
  */
 #include "postgres.h"
 
-#include "compat.h"
 #include <float.h>
 #include <math.h>
 
+#include "access/xact.h"
 #include "catalog/namespace.h"
 #include "catalog/pg_collation.h"
 #include "catalog/pg_type.h"
 #include "common/hashfn.h"
+#include "compat.h"
 #include "executor/spi.h"
 #include "fair.h"
-#include "security.h"
+#include "interactions.h"
 #include "miscadmin.h"
-#include "access/xact.h"
+#include "security.h"
 #include "storage/proc.h"
 #include "utils/acl.h"
 #include "utils/builtins.h"
-#include "utils/rls.h"
 #include "utils/jsonb.h"
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
 #include "utils/numeric.h"
 #include "utils/regproc.h"
+#include "utils/rls.h"
 #include "utils/varlena.h"
 
 /* Best first: higher score, then lower id. */
@@ -557,13 +558,20 @@ GroupOfName(const GroupMap *gm, const char *name)
 	return -1;
 }
 
-/* Group names in the database's collation, as ORDER BY would sort them. */
+/*
+ * Rows (indexes into the char *values[] that arg points to) by group value
+ * in the database's collation, as ORDER BY would sort them, NULL last.  The
+ * default collation is deterministic, so only equal strings compare equal.
+ */
 static int
-CompareGroupNames(const void *a, const void *b)
+CompareRowValues(const void *a, const void *b, void *arg)
 {
-	const char *x = *(const char *const *) a;
-	const char *y = *(const char *const *) b;
+	char	  **values = (char **) arg;
+	const char *x = values[*(const int64 *) a];
+	const char *y = values[*(const int64 *) b];
 
+	if (x == NULL || y == NULL)
+		return (x == NULL) - (y == NULL);
 	return varstr_cmp(x, (int) strlen(x), y, (int) strlen(y), DEFAULT_COLLATION_OID);
 }
 
@@ -596,9 +604,7 @@ QueryRegisteredGroups(const char *model, bool users, const char *column, Oid *re
 	AttrNumber	attnum;
 	AttrNumber	key_attnum;
 	RegisteredRead read;
-	char	  **sorted;
-	int			ndistinct = 0;
-	bool		has_null = false;
+	int64	   *order;
 	int			rc;
 
 	rc = SPI_execute_with_args(users ?
@@ -626,11 +632,7 @@ QueryRegisteredGroups(const char *model, bool users, const char *column, Oid *re
 		ereport(ERROR,
 				(errcode(ERRCODE_UNDEFINED_TABLE),
 				 errmsg("the %s table %s of model \"%s\" does not exist", kind, table, model)));
-	if (strlen(column) >= NAMEDATALEN)
-		ereport(ERROR,
-				(errcode(ERRCODE_NAME_TOO_LONG),
-				 errmsg("column name \"%.*s...\" is too long", NAMEDATALEN - 1, column),
-				 errdetail("A column name has at most %d bytes.", NAMEDATALEN - 1)));
+	CheckColumnNameLength(column);
 	attnum = get_attnum(relid, column);
 	if (attnum == InvalidAttrNumber || attnum < 0)
 		ereport(ERROR,
@@ -671,7 +673,7 @@ QueryRegisteredGroups(const char *model, bool users, const char *column, Oid *re
 	rows->has_key = palloc_extended(sizeof(bool) * Max(rows->nrows, 1), MCXT_ALLOC_HUGE);
 	rows->group = palloc_extended(sizeof(int32) * Max(rows->nrows, 1), MCXT_ALLOC_HUGE);
 	rows->values = palloc_extended(sizeof(char *) * Max(rows->nrows, 1), MCXT_ALLOC_HUGE);
-	sorted = palloc_extended(sizeof(char *) * Max(rows->nrows, 1), MCXT_ALLOC_HUGE);
+	order = palloc_extended(sizeof(int64) * Max(rows->nrows, 1), MCXT_ALLOC_HUGE);
 	for (int64 r = 0; r < rows->nrows; r++)
 	{
 		HeapTuple	tup = SPI_tuptable->vals[r];
@@ -685,41 +687,23 @@ QueryRegisteredGroups(const char *model, bool users, const char *column, Oid *re
 			key_type == INT4OID ? (int64) DatumGetInt32(k) : (int64) DatumGetInt16(k);
 		v = SPI_getbinval(tup, SPI_tuptable->tupdesc, 2, &isnull);
 		rows->values[r] = isnull ? NULL : OutputFunctionCall(&out, v);
-		if (rows->values[r] != NULL)
-			sorted[ndistinct++] = rows->values[r];
-		else
-			has_null = true;
+		order[r] = r;
 		if ((r & 1023) == 0)
 			CHECK_FOR_INTERRUPTS();
 	}
-	/* groups in text order, duplicates dropped, the NULL group last */
-	qsort(sorted, ndistinct, sizeof(char *), CompareGroupNames);
+	/* groups numbered in text order, the NULL group last: a new group where the value changes */
+	qsort_arg(order, rows->nrows, sizeof(int64), CompareRowValues, rows->values);
+	rows->ngroups = 0;
+	for (int64 i = 0; i < rows->nrows; i++)
 	{
-		int			kept = 0;
+		const char *value = rows->values[order[i]];
+		const char *prev = i > 0 ? rows->values[order[i - 1]] : NULL;
 
-		for (int i = 0; i < ndistinct; i++)
-			if (kept == 0 || strcmp(sorted[kept - 1], sorted[i]) != 0)
-				sorted[kept++] = sorted[i];
-		ndistinct = kept;
+		/* NULLs sort last, so a non-NULL value has a non-NULL predecessor */
+		if (i == 0 || (value == NULL ? prev != NULL : strcmp(prev, value) != 0))
+			rows->ngroups++;
+		rows->group[order[i]] = rows->ngroups - 1;
 	}
-	for (int64 r = 0; r < rows->nrows; r++)
-	{
-		char	  **found;
-
-		if (rows->values[r] == NULL)
-		{
-			rows->group[r] = ndistinct;
-			continue;
-		}
-		/* equal under strcmp; the collation may call two distinct strings equal: scan near */
-		found = bsearch(&rows->values[r], sorted, ndistinct, sizeof(char *), CompareGroupNames);
-		while (found > sorted && CompareGroupNames(found - 1, &rows->values[r]) == 0)
-			found--;
-		while (strcmp(*found, rows->values[r]) != 0)
-			found++;
-		rows->group[r] = (int32) (found - sorted);
-	}
-	rows->ngroups = ndistinct + (has_null ? 1 : 0);
 	if (relid_out)
 		*relid_out = relid;
 	return rows->ngroups;

@@ -18,11 +18,11 @@
  */
 #include "postgres.h"
 
-#include "compat.h"
 #include <math.h>
 
 #include "catalog/namespace.h"
 #include "catalog/pg_type.h"
+#include "compat.h"
 #include "executor/spi.h"
 #include "fair.h"
 #include "funcapi.h"

@@ -15,8 +15,6 @@
  */
 #include "postgres.h"
 
-#include <math.h>
-
 #include "access/heapam.h"
 #include "access/table.h"
 #include "access/tableam.h"
@@ -46,6 +44,13 @@
 #define WRITE_BATCH_SEEN (4 * 1024 * 1024)
 
 char	   *recfair_default_model = NULL;
+
+/* One of recfair's own tables by name, or InvalidOid if this version has none. */
+Oid
+RecfairTableOid(const char *name)
+{
+	return get_relname_relid(name, get_namespace_oid("recfair", false));
+}
 
 static Oid
 EmbeddingTypeOid(void)
@@ -96,13 +101,8 @@ Datum
 recfair_lock_model(PG_FUNCTION_ARGS)
 {
 	char	   *model = text_to_cstring(PG_GETARG_TEXT_PP(0));
-	Oid			relid = get_relname_relid("models", get_namespace_oid("recfair", false));
 
-	if (!OidIsValid(relid) || pg_class_aclcheck(relid, GetUserId(), ACL_UPDATE) != ACLCHECK_OK)
-		ereport(ERROR,
-				(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
-				 errmsg("permission denied for table recfair.models"),
-				 errdetail("Locking a model for a change needs UPDATE on it.")));
+	CheckTablePrivilege("models", ACL_UPDATE, "UPDATE", "lock_model");
 	LockModelName(model);
 	PG_RETURN_VOID();
 }
@@ -117,19 +117,11 @@ DeleteModelFactors(const char *model)
 	Execute("DELETE FROM recfair.item_factors WHERE model OPERATOR(pg_catalog.=) $1", 1, types, values, SPI_OK_DELETE);
 }
 
-/* A factor row as an embedding; the last guard that nothing non-finite is stored. */
+/* A factor row as an embedding (train() checked every value is finite). */
 static Datum
 MakeEmbedding(const float4 *x, int k)
 {
-	Embedding  *e;
-
-	for (int j = 0; j < k; j++)
-		if (!isfinite(x[j]))
-			ereport(ERROR,
-					(errcode(ERRCODE_FLOATING_POINT_EXCEPTION),
-					 errmsg("a factor to be stored is not finite"),
-					 errdetail("A model with NaN or infinite factors could not be restored from a dump, so it is not stored.")));
-	e = InitEmbedding(k);
+	Embedding  *e = InitEmbedding(k);
 
 	memcpy(e->x, x, sizeof(float4) * k);
 	return PointerGetDatum(e);
@@ -304,8 +296,7 @@ StoreFactors(const char *model, bool users, const Interactions *data,
 		elog(ERROR, "SPI_prepare failed: %s", SPI_result_code_string(SPI_result));
 
 	{
-		Oid			relid = get_relname_relid(users ? "user_factors" : "item_factors",
-											  get_namespace_oid("recfair", false));
+		Oid			relid = RecfairTableOid(users ? "user_factors" : "item_factors");
 		Relation	rel;
 
 		if (!OidIsValid(relid))
@@ -497,7 +488,7 @@ recfair_drop_model(PG_FUNCTION_ARGS)
 	existed = SPI_processed > 0;
 	DeleteModelFactors(model);
 	/* and its amortized exposure, so a new model of that name starts afresh (table since 0.3.0) */
-	if (OidIsValid(get_relname_relid("fair_exposure", get_namespace_oid("recfair", false))))
+	if (OidIsValid(RecfairTableOid("fair_exposure")))
 		Execute("DELETE FROM recfair.fair_exposure WHERE model OPERATOR(pg_catalog.=) $1", 1, types, values, SPI_OK_DELETE);
 	SPI_finish();
 	PG_RETURN_BOOL(existed);

@@ -14,6 +14,7 @@
 /* The GUC recfair.default_model. */
 extern char *recfair_default_model;
 
+extern Oid	RecfairTableOid(const char *name);
 extern void LockModelName(const char *model);
 extern void DeleteModelFactors(const char *model);
 /* bias may be NULL (a NULL bias column) */

@@ -174,10 +174,10 @@ CheckModelOwner(const char *model, const char *owner)
 			 errhint("Only the model's owner, a member of that role or a superuser may retrain, drop or re-register it.")));
 }
 
-static void
+void
 CheckTablePrivilege(const char *table, AclMode mode, const char *mode_name, const char *action)
 {
-	Oid			relid = get_relname_relid(table, get_namespace_oid("recfair", false));
+	Oid			relid = RecfairTableOid(table);
 
 	if (!OidIsValid(relid))
 		elog(ERROR, "recfair's table recfair.%s is missing", table);
@@ -195,54 +195,34 @@ CheckTablePrivilege(const char *table, AclMode mode, const char *mode_name, cons
 	}
 }
 
-/*
- * Under REPEATABLE READ or SERIALIZABLE the transaction's snapshot may
- * predate a training of this model that committed while we waited for the
- * model's lock: writing would then fail on a key of rows we cannot see.
- * Say so before the work, with the SQLSTATE that tells clients to retry.
- */
-static void
-CheckNoConcurrentTraining(const char *model)
+/* The model's version and owner as a snapshot sees them; false if it sees no model. */
+static bool
+ReadModelRow(SPIPlanPtr plan, const char *model, Snapshot snapshot, int64 *version, char **owner)
 {
-	Oid			types[1] = {TEXTOID};
 	Datum		values[1] = {CStringGetTextDatum(model)};
-	SPIPlanPtr	plan;
-	int64		seen[2] = {-1, -1};
+	int			rc = snapshot ?
+		SPI_execute_snapshot(plan, values, NULL, snapshot, InvalidSnapshot, true, false, 1) :
+		SPI_execute_plan(plan, values, NULL, true, 1);
+	bool		isnull;
 
-	if (!IsolationUsesXactSnapshot())
-		return;
-	plan = SPI_prepare("SELECT version FROM recfair.models WHERE name OPERATOR(pg_catalog.=) $1",
-					   1, types);
-	if (plan == NULL)
-		elog(ERROR, "SPI_prepare failed: %s", SPI_result_code_string(SPI_result));
-	for (int pass = 0; pass < 2; pass++)
-	{
-		int			rc = pass == 0 ?
-			SPI_execute_plan(plan, values, NULL, true, 1) :
-			SPI_execute_snapshot(plan, values, NULL, GetLatestSnapshot(), InvalidSnapshot, true, false, 1);
-		bool		isnull;
-
-		if (rc != SPI_OK_SELECT)
-			elog(ERROR, "SPI_execute failed: %s", SPI_result_code_string(rc));
-		if (SPI_processed == 1)
-			seen[pass] = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
-	}
-	SPI_freeplan(plan);
-	if (seen[0] != seen[1])
-		ereport(ERROR,
-				(errcode(ERRCODE_T_R_SERIALIZATION_FAILURE),
-				 errmsg("could not serialize access due to a concurrent change of model \"%s\"", model),
-				 errdetail("Another transaction trained, registered or dropped the model after this transaction's snapshot was taken."),
-				 errhint("Retry the transaction.")));
+	if (rc != SPI_OK_SELECT)
+		elog(ERROR, "SPI_execute failed: %s", SPI_result_code_string(rc));
+	if (SPI_processed == 0)
+		return false;
+	*version = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
+	*owner = SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2);
+	return true;
 }
 
 bool
 CheckModelWritable(const char *model, const char *action, bool need_factor_tables, char **owner_out)
 {
 	Oid			types[1] = {TEXTOID};
-	Datum		values[1] = {CStringGetTextDatum(model)};
+	bool		owners = ModelsHaveOwners();
 	SPIPlanPtr	plan;
-	int			rc;
+	bool		exists;
+	int64		version = 0;
+	char	   *owner = NULL;
 
 	PreventCommandIfReadOnly(psprintf("%s()", action));
 	PreventCommandIfParallelMode(psprintf("%s()", action));
@@ -257,47 +237,59 @@ CheckModelWritable(const char *model, const char *action, bool need_factor_table
 	}
 	/* one writer of a model at a time; then nobody else can create or change it */
 	LockModelName(model);
-	CheckNoConcurrentTraining(model);
 
 	/*
-	 * The owner as of now, not as of the statement's snapshot: under READ
+	 * The model as of now, not as of the statement's snapshot: under READ
 	 * COMMITTED that may predate another role's first training of the
 	 * model (committed while we waited for the lock, or before a cursor
 	 * over this call was fetched).  Before the 0.5.0 scripts (ALTER
 	 * EXTENSION recfair UPDATE) models have no owner.
 	 */
-	plan = SPI_prepare(ModelsHaveOwners() ?
-					   "SELECT owner FROM recfair.models WHERE name OPERATOR(pg_catalog.=) $1" :
-					   "SELECT NULL::pg_catalog.name FROM recfair.models WHERE name OPERATOR(pg_catalog.=) $1",
+	plan = SPI_prepare(owners ?
+					   "SELECT version, owner FROM recfair.models WHERE name OPERATOR(pg_catalog.=) $1" :
+					   "SELECT version, NULL::pg_catalog.name FROM recfair.models WHERE name OPERATOR(pg_catalog.=) $1",
 					   1, types);
 	if (plan == NULL)
 		elog(ERROR, "SPI_prepare failed: %s", SPI_result_code_string(SPI_result));
-	rc = SPI_execute_snapshot(plan, values, NULL, GetLatestSnapshot(), InvalidSnapshot, true, false, 1);
-	if (rc != SPI_OK_SELECT)
-		elog(ERROR, "SPI_execute_snapshot failed: %s", SPI_result_code_string(rc));
+	exists = ReadModelRow(plan, model, GetLatestSnapshot(), &version, &owner);
+
+	/*
+	 * Under REPEATABLE READ or SERIALIZABLE the transaction's snapshot may
+	 * predate a change of this model that committed since: writing would
+	 * then fail on a key of rows it cannot see.  Say so before the work,
+	 * with the SQLSTATE that tells clients to retry.
+	 */
+	if (IsolationUsesXactSnapshot())
+	{
+		int64		seen_version = 0;
+		char	   *seen_owner;
+		bool		seen = ReadModelRow(plan, model, NULL, &seen_version, &seen_owner);
+
+		if (seen != exists || seen_version != version)
+			ereport(ERROR,
+					(errcode(ERRCODE_T_R_SERIALIZATION_FAILURE),
+					 errmsg("could not serialize access due to a concurrent change of model \"%s\"", model),
+					 errdetail("Another transaction trained, registered or dropped the model after this transaction's snapshot was taken."),
+					 errhint("Retry the transaction.")));
+	}
+	SPI_freeplan(plan);
 	if (owner_out)
 		*owner_out = NULL;
-	if (SPI_processed == 0)
-	{
-		SPI_freeplan(plan);
+	if (!exists)
 		return false;
-	}
-	if (ModelsHaveOwners())
+	if (owners)
 	{
-		char	   *owner = SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1);
-
 		CheckModelOwner(model, owner);
 		if (owner_out)
 			*owner_out = owner;
 	}
-	SPI_freeplan(plan);
 	return true;
 }
 
 bool
 ModelsHaveOwners(void)
 {
-	Oid			relid = get_relname_relid("models", get_namespace_oid("recfair", false));
+	Oid			relid = RecfairTableOid("models");
 
 	return OidIsValid(relid) && get_attnum(relid, "owner") != InvalidAttrNumber;
 }

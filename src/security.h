@@ -9,6 +9,7 @@
 #ifndef RECFAIR_SECURITY_H
 #define RECFAIR_SECURITY_H
 
+#include "nodes/parsenodes.h"
 #include "nodes/pg_list.h"
 
 /* State saved by BeginRegisteredRead, restored by EndRegisteredRead. */
@@ -40,6 +41,12 @@ extern void EndRegisteredRead(RegisteredRead *state);
 extern bool CheckModelWritable(const char *model, const char *action, bool need_factor_tables,
 							   char **owner_out);
 
+
+/*
+ * Error (42501) unless the caller holds every privilege of `mode` (named
+ * `mode_name` in the message) on recfair.`table`; `action` names the call.
+ */
+extern void CheckTablePrivilege(const char *table, AclMode mode, const char *mode_name, const char *action);
 
 /* Whether recfair.models records owners (the 0.5.0 scripts have run). */
 extern bool ModelsHaveOwners(void);

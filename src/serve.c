@@ -30,6 +30,7 @@
 #include "nodes/makefuncs.h"
 #include "nodes/nodeFuncs.h"
 #include "nodes/supportnodes.h"
+#include "options.h"
 #include "serve.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
@@ -340,16 +341,6 @@ EmitTopK(FunctionCallInfo fcinfo, const ModelCache *m, const float4 *scores, int
 	}
 }
 
-/* NULL user or item ids are unknown ones (no rows); any other NULL argument is an error. */
-static void
-CheckNotNull(FunctionCallInfo fcinfo, int n, const char *name)
-{
-	if (PG_ARGISNULL(n))
-		ereport(ERROR,
-				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-				 errmsg("%s must not be NULL", name)));
-}
-
 /* A popularity model's items are counts, with no similarity between them. */
 static void
 CheckHasSimilarities(const char *model)
@@ -445,8 +436,8 @@ recfair_recommend(PG_FUNCTION_ARGS)
 	float4	   *scores;
 
 	InitMaterializedSRF(fcinfo, 0);
-	CheckNotNull(fcinfo, 1, "k");
-	CheckNotNull(fcinfo, 3, "exclude_seen");
+	/* a NULL user (or model) is allowed: an unknown user, no rows */
+	CheckArgsNotNull(fcinfo, 4, (1U << 0) | (1U << 2));
 	/* a NULL user is an unknown user: no rows */
 	if (PG_ARGISNULL(0))
 		return (Datum) 0;
@@ -479,7 +470,7 @@ recfair_similar_items(PG_FUNCTION_ARGS)
 	float4		ynorm;
 
 	InitMaterializedSRF(fcinfo, 0);
-	CheckNotNull(fcinfo, 1, "k");
+	CheckArgsNotNull(fcinfo, 3, (1U << 0) | (1U << 2));	/* the item(s) and model may be NULL */
 	if (PG_ARGISNULL(0))
 		return (Datum) 0;
 	item_id = PG_GETARG_INT64(0);
@@ -533,7 +524,7 @@ recfair_recommend_for_items(PG_FUNCTION_ARGS)
 	float		c;
 
 	InitMaterializedSRF(fcinfo, 0);
-	CheckNotNull(fcinfo, 1, "k");
+	CheckArgsNotNull(fcinfo, 3, (1U << 0) | (1U << 2));	/* the item(s) and model may be NULL */
 	if (PG_ARGISNULL(0))
 		return (Datum) 0;
 	basket = PG_GETARG_ARRAYTYPE_P(0);

@@ -12,30 +12,30 @@
  */
 #include "postgres.h"
 
-#include "compat.h"
 #include <math.h>
 
 #include "als.h"
 #include "catalog/namespace.h"
 #include "catalog/pg_class.h"
 #include "catalog/pg_type.h"
+#include "compat.h"
 #include "executor/spi.h"
 #include "funcapi.h"
 #include "interactions.h"
 #include "lib/stringinfo.h"
 #include "miscadmin.h"
 #include "model_store.h"
-#include "options.h"
 #include "nodes/makefuncs.h"
+#include "options.h"
 #include "parallel.h"
 #include "portability/instr_time.h"
 #include "progress.h"
 #include "security.h"
 #include "utils/builtins.h"
-#include "utils/regproc.h"
 #include "utils/json.h"
 #include "utils/jsonb.h"
 #include "utils/lsyscache.h"
+#include "utils/regproc.h"
 #include "utils/varlena.h"
 
 #define MAX_FACTORS 1024
@@ -174,6 +174,21 @@ typedef struct Progress
 } Progress;
 
 /*
+ * Training that leaves single precision stops here: nothing non-finite is
+ * stored, since a NaN embedding cannot be restored from a dump and would
+ * quietly serve nothing.
+ */
+static void
+TrainingDiverged(const char *what)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_FLOATING_POINT_EXCEPTION),
+			 errmsg("training diverged: %s", what),
+			 errdetail("The weights, or alpha times the weights, are too large for single precision."),
+			 errhint("Scale the weights down (for example log(1 + w)), lower alpha, or raise regularization.")));
+}
+
+/*
  * After each iteration: keep the loss, show it in recfair.training_progress
  * and, with recfair.progress_notices, tell the client.
  */
@@ -186,11 +201,7 @@ ReportIteration(int iteration, double loss, void *arg)
 	INSTR_TIME_SET_CURRENT(now);
 	INSTR_TIME_SUBTRACT(now, p->start);
 	if (!isfinite(loss))
-		ereport(ERROR,
-				(errcode(ERRCODE_FLOATING_POINT_EXCEPTION),
-				 errmsg("training diverged: the %s after iteration %d is not finite", p->label, iteration),
-				 errdetail("The weights, or alpha times the weights, are too large for single precision."),
-				 errhint("Scale the weights down (for example log(1 + w)), lower alpha, or raise regularization.")));
+		TrainingDiverged(psprintf("the %s after iteration %d is not finite", p->label, iteration));
 	p->loss[iteration - 1] = loss;
 	ProgressSetIteration(iteration, loss);
 	if (recfair_progress_notices)
@@ -199,26 +210,13 @@ ReportIteration(int iteration, double loss, void *arg)
 						iteration, p->iterations, p->label, loss, INSTR_TIME_GET_DOUBLE(now))));
 }
 
-/*
- * Nothing non-finite is stored: a NaN embedding cannot be restored from a
- * dump, and would quietly serve nothing.  (x NULL: report `what` as such.)
- */
-static void
-CheckFinite(const float4 *x, Size n, const char *what)
+static bool
+AllFinite(const float4 *x, Size n)
 {
 	for (Size i = 0; i < n; i++)
 		if (!isfinite(x[i]))
-		{
-			x = NULL;
-			break;
-		}
-	if (x != NULL)
-		return;
-	ereport(ERROR,
-			(errcode(ERRCODE_FLOATING_POINT_EXCEPTION),
-			 errmsg("training diverged: the %s are not finite", what),
-			 errdetail("The weights, or alpha times the weights, are too large for single precision."),
-			 errhint("Scale the weights down (for example log(1 + w)), lower alpha, or raise regularization.")));
+			return false;
+	return true;
 }
 
 static double
@@ -411,15 +409,14 @@ Fit(TrainJob *job)
 		job->iterations = 0;
 	}
 	job->train_s = SecondsSince(phase);
-	CheckFinite(job->user_factors, (Size) job->factors * data->nusers, "user factors");
-	CheckFinite(job->item_factors, (Size) job->factors * data->nitems, "item factors");
-	if (job->user_bias)
-	{
-		CheckFinite(job->user_bias, data->nusers, "user biases");
-		CheckFinite(job->item_bias, data->nitems, "item biases");
-	}
+	if (!AllFinite(job->user_factors, (Size) job->factors * data->nusers))
+		TrainingDiverged("the user factors are not finite");
+	if (!AllFinite(job->item_factors, (Size) job->factors * data->nitems))
+		TrainingDiverged("the item factors are not finite");
+	if (job->user_bias && (!AllFinite(job->user_bias, data->nusers) || !AllFinite(job->item_bias, data->nitems)))
+		TrainingDiverged("the biases are not finite");
 	if (!isfinite(job->global_mean))
-		CheckFinite(NULL, 0, "global mean");
+		TrainingDiverged("the global mean is not finite");
 }
 
 /* Replace the model's factor rows (in the caller's transaction). */
