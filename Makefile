@@ -18,6 +18,7 @@ OBJS = \
 	src/generate.o \
 	src/idset.o \
 	src/interactions.o \
+	src/legacy.o \
 	src/linalg.o \
 	src/model_store.o \
 	src/options.o \

@@ -49,7 +49,7 @@ SELECT r.item_id,
 			WITH ORDINALITY AS a(v, g) WHERE v = 1)] AS genre
 FROM ranked r JOIN ml_item_raw USING (item_id);
 SELECT count(*) FROM recfair.train('als', 'ml_train', weight_col => 'rating', factors => 64, iterations => 15,
-	regularization => 0.01, options => '{"alpha": 1.0, "items": "ml_items"}');
+	regularization => 0.01, items => 'ml_items', options => '{"alpha": 1.0}');
 SQL
 
 echo "== MovieLens-100k, als (seed 42), NDCG@10 and exposure disparity@10 by strength"
@@ -61,8 +61,8 @@ WITH runs AS (
 		max(value) FILTER (WHERE metric = 'exposure_disparity@10') AS disparity
 	FROM unnest(ARRAY['popularity', 'genre']) g, unnest(ARRAY['equal', 'catalog']) t,
 		unnest(ARRAY['greedy', 'amortized']) mode, unnest(ARRAY[0, 0.25, 0.5, 0.75, 1]) s,
-		LATERAL recfair.evaluate('als', 'ml_test', 10, jsonb_build_object('relevant_min', 4, 'rating_col', 'rating',
-			'group_col', g, 'target', t, 'fair', true, 'strength', s, 'amortized', mode = 'amortized'))
+		LATERAL recfair.evaluate('als', 'ml_test', 10, relevant_min => 4, rating_col => 'rating',
+			group_col => g, target => t, fair => true, strength => s, amortized => mode = 'amortized')
 	GROUP BY g, t, mode, s)
 SELECT g AS groups, t AS target, mode, s AS strength, round(ndcg::numeric, 4) AS "NDCG@10",
 	round((100 * (ndcg / first_value(ndcg) OVER w - 1))::numeric, 1) AS "NDCG change %",
@@ -73,7 +73,7 @@ ORDER BY g DESC, t DESC, mode DESC, s;
 SQL
 
 # The same model with the reference implementation's confidence (alpha * w, bench/quality.sh), and the
-# amortized mode's price: the exposure deficit that buys one unit of scaled score, i.e. how tightly the
+# amortized mode's deficit_scale: the exposure deficit that buys one unit of scaled score, i.e. how tightly the
 # cumulative shares track the target over these 456 lists (default 300).
 psql -qX -v ON_ERROR_STOP=1 -c "SET client_min_messages = warning" -c "SELECT count(*) FROM recfair.train('als_ref', 'ml_train',
 	weight_col => 'rating', factors => 64, iterations => 15, regularization => 0.01,
@@ -81,7 +81,7 @@ psql -qX -v ON_ERROR_STOP=1 -c "SET client_min_messages = warning" -c "SELECT co
 psql -qX -v ON_ERROR_STOP=1 -c "SET client_min_messages = warning" -c "SELECT count(*) FROM recfair.train('als_validated',
 	'ml_train', weight_col => 'rating', factors => 64, iterations => 15, regularization => 40,
 	options => '{\"alpha\": 1.0, \"items\": \"ml_items\"}')" >/dev/null
-echo "== popularity groups, target equal: three models, strength 0 and 1, the amortized price, and strength 0.95"
+echo "== popularity groups, target equal: three models, strength 0 and 1, the amortized deficit_scale, and strength 0.95"
 psql -qX -v ON_ERROR_STOP=1 -P footer=off <<'SQL'
 SET client_min_messages = warning;
 WITH runs AS (
@@ -89,14 +89,13 @@ WITH runs AS (
 		max(value) FILTER (WHERE metric = 'ndcg@10') AS ndcg,
 		max(value) FILTER (WHERE metric = 'exposure_disparity@10') AS disparity
 	FROM unnest(ARRAY['als', 'als_ref', 'als_validated']) model,
-		(VALUES (1, 'strength 0', '{"strength": 0}'), (2, 'per list, strength 1', '{"strength": 1}'),
-				(3, 'amortized, price 100', '{"strength": 1, "amortized": true, "price": 100}'),
-				(4, 'amortized, price 300', '{"strength": 1, "amortized": true, "price": 300}'),
-				(5, 'amortized, price 500', '{"strength": 1, "amortized": true, "price": 500}'),
-				(6, 'amortized, price 1000', '{"strength": 1, "amortized": true, "price": 1000}'),
-				(7, 'amortized, strength 0.95', '{"strength": 0.95, "amortized": true}')) AS o(ord, label, opts),
-		LATERAL recfair.evaluate(model, 'ml_test', 10, o.opts::jsonb || jsonb_build_object('relevant_min', 4,
-			'rating_col', 'rating', 'group_col', 'popularity', 'target', 'equal', 'fair', true))
+		(VALUES (1, 'strength 0', 0, false, NULL), (2, 'per list, strength 1', 1, false, NULL),
+				(3, 'amortized, deficit_scale 100', 1, true, 100), (4, 'amortized, deficit_scale 300', 1, true, 300),
+				(5, 'amortized, deficit_scale 500', 1, true, 500), (6, 'amortized, deficit_scale 1000', 1, true, 1000),
+				(7, 'amortized, strength 0.95', 0.95, true, NULL)) AS o(ord, label, strength, amortized, deficit_scale),
+		LATERAL recfair.evaluate(model, 'ml_test', 10, relevant_min => 4, rating_col => 'rating',
+			group_col => 'popularity', target => 'equal', fair => true, strength => o.strength,
+			amortized => o.amortized, options => jsonb_strip_nulls(jsonb_build_object('deficit_scale', o.deficit_scale)))
 	GROUP BY model, label, ord)
 SELECT CASE model WHEN 'als' THEN 'reg 0.01, 1+alpha*w' WHEN 'als_ref' THEN 'reg 0.01, alpha*w'
 		ELSE 'reg 40 (validated)' END AS model, label AS lists,

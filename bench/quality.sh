@@ -29,8 +29,9 @@ SELECT label AS model,
 	round(max(value) FILTER (WHERE metric = 'coverage@10')::numeric, 4) AS "coverage@10",
 	round(max(value) FILTER (WHERE metric = 'rmse')::numeric, 4) AS rmse,
 	max(value) FILTER (WHERE metric = 'users_evaluated') AS users
-FROM (VALUES $2) AS runs(ord, label, model, test, opts),
-	LATERAL recfair.evaluate(model, test, 10, opts::jsonb)
+FROM (VALUES $2) AS runs(ord, label, model, test, relevant_min),
+	LATERAL recfair.evaluate(model, test::regclass, 10, relevant_min => relevant_min::float8,
+		rating_col => CASE WHEN relevant_min IS NOT NULL THEN 'rating' END)
 GROUP BY ord, label ORDER BY ord;
 SQL
 }
@@ -43,11 +44,11 @@ if [ -f "$ml100k/u1.base" ]; then
 SET client_min_messages = warning;
 SELECT count(*) FROM (
 	SELECT recfair.train('als_' || seed, 'ml_train', weight_col => 'rating', factors => 64, iterations => 15,
-		regularization => 0.01, options => jsonb_build_object('seed', seed, 'alpha', 1.0))
+		regularization => 0.01, seed => seed, options => jsonb_build_object('alpha', 1.0))
 	FROM unnest(ARRAY[1, 2, 3, 7, 42]) seed) a;
 SELECT count(*) FROM (
 	SELECT recfair.train('als_aw_' || seed, 'ml_train', weight_col => 'rating', factors => 64, iterations => 15,
-		regularization => 0.01, options => jsonb_build_object('seed', seed, 'alpha', 1.0, 'confidence', 'alpha*w'))
+		regularization => 0.01, seed => seed, options => jsonb_build_object('alpha', 1.0, 'confidence', 'alpha*w'))
 	FROM unnest(ARRAY[1, 2, 3, 7, 42]) seed) a;
 SELECT count(*) FROM recfair.train('popularity', 'ml_train', algorithm => 'popularity');
 SELECT count(*) FROM recfair.train('als_explicit', 'ml_train', weight_col => 'rating', algorithm => 'als_explicit',
@@ -56,7 +57,7 @@ SQL
 	# Validation grid: default confidence, 64 factors, 15 iterations, on an 80/20 split of u1.base.
 	sql <<'SQL'
 SET client_min_messages = warning;
-SELECT count(*) FROM recfair.split('ml_train', 'ml_val', 0.2, 'random', '{"seed": 1}');
+SELECT count(*) FROM recfair.split('ml_train', 'ml_val', 0.2, 'random', seed => 1);
 CREATE TABLE val_grid (regularization real, alpha real, ndcg float8);
 DO $$
 DECLARE
@@ -68,7 +69,7 @@ BEGIN
 			PERFORM recfair.train('val', 'ml_val_train', weight_col => 'rating', factors => 64, iterations => 15,
 				regularization => reg, options => jsonb_build_object('alpha', a));
 			INSERT INTO val_grid SELECT reg, a, value
-				FROM recfair.evaluate('val', 'ml_val_test', 10, '{"relevant_min": 4, "rating_col": "rating"}')
+				FROM recfair.evaluate('val', 'ml_val_test', 10, relevant_min => 4, rating_col => 'rating')
 				WHERE metric = 'ndcg@10';
 		END LOOP;
 	END LOOP;
@@ -84,25 +85,24 @@ SQL
 		weight_col => 'rating', factors => 64, iterations => 15, regularization => $best_reg,
 		options => '{\"alpha\": $best_alpha}')" >/dev/null
 
-	opts='{"relevant_min": 4, "rating_col": "rating"}'
 	rows=""
 	n=0
 	for seed in 1 2 3 7 42; do
-		rows="$rows($((n += 1)), 'als seed $seed', 'als_$seed', 'ml_test', '$opts'),"
+		rows="$rows($((n += 1)), 'als seed $seed', 'als_$seed', 'ml_test', 4),"
 	done
 	for seed in 1 2 3 7 42; do
-		rows="$rows($((n += 1)), 'als c=alpha*w seed $seed', 'als_aw_$seed', 'ml_test', '$opts'),"
+		rows="$rows($((n += 1)), 'als c=alpha*w seed $seed', 'als_aw_$seed', 'ml_test', 4),"
 	done
-	rows="$rows($((n += 1)), 'als validated (reg $best_reg, alpha $best_alpha)', 'als_validated', 'ml_test', '$opts'),"
-	rows="$rows($((n += 1)), 'popularity', 'popularity', 'ml_test', '$opts'),"
-	rows="$rows($((n += 1)), 'als_explicit (reg 0.1)', 'als_explicit', 'ml_test', '$opts')"
+	rows="$rows($((n += 1)), 'als validated (reg $best_reg, alpha $best_alpha)', 'als_validated', 'ml_test', 4),"
+	rows="$rows($((n += 1)), 'popularity', 'popularity', 'ml_test', 4),"
+	rows="$rows($((n += 1)), 'als_explicit (reg 0.1)', 'als_explicit', 'ml_test', 4)"
 	report "MovieLens-100k u1.base/u1.test, relevant = rating >= 4" "$rows"
 	sql -At -F ' ' <<SQL
 SET client_min_messages = warning;
 SELECT 'mean NDCG@10 over 5 seeds: als ' || round(avg(value) FILTER (WHERE m NOT LIKE 'als\_aw\_%')::numeric, 4)
 	|| ', als c=alpha*w ' || round(avg(value) FILTER (WHERE m LIKE 'als\_aw\_%')::numeric, 4)
 FROM (SELECT name AS m FROM recfair.models WHERE name ~ '^als_(aw_)?[0-9]+\$') ms,
-	LATERAL recfair.evaluate(m, 'ml_test', 10, '$opts') e
+	LATERAL recfair.evaluate(m, 'ml_test', 10, relevant_min => 4, rating_col => 'rating') e
 WHERE metric = 'ndcg@10';
 SQL
 else
@@ -118,7 +118,7 @@ SELECT count(*) FROM recfair.train('shop_als', 'shop_train', weight_col => 'weig
 SELECT count(*) FROM recfair.train('shop_pop', 'shop_train', algorithm => 'popularity');
 SQL
 report "generated shop (20k users, 5k items, 500k interactions), recfair.split random 20%; als 16 factors, reg 10" \
-	"(1, 'als', 'shop_als', 'shop_test', '{}'), (2, 'popularity', 'shop_pop', 'shop_test', '{}')"
+	"(1, 'als', 'shop_als', 'shop_test', NULL), (2, 'popularity', 'shop_pop', 'shop_test', NULL)"
 
 echo "== evaluate() speed: 100k test users over 50k items, 64 factors"
 sql <<'SQL'

@@ -16,7 +16,7 @@ psql -qX -v ON_ERROR_STOP=1 <<'SQL'
 SET client_min_messages = warning;
 SELECT count(*) FROM recfair.generate_dataset('b', 50000, 101000, 3000000);
 SELECT name, items, factors FROM recfair.train('bench', 'b_interactions', weight_col => 'weight',
-	factors => 64, iterations => 5, options => '{"items": "b_items"}');
+	factors => 64, iterations => 5, items => 'b_items');
 -- users drawn by pgbench come from the trained ones, so both sides always score
 CREATE TABLE bench_users AS
 	SELECT row_number() OVER (ORDER BY user_id) AS n, user_id FROM recfair.user_factors WHERE model = 'bench';

@@ -99,7 +99,7 @@ FROM (SELECT brand IN ('Acme', 'Globex', 'Initech') AS big,
 ORDER BY big DESC, interactions DESC;
 
 \\echo '== 2. Train/test split: 20% of each user''s interactions held out (recfair.split)'
-SELECT table_name, rows FROM recfair.split(:'p' || '_interactions', :'p', 0.2);
+SELECT table_name, rows FROM recfair.split((:'p' || '_interactions')::regclass, :'p', 0.2);
 SQL
 
 echo
@@ -107,11 +107,11 @@ echo "== 3. Train ALS in the database (recfair.train), one line per iteration"
 sql <<SQL
 SET client_min_messages = notice;
 SELECT name, users, items, interactions, round(training_seconds::numeric, 2) AS seconds
-FROM recfair.train(:'p' || '_als', :'p' || '_train', weight_col => 'weight', factors => 16, iterations => 15,
-	regularization => 10, options => jsonb_build_object('items', :'p' || '_items', 'users', :'p' || '_users'));
+FROM recfair.train(:'p' || '_als', (:'p' || '_train')::regclass, weight_col => 'weight', factors => 16, iterations => 15,
+	regularization => 10, items => (:'p' || '_items')::regclass, users => (:'p' || '_users')::regclass);
 SET client_min_messages = warning;
-SELECT name, users, items FROM recfair.train(:'p' || '_popularity', :'p' || '_train', algorithm => 'popularity',
-	options => jsonb_build_object('items', :'p' || '_items'));
+SELECT name, users, items FROM recfair.train(:'p' || '_popularity', (:'p' || '_train')::regclass, algorithm => 'popularity',
+	items => (:'p' || '_items')::regclass);
 SQL
 
 sql <<SQL
@@ -120,7 +120,7 @@ SET client_min_messages = warning;
 \\echo '== 4. Serve 2,000 requests with recommend_fair(user, 10, ''brand''), amortized: every brand is'
 \\echo '      due its share of the catalog, over all requests'
 SELECT count(*) AS recommendations FROM (SELECT DISTINCT user_id FROM :"test_t" ORDER BY user_id LIMIT 2000) u,
-	recfair.recommend_fair(u.user_id, 10, 'brand', :'p' || '_als', 'catalog', options => '{"amortized": true}');
+	recfair.recommend_fair(u.user_id, 10, 'brand', :'p' || '_als', 'catalog', amortized => true);
 
 \\echo
 \\echo '== 5. Three shoppers: plain top 10 and fair top 10, side by side'
@@ -130,15 +130,15 @@ FROM (SELECT DISTINCT user_id FROM :"test_t" ORDER BY user_id OFFSET 2000 LIMIT 
 	LATERAL recfair.recommend(u.user_id, 10, :'p' || '_als') r
 	JOIN :"items_t" pi ON pi.item_id = r.item_id
 	JOIN LATERAL recfair.recommend_fair(u.user_id, 10, 'brand', :'p' || '_als', 'catalog',
-		options => '{"amortized": true}') f ON f.rank = r.rank
+		amortized => true) f ON f.rank = r.rank
 ORDER BY u.user_id, r.rank;
 
 \\echo
 \\echo '== 6. Exposure share per brand over the test users'' top 10, plain and fair, and the target'
 CREATE TEMP TABLE exposure AS
 SELECT p.group_value AS brand, p.items, p.share AS plain, f.share AS fair, p.target_share AS target
-FROM recfair.exposure_report(:'p' || '_als', 'brand', 10, false, :'p' || '_test', 'catalog') p
-JOIN recfair.exposure_report(:'p' || '_als', 'brand', 10, true, :'p' || '_test', 'catalog', 1.0, true) f
+FROM recfair.exposure_report(:'p' || '_als', 'brand', 10, false, (:'p' || '_test')::regclass, 'catalog') p
+JOIN recfair.exposure_report(:'p' || '_als', 'brand', 10, true, (:'p' || '_test')::regclass, 'catalog', 1.0, true) f
 	USING (group_value);
 SELECT brand, items, round(100 * plain::numeric, 1) AS "plain %", round(100 * fair::numeric, 1) AS "fair %",
 	round(100 * target::numeric, 1) AS "target %"
@@ -156,15 +156,15 @@ SELECT s AS strength,
 	max(value) FILTER (WHERE metric = 'exposure_disparity@10') AS disparity,
 	max(value) FILTER (WHERE metric = 'coverage@10') AS coverage
 FROM unnest(ARRAY[0, 0.25, 0.5, 0.75, 1]) s,
-	recfair.evaluate(:'p' || '_als', :'p' || '_test', 10, jsonb_build_object('group_col', 'brand', 'target', 'catalog',
-		'fair', true, 'amortized', true, 'strength', s))
+	recfair.evaluate(:'p' || '_als', (:'p' || '_test')::regclass, 10, group_col => 'brand', target => 'catalog',
+		fair => true, amortized => true, strength => s)
 GROUP BY s;
 SELECT model, "NDCG@10", "exposure disparity@10", "coverage@10" FROM (
 	SELECT 0 AS ord, 'popularity' AS model,
 		round(max(value) FILTER (WHERE metric = 'ndcg@10')::numeric, 4) AS "NDCG@10",
 		round(max(value) FILTER (WHERE metric = 'exposure_disparity@10')::numeric, 4) AS "exposure disparity@10",
 		round(max(value) FILTER (WHERE metric = 'coverage@10')::numeric, 4) AS "coverage@10"
-	FROM recfair.evaluate(:'p' || '_popularity', :'p' || '_test', 10, '{"group_col": "brand", "target": "catalog"}')
+	FROM recfair.evaluate(:'p' || '_popularity', (:'p' || '_test')::regclass, 10, group_col => 'brand', target => 'catalog')
 	UNION ALL
 	SELECT 1 + strength, 'als, ' || CASE WHEN strength = 0 THEN 'plain' ELSE 'fair, strength ' || strength END,
 		round(ndcg::numeric, 4), round(disparity::numeric, 4), round(coverage::numeric, 4)

@@ -58,6 +58,7 @@
 #include "funcapi.h"
 #include "idset.h"
 #include "interactions.h"
+#include "legacy.h"
 #include "miscadmin.h"
 #include "model_store.h"
 #include "options.h"
@@ -76,10 +77,86 @@
 #define MAX_WORKERS RECFAIR_MAX_THREADS	/* the pool never runs more (parallel.h) */
 #define GEMM_BYTES (32 * 1024 * 1024)	/* per thread, for one group's scores */
 
-static const char *const known_options[] = {
-	"user_col", "item_col", "rating_col", "relevant_min", "group_col", "target", "fair", "strength",
-	"candidates", "amortized", "price", "user_group_col"
+/* evaluate()'s arguments, by position in its SQL signature. */
+enum
+{
+	EV_ARG_MODEL,
+	EV_ARG_TEST,
+	EV_ARG_K,
+	EV_ARG_OPTIONS,
+	EV_ARG_USER_COL,
+	EV_ARG_ITEM_COL,
+	EV_ARG_RATING_COL,
+	EV_ARG_RELEVANT_MIN,
+	EV_ARG_GROUP_COL,
+	EV_ARG_FAIR,
+	EV_ARG_TARGET,
+	EV_ARG_STRENGTH,
+	EV_ARG_CANDIDATES,
+	EV_ARG_AMORTIZED,
+	EV_ARG_USER_GROUP_COL,
+	EV_ARG_TEST_QUERY,
+	EV_NARGS
 };
+
+static const FairArgs evaluate_fair_args = {
+	EV_ARG_TARGET, EV_ARG_STRENGTH, EV_ARG_CANDIDATES, EV_ARG_AMORTIZED, EV_ARG_OPTIONS
+};
+
+/* Options of evaluate() in 0.5.0 that are arguments, or renamed, since 0.6.0. */
+static const MovedOption evaluate_moved[] = {
+	{"user_col"}, {"item_col"}, {"rating_col"}, {"relevant_min"}, {"group_col"}, {"target"}, {"fair"},
+	{"strength"}, {"candidates"}, {"amortized"}, {"user_group_col"}, {"price", "deficit_scale"}
+};
+
+/* exposure_report()'s arguments, by position in its SQL signature. */
+enum
+{
+	ER_ARG_MODEL,
+	ER_ARG_GROUP_COL,
+	ER_ARG_K,
+	ER_ARG_FAIR,
+	ER_ARG_USERS,
+	ER_ARG_TARGET,
+	ER_ARG_STRENGTH,
+	ER_ARG_AMORTIZED,
+	ER_ARG_CANDIDATES,
+	ER_ARG_USERS_QUERY,
+	ER_ARG_OPTIONS,
+	ER_NARGS
+};
+
+static const FairArgs exposure_report_fair_args = {
+	ER_ARG_TARGET, ER_ARG_STRENGTH, ER_ARG_CANDIDATES, ER_ARG_AMORTIZED, ER_ARG_OPTIONS
+};
+
+/* evaluate() and exposure_report() as 0.5.0 and earlier declared them (legacy.c). */
+static const int evaluate_legacy_args[] = {EV_ARG_MODEL, -1, EV_ARG_K, EV_ARG_OPTIONS};
+static const LegacyArg evaluate_legacy_defaults[] = {
+	{EV_ARG_FAIR, BOOLOID, "false"}, {EV_ARG_TARGET, TEXTOID, "equal"}, {EV_ARG_STRENGTH, FLOAT4OID, "1"},
+	{EV_ARG_AMORTIZED, BOOLOID, "false"}, {-1}
+};
+static const LegacyArg evaluate_legacy_moved[] = {
+	{EV_ARG_USER_COL, TEXTOID, "user_col"}, {EV_ARG_ITEM_COL, TEXTOID, "item_col"},
+	{EV_ARG_RATING_COL, TEXTOID, "rating_col"}, {EV_ARG_RELEVANT_MIN, FLOAT8OID, "relevant_min"},
+	{EV_ARG_GROUP_COL, TEXTOID, "group_col"}, {EV_ARG_TARGET, TEXTOID, "target"}, {EV_ARG_FAIR, BOOLOID, "fair"},
+	{EV_ARG_STRENGTH, FLOAT4OID, "strength"}, {EV_ARG_CANDIDATES, INT4OID, "candidates"},
+	{EV_ARG_AMORTIZED, BOOLOID, "amortized"}, {EV_ARG_USER_GROUP_COL, TEXTOID, "user_group_col"}, {-1}
+};
+static const LegacySignature evaluate_legacy = {
+	lengthof(evaluate_legacy_args), EV_NARGS, evaluate_legacy_args, 1, EV_ARG_TEST, EV_ARG_TEST_QUERY,
+	EV_ARG_OPTIONS, EV_ARG_OPTIONS, evaluate_legacy_defaults, evaluate_legacy_moved
+};
+static const int exposure_report_legacy_args[] = {
+	ER_ARG_MODEL, ER_ARG_GROUP_COL, ER_ARG_K, ER_ARG_FAIR, -1, ER_ARG_TARGET, ER_ARG_STRENGTH, ER_ARG_AMORTIZED
+};
+static const LegacyArg exposure_report_legacy_defaults[] = {{ER_ARG_OPTIONS, JSONBOID, "{}"}, {-1}};
+static const LegacyArg no_legacy_moves[] = {{-1}};
+static const LegacySignature exposure_report_legacy = {
+	lengthof(exposure_report_legacy_args), ER_NARGS, exposure_report_legacy_args, 4, ER_ARG_USERS,
+	ER_ARG_USERS_QUERY, -1, -1, exposure_report_legacy_defaults, no_legacy_moves
+};
+
 
 /* What the evaluation knows about one test user. */
 typedef struct TestUser
@@ -427,35 +504,8 @@ typedef struct ListConfig
 	int			k;
 	const GroupMap *gm;			/* NULL: no groups */
 	bool		fair;
-	FairTarget	target;
-	double		strength;
-	int			ncandidates;
-	bool		amortized;
-	double		price;
+	FairSettings fs;
 } ListConfig;
-
-/* Read the fairness options of evaluate(). */
-static void
-ParseListConfig(Jsonb *options, ModelCache *m, int k, ListConfig *cfg)
-{
-	char	   *group_col = OptionText(options, "group_col");
-	char	   *target = OptionText(options, "target");
-
-	memset(cfg, 0, sizeof(*cfg));
-	cfg->k = k;
-	cfg->fair = OptionBool(options, "fair", false);
-	cfg->amortized = OptionBool(options, "amortized", false);
-	cfg->price = OptionNumber(options, "price", FAIR_DEFAULT_PRICE, 1e-6, 1e6);
-	cfg->strength = OptionNumber(options, "strength", 1.0, 0.0, 1.0);
-	cfg->ncandidates = (int) OptionInteger(options, "candidates", FAIR_DEFAULT_CANDIDATES(k), k, 1000000000);
-	ParseFairTarget(target ? target : "equal", &cfg->target);
-	if (group_col == NULL && (cfg->fair || target != NULL))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("options fair and target need option group_col")));
-	if (group_col != NULL)
-		cfg->gm = GetGroupMap(m, group_col);
-}
 
 /*
  * Make the lists of the users in order[0..n) and accumulate accuracy and
@@ -478,7 +528,7 @@ RunLists(RankPass *pass, ModelCache *m, TestUser *users, const float4 *x,
 		+ sizeof(bool) * nitems;
 	if (gm != NULL)
 		per_thread += sizeof(double) * nitems +
-			(sizeof(FairItem) + sizeof(bool)) * FairPoolCapacity(gm, k, Min(cfg->ncandidates, (int) nitems));
+			(sizeof(FairItem) + sizeof(bool)) * FairPoolCapacity(gm, k, Min(cfg->fs.ncandidates, (int) nitems));
 	BudgetReserve(budget, per_thread * nthreads, "the evaluation's score buffers");
 
 	memset(pass, 0, sizeof(*pass));
@@ -500,26 +550,26 @@ RunLists(RankPass *pass, ModelCache *m, TestUser *users, const float4 *x,
 	if (gm != NULL)
 	{
 		int			g = Max(gm->ngroups, 1);
-		int			ncand = Min(cfg->ncandidates, Max(m->nitems, 1));
+		int			ncand = Min(cfg->fs.ncandidates, Max(m->nitems, 1));
 
 		pass->gm = gm;
 		pass->fair = cfg->fair;
-		pass->merit = cfg->target.kind == TARGET_MERIT;
-		pass->amortized = cfg->amortized && cfg->fair;
+		pass->merit = cfg->fs.target.kind == TARGET_MERIT;
+		pass->amortized = cfg->fs.amortized && cfg->fair;
 		pass->ncandidates = ncand;
 		pass->amortized_scale.top_sum = 0.0;
 		pass->amortized_scale.lists = 0;
 		if (!pass->merit)
-			TargetShares(&cfg->target, gm, NULL, 0, fixed_shares);
+			TargetShares(&cfg->fs.target, gm, NULL, 0, fixed_shares);
 		pass->fair_input.m = m;
 		pass->fair_input.gm = gm;
 		pass->fair_input.k = k;
 		pass->fair_input.ncandidates = ncand;
 		pass->fair_input.merit = pass->merit;
 		pass->fair_input.fixed_shares = fixed_shares;
-		pass->fair_input.strength = cfg->strength;
+		pass->fair_input.strength = cfg->fs.strength;
 		pass->fair_input.amortized = pass->amortized;
-		pass->fair_input.price = cfg->price;
+		pass->fair_input.deficit_scale = cfg->fs.deficit_scale;
 		pass->fair_input.scale_state = &pass->amortized_scale;
 		pass->fair_input.interruptible = false; /* compute threads */
 		pass->group_exposure = palloc0(sizeof(double) * g * nthreads);
@@ -671,7 +721,7 @@ typedef struct EvalJob
 {
 	char	   *model_arg;		/* NULL: the default model */
 	int			k;
-	Jsonb	   *options;
+	char	   *group_col;		/* NULL: no exposure metrics */
 	char	   *model_name;
 	bool		explicit_model;
 	InteractionSource src;
@@ -695,17 +745,46 @@ typedef struct EvalJob
 	RankPass	pass;			/* RunLists */
 } EvalJob;
 
+static char *
+NullableTextArg(FunctionCallInfo fcinfo, int n)
+{
+	return PG_ARGISNULL(n) ? NULL : text_to_cstring(PG_GETARG_TEXT_PP(n));
+}
+
 /* Read and check the arguments that need no data. */
 static void
 ParseEvaluateCall(FunctionCallInfo fcinfo, EvalJob *job)
 {
-	CheckArgsNotNull(fcinfo, 4, 1U << 0);	/* model may be NULL */
-	job->model_arg = PG_ARGISNULL(0) ? NULL : text_to_cstring(PG_GETARG_TEXT_PP(0));
-	job->k = PG_GETARG_INT32(2);
-	job->options = PG_GETARG_JSONB_P(3);
+	/* model, the test relation or query, columns, relevant_min and candidates may be NULL */
+	CheckArgsNotNull(fcinfo, EV_NARGS,
+					 (1U << EV_ARG_MODEL) | (1U << EV_ARG_TEST) | (1U << EV_ARG_USER_COL) |
+					 (1U << EV_ARG_ITEM_COL) | (1U << EV_ARG_RATING_COL) | (1U << EV_ARG_RELEVANT_MIN) |
+					 (1U << EV_ARG_GROUP_COL) | (1U << EV_ARG_CANDIDATES) | (1U << EV_ARG_USER_GROUP_COL) |
+					 (1U << EV_ARG_TEST_QUERY));
+	job->model_arg = NullableTextArg(fcinfo, EV_ARG_MODEL);
+	job->k = PG_GETARG_INT32(EV_ARG_K);
 	CheckK(job->k);
-	CheckOptionKeys(job->options, known_options, lengthof(known_options));
-	job->relevant_min = -INFINITY;
+	SourceFromArgs(fcinfo, EV_ARG_TEST, EV_ARG_TEST_QUERY, &job->src);
+	job->src.user_col = NullableTextArg(fcinfo, EV_ARG_USER_COL);
+	job->src.item_col = NullableTextArg(fcinfo, EV_ARG_ITEM_COL);
+	job->src.weight_col = NullableTextArg(fcinfo, EV_ARG_RATING_COL);
+	job->relevant_min = PG_ARGISNULL(EV_ARG_RELEVANT_MIN) ? -INFINITY : PG_GETARG_FLOAT8(EV_ARG_RELEVANT_MIN);
+	if (isnan(job->relevant_min))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("relevant_min must not be NaN")));
+	job->group_col = NullableTextArg(fcinfo, EV_ARG_GROUP_COL);
+	job->user_group_col = NullableTextArg(fcinfo, EV_ARG_USER_GROUP_COL);
+	job->cfg.k = job->k;
+	job->cfg.fair = PG_GETARG_BOOL(EV_ARG_FAIR);
+	ParseFairSettings(fcinfo, &evaluate_fair_args, job->k, evaluate_moved, lengthof(evaluate_moved),
+					  &job->cfg.fs);
+	if (job->group_col == NULL &&
+		(job->cfg.fair || job->cfg.fs.amortized || job->cfg.fs.target.kind != TARGET_EQUAL))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("fair, amortized and target need group_col"),
+				 errhint("Name a column of the model's registered item table, for example group_col => 'brand'.")));
 }
 
 /*
@@ -714,44 +793,32 @@ ParseEvaluateCall(FunctionCallInfo fcinfo, EvalJob *job)
  * of other models and so evict cache entries.
  */
 static void
-ReadTestSource(FunctionCallInfo fcinfo, EvalJob *job)
+ReadTestSource(EvalJob *job)
 {
 	char	   *model_user_col;
 	char	   *model_item_col;
 	char	   *model_weight_col;
-	char	   *relevant_text;
+	bool		has_threshold = job->relevant_min != -INFINITY;
 
 	job->model_name = ResolveModelName(job->model_arg);
 	ModelColumns(job->model_name, &model_user_col, &model_item_col, &model_weight_col, &job->explicit_model);
 	ProgressSetModel(job->model_name, 0);
 	ProgressSetPhase(PROGRESS_PHASE_READING);
 
-	job->src.source = text_to_cstring(PG_GETARG_TEXT_PP(1));
-	if (job->src.source[0] == '\0')
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("test must not be empty")));
-	job->src.user_col = OptionText(job->options, "user_col");
 	if (job->src.user_col == NULL)
 		job->src.user_col = model_user_col ? model_user_col : "user_id";
-	job->src.item_col = OptionText(job->options, "item_col");
 	if (job->src.item_col == NULL)
 		job->src.item_col = model_item_col ? model_item_col : "item_id";
-	relevant_text = OptionText(job->options, "relevant_min");
-	if (relevant_text != NULL)
-		job->relevant_min = OptionNumber(job->options, "relevant_min", 0, -1e300, 1e300);
 	/* ratings: for explicit models and relevance thresholds */
-	job->src.weight_col = OptionText(job->options, "rating_col");
-	if (job->src.weight_col == NULL && (job->explicit_model || relevant_text != NULL))
+	if (job->src.weight_col == NULL && (job->explicit_model || has_threshold))
 	{
 		job->src.weight_col = model_weight_col;
 		if (job->src.weight_col == NULL)
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("relevant_min needs a rating column"),
-					 errhint("Pass options => '{\"rating_col\": \"...\"}'.")));
+					 errhint("Pass rating_col => '...'.")));
 	}
-	job->user_group_col = OptionText(job->options, "user_group_col");
 	/* one rating per test pair, the largest; an empty test has no users */
 	job->src.keep_max = true;
 	job->src.allow_empty = true;
@@ -821,7 +888,8 @@ PrepareTestUsers(EvalJob *job)
 	int32	   *test2model;
 
 	job->m = GetModel(job->model_name);
-	ParseListConfig(job->options, job->m, job->k, &job->cfg);
+	if (job->group_col != NULL)
+		job->cfg.gm = GetGroupMap(job->m, job->group_col);
 	if (job->cfg.gm)
 		job->fixed_shares = palloc(sizeof(double) * Max(job->cfg.gm->ngroups, 1));
 
@@ -964,7 +1032,7 @@ Evaluate(FunctionCallInfo fcinfo)
 	INSTR_TIME_SET_CURRENT(start);
 
 	SPI_connect();
-	ReadTestSource(fcinfo, &job);
+	ReadTestSource(&job);
 	ProgressSetPhase(PROGRESS_PHASE_EVALUATING);
 	PrepareTestUsers(&job);
 	RunLists(&job.pass, job.m, job.users, job.x, job.order, job.nevaluated, &job.cfg, job.fixed_shares,
@@ -996,6 +1064,8 @@ PG_FUNCTION_INFO_V1(recfair_evaluate);
 Datum
 recfair_evaluate(PG_FUNCTION_ARGS)
 {
+	if (PG_NARGS() == evaluate_legacy.old_nargs)
+		return CallWithLegacyArgs(fcinfo, &evaluate_legacy, recfair_evaluate);
 	return ProgressRun(PROGRESS_COMMAND_EVALUATE, Evaluate, fcinfo);
 }
 
@@ -1014,20 +1084,24 @@ ReadReportUsers(FunctionCallInfo fcinfo, const char *model_name, MemoryBudget *b
 	Interactions *given;
 
 	ModelColumns(model_name, &model_user_col, &model_item_col, &model_weight_col, NULL);
-	if (PG_ARGISNULL(4))
+	memset(&src, 0, sizeof(src));
+	if (PG_ARGISNULL(ER_ARG_USERS) && PG_ARGISNULL(ER_ARG_USERS_QUERY))
 	{
-		src.source = psprintf("SELECT user_id, user_id AS recfair_item FROM recfair.user_factors "
-							  "WHERE model OPERATOR(pg_catalog.=) %s::pg_catalog.text",
-							  quote_literal_cstr(model_name));
+		src.query = psprintf("SELECT user_id, user_id AS recfair_item FROM recfair.user_factors "
+							 "WHERE model OPERATOR(pg_catalog.=) %s::pg_catalog.text",
+							 quote_literal_cstr(model_name));
 		src.user_col = "user_id";
 	}
 	else
 	{
-		src.source = psprintf("SELECT src.%s, src.%s AS recfair_item FROM %s",
-							  quote_identifier(model_user_col ? model_user_col : "user_id"),
-							  quote_identifier(model_user_col ? model_user_col : "user_id"),
-							  SourceFromClause(text_to_cstring(PG_GETARG_TEXT_PP(4))));
-		src.user_col = model_user_col ? model_user_col : "user_id";
+		InteractionSource users;
+		const char *user_col = model_user_col ? model_user_col : "user_id";
+
+		SourceFromArgs(fcinfo, ER_ARG_USERS, ER_ARG_USERS_QUERY, &users);
+		src.query = psprintf("SELECT src.%s, src.%s AS recfair_item FROM %s",
+							 quote_identifier(user_col), quote_identifier(user_col),
+							 SourceFromClause(&users));
+		src.user_col = user_col;
 	}
 	src.item_col = "recfair_item";
 	src.weight_col = NULL;
@@ -1071,9 +1145,10 @@ EmitExposureRows(ReturnSetInfo *rsinfo, const ListConfig *cfg, const RankPass *p
 }
 
 /*
- * exposure_report(model, group_col, k, fair, users, target, strength, amortized):
- * one row per group over the lists of the given users (a table, view or
- * query with the model's user column; all the model's users when NULL).
+ * exposure_report(model, group_col, k, fair, users, target, strength,
+ * amortized, candidates, users_query, options): one row per group over the
+ * lists of the given users (a table, view or query with the model's user
+ * column; all the model's users when both are NULL).
  */
 PG_FUNCTION_INFO_V1(recfair_exposure_report);
 Datum
@@ -1092,24 +1167,25 @@ recfair_exposure_report(PG_FUNCTION_ARGS)
 	RankPass	pass;
 	double	   *fixed_shares;
 
-	CheckArgsNotNull(fcinfo, 8, (1U << 0) | (1U << 4));	/* model and users may be NULL */
+	if (PG_NARGS() == exposure_report_legacy.old_nargs)
+		return CallWithLegacyArgs(fcinfo, &exposure_report_legacy, recfair_exposure_report);
+	/* model, users, candidates and users_query may be NULL */
+	CheckArgsNotNull(fcinfo, ER_NARGS,
+					 (1U << ER_ARG_MODEL) | (1U << ER_ARG_USERS) | (1U << ER_ARG_CANDIDATES) |
+					 (1U << ER_ARG_USERS_QUERY));
 	memset(&cfg, 0, sizeof(cfg));
-	cfg.k = PG_GETARG_INT32(2);
-	cfg.fair = PG_GETARG_BOOL(3);
-	ParseFairTarget(text_to_cstring(PG_GETARG_TEXT_PP(5)), &cfg.target);
-	cfg.strength = PG_GETARG_FLOAT4(6);
-	cfg.amortized = PG_GETARG_BOOL(7);
-	cfg.price = FAIR_DEFAULT_PRICE;
+	cfg.k = PG_GETARG_INT32(ER_ARG_K);
 	CheckK(cfg.k);
-	cfg.ncandidates = FAIR_DEFAULT_CANDIDATES(cfg.k);
-	CheckStrength(cfg.strength);
+	cfg.fair = PG_GETARG_BOOL(ER_ARG_FAIR);
+	ParseFairSettings(fcinfo, &exposure_report_fair_args, cfg.k, NULL, 0, &cfg.fs);
 	InitMaterializedSRF(fcinfo, 0);
 
 	SPI_connect();
-	model_name = ResolveModelName(PG_ARGISNULL(0) ? NULL : text_to_cstring(PG_GETARG_TEXT_PP(0)));
+	model_name = ResolveModelName(PG_ARGISNULL(ER_ARG_MODEL) ? NULL
+								  : text_to_cstring(PG_GETARG_TEXT_PP(ER_ARG_MODEL)));
 	given = ReadReportUsers(fcinfo, model_name, &budget);
 	m = GetModel(model_name);
-	cfg.gm = GetGroupMap(m, text_to_cstring(PG_GETARG_TEXT_PP(1)));
+	cfg.gm = GetGroupMap(m, text_to_cstring(PG_GETARG_TEXT_PP(ER_ARG_GROUP_COL)));
 	LoadUsersWithFactors(&budget, m, given, "the users' factors", &users, &x, &order);
 	for (int32 u = 0; u < given->nusers; u++)
 		if (users[u].known && m->nitems > 0)

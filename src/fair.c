@@ -41,7 +41,7 @@
  * exposure shares": with a price lambda_g per unit of exposure of group g,
  * each user's best list sorts candidates by scaled score + lambda_g
  * (by the rearrangement inequality), independently of other users.  The
- * prices come from the cumulative state: lambda_g = deficit_g / price,
+ * prices come from the cumulative state: lambda_g = deficit_g / deficit_scale,
  * where deficit_g is the group's target share of all exposure handed out
  * so far minus what it got.  An unpaid deficit keeps growing, so the
  * prices settle where the shares meet the targets (integral control), and
@@ -273,7 +273,7 @@ FairAmortizedList(const ModelCache *m, const GroupMap *gm, const float4 *scores,
 		double		target = p->strength * p->target[g] + (1.0 - p->strength) * plain_share;
 
 		/* strength 0 is the plain ranking, whatever earlier lists did */
-		lambda[g] = p->strength > 0 ? (target * p->prior_total - p->prior_exposure[g]) / p->price : 0.0;
+		lambda[g] = p->strength > 0 ? (target * p->prior_total - p->prior_exposure[g]) / p->deficit_scale : 0.0;
 	}
 
 	/*
@@ -1151,7 +1151,7 @@ BuildFairList(const FairListInput *in, FairListScratch *s, const float4 *scores,
 		InitFairParams(&params, gm->ngroups, in->fixed_shares, in->strength);
 	params.interruptible = in->interruptible;
 	params.scale_state = in->scale_state;
-	params.price = in->amortized ? in->price : 0.0;
+	params.deficit_scale = in->amortized ? in->deficit_scale : 0.0;
 	if (in->amortized)
 	{
 		params.prior_exposure = prior->exposure;

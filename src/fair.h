@@ -12,10 +12,11 @@
 #include <math.h>
 
 #include "serve.h"
+#include "options.h"
 #include "utils/jsonb.h"
 
-/* Amortized mode's default price of a deficit (see fair.c). */
-#define FAIR_DEFAULT_PRICE 300.0
+/* Amortized mode: the exposure deficit worth one unit of scaled score (fair.c). */
+#define FAIR_DEFAULT_DEFICIT_SCALE 300.0
 /* Candidates re-ranked per list unless the call says otherwise: 10 k, at least 100. */
 #define FAIR_DEFAULT_CANDIDATES(k) Max(10 * (k), 100)
 
@@ -66,7 +67,7 @@ typedef struct FairParams
 	bool		interruptible;	/* on the backend thread: check for cancel per position */
 	/* amortized mode only: */
 	const double *prior_plain;	/* per group: exposure the plain lists would have given */
-	double		price;			/* exposure deficit per unit of scaled score */
+	double		deficit_scale;	/* exposure deficit per unit of scaled score */
 	AmortizedScale *scale_state;	/* updated by every list */
 } FairParams;
 
@@ -93,6 +94,33 @@ extern int	CompareFairItems(const void *a, const void *b);
 extern int	FairRerank(const FairItem *sorted, int ncands, int k, const FairParams *p,
 					   FairItem *out, bool *taken, double *got, int32 *next);
 extern void CheckStrength(double strength);
+
+/*
+ * The fair-list settings that recommend_fair(), evaluate() and
+ * exposure_report() take, each as the argument of the same name; options
+ * holds only deficit_scale.  FairArgs gives their positions in a function's
+ * signature.
+ */
+typedef struct FairArgs
+{
+	int			target;
+	int			strength;
+	int			candidates;		/* NULL: FAIR_DEFAULT_CANDIDATES(k) */
+	int			amortized;
+	int			options;
+} FairArgs;
+
+typedef struct FairSettings
+{
+	FairTarget	target;
+	double		strength;
+	int			ncandidates;
+	bool		amortized;
+	double		deficit_scale;
+} FairSettings;
+
+extern void ParseFairSettings(FunctionCallInfo fcinfo, const FairArgs *args, int k,
+							  const MovedOption *moved, int nmoved, FairSettings *out);
 extern void ParseFairTarget(const char *text, FairTarget *target);
 extern void TargetShares(const FairTarget *target, const GroupMap *groups,
 						 const FairItem *cands, int ncands, double *shares);
@@ -137,7 +165,7 @@ typedef struct FairListInput
 	const double *fixed_shares; /* the shares otherwise */
 	double		strength;
 	bool		amortized;
-	double		price;			/* amortized mode */
+	double		deficit_scale;	/* amortized mode */
 	AmortizedScale *scale_state;	/* amortized mode */
 	bool		interruptible;	/* on the backend thread */
 } FairListInput;

@@ -27,6 +27,7 @@
 #include "fair.h"
 #include "funcapi.h"
 #include "miscadmin.h"
+#include "legacy.h"
 #include "options.h"
 #include "storage/lock.h"
 #include "storage/proc.h"
@@ -38,7 +39,73 @@
 #include "utils/tuplestore.h"
 #include "utils/varlena.h"
 
-static const char *const recommend_fair_options[] = {"amortized", "exclude_seen", "price"};
+/* recommend_fair()'s arguments, by position in its SQL signature. */
+enum
+{
+	RF_ARG_USER_ID,
+	RF_ARG_K,
+	RF_ARG_GROUP_COL,
+	RF_ARG_MODEL,
+	RF_ARG_TARGET,
+	RF_ARG_STRENGTH,
+	RF_ARG_CANDIDATES,
+	RF_ARG_OPTIONS,
+	RF_ARG_EXCLUDE_SEEN,
+	RF_ARG_AMORTIZED,
+	RF_NARGS
+};
+
+static const FairArgs recommend_fair_args = {
+	RF_ARG_TARGET, RF_ARG_STRENGTH, RF_ARG_CANDIDATES, RF_ARG_AMORTIZED, RF_ARG_OPTIONS
+};
+
+/* Options of recommend_fair() in 0.5.0 that are arguments, or renamed, since 0.6.0. */
+static const MovedOption recommend_fair_moved[] = {
+	{"amortized"}, {"exclude_seen"}, {"price", "deficit_scale"}
+};
+
+/* recommend_fair() as 0.5.0 and earlier declared it (legacy.c). */
+static const int recommend_fair_legacy_args[] = {
+	RF_ARG_USER_ID, RF_ARG_K, RF_ARG_GROUP_COL, RF_ARG_MODEL, RF_ARG_TARGET, RF_ARG_STRENGTH, RF_ARG_CANDIDATES,
+	RF_ARG_OPTIONS
+};
+static const LegacyArg recommend_fair_legacy_defaults[] = {
+	{RF_ARG_EXCLUDE_SEEN, BOOLOID, "true"}, {RF_ARG_AMORTIZED, BOOLOID, "false"}, {-1}
+};
+static const LegacyArg recommend_fair_legacy_moved[] = {
+	{RF_ARG_EXCLUDE_SEEN, BOOLOID, "exclude_seen"}, {RF_ARG_AMORTIZED, BOOLOID, "amortized"}, {-1}
+};
+static const LegacySignature recommend_fair_legacy = {
+	lengthof(recommend_fair_legacy_args), RF_NARGS, recommend_fair_legacy_args, -1, -1, -1,
+	RF_ARG_OPTIONS, RF_ARG_OPTIONS, recommend_fair_legacy_defaults, recommend_fair_legacy_moved
+};
+
+/* The only fair-list option: the rest are arguments. */
+static const char *const fair_options[] = {"deficit_scale"};
+
+/*
+ * Read and check the fair-list settings of a call: target, strength,
+ * candidates (at least k), amortized, and options' deficit_scale.
+ */
+void
+ParseFairSettings(FunctionCallInfo fcinfo, const FairArgs *args, int k,
+				  const MovedOption *moved, int nmoved, FairSettings *out)
+{
+	Jsonb	   *options = PG_GETARG_JSONB_P(args->options);
+
+	ParseFairTarget(text_to_cstring(PG_GETARG_TEXT_PP(args->target)), &out->target);
+	out->strength = PG_GETARG_FLOAT4(args->strength);
+	CheckStrength(out->strength);
+	out->ncandidates = PG_ARGISNULL(args->candidates) ? FAIR_DEFAULT_CANDIDATES(k)
+		: PG_GETARG_INT32(args->candidates);
+	if (out->ncandidates < k)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("candidates must be at least k (%d), not %d", k, out->ncandidates)));
+	out->amortized = PG_GETARG_BOOL(args->amortized);
+	CheckOptionKeys(options, fair_options, lengthof(fair_options), moved, nmoved);
+	out->deficit_scale = OptionNumber(options, "deficit_scale", FAIR_DEFAULT_DEFICIT_SCALE, 1e-6, 1e6);
+}
 
 /* The (rank, item_id, score, group_value) columns of the list's i-th item. */
 void
@@ -197,47 +264,32 @@ AddAmortized(const char *model, const GroupMap *gm, const FairItem *out, const F
 		elog(ERROR, "SPI_execute_plan failed: %s", SPI_result_code_string(rc));
 }
 
-/* A recommend_fair() call's arguments and options. */
+/* A recommend_fair() call's arguments. */
 typedef struct RecommendFairCall
 {
 	int64		user_id;
 	int			k;
 	char	   *model;			/* NULL: the default model */
 	char	   *group_col;
-	FairTarget	target;
-	double		strength;
-	int			ncandidates;
-	bool		amortized;
 	bool		exclude_seen;
-	double		price;
+	FairSettings fair;
 } RecommendFairCall;
 
-/* Read and check the arguments and options: everything that needs no model. */
+/* Read and check the arguments: everything that needs no model. */
 static void
 ParseRecommendFairCall(FunctionCallInfo fcinfo, RecommendFairCall *call)
 {
-	Jsonb	   *options;
-
 	/* user_id, model and candidates may be NULL */
-	CheckArgsNotNull(fcinfo, 8, (1U << 0) | (1U << 3) | (1U << 6));
-	call->user_id = PG_ARGISNULL(0) ? 0 : PG_GETARG_INT64(0);
-	call->k = PG_GETARG_INT32(1);
-	call->group_col = text_to_cstring(PG_GETARG_TEXT_PP(2));
-	call->model = PG_ARGISNULL(3) ? NULL : text_to_cstring(PG_GETARG_TEXT_PP(3));
-	ParseFairTarget(text_to_cstring(PG_GETARG_TEXT_PP(4)), &call->target);
-	call->strength = PG_GETARG_FLOAT4(5);
-	options = PG_GETARG_JSONB_P(7);
+	CheckArgsNotNull(fcinfo, RF_NARGS,
+					 (1U << RF_ARG_USER_ID) | (1U << RF_ARG_MODEL) | (1U << RF_ARG_CANDIDATES));
+	call->user_id = PG_ARGISNULL(RF_ARG_USER_ID) ? 0 : PG_GETARG_INT64(RF_ARG_USER_ID);
+	call->k = PG_GETARG_INT32(RF_ARG_K);
 	CheckK(call->k);
-	CheckStrength(call->strength);
-	call->ncandidates = PG_ARGISNULL(6) ? FAIR_DEFAULT_CANDIDATES(call->k) : PG_GETARG_INT32(6);
-	if (call->ncandidates < call->k)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("candidates must be at least k (%d), not %d", call->k, call->ncandidates)));
-	CheckOptionKeys(options, recommend_fair_options, lengthof(recommend_fair_options));
-	call->amortized = OptionBool(options, "amortized", false);
-	call->exclude_seen = OptionBool(options, "exclude_seen", true);
-	call->price = OptionNumber(options, "price", FAIR_DEFAULT_PRICE, 1e-6, 1e6);
+	call->group_col = text_to_cstring(PG_GETARG_TEXT_PP(RF_ARG_GROUP_COL));
+	call->model = PG_ARGISNULL(RF_ARG_MODEL) ? NULL : text_to_cstring(PG_GETARG_TEXT_PP(RF_ARG_MODEL));
+	call->exclude_seen = PG_GETARG_BOOL(RF_ARG_EXCLUDE_SEEN);
+	ParseFairSettings(fcinfo, &recommend_fair_args, call->k, recommend_fair_moved,
+					  lengthof(recommend_fair_moved), &call->fair);
 }
 
 /*
@@ -288,6 +340,8 @@ recfair_recommend_fair(PG_FUNCTION_ARGS)
 	FairItem   *out;
 	int			n;
 
+	if (PG_NARGS() == recommend_fair_legacy.old_nargs)
+		return CallWithLegacyArgs(fcinfo, &recommend_fair_legacy, recfair_recommend_fair);
 	InitMaterializedSRF(fcinfo, 0);
 	ParseRecommendFairCall(fcinfo, &call);
 
@@ -295,28 +349,28 @@ recfair_recommend_fair(PG_FUNCTION_ARGS)
 	m = GetModel(call.model);
 	gm = GetGroupMap(m, call.group_col);
 	/* a NULL user is an unknown user: no rows, as from recommend() */
-	scores = PG_ARGISNULL(0) ? NULL : UserScores(m, call.user_id, call.exclude_seen);
+	scores = PG_ARGISNULL(RF_ARG_USER_ID) ? NULL : UserScores(m, call.user_id, call.exclude_seen);
 	if (scores == NULL)
 	{
 		SPI_finish();
 		return (Datum) 0;
 	}
 	shares = palloc(sizeof(double) * gm->ngroups);
-	if (call.target.kind != TARGET_MERIT)
-		TargetShares(&call.target, gm, NULL, 0, shares);
+	if (call.fair.target.kind != TARGET_MERIT)
+		TargetShares(&call.fair.target, gm, NULL, 0, shares);
 	in.m = m;
 	in.gm = gm;
 	in.k = call.k;
-	in.ncandidates = Min(call.ncandidates, m->nitems);
-	in.merit = call.target.kind == TARGET_MERIT;
+	in.ncandidates = Min(call.fair.ncandidates, m->nitems);
+	in.merit = call.fair.target.kind == TARGET_MERIT;
 	in.fixed_shares = shares;
-	in.strength = call.strength;
-	in.amortized = call.amortized;
-	in.price = call.price;
+	in.strength = call.fair.strength;
+	in.amortized = call.fair.amortized;
+	in.deficit_scale = call.fair.deficit_scale;
 	in.scale_state = &m->amortized_scale;
 	in.interruptible = true;
 	out = palloc(sizeof(FairItem) * call.k);
-	if (call.amortized)
+	if (call.fair.amortized)
 		n = AmortizedFairList(&in, scores, out);
 	else
 		n = BuildFairList(&in, AllocFairListScratch(&in, 1), scores, NULL, out);

@@ -35,33 +35,31 @@
  */
 #include "postgres.h"
 
-#include <ctype.h>
 #include <float.h>
 #include <math.h>
 
 #include "access/relation.h"
 #include "access/table.h"
 #include "access/tableam.h"
-#include "catalog/namespace.h"
 #include "catalog/pg_class.h"
 #include "catalog/pg_inherits.h"
 #include "catalog/pg_type.h"
 #include "ceilings.h"
-#include "compat.h"
 #include "executor/spi.h"
 #include "executor/tuptable.h"
 #include "idmap.h"
 #include "interactions.h"
 #include "miscadmin.h"
-#include "nodes/makefuncs.h"
+#include "options.h"
 #include "parser/parser.h"
+#include "storage/lmgr.h"
 #include "utils/acl.h"
 #include "utils/builtins.h"
 #include "utils/lsyscache.h"
-#include "utils/regproc.h"
 #include "utils/rel.h"
 #include "utils/rls.h"
 #include "utils/snapmgr.h"
+#include "utils/syscache.h"
 #include "utils/varlena.h"
 
 int			recfair_training_memory_limit_kb = 2 * 1024 * 1024;
@@ -318,27 +316,6 @@ AddRow(RowBuffer *buf, const Datum *values, const bool *nulls)
 	buf->n++;
 }
 
-static bool
-LooksLikeQuery(const char *source)
-{
-	const char *p = source;
-	static const char *const keywords[] = {"select", "with", "values", "table"};
-
-	while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' || *p == '(')
-		p++;
-	for (int i = 0; i < lengthof(keywords); i++)
-	{
-		size_t		len = strlen(keywords[i]);
-
-		/* a keyword ends where an identifier could not go on (SELECT*FROM t) */
-		if (pg_strncasecmp(p, keywords[i], len) == 0 &&
-			!IS_HIGHBIT_SET(p[len]) && !isalnum((unsigned char) p[len]) &&
-			p[len] != '_' && p[len] != '$' && p[len] != '.')
-			return true;
-	}
-	return false;
-}
-
 static AttrNumber
 ColumnOf(Oid relid, const char *col)
 {
@@ -493,57 +470,86 @@ SourceQuery(const char *source)
 	if (list_length(stmts) != 1)
 		ereport(ERROR,
 				(errcode(ERRCODE_SYNTAX_ERROR),
-				 errmsg("source must be a table or view name, or a single query"),
-				 errdetail("The source has %d statements.", list_length(stmts))));
+				 errmsg("a source query must be a single query"),
+				 errdetail("The query has %d statements.", list_length(stmts))));
 	stmt = linitial_node(RawStmt, stmts);
 	if (!IsA(stmt->stmt, SelectStmt))
 		ereport(ERROR,
 				(errcode(ERRCODE_SYNTAX_ERROR),
-				 errmsg("source must be a table or view name, or a single query"),
+				 errmsg("a source query must be a single query"),
 				 errdetail("The statement is not a SELECT, VALUES or TABLE query.")));
 	if (stmt->stmt_len > 0)
 		return pnstrdup(source + stmt->stmt_location, stmt->stmt_len);
 	return pstrdup(source + stmt->stmt_location);
 }
 
-/* The relation a source names, resolved through the catalog. */
-static Oid
-SourceRelation(const char *source)
+/*
+ * The source a call names: its regclass argument relarg or its query text
+ * argument queryarg, exactly one of them.  A relation is locked and checked
+ * to still exist (a regclass value can outlive its table); the caller's
+ * privileges are checked when it is read.
+ */
+void
+SourceFromArgs(FunctionCallInfo fcinfo, int relarg, int queryarg, InteractionSource *src)
 {
-	List	   *names = QualifiedNameList(source);
-	Oid			relid;
+	bool		has_rel = !PG_ARGISNULL(relarg);
+	bool		has_query = !PG_ARGISNULL(queryarg);
 
-	if (list_length(names) > 3)
+	if (has_rel == has_query)
 		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_NAME),
-				 errmsg("invalid source name \"%s\"", source),
-				 errdetail("A name has at most three parts (database, schema and relation), not %d.",
-						   list_length(names))));
-	relid = RangeVarGetRelid(makeRangeVarFromNameList(names), AccessShareLock, true);
-	if (!OidIsValid(relid))
-		ereport(ERROR,
-				(errcode(ERRCODE_UNDEFINED_TABLE),
-				 errmsg("relation \"%s\" does not exist", source),
-				 errhint("The source is a table or view name, or a query starting with SELECT, WITH, VALUES or TABLE.")));
-	return relid;
+				(errcode(has_rel ? ERRCODE_INVALID_PARAMETER_VALUE : ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 has_rel ? errmsg("%s and %s cannot both be given", ArgName(fcinfo, relarg), ArgName(fcinfo, queryarg))
+				 : errmsg("%s or %s must be given", ArgName(fcinfo, relarg), ArgName(fcinfo, queryarg)),
+				 errhint("Pass a table or view as %s, or the text of a query as %s => '...'.",
+						 ArgName(fcinfo, relarg), ArgName(fcinfo, queryarg))));
+	src->relid = InvalidOid;
+	src->query = NULL;
+	if (has_rel)
+	{
+		Oid			relid = PG_GETARG_OID(relarg);
+
+		LockRelationOid(relid, AccessShareLock);
+		if (!SearchSysCacheExists1(RELOID, ObjectIdGetDatum(relid)))
+			ereport(ERROR,
+					(errcode(ERRCODE_UNDEFINED_TABLE),
+					 errmsg("relation with OID %u does not exist", relid)));
+		src->relid = relid;
+	}
+	else
+	{
+		char	   *query = text_to_cstring(PG_GETARG_TEXT_PP(queryarg));
+
+		if (query[0] == '\0')
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("%s must not be empty", ArgName(fcinfo, queryarg))));
+		src->query = query;
+	}
+}
+
+static char *
+QuotedRelationName(Oid relid)
+{
+	return quote_qualified_identifier(get_namespace_name(get_rel_namespace(relid)), get_rel_name(relid));
 }
 
 /*
- * A FROM item for a source (a table or view name, or a query), aliased
- * src: the relation resolved through the catalog and quoted, or the query
- * in parentheses.
+ * A FROM item for a source, aliased src: the relation quoted with its
+ * schema, or the query (checked to be one query) in parentheses.
  */
 char *
-SourceFromClause(const char *source)
+SourceFromClause(const InteractionSource *src)
 {
-	Oid			relid;
+	if (OidIsValid(src->relid))
+		return psprintf("%s AS src", QuotedRelationName(src->relid));
+	return psprintf("(%s\n) AS src", SourceQuery(src->query));
+}
 
-	if (LooksLikeQuery(source))
-		return psprintf("(%s\n) AS src", SourceQuery(source));
-	relid = SourceRelation(source);
-	return psprintf("%s AS src",
-					quote_qualified_identifier(get_namespace_name(get_rel_namespace(relid)),
-											   get_rel_name(relid)));
+/* What models.source records: the quoted relation name, or the query. */
+char *
+SourceDescription(const InteractionSource *src)
+{
+	return OidIsValid(src->relid) ? QuotedRelationName(src->relid) : pstrdup(src->query);
 }
 
 /* A column name longer than an identifier can be is an error of its own. */
@@ -560,38 +566,35 @@ CheckColumnNameLength(const char *col)
 static void
 ReadSource(RowBuffer *buf)
 {
-	const char *source = buf->src->source;
+	const InteractionSource *src = buf->src;
+	Oid			relid = src->relid;
+	char		kind;
 
-	if (LooksLikeQuery(source))
-		ScanQuery(buf, SourceFromClause(source));
+	if (!OidIsValid(relid))
+	{
+		ScanQuery(buf, SourceFromClause(src));
+		return;
+	}
+	/* inheritance children are read by the query, not the heap scan */
+	kind = get_rel_relkind(relid);
+	if ((kind == RELKIND_RELATION || kind == RELKIND_MATVIEW) &&
+		!has_subclass(relid) &&
+		pg_class_aclcheck(relid, GetUserId(), ACL_SELECT) == ACLCHECK_OK &&
+		check_enable_rls(relid, InvalidOid, true) != RLS_ENABLED)
+	{
+		Relation	rel = table_open(relid, AccessShareLock);
+
+		ScanRelation(buf, rel);
+		table_close(rel, AccessShareLock);
+	}
 	else
 	{
-		Oid			relid = SourceRelation(source);
-		Relation	rel;
-		char		kind;
-
-		/* inheritance children are read by the query, not the heap scan */
-		kind = get_rel_relkind(relid);
-		if ((kind == RELKIND_RELATION || kind == RELKIND_MATVIEW) &&
-			!has_subclass(relid) &&
-			pg_class_aclcheck(relid, GetUserId(), ACL_SELECT) == ACLCHECK_OK &&
-			check_enable_rls(relid, InvalidOid, true) != RLS_ENABLED)
-		{
-			rel = table_open(relid, AccessShareLock);
-			ScanRelation(buf, rel);
-			table_close(rel, AccessShareLock);
-		}
-		else
-		{
-			/* Check the columns first, for a clear error naming them. */
-			ColumnOf(relid, buf->src->user_col);
-			ColumnOf(relid, buf->src->item_col);
-			if (buf->src->weight_col)
-				ColumnOf(relid, buf->src->weight_col);
-			ScanQuery(buf, psprintf("%s AS src",
-									quote_qualified_identifier(get_namespace_name(get_rel_namespace(relid)),
-															   get_rel_name(relid))));
-		}
+		/* Check the columns first, for a clear error naming them. */
+		ColumnOf(relid, src->user_col);
+		ColumnOf(relid, src->item_col);
+		if (src->weight_col)
+			ColumnOf(relid, src->weight_col);
+		ScanQuery(buf, SourceFromClause(src));
 	}
 }
 

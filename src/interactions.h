@@ -10,6 +10,8 @@
 #ifndef RECFAIR_INTERACTIONS_H
 #define RECFAIR_INTERACTIONS_H
 
+#include "fmgr.h"
+
 /* The GUC recfair.training_memory_limit, in kB. */
 extern int	recfair_training_memory_limit_kb;
 
@@ -21,9 +23,14 @@ typedef struct MemoryBudget
 
 extern void BudgetReserve(MemoryBudget *budget, Size bytes, const char *what);
 
+/*
+ * A source of rows: a relation (a regclass argument) or the text of one
+ * query (a *_query argument), never both.
+ */
 typedef struct InteractionSource
 {
-	const char *source;			/* a table or view name, or a query */
+	Oid			relid;			/* a table or view, or InvalidOid */
+	const char *query;			/* else the text of a query */
 	const char *user_col;
 	const char *item_col;
 	const char *weight_col;		/* NULL: every interaction weighs 1 */
@@ -51,7 +58,9 @@ typedef struct Interactions
 	int32	   *items_by_id;	/* item indexes in ascending order of id */
 } Interactions;
 
-extern char *SourceFromClause(const char *source);
+extern void SourceFromArgs(FunctionCallInfo fcinfo, int relarg, int queryarg, InteractionSource *src);
+extern char *SourceFromClause(const InteractionSource *src);
+extern char *SourceDescription(const InteractionSource *src);
 extern void CheckColumnNameLength(const char *col);
 extern Interactions *ReadInteractions(const InteractionSource *src, MemoryBudget *budget);
 

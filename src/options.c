@@ -1,9 +1,10 @@
 /*-------------------------------------------------------------------------
  *
  * options.c
- *	  Reading the jsonb options argument that train(), evaluate() and split()
- *	  take: typed values with range checks, and refusal of unknown keys; and
- *	  the check that arguments are not NULL, naming the argument.
+ *	  Reading the jsonb options argument (algorithm-specific extras): typed
+ *	  values with range checks, refusal of unknown keys, and hints for the
+ *	  keys that became arguments in 0.6.0; and arguments by their catalog
+ *	  names, for errors that name them.
  *
  *-------------------------------------------------------------------------
  */
@@ -95,9 +96,23 @@ OptionInteger(Jsonb *options, const char *key, int64 dflt, int64 min, int64 max)
 	return (int64) value;
 }
 
-/* Refuse keys not in known[] (typos), listing the known ones. */
+static bool
+KeyIsKnown(const char *key, const char *const *known, int nknown)
+{
+	for (int i = 0; i < nknown; i++)
+		if (strcmp(known[i], key) == 0)
+			return true;
+	return false;
+}
+
+/*
+ * Refuse keys not in known[] (typos), listing the known ones, and keys that
+ * an earlier version took as options and this one takes elsewhere (moved[]),
+ * with a hint naming the new form.
+ */
 void
-CheckOptionKeys(Jsonb *options, const char *const *known, int nknown)
+CheckOptionKeys(Jsonb *options, const char *const *known, int nknown,
+				const MovedOption *moved, int nmoved)
 {
 	JsonbIterator *it;
 	JsonbValue	v;
@@ -110,26 +125,40 @@ CheckOptionKeys(Jsonb *options, const char *const *known, int nknown)
 	it = JsonbIteratorInit(&options->root);
 	while ((tok = JsonbIteratorNext(&it, &v, true)) != WJB_DONE)
 	{
-		bool		found = false;
+		char	   *key;
+		StringInfoData list;
 
 		if (tok != WJB_KEY)
 			continue;
-		for (int i = 0; i < nknown; i++)
-			if (strlen(known[i]) == v.val.string.len &&
-				strncmp(known[i], v.val.string.val, v.val.string.len) == 0)
-				found = true;
-		if (!found)
+		key = pnstrdup(v.val.string.val, v.val.string.len);
+		if (KeyIsKnown(key, known, nknown))
 		{
-			StringInfoData list;
-
-			initStringInfo(&list);
-			for (int i = 0; i < nknown; i++)
-				appendStringInfo(&list, "%s%s", i > 0 ? ", " : "", known[i]);
+			pfree(key);
+			continue;
+		}
+		for (int i = 0; i < nmoved; i++)
+		{
+			if (strcmp(moved[i].key, key) != 0)
+				continue;
+			if (moved[i].option != NULL)
+				ereport(ERROR,
+						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+						 errmsg("option \"%s\" is now called \"%s\"", key, moved[i].option),
+						 errhint("Write options => '{\"%s\": ...}'.", moved[i].option)));
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("unknown option \"%.*s\"", v.val.string.len, v.val.string.val),
-					 errhint("Known options: %s.", list.data)));
+					 errmsg("option \"%s\" is now an argument", key),
+					 errdetail("Since recfair 0.6.0 every commonly used setting is a named argument, and options holds only algorithm-specific extras."),
+					 errhint("Write %s => ... in the call, outside options.", key)));
 		}
+		initStringInfo(&list);
+		for (int i = 0; i < nknown; i++)
+			appendStringInfo(&list, "%s%s", i > 0 ? ", " : "", known[i]);
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("unknown option \"%s\"", key),
+				 nknown > 0 ? errhint("Known options: %s.", list.data)
+				 : errhint("This function takes no options.")));
 	}
 }
 
@@ -150,33 +179,42 @@ OptionBool(Jsonb *options, const char *key, bool dflt)
 }
 
 /*
+ * The name of argument n (from 0) as the function's catalog entry gives it,
+ * which is the one a caller writes in named notation; "argument N+1" when it
+ * has none.
+ */
+const char *
+ArgName(FunctionCallInfo fcinfo, int n)
+{
+	HeapTuple	tup;
+	Oid		   *types;
+	char	  **names = NULL;
+	char	   *modes;
+	const char *name = NULL;
+
+	tup = SearchSysCache1(PROCOID, ObjectIdGetDatum(fcinfo->flinfo->fn_oid));
+	if (HeapTupleIsValid(tup))
+	{
+		if (n < get_func_arg_info(tup, &types, &names, &modes) && names != NULL && names[n][0] != '\0')
+			name = pstrdup(names[n]);
+		ReleaseSysCache(tup);
+	}
+	return name ? name : psprintf("argument %d", n + 1);
+}
+
+/*
  * Error (22004) naming the first argument among the first nargs that is
  * NULL, unless its bit is set in `nullable` (bit i: argument i may be NULL).
- * The names come from the function's catalog entry, so they are the ones a
- * caller writes in named notation.
  */
 void
 CheckArgsNotNull(FunctionCallInfo fcinfo, int nargs, uint32 nullable)
 {
 	for (int i = 0; i < nargs; i++)
 	{
-		HeapTuple	tup;
-		Oid		   *types;
-		char	  **names = NULL;
-		char	   *modes;
-		const char *name = NULL;
-
 		if (!PG_ARGISNULL(i) || (nullable & (1U << i)) != 0)
 			continue;
-		tup = SearchSysCache1(PROCOID, ObjectIdGetDatum(fcinfo->flinfo->fn_oid));
-		if (HeapTupleIsValid(tup))
-		{
-			if (i < get_func_arg_info(tup, &types, &names, &modes) && names != NULL && names[i][0] != '\0')
-				name = pstrdup(names[i]);
-			ReleaseSysCache(tup);
-		}
 		ereport(ERROR,
 				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-				 name ? errmsg("%s must not be NULL", name) : errmsg("argument %d must not be NULL", i + 1)));
+				 errmsg("%s must not be NULL", ArgName(fcinfo, i))));
 	}
 }

@@ -27,20 +27,54 @@
 
 #include <math.h>
 
-#include "catalog/namespace.h"
 #include "catalog/pg_type.h"
 #include "common/shortest_dec.h"
 #include "executor/spi.h"
 #include "funcapi.h"
 #include "interactions.h"
+#include "legacy.h"
 #include "lib/stringinfo.h"
 #include "options.h"
 #include "relnames.h"
 #include "utils/builtins.h"
-#include "utils/regproc.h"
+#include "utils/lsyscache.h"
 #include "utils/varlena.h"
 
-static const char *const known_options[] = {"user_col", "item_col", "time_col", "seed"};
+/* split()'s arguments, by position in its SQL signature. */
+enum
+{
+	SPLIT_ARG_SOURCE,
+	SPLIT_ARG_TARGET_PREFIX,
+	SPLIT_ARG_TEST_FRACTION,
+	SPLIT_ARG_METHOD,
+	SPLIT_ARG_OPTIONS,
+	SPLIT_ARG_USER_COL,
+	SPLIT_ARG_ITEM_COL,
+	SPLIT_ARG_TIME_COL,
+	SPLIT_ARG_SEED,
+	SPLIT_ARG_SOURCE_QUERY,
+	SPLIT_NARGS
+};
+
+/* split() has no algorithm-specific extras; these were options before 0.6.0. */
+static const MovedOption moved_options[] = {{"user_col"}, {"item_col"}, {"time_col"}, {"seed"}};
+
+/* split() as 0.5.0 and earlier declared it (legacy.c). */
+static const int split_legacy_args[] = {
+	-1, SPLIT_ARG_TARGET_PREFIX, SPLIT_ARG_TEST_FRACTION, SPLIT_ARG_METHOD, SPLIT_ARG_OPTIONS
+};
+static const LegacyArg split_legacy_defaults[] = {
+	{SPLIT_ARG_USER_COL, TEXTOID, "user_id"}, {SPLIT_ARG_ITEM_COL, TEXTOID, "item_id"},
+	{SPLIT_ARG_TIME_COL, TEXTOID, "ts"}, {SPLIT_ARG_SEED, INT8OID, "42"}, {-1}
+};
+static const LegacyArg split_legacy_moved[] = {
+	{SPLIT_ARG_USER_COL, TEXTOID, "user_col"}, {SPLIT_ARG_ITEM_COL, TEXTOID, "item_col"},
+	{SPLIT_ARG_TIME_COL, TEXTOID, "time_col"}, {SPLIT_ARG_SEED, INT8OID, "seed"}, {-1}
+};
+static const LegacySignature split_legacy = {
+	lengthof(split_legacy_args), SPLIT_NARGS, split_legacy_args, 0, SPLIT_ARG_SOURCE, SPLIT_ARG_SOURCE_QUERY,
+	SPLIT_ARG_OPTIONS, SPLIT_ARG_OPTIONS, split_legacy_defaults, split_legacy_moved
+};
 
 static bool
 HasColumn(TupleDesc desc, const char *name)
@@ -66,7 +100,7 @@ UnusedColumnName(TupleDesc desc, const char *base)
 /* One split() call: its arguments, the source's columns and the tables made. */
 typedef struct SplitJob
 {
-	char	   *source;
+	InteractionSource src;		/* only the relation or query are used */
 	char	   *from;			/* the source as a FROM item aliased src */
 	double		fraction;
 	bool		by_time;
@@ -79,14 +113,12 @@ typedef struct SplitJob
 	TupleDesc	desc;			/* the source's columns (DescribeSource) */
 } SplitJob;
 
-/* An option naming a column, or its default, checked for length. */
+/* A column name argument, checked for length. */
 static char *
-ColumnOption(Jsonb *options, const char *key, const char *dflt)
+ColumnArg(FunctionCallInfo fcinfo, int n)
 {
-	char	   *col = OptionText(options, key);
+	char	   *col = text_to_cstring(PG_GETARG_TEXT_PP(n));
 
-	if (col == NULL)
-		col = pstrdup(dflt);
 	CheckColumnNameLength(col);
 	return col;
 }
@@ -97,14 +129,12 @@ ParseSplitCall(FunctionCallInfo fcinfo, SplitJob *job)
 {
 	char	   *prefix;
 	char	   *method;
-	Jsonb	   *options;
 
-	CheckArgsNotNull(fcinfo, 5, 0);
-	job->source = text_to_cstring(PG_GETARG_TEXT_PP(0));
-	prefix = text_to_cstring(PG_GETARG_TEXT_PP(1));
-	job->fraction = PG_GETARG_FLOAT4(2);
-	method = text_to_cstring(PG_GETARG_TEXT_PP(3));
-	options = PG_GETARG_JSONB_P(4);
+	CheckArgsNotNull(fcinfo, SPLIT_NARGS, (1U << SPLIT_ARG_SOURCE) | (1U << SPLIT_ARG_SOURCE_QUERY));
+	SourceFromArgs(fcinfo, SPLIT_ARG_SOURCE, SPLIT_ARG_SOURCE_QUERY, &job->src);
+	prefix = text_to_cstring(PG_GETARG_TEXT_PP(SPLIT_ARG_TARGET_PREFIX));
+	job->fraction = PG_GETARG_FLOAT4(SPLIT_ARG_TEST_FRACTION);
+	method = text_to_cstring(PG_GETARG_TEXT_PP(SPLIT_ARG_METHOD));
 
 	if (isnan(job->fraction) || job->fraction < 0.0 || job->fraction >= 1.0)
 		ereport(ERROR,
@@ -119,30 +149,30 @@ ParseSplitCall(FunctionCallInfo fcinfo, SplitJob *job)
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("unknown split method \"%s\"", method),
 				 errhint("Use \"random\" (per user, seeded) or \"time\" (each user's latest interactions).")));
-	CheckOptionKeys(options, known_options, lengthof(known_options));
-	job->user_col = ColumnOption(options, "user_col", "user_id");
-	job->item_col = ColumnOption(options, "item_col", "item_id");
-	job->time_col = ColumnOption(options, "time_col", "ts");
-	job->seed = OptionInteger(options, "seed", 42, -INT64CONST(9000000000000000), INT64CONST(9000000000000000));
-	if (job->source[0] == '\0')
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("source must not be empty")));
+	CheckOptionKeys(PG_GETARG_JSONB_P(SPLIT_ARG_OPTIONS), NULL, 0, moved_options, lengthof(moved_options));
+	job->user_col = ColumnArg(fcinfo, SPLIT_ARG_USER_COL);
+	job->item_col = ColumnArg(fcinfo, SPLIT_ARG_ITEM_COL);
+	job->time_col = ColumnArg(fcinfo, SPLIT_ARG_TIME_COL);
+	job->seed = PG_GETARG_INT64(SPLIT_ARG_SEED);
 	job->train_table = PrefixedTableName(prefix, "train");
 	job->test_table = PrefixedTableName(prefix, "test");
 }
 
 /* Error unless the source has the column that an option (or its default) names. */
 static void
-RequireColumn(const SplitJob *job, const char *col, const char *option, const char *what)
+RequireColumn(const SplitJob *job, const char *col, const char *arg, const char *what)
 {
 	if (HasColumn(job->desc, col))
 		return;
+	if (OidIsValid(job->src.relid))
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_COLUMN),
+				 errmsg("column \"%s\" of relation \"%s\" does not exist", col, get_rel_name(job->src.relid)),
+				 errhint("Name the %s column with %s => '...'.", what, arg)));
 	ereport(ERROR,
 			(errcode(ERRCODE_UNDEFINED_COLUMN),
-			 errmsg("column \"%s\" does not exist in the source", col),
-			 errdetail("The source is %s.", job->source),
-			 errhint("Name the %s column with options => '{\"%s\": \"...\"}'.", what, option)));
+			 errmsg("column \"%s\" does not exist in the source query", col),
+			 errhint("Name the %s column with %s => '...'.", what, arg)));
 }
 
 /*
@@ -156,19 +186,19 @@ DescribeSource(SplitJob *job)
 	SPIPlanPtr	probe;
 	int			rc;
 
-	job->from = SourceFromClause(job->source);
+	job->from = SourceFromClause(&job->src);
 	probe = SPI_prepare(psprintf("SELECT src.* FROM %s LIMIT 0", job->from), 0, NULL);
 	if (probe == NULL)
 		elog(ERROR, "SPI_prepare failed: %s", SPI_result_code_string(SPI_result));
 	if (list_length(SPI_plan_get_plan_sources(probe)) != 1)
 		ereport(ERROR,
 				(errcode(ERRCODE_SYNTAX_ERROR),
-				 errmsg("source must be a table or view name, or a single query")));
+				 errmsg("a source query must be a single query")));
 	rc = SPI_execute_plan(probe, NULL, NULL, true, 0);
 	if (rc != SPI_OK_SELECT)
 		ereport(ERROR,
 				(errcode(ERRCODE_SYNTAX_ERROR),
-				 errmsg("source must be a table or view name, or a single query")));
+				 errmsg("a source query must be a single query")));
 	job->desc = CreateTupleDescCopy(SPI_tuptable->tupdesc);
 	RequireColumn(job, job->user_col, "user_col", "user");
 	RequireColumn(job, job->item_col, "item_col", "item");
@@ -238,7 +268,10 @@ FillSplitTables(const SplitJob *job)
 	return (int64) SPI_processed;
 }
 
-/* split(source, target_prefix, test_fraction, method, options): train and test tables. */
+/*
+ * split(source, target_prefix, test_fraction, method, options, user_col,
+ * item_col, time_col, seed, source_query): train and test tables.
+ */
 PG_FUNCTION_INFO_V1(recfair_split);
 Datum
 recfair_split(PG_FUNCTION_ARGS)
@@ -248,6 +281,8 @@ recfair_split(PG_FUNCTION_ARGS)
 	int64		ntrain;
 	bool		isnull;
 
+	if (PG_NARGS() == split_legacy.old_nargs)
+		return CallWithLegacyArgs(fcinfo, &split_legacy, recfair_split);
 	memset(&job, 0, sizeof(job));
 	ParseSplitCall(fcinfo, &job);
 	InitMaterializedSRF(fcinfo, 0);

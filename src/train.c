@@ -15,27 +15,27 @@
 #include <math.h>
 
 #include "als.h"
-#include "catalog/namespace.h"
 #include "catalog/pg_class.h"
 #include "catalog/pg_type.h"
 #include "compat.h"
 #include "executor/spi.h"
 #include "funcapi.h"
 #include "interactions.h"
+#include "legacy.h"
 #include "lib/stringinfo.h"
 #include "miscadmin.h"
 #include "model_store.h"
-#include "nodes/makefuncs.h"
 #include "options.h"
 #include "parallel.h"
 #include "portability/instr_time.h"
 #include "progress.h"
 #include "security.h"
+#include "storage/lmgr.h"
 #include "utils/builtins.h"
 #include "utils/json.h"
 #include "utils/jsonb.h"
 #include "utils/lsyscache.h"
-#include "utils/regproc.h"
+#include "utils/syscache.h"
 #include "utils/varlena.h"
 
 #define MAX_FACTORS 1024
@@ -61,8 +61,51 @@ typedef struct TrainOptions
 	char	   *item_key;
 } TrainOptions;
 
-static const char *const known_options[] = {
-	"alpha", "confidence", "solver", "cg_steps", "seed", "items", "item_key", "users", "user_key"
+/* train()'s arguments, by position in its SQL signature. */
+enum
+{
+	TRAIN_ARG_MODEL,
+	TRAIN_ARG_SOURCE,
+	TRAIN_ARG_USER_COL,
+	TRAIN_ARG_ITEM_COL,
+	TRAIN_ARG_WEIGHT_COL,
+	TRAIN_ARG_ALGORITHM,
+	TRAIN_ARG_FACTORS,
+	TRAIN_ARG_ITERATIONS,
+	TRAIN_ARG_REGULARIZATION,
+	TRAIN_ARG_OPTIONS,
+	TRAIN_ARG_SEED,
+	TRAIN_ARG_ITEMS,
+	TRAIN_ARG_ITEM_KEY,
+	TRAIN_ARG_USERS,
+	TRAIN_ARG_USER_KEY,
+	TRAIN_ARG_SOURCE_QUERY,
+	TRAIN_NARGS
+};
+
+/* Algorithm-specific extras; the rest are arguments since 0.6.0. */
+static const char *const known_options[] = {"alpha", "confidence", "solver", "cg_steps"};
+static const MovedOption moved_options[] = {
+	{"seed"}, {"items"}, {"item_key"}, {"users"}, {"user_key"}
+};
+
+/* train() as 0.5.0 and earlier declared it (legacy.c). */
+static const int train_legacy_args[] = {
+	TRAIN_ARG_MODEL, -1, TRAIN_ARG_USER_COL, TRAIN_ARG_ITEM_COL, TRAIN_ARG_WEIGHT_COL, TRAIN_ARG_ALGORITHM,
+	TRAIN_ARG_FACTORS, TRAIN_ARG_ITERATIONS, TRAIN_ARG_REGULARIZATION, TRAIN_ARG_OPTIONS
+};
+static const LegacyArg train_legacy_defaults[] = {
+	{TRAIN_ARG_SEED, INT8OID, "42"}, {TRAIN_ARG_ITEM_KEY, TEXTOID, "item_id"},
+	{TRAIN_ARG_USER_KEY, TEXTOID, "user_id"}, {-1}
+};
+static const LegacyArg train_legacy_moved[] = {
+	{TRAIN_ARG_SEED, INT8OID, "seed"}, {TRAIN_ARG_ITEMS, REGCLASSOID, "items"},
+	{TRAIN_ARG_ITEM_KEY, TEXTOID, "item_key"}, {TRAIN_ARG_USERS, REGCLASSOID, "users"},
+	{TRAIN_ARG_USER_KEY, TEXTOID, "user_key"}, {-1}
+};
+static const LegacySignature train_legacy = {
+	lengthof(train_legacy_args), TRAIN_NARGS, train_legacy_args, 1, TRAIN_ARG_SOURCE, TRAIN_ARG_SOURCE_QUERY,
+	TRAIN_ARG_OPTIONS, TRAIN_ARG_OPTIONS, train_legacy_defaults, train_legacy_moved
 };
 
 static char *
@@ -88,37 +131,35 @@ CheckNotEmpty(const char *value, const char *name)
 				 errmsg("%s must not be empty", name)));
 }
 
-/* Resolve a registered table and key column through the catalog. */
+/*
+ * A registered table (a regclass argument, NULL: none) and its key column,
+ * checked and quoted.
+ */
 static void
-RegisterTable(Jsonb *options, const char *table_key, const char *column_key,
-			  const char *default_column, char **table_out, char **column_out)
+RegisterTable(FunctionCallInfo fcinfo, int tablearg, int keyarg, char **table_out, char **column_out)
 {
-	char	   *table = OptionText(options, table_key);
-	char	   *column = OptionText(options, column_key);
 	Oid			relid;
+	char	   *column;
 	AttrNumber	attnum;
 
-	if (table == NULL)
-	{
-		if (column != NULL)
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("option \"%s\" needs option \"%s\"", column_key, table_key)));
-		*table_out = *column_out = NULL;
+	*table_out = *column_out = NULL;
+	if (PG_ARGISNULL(tablearg))
 		return;
-	}
-	if (column == NULL)
-		column = pstrdup(default_column);
-	relid = RangeVarGetRelid(makeRangeVarFromNameList(QualifiedNameList(table)),
-							 AccessShareLock, true);
-	if (!OidIsValid(relid))
+	if (PG_ARGISNULL(keyarg))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("%s must not be NULL when %s is given", ArgName(fcinfo, keyarg), ArgName(fcinfo, tablearg))));
+	relid = PG_GETARG_OID(tablearg);
+	column = text_to_cstring(PG_GETARG_TEXT_PP(keyarg));
+	LockRelationOid(relid, AccessShareLock);
+	if (!SearchSysCacheExists1(RELOID, ObjectIdGetDatum(relid)))
 		ereport(ERROR,
 				(errcode(ERRCODE_UNDEFINED_TABLE),
-				 errmsg("relation \"%s\" given as option \"%s\" does not exist", table, table_key)));
+				 errmsg("relation with OID %u does not exist", relid)));
 	if (get_rel_persistence(relid) == RELPERSISTENCE_TEMP)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("temporary table %s cannot be registered", table),
+				 errmsg("temporary table %s cannot be registered", get_rel_name(relid)),
 				 errdetail("A temporary table is visible only to the session that made it, and is gone when it ends.")));
 	attnum = get_attnum(relid, column);
 	if (attnum == InvalidAttrNumber || attnum < 0)
@@ -130,17 +171,19 @@ RegisterTable(Jsonb *options, const char *table_key, const char *column_key,
 	*column_out = column;
 }
 
+/* The options (algorithm-specific extras) and the registered tables. */
 static void
-ParseOptions(Jsonb *options, TrainOptions *opt)
+ParseOptions(FunctionCallInfo fcinfo, TrainOptions *opt)
 {
+	Jsonb	   *options = PG_GETARG_JSONB_P(TRAIN_ARG_OPTIONS);
 	char	   *solver;
 	char	   *confidence;
 
-	CheckOptionKeys(options, known_options, lengthof(known_options));
+	CheckOptionKeys(options, known_options, lengthof(known_options), moved_options, lengthof(moved_options));
 
 	opt->alpha = OptionNumber(options, "alpha", 1.0, 0.0, 1e6);
 	opt->cg_steps = (int) OptionInteger(options, "cg_steps", 3, 1, 100);
-	opt->seed = OptionInteger(options, "seed", 42, -INT64CONST(9000000000000000), INT64CONST(9000000000000000));
+	opt->seed = PG_GETARG_INT64(TRAIN_ARG_SEED);
 	confidence = OptionText(options, "confidence");
 	if (confidence == NULL || strcmp(confidence, "1+alpha*w") == 0)
 		opt->confidence_offset = 1.0;
@@ -161,8 +204,8 @@ ParseOptions(Jsonb *options, TrainOptions *opt)
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("unknown solver \"%s\"", solver),
 				 errhint("Use \"cg\" (conjugate gradient, the default) or \"cholesky\".")));
-	RegisterTable(options, "users", "user_key", "user_id", &opt->users, &opt->user_key);
-	RegisterTable(options, "items", "item_key", "item_id", &opt->items, &opt->item_key);
+	RegisterTable(fcinfo, TRAIN_ARG_USERS, TRAIN_ARG_USER_KEY, &opt->users, &opt->user_key);
+	RegisterTable(fcinfo, TRAIN_ARG_ITEMS, TRAIN_ARG_ITEM_KEY, &opt->items, &opt->item_key);
 }
 
 typedef struct Progress
@@ -277,26 +320,27 @@ typedef struct TrainJob
 static void
 ParseTrainCall(FunctionCallInfo fcinfo, TrainJob *job)
 {
-	Jsonb	   *options;
-
-	job->model = ArgText(fcinfo, 0, "model", false);
-	job->src.source = ArgText(fcinfo, 1, "source", false);
-	job->src.user_col = ArgText(fcinfo, 2, "user_col", false);
-	job->src.item_col = ArgText(fcinfo, 3, "item_col", false);
-	job->src.weight_col = ArgText(fcinfo, 4, "weight_col", true);
+	job->model = ArgText(fcinfo, TRAIN_ARG_MODEL, "model", false);
+	job->src.user_col = ArgText(fcinfo, TRAIN_ARG_USER_COL, "user_col", false);
+	job->src.item_col = ArgText(fcinfo, TRAIN_ARG_ITEM_COL, "item_col", false);
+	job->src.weight_col = ArgText(fcinfo, TRAIN_ARG_WEIGHT_COL, "weight_col", true);
 	job->src.keep_max = false;
 	job->src.allow_empty = false;
-	job->algorithm = ArgText(fcinfo, 5, "algorithm", false);
+	job->algorithm = ArgText(fcinfo, TRAIN_ARG_ALGORITHM, "algorithm", false);
 	CheckNotEmpty(job->model, "model");
-	CheckNotEmpty(job->src.source, "source");
 	CheckNotEmpty(job->src.user_col, "user_col");
 	CheckNotEmpty(job->src.item_col, "item_col");
 	CheckNotEmpty(job->src.weight_col, "weight_col");
-	CheckArgsNotNull(fcinfo, 10, (1U << 4));	/* only weight_col may be NULL */
-	job->factors = PG_GETARG_INT32(6);
-	job->iterations = PG_GETARG_INT32(7);
-	job->regularization = PG_GETARG_FLOAT4(8);
-	options = PG_GETARG_JSONB_P(9);
+	/* the source, weight_col, the registered tables and their keys may be NULL */
+	CheckArgsNotNull(fcinfo, TRAIN_NARGS,
+					 (1U << TRAIN_ARG_SOURCE) | (1U << TRAIN_ARG_WEIGHT_COL) |
+					 (1U << TRAIN_ARG_ITEMS) | (1U << TRAIN_ARG_ITEM_KEY) |
+					 (1U << TRAIN_ARG_USERS) | (1U << TRAIN_ARG_USER_KEY) |
+					 (1U << TRAIN_ARG_SOURCE_QUERY));
+	SourceFromArgs(fcinfo, TRAIN_ARG_SOURCE, TRAIN_ARG_SOURCE_QUERY, &job->src);
+	job->factors = PG_GETARG_INT32(TRAIN_ARG_FACTORS);
+	job->iterations = PG_GETARG_INT32(TRAIN_ARG_ITERATIONS);
+	job->regularization = PG_GETARG_FLOAT4(TRAIN_ARG_REGULARIZATION);
 
 	if (strcmp(job->algorithm, "als") == 0)
 		job->kind = ALGO_ALS;
@@ -335,7 +379,7 @@ ParseTrainCall(FunctionCallInfo fcinfo, TrainJob *job)
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("algorithm \"als_explicit\" needs a positive regularization"),
 				 errdetail("Without it, users and items with fewer ratings than factors have no unique solution.")));
-	ParseOptions(options, &job->topt);
+	ParseOptions(fcinfo, &job->topt);
 
 	job->aopt.factors = job->factors;
 	job->aopt.iterations = job->iterations;
@@ -491,7 +535,7 @@ SaveCatalogRow(TrainJob *job)
 	values[4] = Int64GetDatum(job->data->nusers);
 	values[5] = Int64GetDatum(job->data->nitems);
 	values[6] = Int64GetDatum(job->data->nnz);
-	values[7] = CStringGetTextDatum(job->src.source);
+	values[7] = CStringGetTextDatum(SourceDescription(&job->src));
 	values[8] = NullableText(job->topt.users);
 	values[9] = NullableText(job->topt.user_key);
 	values[10] = NullableText(job->topt.items);
@@ -565,5 +609,7 @@ PG_FUNCTION_INFO_V1(recfair_train);
 Datum
 recfair_train(PG_FUNCTION_ARGS)
 {
+	if (PG_NARGS() == train_legacy.old_nargs)
+		return CallWithLegacyArgs(fcinfo, &train_legacy, recfair_train);
 	return ProgressRun(PROGRESS_COMMAND_TRAIN, Train, fcinfo);
 }

@@ -42,7 +42,7 @@ INSERT INTO hostile VALUES
 	('extreme_ids', $$SELECT CASE WHEN user_id = 1 THEN -9223372036854775808 ELSE user_id END AS user_id, CASE WHEN item_id = 1 THEN 9223372036854775807 ELSE item_id END AS item_id FROM base$$, ''),
 	('popularity_extreme', $$SELECT user_id, item_id, 3.4e38::real AS weight FROM base$$, $$weight_col => 'weight', algorithm => 'popularity'$$),
 	('many_factors', 'base', $$factors => 1024$$),
-	('plain_als', 'base', $$weight_col => 'weight', options => '{"items": "items"}'$$),
+	('plain_als', 'base', $$weight_col => 'weight', items => 'items'$$),
 	('plain_explicit', 'base', $$weight_col => 'weight', algorithm => 'als_explicit', regularization => 0.1$$);
 
 -- each attempt in its own subtransaction; the outcome is trained or an SQLSTATE
@@ -55,7 +55,9 @@ DECLARE
 BEGIN
 	FOR h IN SELECT * FROM hostile LOOP
 		BEGIN
-			EXECUTE format('SELECT recfair.train(%L, %L, iterations => 3%s)', h.name, h.source,
+			-- a table name or a query, each through its own argument
+			EXECUTE format('SELECT recfair.train(%L, %s => %L, iterations => 3%s)', h.name,
+						   CASE WHEN h.source ~ '^SELECT' THEN 'source_query' ELSE 'source' END, h.source,
 						   CASE WHEN h.args = '' THEN '' ELSE ', ' || h.args END);
 			INSERT INTO outcome VALUES (h.name, 'trained', NULL);
 		EXCEPTION WHEN OTHERS THEN

@@ -16,7 +16,7 @@ CREATE EXTENSION recfair;
 SET search_path = public, recfair;
 SELECT count(*) FROM generate_dataset('cv', 300, 150, 6000, seed => 3);
 SELECT count(*) FROM train('cv_als', 'cv_interactions', weight_col => 'weight', factors => 8, iterations => 5,
-	regularization => 1, options => '{"items": "cv_items"}');
+	regularization => 1, items => 'cv_items');
 SELECT count(*) FROM train('cv_explicit', 'cv_interactions', weight_col => 'weight', algorithm => 'als_explicit',
 	factors => 4, iterations => 5, regularization => 0.1);
 SELECT count(*) FROM train('cv_popular', 'cv_interactions', algorithm => 'popularity');

@@ -39,13 +39,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
 #include <libpq-fe.h>
 
-#define MAX_PARAMS 10
+#define MAX_PARAMS 20
 
 /* ---------------------------------------------------------------- random */
 
@@ -237,8 +238,14 @@ sql(Case *c, const char *fmt,...)
 static Buf *
 param(Case *c, unsigned int type, const char *value, int format)
 {
-	Buf		   *b = &c->values[c->nparams];
+	Buf		   *b;
 
+	if (c->nparams >= MAX_PARAMS)
+	{
+		fprintf(stderr, "fuzz: more than %d parameters in a %s case\n", MAX_PARAMS, c->kind);
+		abort();
+	}
+	b = &c->values[c->nparams];
 	b->len = 0;
 	buf_put(b, "", 0);
 	c->types[c->nparams] = type;
@@ -1025,7 +1032,26 @@ make_recommend(Ctx *x)
 	}
 }
 
-static const char *const fair_keys[] = {"amortized", "price", "exclude_seen", "strength", "target"};
+/* deficit_scale is the only fair-list option; the others are 0.5.0's, refused with a hint */
+static const char *const fair_keys[] = {"deficit_scale", "amortized", "price", "exclude_seen", "strength"};
+
+/*
+ * A source as 0.6.0 takes it: a relation name for the regclass argument or
+ * a query for the *_query one (now and then both, or neither), so that the
+ * same strings reach both paths.
+ */
+static void
+param_source(Rng *r, Case *c, const char *source, const char **query)
+{
+	bool		is_query = source != NULL &&
+		(strncasecmp(source, "select", 6) == 0 || strncasecmp(source, "with", 4) == 0 ||
+		 strncasecmp(source, "values", 6) == 0 || strncasecmp(source, "table ", 6) == 0);
+
+	if (chance(r, W(4)))
+		is_query = !is_query;
+	param(c, 0, is_query && !chance(r, W(3)) ? NULL : source, 0);
+	*query = is_query ? source : NULL;
+}
 
 static void
 make_recommend_fair(Ctx *x)
@@ -1040,7 +1066,8 @@ make_recommend_fair(Ctx *x)
 
 	c->kind = "recommend_fair";
 	sql(c, "SELECT count(*), sum(item_id), count(DISTINCT group_value) FROM recfair.recommend_fair("
-		"$1::bigint, $2::int, $3::text, $4::text, $5::text, $6::real, $7::int, $8::jsonb)");
+		"$1::bigint, $2::int, $3::text, $4::text, $5::text, $6::real, $7::int, $8::jsonb, "
+		"exclude_seen => $9::boolean, amortized => $10::boolean)");
 	param(c, 0, gen_bigint(r, n1), 0);
 	param(c, 0, gen_small(r, n2, 1, 20), 0);
 	param(c, 0, gen_group_col(r), 0);
@@ -1048,8 +1075,9 @@ make_recommend_fair(Ctx *x)
 	param(c, 0, chance(r, 40) ? "equal" : gen_target(r), 0);
 	param(c, 0, chance(r, 40) ? "1" : gen_real(r, s), 0);
 	param(c, 0, chance(r, 50) ? NULL : gen_small(r, n3, 0, 200), 0);
-	param(c, 0, chance(r, 30) ? "{\"amortized\": true}" :
-		  gen_options(r, &x->tmp[0], fair_keys, 5), 0);
+	param(c, 0, chance(r, 60) ? "{}" : gen_options(r, &x->tmp[0], fair_keys, 5), 0);
+	param(c, 0, chance(r, 80) ? "true" : gen_bool(r), 0);
+	param(c, 0, chance(r, 30) ? "true" : chance(r, 80) ? "false" : gen_bool(r), 0);
 }
 
 static void
@@ -1124,25 +1152,29 @@ make_exposure_report(Ctx *x)
 	Rng		   *r = x->r;
 	Case	   *c = x->c;
 	char		n1[32],
+				n2[32],
 				s[64],
 				m[32];
+	const char *query;
 
 	c->kind = "exposure_report";
 	sql(c, "SELECT count(*), sum(items) FROM recfair.exposure_report($1::text, $2::text, $3::int, $4::boolean, "
-		"$5::text, $6::text, $7::real, $8::boolean)");
+		"$5::regclass, $6::text, $7::real, $8::boolean, $9::int, $10::text, $11::jsonb)");
 	param(c, 0, gen_model(r, x->worker, m, false), 0);
 	param(c, 0, gen_group_col(r), 0);
 	param(c, 0, gen_small(r, n1, 1, 12), 0);
 	param(c, 0, gen_bool(r), 0);
-	param(c, 0, gen_users_source(r), 0);
+	param_source(r, c, gen_users_source(r), &query);
 	param(c, 0, chance(r, 40) ? "equal" : gen_target(r), 0);
 	param(c, 0, chance(r, 40) ? "1" : gen_real(r, s), 0);
 	param(c, 0, gen_bool(r), 0);
+	param(c, 0, chance(r, 60) ? NULL : gen_small(r, n2, 0, 200), 0);
+	param(c, 0, query, 0);
+	param(c, 0, chance(r, 70) ? "{}" : gen_options(r, &x->tmp[0], fair_keys, 5), 0);
 }
 
-static const char *const evaluate_keys[] = {"user_col", "item_col", "rating_col",
-	"relevant_min", "group_col", "target", "fair", "strength", "candidates",
-"amortized", "price", "user_group_col"};
+/* deficit_scale is evaluate's only option; the others are 0.5.0's, refused with a hint */
+static const char *const evaluate_keys[] = {"deficit_scale", "group_col", "candidates", "price", "relevant_min"};
 
 static const char *
 gen_test_source(Rng *r)
@@ -1183,21 +1215,41 @@ make_evaluate(Ctx *x)
 {
 	Rng		   *r = x->r;
 	Case	   *c = x->c;
+	static const char *cols[] = {"user_id", "item_id", "weight", "ts", "no_col", "brand", "segment", ""};
 	char		n1[32],
+				n2[32],
+				n3[32],
+				s[64],
 				m[32];
+	const char *query;
 
 	c->kind = "evaluate";
 	if (chance(r, 10))
 		c->pre = "SET LOCAL recfair.training_memory_limit = '1MB'";
-	sql(c, "SELECT count(*), count(value) FROM recfair.evaluate($1::text, $2::text, $3::int, $4::jsonb)");
+	sql(c, "SELECT count(*), count(value) FROM recfair.evaluate($1::text, $2::regclass, $3::int, $4::jsonb, "
+		"user_col => $5::text, item_col => $6::text, rating_col => $7::text, relevant_min => $8::float8, "
+		"group_col => $9::text, fair => $10::boolean, target => $11::text, strength => $12::real, "
+		"candidates => $13::int, amortized => $14::boolean, user_group_col => $15::text, test_query => $16::text)");
 	param(c, 0, gen_model(r, x->worker, m, false), 0);
-	param(c, 0, gen_test_source(r), 0);
+	param_source(r, c, gen_test_source(r), &query);
 	param(c, 0, gen_small(r, n1, 1, 12), 0);
-	param(c, 0, gen_options(r, &x->tmp[0], evaluate_keys, 12), 0);
+	param(c, 0, chance(r, 80) ? "{}" : gen_options(r, &x->tmp[0], evaluate_keys, 5), 0);
+	param(c, 0, chance(r, 85) ? NULL : PICK(r, cols), 0);
+	param(c, 0, chance(r, 85) ? NULL : PICK(r, cols), 0);
+	param(c, 0, chance(r, 75) ? NULL : chance(r, 70) ? "weight" : PICK(r, cols), 0);
+	param(c, 0, chance(r, 75) ? NULL : gen_real(r, s), 0);
+	param(c, 0, chance(r, 50) ? NULL : gen_group_col(r), 0);
+	param(c, 0, chance(r, 60) ? "false" : gen_bool(r), 0);
+	param(c, 0, chance(r, 60) ? "equal" : gen_target(r), 0);
+	param(c, 0, chance(r, 60) ? "1" : gen_real(r, n3), 0);
+	param(c, 0, chance(r, 70) ? NULL : gen_small(r, n2, 0, 200), 0);
+	param(c, 0, chance(r, 70) ? "false" : gen_bool(r), 0);
+	param(c, 0, chance(r, 80) ? NULL : PICK(r, ((const char *[]) {"segment", "no_col", "user_id", ""})), 0);
+	param(c, 0, query, 0);
 }
 
-static const char *const train_keys[] = {"alpha", "confidence", "solver", "cg_steps",
-"seed", "items", "item_key", "users", "user_key"};
+/* train's options, and 0.5.0's keys that are arguments now (refused with a hint) */
+static const char *const train_keys[] = {"alpha", "confidence", "solver", "cg_steps", "seed", "items"};
 
 static void
 make_train(Ctx *x)
@@ -1206,16 +1258,20 @@ make_train(Ctx *x)
 	static const char *cols[] = {"user_id", "item_id", "weight", "ts", "no_col", "\"user_id\""};
 	Rng		   *r = x->r;
 	Case	   *c = x->c;
+	static const char *tables[] = {"fz_items", "fz_users", "fz_test", "no_such_table", "fz_items_odd"};
 	char		n1[32],
 				n2[32],
+				n3[32],
 				s[64],
 				m[32];
+	const char *query;
 
 	c->kind = "train";
-	sql(c, "SELECT name, users, items FROM recfair.train($1::text, $2::text, $3::text, $4::text, $5::text, "
-		"$6::text, $7::int, $8::int, $9::real, $10::jsonb)");
+	sql(c, "SELECT name, users, items FROM recfair.train($1::text, $2::regclass, $3::text, $4::text, $5::text, "
+		"$6::text, $7::int, $8::int, $9::real, $10::jsonb, $11::bigint, $12::regclass, $13::text, $14::regclass, "
+		"$15::text, $16::text)");
 	param(c, 0, gen_model(r, x->worker, m, true), 0);
-	param(c, 0, gen_test_source(r), 0);
+	param_source(r, c, gen_test_source(r), &query);
 	param(c, 0, chance(r, 85) ? "user_id" : PICK(r, cols), 0);
 	param(c, 0, chance(r, 85) ? "item_id" : PICK(r, cols), 0);
 	param(c, 0, chance(r, 50) ? NULL : chance(r, 80) ? "weight" : PICK(r, cols), 0);
@@ -1232,21 +1288,28 @@ make_train(Ctx *x)
 		param(c, 0, gen_small(r, n1, 1, 8), 0);
 	param(c, 0, gen_small(r, n2, 1, 3), 0);
 	param(c, 0, chance(r, 70) ? "0.1" : gen_real(r, s), 0);
-	param(c, 0, chance(r, 30) ? "{}" : gen_options(r, &x->tmp[0], train_keys, 9), 0);
+	param(c, 0, chance(r, 30) ? "{}" : gen_options(r, &x->tmp[0], train_keys, 6), 0);
+	param(c, 0, chance(r, 80) ? "42" : gen_small(r, n3, -5, 5), 0);
+	param(c, 0, chance(r, 70) ? NULL : PICK(r, tables), 0);
+	param(c, 0, chance(r, 90) ? "item_id" : PICK(r, cols), 0);
+	param(c, 0, chance(r, 80) ? NULL : PICK(r, tables), 0);
+	param(c, 0, chance(r, 90) ? "user_id" : PICK(r, cols), 0);
+	param(c, 0, query, 0);
 	/* the model just trained (whatever its data) serves, fairly too, and is evaluated */
 	if (!c->isnull[0] && strncmp(c->values[0].data, "fzw", 3) == 0)
 		buf_printf(&c->post,
 				   "SELECT (SELECT count(*) FROM recfair.recommend(%d, 5, '%s')), "
 				   "(SELECT count(*) FROM recfair.similar_items(%d, 5, '%s')), "
 				   "(SELECT count(*) FROM recfair.recommend_for_items('{1,2,3}', 5, '%s')), "
-				   "(SELECT count(*) FROM recfair.recommend_fair(%d, 5, 'brand', '%s', options => '{\"amortized\": %s}')), "
-				   "(SELECT count(*) FROM recfair.evaluate('%s', 'fz_test', 5, '{\"group_col\": \"price_tier\", \"fair\": true}')), "
+				   "(SELECT count(*) FROM recfair.recommend_fair(%d, 5, 'brand', '%s', amortized => %s)), "
+				   "(SELECT count(*) FROM recfair.evaluate('%s', 'fz_test', 5, group_col => 'price_tier', fair => true)), "
 				   "(SELECT count(*) FROM recfair.exposure_report('%s', 'brand', 5, true))",
 				   rnd(r, 300), c->values[0].data, rnd(r, 120), c->values[0].data,
 				   c->values[0].data, rnd(r, 300), c->values[0].data,
 				   chance(r, 50) ? "true" : "false", c->values[0].data, c->values[0].data);
 }
 
+/* split takes no options: these are 0.5.0's, refused with a hint */
 static const char *const split_keys[] = {"seed", "time_col", "user_col"};
 
 static void
@@ -1254,15 +1317,24 @@ make_split(Ctx *x)
 {
 	Rng		   *r = x->r;
 	Case	   *c = x->c;
-	char		s[64];
+	static const char *cols[] = {"user_id", "item_id", "ts", "weight", "no_col", ""};
+	char		s[64],
+				n1[32];
+	const char *query;
 
 	c->kind = "split";
-	sql(c, "SELECT count(*), sum(rows) FROM recfair.split($1::text, $2::text, $3::real, $4::text, $5::jsonb)");
-	param(c, 0, gen_test_source(r), 0);
+	sql(c, "SELECT count(*), sum(rows) FROM recfair.split($1::regclass, $2::text, $3::real, $4::text, $5::jsonb, "
+		"$6::text, $7::text, $8::text, $9::bigint, $10::text)");
+	param_source(r, c, gen_test_source(r), &query);
 	param(c, 0, chance(r, 80) ? "fzs" : chance(r, 50) ? "fz" : gen_junk_text(r), 0);
 	param(c, 0, chance(r, 50) ? "0.2" : gen_real(r, s), 0);
 	param(c, 0, PICK(r, ((const char *[]) {"random", "time", "random", "time", "", "RANDOM", NULL})), 0);
-	param(c, 0, gen_options(r, &x->tmp[0], split_keys, 3), 0);
+	param(c, 0, chance(r, 80) ? "{}" : gen_options(r, &x->tmp[0], split_keys, 3), 0);
+	param(c, 0, chance(r, 90) ? "user_id" : PICK(r, cols), 0);
+	param(c, 0, chance(r, 90) ? "item_id" : PICK(r, cols), 0);
+	param(c, 0, chance(r, 80) ? "ts" : PICK(r, cols), 0);
+	param(c, 0, chance(r, 80) ? "42" : gen_small(r, n1, -5, 5), 0);
+	param(c, 0, query, 0);
 }
 
 static void
@@ -1318,8 +1390,8 @@ make_admin(Ctx *x)
 				if (g && strspn(g, "abcdefghijklmnopqrstuvwxyz_") == strlen(g) &&
 					ug && strspn(ug, "abcdefghijklmnopqrstuvwxyz_") == strlen(ug))
 					buf_printf(&c->post,
-							   "SELECT (SELECT count(*) FROM recfair.recommend_fair(%d, 5, '%s', '%s', target => '%s', options => '{\"amortized\": %s}')), "
-							   "(SELECT count(*) FROM recfair.evaluate('%s', 'fz_test', 5, '{\"group_col\": \"%s\", \"user_group_col\": \"%s\", \"fair\": true}')), "
+							   "SELECT (SELECT count(*) FROM recfair.recommend_fair(%d, 5, '%s', '%s', target => '%s', amortized => %s)), "
+							   "(SELECT count(*) FROM recfair.evaluate('%s', 'fz_test', 5, group_col => '%s', user_group_col => '%s', fair => true)), "
 							   "(SELECT count(*) FROM recfair.exposure_report('%s', '%s', 5, true))",
 							   rnd(r, 300), g, c->values[0].data, chance(r, 50) ? "equal" : "catalog",
 							   chance(r, 50) ? "true" : "false", c->values[0].data, g, ug,

@@ -56,7 +56,7 @@ public class RecfairJdbcTest {
             }
 
             try (PreparedStatement ps = conn.prepareStatement(
-                    "SELECT table_name::text, rows FROM recfair.split(?, ?, ?)")) {
+                    "SELECT table_name::text, rows FROM recfair.split(?::regclass, ?, ?)")) {
                 ps.setString(1, "jdbc_shop_interactions");
                 ps.setString(2, "jdbc_shop");
                 ps.setFloat(3, 0.2f);
@@ -74,15 +74,16 @@ public class RecfairJdbcTest {
                 st.execute("SET recfair.progress_notices = on");  // a NOTICE per iteration, and a summary
             }
             try (PreparedStatement ps = conn.prepareStatement(
-                    "SELECT name, algorithm, users, items, factors FROM recfair.train(?, ?, weight_col => ?, "
-                    + "factors => ?, iterations => ?, regularization => ?, options => ?::jsonb)")) {
+                    "SELECT name, algorithm, users, items, factors FROM recfair.train(?, ?::regclass, weight_col => ?, "
+                    + "factors => ?, iterations => ?, regularization => ?, items => ?::regclass, users => ?::regclass)")) {
                 ps.setString(1, "jdbc_model");
                 ps.setString(2, "jdbc_shop_train");
                 ps.setString(3, "weight");
                 ps.setInt(4, 8);
                 ps.setInt(5, 5);
                 ps.setFloat(6, 1.0f);
-                ps.setString(7, "{\"items\": \"jdbc_shop_items\", \"users\": \"jdbc_shop_users\"}");
+                ps.setString(7, "jdbc_shop_items");
+                ps.setString(8, "jdbc_shop_users");
                 try (ResultSet rs = ps.executeQuery()) {
                     check(rs.next(), "train returns the model's catalog row");
                     check("jdbc_model".equals(rs.getString("name")) && "als".equals(rs.getString("algorithm"))
@@ -105,7 +106,7 @@ public class RecfairJdbcTest {
                 st.execute("SET recfair.progress_notices = off");  // the default: no progress NOTICEs
             }
             try (Statement st = conn.createStatement()) {
-                st.execute("SELECT recfair.train('jdbc_nulls', 'SELECT * FROM (VALUES (1, 1), (NULL, 2), (2, NULL), (2, 2)) "
+                st.execute("SELECT recfair.train('jdbc_nulls', source_query => 'SELECT * FROM (VALUES (1, 1), (NULL, 2), (2, NULL), (2, 2)) "
                            + "v(user_id, item_id)', factors => 2, iterations => 1)");
                 boolean skipped = false;
                 int others = 0;
@@ -169,11 +170,12 @@ public class RecfairJdbcTest {
             }
 
             try (PreparedStatement ps = conn.prepareStatement(
-                    "SELECT metric, value FROM recfair.evaluate(?, ?, ?, ?::jsonb)")) {
+                    "SELECT metric, value FROM recfair.evaluate(?, ?::regclass, ?, group_col => ?, target => ?)")) {
                 ps.setString(1, "jdbc_model");
                 ps.setString(2, "jdbc_shop_test");
                 ps.setInt(3, 10);
-                ps.setString(4, "{\"group_col\": \"brand\", \"target\": \"catalog\"}");
+                ps.setString(4, "brand");
+                ps.setString(5, "catalog");
                 Map<String, Double> metrics = new HashMap<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {

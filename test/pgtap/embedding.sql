@@ -1,7 +1,7 @@
 -- pgTAP: recfair.embedding values, errors with their SQLSTATE, catalog properties
 BEGIN;
 SET search_path = recfair, public;
-SELECT plan(83);
+SELECT plan(85);
 
 -- the type and its catalog properties
 SELECT has_type('recfair', 'embedding', 'type recfair.embedding exists');
@@ -9,7 +9,7 @@ SELECT is(format_type('recfair.embedding'::regtype, 8), 'embedding(8)', 'typmod 
 SELECT functions_are('recfair', ARRAY[
 	'embedding_in', 'embedding_out', 'embedding_typmod_in', 'embedding_recv', 'embedding_send',
 	'embedding', 'array_to_embedding', 'embedding_to_float4_array', 'embedding_to_float8_array',
-	'dims', 'norm', 'normalize', 'inner_product', 'negative_inner_product', 'cosine_similarity',
+	'dims', 'norm', 'normalize', 'l2_normalize', 'inner_product', 'negative_inner_product', 'cosine_similarity',
 	'cosine_distance', 'l2_distance', 'embedding_add', 'embedding_sub', 'embedding_mul',
 	'scalar_embedding_mul', 'embedding_eq', 'embedding_ne', 'embedding_lt', 'embedding_le',
 	'embedding_gt', 'embedding_ge', 'embedding_cmp', 'embedding_hash', 'embedding_agg_accum',
@@ -47,8 +47,9 @@ SELECT is((SELECT oprresult::regtype::text FROM pg_operator WHERE oid = to_regop
 SELECT is((SELECT oprresult::regtype::text FROM pg_operator WHERE oid = to_regoperator('recfair.<>(recfair.embedding,recfair.embedding)')), 'boolean', 'operator <>');
 SELECT is((SELECT count(*)::int FROM pg_description d JOIN pg_proc p ON d.objoid = p.oid
 		   WHERE p.pronamespace = 'recfair'::regnamespace AND p.proname IN
-		   ('dims', 'norm', 'normalize', 'inner_product', 'cosine_similarity', 'sum', 'avg', 'build_info', 'training_progress_info')),
-	9, 'public functions and aggregates have comments');
+		   ('dims', 'norm', 'normalize', 'l2_normalize', 'inner_product', 'cosine_similarity', 'sum', 'avg', 'build_info',
+			'training_progress_info')),
+	10, 'public functions and aggregates have comments');
 
 -- values, against hand computation
 SELECT is('[0.5,-1,2e3]'::embedding::text, '[0.5,-1,2000]', 'text output');
@@ -56,6 +57,8 @@ SELECT is(dims('[1,2,3]'), 3, 'dims');
 SELECT is(norm('[3,4]'), 5::float8, 'norm');
 SELECT is(recfair.normalize('[3,4]'::embedding), '[0.6,0.8]'::embedding, 'normalize');
 SELECT is(recfair.normalize('[0,0]'::embedding), '[0,0]'::embedding, 'normalize leaves zero alone');
+SELECT is(recfair.l2_normalize('[3,4]'::embedding), '[0.6,0.8]'::embedding, 'l2_normalize, pgvector''s name for normalize');
+SELECT is(recfair.l2_normalize('[0,0,0]'::embedding), '[0,0,0]'::embedding, 'l2_normalize leaves zero alone');
 SELECT is(inner_product('[1,2,3]', '[4,5,6]'), 32::float8, 'inner_product');
 SELECT is('[1,2,3]'::embedding <#> '[4,5,6]', -32::float8, '<#> is the negative inner product');
 SELECT is(negative_inner_product('[1,2]', '[3,4]'), -11::float8, 'negative_inner_product');

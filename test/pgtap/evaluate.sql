@@ -16,8 +16,10 @@ INSERT INTO ev_test VALUES
 	(3, 99, 5),				-- u3: an item unknown to the model: relevant, never hit
 	(4, 5, 2),				-- u4: relevant only without relevant_min; list 5 6 (k > what is left)
 	(7, 1, 5);				-- u7: unknown to the model, skipped
-CREATE FUNCTION pg_temp.m(model text, k int, opts jsonb, metric text) RETURNS float8 LANGUAGE sql AS
-	$$ SELECT value FROM recfair.evaluate(model, 'ev_test', k, opts) WHERE metric = $4 $$;
+CREATE FUNCTION pg_temp.m(model text, k int, relevant_min float8, metric text) RETURNS float8 LANGUAGE sql AS
+	$$ SELECT value FROM recfair.evaluate(model, 'ev_test', k, relevant_min => relevant_min,
+										  rating_col => CASE WHEN relevant_min IS NOT NULL THEN 'rating' END)
+	   WHERE metric = $4 $$;
 
 SELECT lives_ok($$SELECT recfair.train('pop', 'ev_train', algorithm => 'popularity')$$, 'popularity model');
 SELECT is((SELECT algorithm || ':' || factors FROM recfair.models WHERE name = 'pop'), 'popularity:1', 'a real model row');
@@ -28,24 +30,24 @@ SELECT is((SELECT array_agg(metric ORDER BY ord) FROM recfair.evaluate('pop', 'e
 	'one row per metric, k written as its number');
 
 -- relevant = rating >= 4: users 1, 2, 3 evaluated; 4 (nothing relevant) and 7 (unknown) skipped
-SELECT is(pg_temp.m('pop', 3, '{"relevant_min": 4, "rating_col": "rating"}', 'users_evaluated'), 3::float8, 'users evaluated');
-SELECT is(pg_temp.m('pop', 3, '{"relevant_min": 4, "rating_col": "rating"}', 'users_skipped'), 2::float8, 'users without relevant items or unknown: skipped and counted');
-SELECT is(round(pg_temp.m('pop', 3, '{"relevant_min": 4, "rating_col": "rating"}', 'precision@3')::numeric, 6), round((1/3.0 + 1/3.0 + 0) / 3, 6), 'precision@3 = hits / k');
-SELECT is(round(pg_temp.m('pop', 3, '{"relevant_min": 4, "rating_col": "rating"}', 'recall@3')::numeric, 6), round((1/2.0 + 1 + 0) / 3, 6), 'recall@3 = hits / min(k, |rel|)');
-SELECT is(round(pg_temp.m('pop', 3, '{"relevant_min": 4, "rating_col": "rating"}', 'ndcg@3')::numeric, 6),
+SELECT is(pg_temp.m('pop', 3, 4, 'users_evaluated'), 3::float8, 'users evaluated');
+SELECT is(pg_temp.m('pop', 3, 4, 'users_skipped'), 2::float8, 'users without relevant items or unknown: skipped and counted');
+SELECT is(round(pg_temp.m('pop', 3, 4, 'precision@3')::numeric, 6), round((1/3.0 + 1/3.0 + 0) / 3, 6), 'precision@3 = hits / k');
+SELECT is(round(pg_temp.m('pop', 3, 4, 'recall@3')::numeric, 6), round((1/2.0 + 1 + 0) / 3, 6), 'recall@3 = hits / min(k, |rel|)');
+SELECT is(round(pg_temp.m('pop', 3, 4, 'ndcg@3')::numeric, 6),
 	round(((1 / log(2, 3)) / (1 + 1 / log(2, 3)) + 1 + 0) / 3, 6), 'ndcg@3 with binary gains');
-SELECT is(round(pg_temp.m('pop', 3, '{"relevant_min": 4, "rating_col": "rating"}', 'map@3')::numeric, 6), round((0.5 / 2 + 1 + 0) / 3, 6), 'map@3');
-SELECT is(round(pg_temp.m('pop', 3, '{"relevant_min": 4, "rating_col": "rating"}', 'hit_rate@3')::numeric, 6), round(2 / 3.0, 6), 'hit_rate@3');
-SELECT is(round(pg_temp.m('pop', 3, '{"relevant_min": 4, "rating_col": "rating"}', 'coverage@3')::numeric, 6), round(5 / 6.0, 6), 'coverage@3: items 2-6 of 6');
+SELECT is(round(pg_temp.m('pop', 3, 4, 'map@3')::numeric, 6), round((0.5 / 2 + 1 + 0) / 3, 6), 'map@3');
+SELECT is(round(pg_temp.m('pop', 3, 4, 'hit_rate@3')::numeric, 6), round(2 / 3.0, 6), 'hit_rate@3');
+SELECT is(round(pg_temp.m('pop', 3, 4, 'coverage@3')::numeric, 6), round(5 / 6.0, 6), 'coverage@3: items 2-6 of 6');
 -- every test row relevant: user 4 joins, with only two items left for k = 3
-SELECT is(pg_temp.m('pop', 3, '{}', 'users_evaluated'), 4::float8, 'without relevant_min every test row is relevant');
-SELECT is(round(pg_temp.m('pop', 3, '{}', 'precision@3')::numeric, 6), round((1/3.0 + 1/3.0 + 0 + 1/3.0) / 4, 6),
+SELECT is(pg_temp.m('pop', 3, NULL, 'users_evaluated'), 4::float8, 'without relevant_min every test row is relevant');
+SELECT is(round(pg_temp.m('pop', 3, NULL, 'precision@3')::numeric, 6), round((1/3.0 + 1/3.0 + 0 + 1/3.0) / 4, 6),
 	'a user with fewer candidates than k: precision still divides by k');
-SELECT is(round(pg_temp.m('pop', 1, '{}', 'precision@1')::numeric, 6), round((0 + 1 + 0 + 1) / 4.0, 6), 'k = 1: the tie goes to the lower id');
-SELECT is(round(pg_temp.m('pop', 100, '{}', 'recall@100')::numeric, 6), round((1 + 1 + 0 + 1) / 4.0, 6), 'k larger than the catalog');
-SELECT is(pg_temp.m('pop', 100, '{}', 'precision@100'), (2 + 1 + 0 + 1) / 400.0::float8, 'k larger than the catalog: precision divides by k');
-SELECT is((SELECT value FROM recfair.evaluate('pop', 'SELECT user_id AS u, item_id AS i FROM ev_test', 3,
-		'{"user_col": "u", "item_col": "i"}') WHERE metric = 'users_evaluated'), 4::float8, 'a query with renamed columns');
+SELECT is(round(pg_temp.m('pop', 1, NULL, 'precision@1')::numeric, 6), round((0 + 1 + 0 + 1) / 4.0, 6), 'k = 1: the tie goes to the lower id');
+SELECT is(round(pg_temp.m('pop', 100, NULL, 'recall@100')::numeric, 6), round((1 + 1 + 0 + 1) / 4.0, 6), 'k larger than the catalog');
+SELECT is(pg_temp.m('pop', 100, NULL, 'precision@100'), (2 + 1 + 0 + 1) / 400.0::float8, 'k larger than the catalog: precision divides by k');
+SELECT is((SELECT value FROM recfair.evaluate('pop', NULL, 3,
+		user_col => 'u', item_col => 'i', test_query => 'SELECT user_id AS u, item_id AS i FROM ev_test') WHERE metric = 'users_evaluated'), 4::float8, 'a query with renamed columns');
 
 -- ALS on planted data: evaluate agrees with the metric computed in plain SQL over recommend()
 CREATE TABLE planted AS
@@ -90,9 +92,9 @@ SELECT ok((SELECT bool_and(score BETWEEN 0 AND 6) FROM recommend(1, 5, 'x')), 'r
 
 -- bad input
 SELECT throws_ok($$SELECT * FROM recfair.evaluate('nope', 'ev_test')$$, '42704', 'model "nope" does not exist', 'unknown model');
-SELECT throws_ok($$SELECT * FROM recfair.evaluate('pop', 'SELECT 1 AS user_id')$$, '42703', NULL, 'a test without the item column');
+SELECT throws_ok($$SELECT * FROM recfair.evaluate('pop', test_query => 'SELECT 1 AS user_id')$$, '42703', NULL, 'a test without the item column');
 SELECT throws_ok($$SELECT * FROM recfair.evaluate('pop', 'ev_test', 0)$$, '22023', 'k must be between 1 and 10000, not 0', 'k < 1');
-SELECT throws_ok($$SELECT * FROM recfair.evaluate('pop', 'ev_test', 3, '{"relevant_min": 4, "rating_col": "nope"}')$$, '42703',
+SELECT throws_ok($$SELECT * FROM recfair.evaluate('pop', 'ev_test', 3, relevant_min => 4, rating_col => 'nope')$$, '42703',
 	NULL, 'a rating column that does not exist');
 SELECT throws_ok($$SELECT * FROM recfair.evaluate('pop', 'ev_test', 3, '{"relevent_min": 4}')$$, '22023',
 	'unknown option "relevent_min"', 'unknown option');
@@ -102,8 +104,8 @@ SELECT lives_ok($$SELECT recfair.generate_dataset('evth', 3000, 2000, 60000, see
 SELECT lives_ok($$SELECT recfair.split('evth_interactions', 'evth', 0.2)$$, 'threads: split');
 SELECT lives_ok($$SELECT recfair.train('th', 'evth_train', factors => 4, iterations => 2)$$, 'threads: model');
 SET LOCAL recfair.threads = 1;
-SELECT is((SELECT array_agg(metric || '=' || round(value::numeric, 9) ORDER BY metric) FROM evaluate('th',
-		$$SELECT * FROM evth_test WHERE set_config('recfair.threads', '2', true) IS NOT NULL$$, 10)),
+SELECT is((SELECT array_agg(metric || '=' || round(value::numeric, 9) ORDER BY metric) FROM evaluate('th', NULL, 10,
+		test_query => $$SELECT * FROM evth_test WHERE set_config('recfair.threads', '2', true) IS NOT NULL$$)),
 	(SELECT array_agg(metric || '=' || round(value::numeric, 9) ORDER BY metric) FROM evaluate('th', 'evth_test', 10)),
 	'the thread count is read once, with the buffers');
 RESET recfair.threads;
@@ -120,13 +122,13 @@ SELECT is((SELECT array_agg(value ORDER BY metric) FROM recfair.evaluate('pop', 
 	ARRAY[2, 1]::float8[], 'a user whose relevant items were all in training is skipped and counted');
 -- duplicate test pairs: one rating, the largest, not the sum (2 + 3 would pass relevant_min 4)
 SELECT is((SELECT array_agg(round(value::numeric, 6) ORDER BY metric) FROM recfair.evaluate('pop', 'ev_seen', 3,
-		'{"relevant_min": 4, "rating_col": "rating"}') WHERE metric IN ('precision@3', 'users_evaluated')),
+		relevant_min => 4, rating_col => 'rating') WHERE metric IN ('precision@3', 'users_evaluated')),
 	ARRAY[round((1/3.0 + 1/3.0) / 2, 6), 2], 'duplicate test rows keep the largest rating: item 4 of user 2 is not relevant');
-SELECT is((SELECT round(value::numeric, 6) FROM recfair.evaluate('pop', 'ev_seen', 3, '{"relevant_min": 3, "rating_col": "rating"}') WHERE metric = 'precision@3'),
+SELECT is((SELECT round(value::numeric, 6) FROM recfair.evaluate('pop', 'ev_seen', 3, relevant_min => 3, rating_col => 'rating') WHERE metric = 'precision@3'),
 	round((1/3.0 + 2/3.0) / 2, 6), 'and at relevant_min 3 it is');
 -- NULL ratings are skipped, not read as 1
 INSERT INTO ev_seen VALUES (1, 2, NULL);
-SELECT is((SELECT round(value::numeric, 6) FROM recfair.evaluate('pop', 'ev_seen', 3, '{"relevant_min": 1, "rating_col": "rating"}') WHERE metric = 'precision@3'),
+SELECT is((SELECT round(value::numeric, 6) FROM recfair.evaluate('pop', 'ev_seen', 3, relevant_min => 1, rating_col => 'rating') WHERE metric = 'precision@3'),
 	round((1/3.0 + 2/3.0) / 2, 6), 'a NULL rating is not relevant');
 CREATE TABLE ratings_dup AS
 SELECT * FROM ratings_test
@@ -141,18 +143,18 @@ SELECT is((SELECT round(value::numeric, 5) FROM recfair.evaluate('x', 'ratings_d
 	'rmse over one rating per test pair, the largest, without NULL ratings');
 
 -- an empty test source: no users, not the training error
-SELECT is((SELECT array_agg(metric || '=' || value ORDER BY metric) FROM recfair.evaluate('pop', 'SELECT * FROM ev_test WHERE false', 3)
+SELECT is((SELECT array_agg(metric || '=' || value ORDER BY metric) FROM recfair.evaluate('pop', NULL, 3, test_query => 'SELECT * FROM ev_test WHERE false')
 		   WHERE metric LIKE 'users_%' OR metric = 'recall@3'),
 	ARRAY['recall@3=NaN', 'users_evaluated=0', 'users_skipped=0'], 'an empty test source evaluates no user');
 CREATE TABLE ev_items AS SELECT i AS item_id, CASE WHEN i <= 3 THEN 'head' ELSE 'tail' END AS brand FROM generate_series(1, 6) i;
 SELECT lives_ok($$SELECT register_tables('pop', items => 'ev_items')$$, 'register an item table');
 SELECT is((SELECT array_agg(group_value || '=' || exposure ORDER BY group_value) FROM exposure_report('pop', 'brand', 3,
-		users => 'SELECT user_id FROM ev_test WHERE false')),
+		users_query => 'SELECT user_id FROM ev_test WHERE false')),
 	ARRAY['head=0', 'tail=0'], 'exposure_report over no users: no exposure');
 
 -- user_group_col is checked before the users are scored (scoring this model needs more memory than allowed here)
 SET LOCAL recfair.training_memory_limit = '2MB';
-SELECT throws_ok($$SELECT * FROM evaluate('th', 'evth_test', 10, '{"user_group_col": "segment"}')$$, '55000', NULL,
+SELECT throws_ok($$SELECT * FROM evaluate('th', 'evth_test', 10, user_group_col => 'segment')$$, '55000', NULL,
 	'a user_group_col without a registered user table fails before scoring');
 RESET recfair.training_memory_limit;
 SELECT throws_ok($$SELECT * FROM evaluate('th', 'evth_test', 10)$$, '53200', NULL, '(scoring it does need more than 2MB)')

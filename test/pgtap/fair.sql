@@ -123,9 +123,9 @@ SELECT throws_ok(format($$SELECT * FROM recommend_fair(1, 4, %L, 'pl')$$, repeat
 	'a group column name longer than an identifier');
 CREATE TEMP TABLE planted_items_tmp AS SELECT * FROM planted_items;
 SELECT throws_ok($$SELECT recfair.train('pltmp', 'planted', factors => 2, iterations => 1,
-	options => '{"items": "planted_items_tmp"}')$$, '22023', NULL, 'train does not register a temporary table');
+	items => 'planted_items_tmp')$$, '22023', NULL, 'train does not register a temporary table');
 CREATE TABLE planted_items_textkey AS SELECT item_id::text AS item_id, brand FROM planted_items;
-SELECT recfair.train('pltext', 'planted', factors => 2, iterations => 1, options => '{"items": "planted_items_textkey"}');
+SELECT recfair.train('pltext', 'planted', factors => 2, iterations => 1, items => 'planted_items_textkey');
 SELECT throws_ok($$SELECT * FROM recommend_fair(1, 4, 'brand', 'pltext')$$, '42804', NULL,
 	'a registered table whose key is not an integer column');
 -- a target beyond double precision: a short 22023, not 22003 quoting 400 digits
@@ -173,7 +173,7 @@ ALTER TABLE planted_items DISABLE ROW LEVEL SECURITY;
 
 -- amortized: lists lean toward the group behind, so parity holds over many calls
 SELECT lives_ok($$SELECT count(*) FROM generate_series(1, 60) n,
-	recommend_fair(1 + n % 20, 3, 'brand', 'pl', options => '{"amortized": true, "price": 1}')$$, '60 amortized calls');
+	recommend_fair(1 + n % 20, 3, 'brand', 'pl', amortized => true, options => '{"deficit_scale": 1}')$$, '60 amortized calls');
 SELECT ok((SELECT abs(share - 0.5) < 0.05 FROM fair_exposure_state WHERE model = 'pl' AND group_value = 'y'),
 	'amortized: the other brand''s cumulative share is within 0.05 of its target');
 SELECT ok((SELECT plain_share < 0.3 AND share > plain_share + 0.15 FROM fair_exposure_state WHERE model = 'pl' AND group_value = 'y'),
@@ -189,13 +189,13 @@ CREATE FUNCTION pg_temp.copy_model(new_name text, times real) RETURNS void LANGU
 	INSERT INTO recfair.item_factors SELECT new_name, item_id, factors * times, bias FROM recfair.item_factors WHERE model = 'pl';
 $$;
 SELECT is((SELECT array_agg(item_id ORDER BY rank) FROM recommend_fair(1, 4, 'brand', 'pl', strength => 0,
-		options => '{"amortized": true, "price": 1}')),
+		amortized => true, options => '{"deficit_scale": 1}')),
 	(SELECT array_agg(item_id ORDER BY rank) FROM recommend(1, 4, 'pl')), 'amortized, strength 0: the plain ranking after all');
 SELECT pg_temp.copy_model('pl1', 1), pg_temp.copy_model('pl4', 4);
 SELECT is((SELECT array_agg(r.item_id ORDER BY n, r.rank) FROM generate_series(1, 40) n,
-		recommend_fair(1 + n % 20, 3, 'brand', 'pl4', options => '{"amortized": true, "price": 1}') r),
+		recommend_fair(1 + n % 20, 3, 'brand', 'pl4', amortized => true, options => '{"deficit_scale": 1}') r),
 	(SELECT array_agg(r.item_id ORDER BY n, r.rank) FROM generate_series(1, 40) n,
-		recommend_fair(1 + n % 20, 3, 'brand', 'pl1', options => '{"amortized": true, "price": 1}') r),
+		recommend_fair(1 + n % 20, 3, 'brand', 'pl1', amortized => true, options => '{"deficit_scale": 1}') r),
 	'amortized lists do not depend on the scale of the scores');
 SELECT ok((SELECT count(*) FROM fair_exposure WHERE model IN ('pl1', 'pl4')) > 0, 'the copies have amortized state');
 SELECT drop_model('pl1'), drop_model('pl4');
@@ -207,18 +207,18 @@ SELECT is((SELECT count(*)::int FROM fair_exposure_state WHERE model = 'pl'), 0,
 CREATE TABLE planted_test AS
 SELECT u AS user_id, i AS item_id FROM generate_series(1, 40) u, generate_series(1, 20) i
 WHERE (u <= 20) = (i <= 10) AND (u * 7 + i * 3) % 5 = 0;
-SELECT is((SELECT round(value::numeric, 6) FROM evaluate('pl', 'planted_test', 4, '{"group_col": "brand"}') WHERE metric = 'exposure_disparity@4'),
+SELECT is((SELECT round(value::numeric, 6) FROM evaluate('pl', 'planted_test', 4, group_col => 'brand') WHERE metric = 'exposure_disparity@4'),
 	(SELECT round((sum(abs(share - target_share)) / 2)::numeric, 6) FROM exposure_report('pl', 'brand', 4,
-		users => 'SELECT DISTINCT user_id FROM planted_test')), 'disparity = half the sum of |share - target| of exposure_report');
+		users_query => 'SELECT DISTINCT user_id FROM planted_test')), 'disparity = half the sum of |share - target| of exposure_report');
 -- users 1-20 alone: plain lists lean to their brand x (disparity 0.14 when written), fair ones less
-SELECT ok((SELECT value FROM evaluate('pl', 'SELECT * FROM planted_test WHERE user_id <= 20', 4, '{"group_col": "brand", "fair": true}') WHERE metric = 'exposure_disparity@4')
-	< (SELECT value - 0.05 FROM evaluate('pl', 'SELECT * FROM planted_test WHERE user_id <= 20', 4, '{"group_col": "brand"}') WHERE metric = 'exposure_disparity@4'),
+SELECT ok((SELECT value FROM evaluate('pl', NULL, 4, group_col => 'brand', fair => true, test_query => 'SELECT * FROM planted_test WHERE user_id <= 20') WHERE metric = 'exposure_disparity@4')
+	< (SELECT value - 0.05 FROM evaluate('pl', NULL, 4, group_col => 'brand', test_query => 'SELECT * FROM planted_test WHERE user_id <= 20') WHERE metric = 'exposure_disparity@4'),
 	'fair lists are fairer');
-SELECT is((SELECT array_agg(metric ORDER BY metric) FROM evaluate('pl', 'planted_test', 4, '{"user_group_col": "grp"}') WHERE metric LIKE 'ndcg%'),
+SELECT is((SELECT array_agg(metric ORDER BY metric) FROM evaluate('pl', 'planted_test', 4, user_group_col => 'grp') WHERE metric LIKE 'ndcg%'),
 	ARRAY['ndcg@4', 'ndcg@4[g1]', 'ndcg@4[g2]', 'ndcg_gap@4'], 'ndcg per user group and the gap');
-SELECT throws_ok($$SELECT * FROM evaluate('pl', 'planted_test', 4, '{"fair": true}')$$, '22023', NULL, 'fair needs group_col');
+SELECT throws_ok($$SELECT * FROM evaluate('pl', 'planted_test', 4, fair => true)$$, '22023', NULL, 'fair needs group_col');
 SELECT ok((SELECT count(DISTINCT round(target_share::numeric, 6)) FROM exposure_report('pl', 'brand', 4, true,
-		'SELECT DISTINCT user_id FROM planted_test', 'merit', 1, true)) = 2,
+		users_query => 'SELECT DISTINCT user_id FROM planted_test', target => 'merit', strength => 1, amortized => true)) = 2,
 	'amortized mode with the merit target uses the candidates'' scores, not equal shares');
 
 -- bad input to exposure_report, register_tables and the user-group metrics
@@ -235,9 +235,9 @@ SELECT throws_ok($$SELECT register_tables('pl', items => 'planted_items', item_k
 SELECT throws_ok($$SELECT register_tables('pl', items => 'no_such_table')$$, '42P01', NULL,
 	'register_tables: a missing table');
 SELECT lives_ok($$SELECT recfair.train('bare', 'planted', factors => 2, iterations => 2)$$, 'a model without tables');
-SELECT throws_ok($$SELECT * FROM evaluate('bare', 'planted_test', 4, '{"user_group_col": "grp"}')$$, '55000', NULL,
+SELECT throws_ok($$SELECT * FROM evaluate('bare', 'planted_test', 4, user_group_col => 'grp')$$, '55000', NULL,
 	'user_group_col without a registered user table');
-SELECT throws_ok($$SELECT * FROM evaluate('pl', 'planted_test', 4, '{"user_group_col": "nope"}')$$, '42703', NULL,
+SELECT throws_ok($$SELECT * FROM evaluate('pl', 'planted_test', 4, user_group_col => 'nope')$$, '42703', NULL,
 	'user_group_col: a missing column');
 
 -- a retrain without the items option keeps the tables registered with register_tables
@@ -247,11 +247,11 @@ SELECT is((SELECT count(*)::int FROM recommend_fair(1, 4, 'brand', 'pl')), 4, 't
 -- a test query that loads four other models must not evict the evaluated one from the cache
 SELECT lives_ok($$SELECT recfair.train('m' || i, 'planted', factors => 2, iterations => 2) FROM generate_series(1, 4) i$$,
 	'four more models');
-SELECT is((SELECT value FROM evaluate('pl', $q$SELECT * FROM planted_test WHERE
+SELECT is((SELECT value FROM evaluate('pl', NULL, 4, test_query => $q$SELECT * FROM planted_test WHERE
 		(SELECT count(*) FROM recommend(1, 1, 'm1')) + (SELECT count(*) FROM recommend(1, 1, 'm2'))
-		+ (SELECT count(*) FROM recommend(1, 1, 'm3')) + (SELECT count(*) FROM recommend(1, 1, 'm4')) >= 0$q$, 4,
-		'{"group_col": "brand"}') WHERE metric = 'ndcg@4'),
-	(SELECT value FROM evaluate('pl', 'planted_test', 4, '{"group_col": "brand"}') WHERE metric = 'ndcg@4'),
+		+ (SELECT count(*) FROM recommend(1, 1, 'm3')) + (SELECT count(*) FROM recommend(1, 1, 'm4')) >= 0$q$,
+		group_col => 'brand') WHERE metric = 'ndcg@4'),
+	(SELECT value FROM evaluate('pl', 'planted_test', 4, group_col => 'brand') WHERE metric = 'ndcg@4'),
 	'a test source that uses other models: the same metrics');
 
 SELECT * FROM finish();

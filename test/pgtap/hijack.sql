@@ -88,17 +88,25 @@ DECLARE
 	p text := pg_catalog.format('hj_%s', tag);
 BEGIN
 	PERFORM recfair.generate_dataset(p, 300, 120, 6000, seed => 7);
-	PERFORM recfair.split(pg_catalog.format('%s_interactions', p), p, 0.2);
-	PERFORM recfair.split(pg_catalog.format('%s_interactions', p), pg_catalog.format('%s_t', p), 0.25, method => 'time',
-						  options => pg_catalog.jsonb_build_object('time_col', 'ts'));
-	PERFORM recfair.train(p, pg_catalog.format('%s_train', p), weight_col => 'weight', factors => 4, iterations => 2,
-						  options => pg_catalog.jsonb_build_object('items', pg_catalog.format('%s_items', p), 'users', pg_catalog.format('%s_users', p)));
-	PERFORM recfair.train(p, pg_catalog.format('%s_train', p), weight_col => 'weight', factors => 4, iterations => 2);	-- a retrain
-	PERFORM recfair.train(pg_catalog.format('%s_x', p), pg_catalog.format('%s_train', p), weight_col => 'weight', algorithm => 'als_explicit',
-						  factors => 4, iterations => 2, regularization => 0.1,
-						  options => '{"solver": "cholesky", "seed": 3}');
-	PERFORM recfair.train(pg_catalog.format('%s_pop', p), pg_catalog.format('%s_train', p), algorithm => 'popularity');
-	PERFORM recfair.register_tables(pg_catalog.format('%s_x', p), pg_catalog.format('%s_items', p), 'item_id', pg_catalog.format('%s_users', p), 'user_id');
+	PERFORM recfair.split(pg_catalog.format('%s_interactions', p)::pg_catalog.regclass, p, 0.2);
+	PERFORM recfair.split(pg_catalog.format('%s_interactions', p)::pg_catalog.regclass, pg_catalog.format('%s_t', p), 0.25,
+						  method => 'time', time_col => 'ts');
+	PERFORM recfair.split(NULL, pg_catalog.format('%s_q', p), 0.25, seed => 5,
+						  source_query => pg_catalog.format('SELECT * FROM %s_interactions', p));
+	PERFORM recfair.train(p, pg_catalog.format('%s_train', p)::pg_catalog.regclass, weight_col => 'weight', factors => 4,
+						  iterations => 2, items => pg_catalog.format('%s_items', p)::pg_catalog.regclass,
+						  users => pg_catalog.format('%s_users', p)::pg_catalog.regclass);
+	PERFORM recfair.train(p, pg_catalog.format('%s_train', p)::pg_catalog.regclass, weight_col => 'weight', factors => 4,
+						  iterations => 2);	-- a retrain
+	PERFORM recfair.train(pg_catalog.format('%s_q', p), source_query => pg_catalog.format('SELECT * FROM %s_train', p),
+						  factors => 4, iterations => 2);
+	PERFORM recfair.train(pg_catalog.format('%s_x', p), pg_catalog.format('%s_train', p)::pg_catalog.regclass,
+						  weight_col => 'weight', algorithm => 'als_explicit', factors => 4, iterations => 2,
+						  regularization => 0.1, seed => 3, options => '{"solver": "cholesky"}');
+	PERFORM recfair.train(pg_catalog.format('%s_pop', p), pg_catalog.format('%s_train', p)::pg_catalog.regclass,
+						  algorithm => 'popularity');
+	PERFORM recfair.register_tables(pg_catalog.format('%s_x', p), pg_catalog.format('%s_items', p)::pg_catalog.regclass,
+									'item_id', pg_catalog.format('%s_users', p)::pg_catalog.regclass, 'user_id');
 	PERFORM recfair.recommend(1, 5, p);
 	PERFORM recfair.recommend(1, 5, pg_catalog.format('%s_x', p), exclude_seen => false);
 	PERFORM recfair.similar_items(1, 5, p);
@@ -106,16 +114,22 @@ BEGIN
 	PERFORM recfair.recommend_fair(1, 5, 'brand', p);
 	PERFORM recfair.recommend_fair(2, 5, 'price_tier', p, target => 'catalog');
 	PERFORM recfair.recommend_fair(3, 5, 'brand', p, target => 'merit', strength => 0.5);
-	PERFORM recfair.recommend_fair(4, 5, 'brand', p, options => '{"amortized": true}');
+	PERFORM recfair.recommend_fair(4, 5, 'brand', p, amortized => true);
 	PERFORM recfair.rerank_fair(ARRAY[1, 2, 3]::bigint[], ARRAY[0.3, 0.2, 0.1]::real[], ARRAY['a', 'b', 'a'], 2);
 	PERFORM recfair.exposure_report(p, 'brand', 5);
-	PERFORM recfair.exposure_report(p, 'brand', 5, fair => true, users => pg_catalog.format('%s_test', p), target => 'catalog');
+	PERFORM recfair.exposure_report(p, 'brand', 5, fair => true, users => pg_catalog.format('%s_test', p)::pg_catalog.regclass,
+									target => 'catalog');
+	PERFORM recfair.exposure_report(p, 'brand', 5, users_query => pg_catalog.format('SELECT * FROM %s_test', p),
+									candidates => 60, options => '{"deficit_scale": 50}');
 	PERFORM recfair.exposure_report(p, 'brand', 5, fair => true, amortized => true);
-	PERFORM recfair.evaluate(p, pg_catalog.format('%s_test', p), 5);
-	PERFORM recfair.evaluate(p, pg_catalog.format('%s_test', p), 5, pg_catalog.jsonb_build_object('group_col', 'brand',
-							 'user_group_col', 'segment', 'fair', true, 'amortized', true));
-	PERFORM recfair.evaluate(pg_catalog.format('%s_x', p), pg_catalog.format('%s_test', p), 5, '{"rating_col": "weight", "relevant_min": 2}');
-	PERFORM recfair.evaluate(pg_catalog.format('%s_pop', p), pg_catalog.format('%s_test', p), 5);
+	PERFORM recfair.evaluate(p, pg_catalog.format('%s_test', p)::pg_catalog.regclass, 5);
+	PERFORM recfair.evaluate(p, pg_catalog.format('%s_test', p)::pg_catalog.regclass, 5, group_col => 'brand',
+							 user_group_col => 'segment', fair => true, amortized => true);
+	PERFORM recfair.evaluate(p, NULL, 5, test_query => pg_catalog.format('SELECT * FROM %s_test', p),
+							 group_col => 'brand', target => 'catalog', candidates => 60);
+	PERFORM recfair.evaluate(pg_catalog.format('%s_x', p), pg_catalog.format('%s_test', p)::pg_catalog.regclass, 5,
+							 rating_col => 'weight', relevant_min => 2);
+	PERFORM recfair.evaluate(pg_catalog.format('%s_pop', p), pg_catalog.format('%s_test', p)::pg_catalog.regclass, 5);
 	PERFORM recfair.reset_fair_exposure(p, 'brand');
 	PERFORM recfair.build_info();
 	PERFORM recfair.dims(f.factors), recfair.norm(f.factors), recfair.normalize(f.factors),

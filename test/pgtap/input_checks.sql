@@ -1,7 +1,7 @@
 -- pgTAP: how train, evaluate and split read their sources and options
 BEGIN;
 SET search_path = recfair, public;
-SELECT plan(34);
+SELECT plan(45);
 
 CREATE TABLE inp AS
 SELECT u AS user_id, i AS item_id, 1 + (u * i) % 3 AS weight
@@ -35,43 +35,75 @@ SELECT throws_ok($$SELECT train('big', 'inp_big', weight_col => 'weight', factor
 SELECT is((SELECT count(*)::int FROM models WHERE name = 'big'), 0, 'and no model is saved');
 
 -- source names and queries
-SELECT throws_ok($$SELECT train('x', 'a.b.c.d')$$, '42602', 'invalid source name "a.b.c.d"', 'a 4-part name');
-SELECT throws_ok($$SELECT * FROM evaluate('inh', 'a.b.c.d')$$, '42602', NULL, 'a 4-part name in evaluate');
-SELECT lives_ok($$SELECT train('nospace', 'SELECT*FROM inp', factors => 2, iterations => 2)$$, 'SELECT*FROM without spaces is a query');
-SELECT lives_ok($$SELECT train('semi', 'SELECT * FROM inp;', factors => 2, iterations => 2)$$, 'a trailing semicolon');
-SELECT throws_ok($$SELECT train('x', 'SELECT * FROM inp; SELECT * FROM inp')$$, '42601',
-	'source must be a table or view name, or a single query', 'two statements in train');
-SELECT throws_ok($$SELECT * FROM evaluate('inh', 'SELECT * FROM inp; DELETE FROM inp')$$, '42601',
-	'source must be a table or view name, or a single query', 'two statements in evaluate');
-SELECT throws_ok($$SELECT train('x', 'WITH d AS (SELECT 1) DELETE FROM inp RETURNING *')$$, '42601',
-	'source must be a table or view name, or a single query', 'a statement that is not a query');
-SELECT throws_ok($$SELECT train('x', 'SELECT * FROM inp) AS src; DELETE FROM inp; SELECT * FROM (SELECT 1')$$, '42601',
+SELECT throws_ok($$SELECT train('x', 'a.b.c.d')$$, '42601', NULL, 'a 4-part name (regclass input refuses it)');
+SELECT throws_ok($$SELECT train('x', 'SELECT * FROM inp')$$, '42602', NULL,
+	'a query passed as the relation is not guessed at: regclass input refuses it');
+SELECT throws_ok($$SELECT train('x')$$, '22004', 'source or source_query must be given', 'no source');
+SELECT throws_ok($$SELECT train('x', 'inp', source_query => 'SELECT * FROM inp')$$, '22023',
+	'source and source_query cannot both be given', 'two sources');
+SELECT throws_ok($$SELECT * FROM evaluate('inh')$$, '22004', 'test or test_query must be given', 'evaluate without a test');
+SELECT throws_ok($$SELECT * FROM split(NULL, 'sp', 0.2)$$, '22004', 'source or source_query must be given', 'split without a source');
+SELECT throws_ok($$SELECT train('x', source_query => '')$$, '22023', 'source_query must not be empty', 'an empty query');
+CREATE TABLE inp_dropped (user_id int, item_id int);
+CREATE FUNCTION pg_temp.train_dropped() RETURNS text LANGUAGE plpgsql AS $f$
+DECLARE
+	r regclass := 'inp_dropped';
+BEGIN
+	DROP TABLE inp_dropped;
+	PERFORM train('x', r);
+	RETURN 'trained';
+END $f$;
+SELECT throws_ok($$SELECT pg_temp.train_dropped()$$, '42P01', NULL, 'a regclass whose table was dropped');
+SELECT lives_ok($$SELECT train('nospace', source_query => 'SELECT*FROM inp', factors => 2, iterations => 2)$$, 'SELECT*FROM without spaces is a query');
+SELECT lives_ok($$SELECT train('semi', source_query => 'SELECT * FROM inp;', factors => 2, iterations => 2)$$, 'a trailing semicolon');
+SELECT throws_ok($$SELECT train('x', source_query => 'SELECT * FROM inp; SELECT * FROM inp')$$, '42601',
+	'a source query must be a single query', 'two statements in train');
+SELECT throws_ok($$SELECT * FROM evaluate('inh', test_query => 'SELECT * FROM inp; DELETE FROM inp')$$, '42601',
+	'a source query must be a single query', 'two statements in evaluate');
+SELECT throws_ok($$SELECT train('x', source_query => 'WITH d AS (SELECT 1) DELETE FROM inp RETURNING *')$$, '42601',
+	'a source query must be a single query', 'a statement that is not a query');
+SELECT throws_ok($$SELECT train('x', source_query => 'SELECT * FROM inp) AS src; DELETE FROM inp; SELECT * FROM (SELECT 1')$$, '42601',
 	NULL, 'text that closes the parenthesis is a syntax error of its own');
 SELECT is((SELECT count(*) FROM inp), (SELECT interactions FROM models WHERE name = 'nospace'), 'nothing was deleted');
 
 -- column names longer than an identifier
 SELECT throws_ok(format($$SELECT train('x', 'inp', user_col => %L)$$, repeat('u', 70)), '42622',
 	format('column name "%s" is too long', repeat('u', 70)), 'an over-long column name on a table source');
-SELECT throws_ok(format($$SELECT train('x', 'SELECT * FROM inp', item_col => %L)$$, repeat('i', 64)), '42622',
+SELECT throws_ok(format($$SELECT train('x', source_query => 'SELECT * FROM inp', item_col => %L)$$, repeat('i', 64)), '42622',
 	NULL, 'an over-long column name on a query source');
-SELECT throws_ok(format($$SELECT * FROM evaluate('inh', 'inp', 3, '{"user_col": "%s"}')$$, repeat('u', 64)), '42622',
+SELECT throws_ok(format($$SELECT * FROM evaluate('inh', 'inp', 3, user_col => '%s')$$, repeat('u', 64)), '42622',
 	NULL, 'an over-long column name in evaluate');
-SELECT throws_ok(format($$SELECT split('inp', 'sp', 0.2, 'random', '{"user_col": "%s"}')$$, repeat('u', 64)), '42622',
+SELECT throws_ok(format($$SELECT split('inp', 'sp', 0.2, 'random', user_col => '%s')$$, repeat('u', 64)), '42622',
 	NULL, 'an over-long column name in split');
 
 -- integer options are integers
 SELECT throws_ok($$SELECT train('x', 'inp', options => '{"cg_steps": 2.9}')$$, '22023',
 	'option "cg_steps" must be an integer between 1 and 100, not "2.9"', 'cg_steps 2.9');
-SELECT throws_ok($$SELECT train('x', 'inp', options => '{"seed": 1.5}')$$, '22023', NULL, 'train seed 1.5');
-SELECT throws_ok($$SELECT split('inp', 'sp', 0.2, 'random', '{"seed": 1.5}')$$, '22023', NULL, 'split seed 1.5');
-SELECT throws_ok($$SELECT * FROM evaluate('inh', 'inp', 3, '{"group_col": "x", "candidates": 10.5}')$$, '22023', NULL,
-	'evaluate candidates 10.5');
-SELECT lives_ok($$SELECT train('int', 'inp', factors => 2, iterations => 2, options => '{"cg_steps": 2.0, "seed": -7}')$$,
+SELECT throws_ok($$SELECT train('x', 'inp', options => '{"cg_steps": 1000}')$$, '22023',
+	'option "cg_steps" must be an integer between 1 and 100, not "1000"', 'cg_steps out of range');
+SELECT lives_ok($$SELECT train('int', 'inp', factors => 2, iterations => 2, seed => -7, options => '{"cg_steps": 2.0}')$$,
 	'whole numbers written with a fraction part, and negative seeds, are fine');
 SELECT is((SELECT (hyperparameters->>'cg_steps', hyperparameters->>'seed')::text FROM models WHERE name = 'int'), '(2,-7)',
 	'and are stored as integers');
-SELECT throws_ok($$SELECT train('x', 'inp', options => '{"seed": 1e17}')$$, '22023', NULL, 'a seed out of range');
-SELECT lives_ok($$SELECT split('inp', 'sp', 0.2, 'random', '{"seed": 5}')$$, 'split with an integer seed');
+SELECT lives_ok($$SELECT split('inp', 'sp', 0.2, 'random', seed => 5)$$, 'split with an integer seed');
+
+-- options of 0.5.0 that are arguments now: refused with a hint naming the argument
+SELECT throws_ok($$SELECT train('x', 'inp', options => '{"seed": 3}')$$, '22023', 'option "seed" is now an argument',
+	'train: seed is an argument');
+SELECT throws_ok($$SELECT train('x', 'inp', options => '{"items": "inp"}')$$, '22023', 'option "items" is now an argument',
+	'train: items is an argument');
+SELECT throws_ok($$SELECT split('inp', 'sp', 0.2, 'random', '{"time_col": "ts"}')$$, '22023',
+	'option "time_col" is now an argument', 'split: time_col is an argument');
+SELECT throws_ok($$SELECT * FROM evaluate('inh', 'inp', 3, '{"group_col": "brand"}')$$, '22023',
+	'option "group_col" is now an argument', 'evaluate: group_col is an argument (options keeps its 0.5.0 position)');
+SELECT throws_ok($$SELECT * FROM evaluate('inh', 'inp', 3, '{"price": 100}')$$, '22023',
+	'option "price" is now called "deficit_scale"', 'evaluate: price is deficit_scale');
+SELECT throws_ok($$SELECT * FROM recommend_fair(1, 3, 'brand', 'inh', options => '{"exclude_seen": false}')$$, '22023',
+	'option "exclude_seen" is now an argument', 'recommend_fair: exclude_seen is an argument');
+SELECT throws_ok($$SELECT * FROM exposure_report('inh', 'brand', options => '{"nope": 1}')$$, '22023',
+	'unknown option "nope"', 'exposure_report: unknown options');
+SELECT throws_ok($$SELECT split('inp', 'sp', 0.2, 'random', '{"nope": 1}')$$, '22023',
+	'unknown option "nope"', 'split takes no options');
 
 -- a NULL argument is named
 SELECT throws_ok($$SELECT * FROM evaluate('x', 'inp', NULL)$$, '22004', 'k must not be NULL', 'evaluate with a NULL k');

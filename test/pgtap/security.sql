@@ -52,7 +52,7 @@ GRANT USAGE ON SCHEMA mallory TO rf_alice, rf_reader;
 GRANT SELECT ON ALL TABLES IN SCHEMA mallory TO rf_alice, rf_reader;
 CREATE VIEW mallory.users_v AS SELECT user_id, gender FROM public.sec_users WHERE mallory.evil(user_id);
 SELECT lives_ok($$SELECT recfair.train('sec_mal', 'sec_inter', factors => 4, iterations => 2,
-	options => '{"items": "mallory.items_v", "users": "mallory.users_v"}')$$,
+	items => 'mallory.items_v', users => 'mallory.users_v')$$,
 	'mallory trains a model whose item and user tables are her views');
 RESET ROLE;
 
@@ -72,11 +72,11 @@ SELECT matches(pg_temp.calls(), '^superuser 0, mallory [1-9]', 'recommend_fair r
 SELECT is((SELECT rolsuper FROM pg_roles WHERE rolname = 'rf_mallory'), false, 'mallory is not a superuser');
 
 SELECT pg_temp.fresh();
-SELECT lives_ok($$SELECT * FROM evaluate('sec_mal', 'sec_test', 3, '{"group_col": "brand"}')$$, 'evaluate with group_col');
+SELECT lives_ok($$SELECT * FROM evaluate('sec_mal', 'sec_test', 3, group_col => 'brand')$$, 'evaluate with group_col');
 SELECT matches(pg_temp.calls(), '^superuser 0, mallory [1-9]', 'evaluate (group_col) ran the view''s code as mallory only');
 
 SELECT pg_temp.fresh();
-SELECT lives_ok($$SELECT * FROM evaluate('sec_mal', 'sec_test', 3, '{"user_group_col": "gender"}')$$,
+SELECT lives_ok($$SELECT * FROM evaluate('sec_mal', 'sec_test', 3, user_group_col => 'gender')$$,
 	'evaluate with user_group_col');
 SELECT matches(pg_temp.calls(), '^superuser 0, mallory [1-9]', 'evaluate (user_group_col) ran the view''s code as mallory only');
 
@@ -85,7 +85,7 @@ SELECT lives_ok($$SELECT * FROM exposure_report('sec_mal', 'brand', 3)$$, 'expos
 SELECT matches(pg_temp.calls(), '^superuser 0, mallory [1-9]', 'exposure_report ran the view''s code as mallory only');
 
 SELECT pg_temp.fresh();
-SELECT lives_ok($$SELECT * FROM recommend_fair(1, 3, 'brand', 'sec_mal', options => '{"amortized": true}')$$,
+SELECT lives_ok($$SELECT * FROM recommend_fair(1, 3, 'brand', 'sec_mal', amortized => true)$$,
 	'amortized recommend_fair');
 SELECT matches(pg_temp.calls(), '^superuser 0, mallory [1-9]', 'amortized recommend_fair ran the view''s code as mallory only');
 SELECT is((SELECT rolsuper FROM pg_roles WHERE rolname = 'rf_mallory'), false, 'mallory is still not a superuser');
@@ -160,7 +160,7 @@ GRANT SELECT ON sec_items, sec_test TO rf_dashboard;
 SET ROLE rf_dashboard;
 SELECT is((SELECT count(*) FROM recfair.recommend_fair(1, 3, 'brand', 'sec_alice')), 3::bigint,
 	'the documented dashboard grants serve fair lists');
-SELECT lives_ok($$SELECT * FROM recfair.evaluate('sec_alice', 'sec_test', 3, '{"group_col": "brand"}')$$,
+SELECT lives_ok($$SELECT * FROM recfair.evaluate('sec_alice', 'sec_test', 3, group_col => 'brand')$$,
 	'and evaluate');
 RESET ROLE;
 

@@ -91,13 +91,12 @@ SELECT matches(pg_temp.leaked('rv_alice.mine_v'), '^(refused|0 items leaked)$',
 -- user factor buffer (factors x 4 bytes per test user) is not reserved.
 CREATE TABLE rv_items AS SELECT i AS item_id, 'brand ' || i % 3 AS brand FROM generate_series(1, 30) i;
 SELECT lives_ok($$SELECT recfair.train('rv_wide', 'rv_inter', factors => 1024, iterations => 1,
-	options => '{"items": "rv_items"}')$$, '(a model with 1024 factors)');
+	items => 'rv_items')$$, '(a model with 1024 factors)');
 SET LOCAL recfair.max_training_memory = '32MB';
 SELECT throws_ok($$SELECT * FROM recfair.exposure_report('rv_wide', 'brand', 10,
-		users => 'SELECT g AS user_id FROM pg_catalog.generate_series(1, 20000) g')$$,
+		users_query => 'SELECT g AS user_id FROM pg_catalog.generate_series(1, 20000) g')$$,
 	'53200', NULL, 'exposure_report over 20000 users of a 1024-factor model (80 MB) respects a 32 MB ceiling');
-SELECT throws_ok($$SELECT * FROM recfair.evaluate('rv_wide',
-		'SELECT g AS user_id, 1 AS item_id FROM pg_catalog.generate_series(1, 20000) g', 10)$$,
+SELECT throws_ok($$SELECT * FROM recfair.evaluate('rv_wide', NULL, 10, test_query => 'SELECT g AS user_id, 1 AS item_id FROM pg_catalog.generate_series(1, 20000) g')$$,
 	'53200', NULL, 'evaluate over 20000 test users of a 1024-factor model (80 MB) respects a 32 MB ceiling');
 
 -- 4. The lock that serializes changes to a model is out of reach of SQL's

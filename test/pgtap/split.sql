@@ -26,7 +26,7 @@ SELECT is((SELECT array_agg(n ORDER BY user_id) FROM (SELECT user_id, count(*)::
 SELECT lives_ok($$SELECT split('events', 'r2', 0.2)$$, 'split again');
 SELECT is((SELECT array_agg(t ORDER BY t) FROM (SELECT r2_test::text t FROM r2_test) a),
 	(SELECT array_agg(t ORDER BY t) FROM (SELECT r_test::text t FROM r_test) a), 'same seed, same split');
-SELECT lives_ok($$SELECT split('SELECT * FROM events', 'r3', 0.5, options => '{"seed": 7}')$$, 'a query source and a seed');
+SELECT lives_ok($$SELECT split(NULL, 'r3', 0.5, seed => 7, source_query => 'SELECT * FROM events')$$, 'a query source and a seed');
 SELECT isnt((SELECT array_agg(t ORDER BY t) FROM (SELECT r3_test::text t FROM r3_test) a),
 	(SELECT array_agg(t ORDER BY t) FROM (SELECT r_test::text t FROM r_test) a), 'another seed, another split');
 
@@ -53,17 +53,17 @@ SELECT is((SELECT array_agg(table_name::text || '=' || rows ORDER BY table_name:
 SELECT is((SELECT array_agg(t ORDER BY t) FROM (SELECT (user_id, item_id, ts)::text t FROM j_test) a),
 	(SELECT array_agg(t ORDER BY t) FROM (SELECT (user_id, item_id, ts)::text t FROM r_test) a),
 	'the same split as a source with the same user, item and time columns');
-SELECT throws_ok($$SELECT split('SELECT user_id, ts FROM events', 'b', 0.2)$$, '42703', 'column "item_id" does not exist in the source',
+SELECT throws_ok($$SELECT split(NULL, 'b', 0.2, source_query => 'SELECT user_id, ts FROM events')$$, '42703', 'column "item_id" does not exist in the source query',
 	'the item column is needed');
 
 -- bad input
 SELECT throws_ok($$SELECT split('events', 'b', -0.1)$$, '22023', NULL, 'negative test_fraction');
 SELECT throws_ok($$SELECT split('events', 'b', 1)$$, '22023', 'test_fraction must be at least 0 and below 1, not 1', 'test_fraction of 1');
 SELECT throws_ok($$SELECT split('events', 'b', 0.2, 'sideways')$$, '22023', 'unknown split method "sideways"', 'unknown method');
-SELECT throws_ok($$SELECT split('events', 'b', 0.2, 'time', '{"time_col": "nope"}')$$, '42703', NULL, 'missing time column');
+SELECT throws_ok($$SELECT split('events', 'b', 0.2, 'time', time_col => 'nope')$$, '42703', NULL, 'missing time column');
 SELECT throws_ok($$SELECT split('events', 'r', 0.2)$$, '42P07', NULL, 'existing tables are not replaced');
 SELECT throws_ok($$SELECT split('events; DROP TABLE victim', 'b', 0.2)$$, '42602', NULL, 'injection through the source name');
-SELECT throws_ok($$SELECT split('SELECT 1 AS user_id) AS src; DROP TABLE victim; SELECT * FROM (SELECT 1 AS user_id', 'b', 0.2)$$,
+SELECT throws_ok($$SELECT split(NULL, 'b', 0.2, source_query => 'SELECT 1 AS user_id) AS src; DROP TABLE victim; SELECT * FROM (SELECT 1 AS user_id')$$,
 	'42601', 'syntax error at or near ")"', 'injection of statements through a query source');
 SELECT has_table('victim', 'the injection attempts did no harm');
 

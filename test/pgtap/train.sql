@@ -60,7 +60,7 @@ SELECT is(drop_model('chol'), false, 'drop_model of a missing model');
 SELECT is((SELECT count(*)::int FROM recfair.item_factors WHERE model = 'chol'), 0, 'drop_model deletes the factors');
 
 -- reproducible for a seed
-SELECT lives_ok($$SELECT recfair.train('again', 'SELECT * FROM planted', weight_col => 'weight', factors => 2,
+SELECT lives_ok($$SELECT recfair.train('again', source_query => 'SELECT * FROM planted', weight_col => 'weight', factors => 2,
 	iterations => 10, regularization => 0.1)$$, 'train from a query');
 SELECT is((SELECT array_agg(factors::text ORDER BY user_id) FROM user_factors WHERE model = 'again'),
 	(SELECT array_agg(factors::text ORDER BY user_id) FROM user_factors WHERE model = 'planted'), 'same seed, same factors');
@@ -75,7 +75,7 @@ SELECT throws_ok($$SELECT recfair.train('bad', 'planted', options => '{"confiden
 	'unknown confidence "log"', 'unknown confidence');
 
 -- ids far apart and negative (the id index falls back from an array to a hash table)
-SELECT lives_ok($$SELECT recfair.train('sparse', 'SELECT user_id::bigint * 1000000007 - 5 AS user_id, -3 * item_id AS item_id, weight FROM planted',
+SELECT lives_ok($$SELECT recfair.train('sparse', source_query => 'SELECT user_id::bigint * 1000000007 - 5 AS user_id, -3 * item_id AS item_id, weight FROM planted',
 	weight_col => 'weight', factors => 2, iterations => 3)$$, 'sparse and negative ids');
 SELECT is((SELECT array_agg(user_id ORDER BY user_id) FROM user_factors WHERE model = 'sparse'),
 	(SELECT array_agg(DISTINCT user_id::bigint * 1000000007 - 5 ORDER BY user_id::bigint * 1000000007 - 5) FROM planted),
@@ -119,12 +119,12 @@ SELECT throws_ok($$SELECT recfair.train('bad', 'planted', user_col => 'user_id; 
 	'injection through a column name');
 SELECT throws_ok($$SELECT recfair.train('bad', 'planted; DROP TABLE victim')$$, '42602', NULL,
 	'injection through a table name');
-SELECT throws_ok($$SELECT recfair.train('bad', 'SELECT * FROM planted; DROP TABLE victim')$$, '42601', NULL,
+SELECT throws_ok($$SELECT recfair.train('bad', source_query => 'SELECT * FROM planted; DROP TABLE victim')$$, '42601', NULL,
 	'injection through a query');
 SELECT has_table('victim', 'the injection attempts did no harm');
-SELECT throws_ok($$SELECT recfair.train('bad', 'SELECT 1 AS user_id, 2 AS item_id, -1 AS w', weight_col => 'w')$$, '22000',
+SELECT throws_ok($$SELECT recfair.train('bad', source_query => 'SELECT 1 AS user_id, 2 AS item_id, -1 AS w', weight_col => 'w')$$, '22000',
 	'invalid weight -1 for user 1 and item 2', 'negative weight');
-SELECT throws_ok($$SELECT recfair.train('bad', 'SELECT 1 AS user_id, 2 AS item_id, ''NaN''::float8 AS w', weight_col => 'w')$$,
+SELECT throws_ok($$SELECT recfair.train('bad', source_query => 'SELECT 1 AS user_id, 2 AS item_id, ''NaN''::float8 AS w', weight_col => 'w')$$,
 	'22000', 'invalid weight NaN for user 1 and item 2', 'NaN weight');
 SELECT throws_ok($$SELECT recfair.train('bad', 'planted', options => '{"sovler": "cg"}')$$, '22023', 'unknown option "sovler"',
 	'unknown option');

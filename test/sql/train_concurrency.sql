@@ -47,7 +47,7 @@ SELECT array_agg(item_id || ':' || score ORDER BY rank) AS old_recs FROM recomme
 SELECT dblink_connect('other', format('dbname=%s host=%s port=%s user=%s', current_database(),
 	current_setting('unix_socket_directories'), current_setting('port'), current_user));
 SELECT dblink_exec('other', 'BEGIN');
-SELECT * FROM dblink('other', $$SELECT users FROM recfair.train('tc', 'SELECT * FROM tc_small WHERE user_id <= 10',
+SELECT * FROM dblink('other', $$SELECT users FROM recfair.train('tc', source_query => 'SELECT * FROM tc_small WHERE user_id <= 10',
 	factors => 4, iterations => 1)$$) AS t(users bigint);
 -- not committed yet: this session still sees the old model
 SELECT version = :v_before AS old_version, users FROM recfair.models WHERE name = 'tc';

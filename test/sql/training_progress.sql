@@ -65,7 +65,7 @@ SELECT dblink_disconnect('tp');
 
 -- in this session: the source query sees its own training, reading; a
 -- caught error (a subtransaction abort) and a statement_timeout clear it
-SELECT name, users FROM train('tp_self', $$SELECT user_id, item_id FROM tp_small
+SELECT name, users FROM train('tp_self', source_query => $$SELECT user_id, item_id FROM tp_small
 	WHERE (SELECT count(*) FROM recfair.training_progress WHERE pid = pg_backend_pid()
 		   AND command = 'train' AND model = 'tp_self' AND phase = 'reading') = 1$$,
 	factors => 2, iterations => 1);
@@ -96,10 +96,10 @@ RESET statement_timeout;
 SELECT count(*) AS left_behind FROM training_progress WHERE pid = pg_backend_pid();
 
 -- evaluation shows up too (seen from its own test query)
-SELECT sum(value) AS test_users FROM evaluate('tp_self', $$SELECT user_id, item_id FROM tp_small
+SELECT sum(value) AS test_users FROM evaluate('tp_self', NULL, 3, test_query => $$SELECT user_id, item_id FROM tp_small
 	WHERE (SELECT count(*) FROM recfair.training_progress WHERE pid = pg_backend_pid()
 		   AND command = 'evaluate' AND model = 'tp_self' AND phase = 'reading'
-		   AND iteration IS NULL) = 1 AND user_id = 1$$, 3)
+		   AND iteration IS NULL) = 1 AND user_id = 1$$)
 WHERE metric IN ('users_evaluated', 'users_skipped');
 SELECT count(*) AS left_behind FROM training_progress WHERE pid = pg_backend_pid();
 

@@ -1,5 +1,5 @@
 /*
- * recfair 0.5.0: the whole API, installed directly.
+ * recfair 0.6.0: the whole API, installed directly.
  *
  * CREATE EXTENSION recfair runs this script alone.  A database on an older
  * version gets the same objects from ALTER EXTENSION recfair UPDATE, which
@@ -96,6 +96,10 @@ CREATE FUNCTION recfair.normalize(recfair.embedding) RETURNS recfair.embedding
 	AS 'MODULE_PATHNAME', 'embedding_normalize' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION recfair.normalize(recfair.embedding) IS
 	'the embedding scaled to unit Euclidean norm; the zero embedding is returned unchanged. Call it as recfair.normalize(e): a bare normalize(...) is SQL syntax for Unicode normalization';
+CREATE FUNCTION recfair.l2_normalize(recfair.embedding) RETURNS recfair.embedding
+	AS 'MODULE_PATHNAME', 'embedding_normalize' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION recfair.l2_normalize(recfair.embedding) IS
+	'the embedding scaled to unit Euclidean norm, as pgvector''s l2_normalize; the same as recfair.normalize';
 CREATE FUNCTION recfair.inner_product(recfair.embedding, recfair.embedding) RETURNS double precision
 	AS 'MODULE_PATHNAME', 'embedding_inner_product' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION recfair.inner_product(recfair.embedding, recfair.embedding) IS
@@ -449,7 +453,7 @@ COMMENT ON FUNCTION recfair.lock_model(text) IS
  */
 CREATE FUNCTION recfair.train(
 	model text,
-	source text,
+	source regclass DEFAULT NULL,
 	user_col text DEFAULT 'user_id',
 	item_col text DEFAULT 'item_id',
 	weight_col text DEFAULT NULL,
@@ -457,11 +461,17 @@ CREATE FUNCTION recfair.train(
 	factors integer DEFAULT 64,
 	iterations integer DEFAULT 15,
 	regularization real DEFAULT 0.01,
-	options jsonb DEFAULT '{}')
+	options jsonb DEFAULT '{}',
+	seed bigint DEFAULT 42,
+	items regclass DEFAULT NULL,
+	item_key text DEFAULT 'item_id',
+	users regclass DEFAULT NULL,
+	user_key text DEFAULT 'user_id',
+	source_query text DEFAULT NULL)
 RETURNS recfair.models
 AS 'MODULE_PATHNAME', 'recfair_train' LANGUAGE C VOLATILE PARALLEL UNSAFE;
-COMMENT ON FUNCTION recfair.train(text, text, text, text, text, text, integer, integer, real, jsonb) IS
-	'train (or retrain, atomically) a model from a table, view or query of interactions; algorithm als (implicit feedback), als_explicit (ratings in weight_col, with biases) or popularity; options: alpha, confidence (1+alpha*w|alpha*w), solver (cg|cholesky), cg_steps, seed, items, item_key, users, user_key';
+COMMENT ON FUNCTION recfair.train(text, regclass, text, text, text, text, integer, integer, real, jsonb, bigint, regclass, text, regclass, text, text) IS
+	'train (or retrain, atomically) a model from a table or view (source) or a query (source_query); algorithm als (implicit feedback), als_explicit (ratings in weight_col, with biases) or popularity; items/users register the item and user tables as register_tables does; options (algorithm extras): alpha, confidence (1+alpha*w|alpha*w), solver (cg|cholesky), cg_steps';
 
 CREATE FUNCTION recfair.drop_model(model text) RETURNS boolean
 AS 'MODULE_PATHNAME', 'recfair_drop_model' LANGUAGE C VOLATILE STRICT PARALLEL UNSAFE;
@@ -508,18 +518,25 @@ AS 'MODULE_PATHNAME', 'recfair_generate_dataset' LANGUAGE C VOLATILE PARALLEL UN
 COMMENT ON FUNCTION recfair.generate_dataset(text, integer, integer, bigint, integer) IS
 	'create <prefix>_users, <prefix>_items and <prefix>_interactions: a synthetic shop with power-law popularity concentrated in a few big brands and user segments with distinct tastes, deterministic by seed';
 
-CREATE FUNCTION recfair.split(source text, target_prefix text, test_fraction real DEFAULT 0.2,
-							  method text DEFAULT 'random', options jsonb DEFAULT '{}')
+CREATE FUNCTION recfair.split(source regclass, target_prefix text, test_fraction real DEFAULT 0.2,
+							  method text DEFAULT 'random', options jsonb DEFAULT '{}',
+							  user_col text DEFAULT 'user_id', item_col text DEFAULT 'item_id',
+							  time_col text DEFAULT 'ts', seed bigint DEFAULT 42, source_query text DEFAULT NULL)
 RETURNS TABLE (table_name regclass, rows bigint)
 AS 'MODULE_PATHNAME', 'recfair_split' LANGUAGE C VOLATILE PARALLEL UNSAFE;
-COMMENT ON FUNCTION recfair.split(text, text, real, text, jsonb) IS
-	'create <target_prefix>_train and <target_prefix>_test from a table, view or query: per user, round(n * test_fraction) interactions (at most n - 1) go to test, at random (seeded) or the latest by time; options: user_col, time_col, seed';
+COMMENT ON FUNCTION recfair.split(regclass, text, real, text, jsonb, text, text, text, bigint, text) IS
+	'create <target_prefix>_train and <target_prefix>_test from a table or view (source) or a query (source => NULL, source_query => ...): per user, round(n * test_fraction) interactions (at most n - 1) go to test, at random (seeded) or the latest by time_col; options: none (reserved)';
 
-CREATE FUNCTION recfair.evaluate(model text, test text, k integer DEFAULT 10, options jsonb DEFAULT '{}')
+CREATE FUNCTION recfair.evaluate(model text, test regclass DEFAULT NULL, k integer DEFAULT 10, options jsonb DEFAULT '{}',
+								 user_col text DEFAULT NULL, item_col text DEFAULT NULL, rating_col text DEFAULT NULL,
+								 relevant_min double precision DEFAULT NULL, group_col text DEFAULT NULL,
+								 fair boolean DEFAULT false, target text DEFAULT 'equal', strength real DEFAULT 1.0,
+								 candidates integer DEFAULT NULL, amortized boolean DEFAULT false,
+								 user_group_col text DEFAULT NULL, test_query text DEFAULT NULL)
 RETURNS TABLE (metric text, value double precision)
 AS 'MODULE_PATHNAME', 'recfair_evaluate' LANGUAGE C STABLE PARALLEL RESTRICTED;
-COMMENT ON FUNCTION recfair.evaluate(text, text, integer, jsonb) IS
-	'ranking metrics (precision, recall, ndcg, map, hit_rate, coverage at k; users evaluated and skipped) of a model against a test table, view or query, rmse/mae for als_explicit, and with group_col exposure disparity, Gini and share per group (fair, target, strength, candidates, amortized), with user_group_col ndcg per user group and the gap; options: user_col, item_col, rating_col, relevant_min, group_col, target, fair, strength, candidates, amortized, user_group_col';
+COMMENT ON FUNCTION recfair.evaluate(text, regclass, integer, jsonb, text, text, text, double precision, text, boolean, text, real, integer, boolean, text, text) IS
+	'ranking metrics (precision, recall, ndcg, map, hit_rate, coverage at k; users evaluated and skipped) of a model against a test table or view (test) or query (test_query), rmse/mae for als_explicit; with group_col exposure disparity, Gini and share per group of the plain or fair (fair, target, strength, candidates, amortized) lists; with user_group_col ndcg per user group and the gap; options: deficit_scale';
 
 /*
  * Fair exposure: the registered item and user tables whose columns define
@@ -624,12 +641,13 @@ COMMENT ON FUNCTION recfair.reset_fair_exposure(text, text) IS
 
 CREATE FUNCTION recfair.recommend_fair(user_id bigint, k integer, group_col text, model text DEFAULT NULL,
 									   target text DEFAULT 'equal', strength real DEFAULT 1.0,
-									   candidates integer DEFAULT NULL, options jsonb DEFAULT '{}')
+									   candidates integer DEFAULT NULL, options jsonb DEFAULT '{}',
+									   exclude_seen boolean DEFAULT true, amortized boolean DEFAULT false)
 RETURNS TABLE (rank integer, item_id bigint, score real, group_value text)
 AS 'MODULE_PATHNAME', 'recfair_recommend_fair' LANGUAGE C VOLATILE PARALLEL UNSAFE
 ROWS 10 SUPPORT recfair.recommend_support;
-COMMENT ON FUNCTION recfair.recommend_fair(bigint, integer, text, text, text, real, integer, jsonb) IS
-	'top-k items for a user, re-ranked so that the groups of group_col (a column of the registered item table) get their target share of exposure (equal, catalog, merit, or a jsonb of shares); strength 0 = plain, 1 = tightest parity; options: amortized, exclude_seen';
+COMMENT ON FUNCTION recfair.recommend_fair(bigint, integer, text, text, text, real, integer, jsonb, boolean, boolean) IS
+	'top-k items for a user, re-ranked so that the groups of group_col (a column of the registered item table) get their target share of exposure (equal, catalog, merit, or a jsonb of shares); strength 0 = plain, 1 = tightest parity; amortized: parity over many calls; options: deficit_scale';
 
 CREATE FUNCTION recfair.rerank_fair(item_ids bigint[], scores real[], groups text[], k integer,
 									target text DEFAULT 'equal', strength real DEFAULT 1.0)
@@ -639,13 +657,14 @@ COMMENT ON FUNCTION recfair.rerank_fair(bigint[], real[], text[], integer, text,
 	'fair re-ranking of any candidate set (arrays of ids, scores, groups) into k positions, as recommend_fair does';
 
 CREATE FUNCTION recfair.exposure_report(model text, group_col text, k integer DEFAULT 10, fair boolean DEFAULT false,
-										users text DEFAULT NULL, target text DEFAULT 'equal', strength real DEFAULT 1.0,
-										amortized boolean DEFAULT false)
+										users regclass DEFAULT NULL, target text DEFAULT 'equal', strength real DEFAULT 1.0,
+										amortized boolean DEFAULT false, candidates integer DEFAULT NULL,
+										users_query text DEFAULT NULL, options jsonb DEFAULT '{}')
 RETURNS TABLE (group_value text, items bigint, exposure double precision, share double precision,
 			   target_share double precision)
 AS 'MODULE_PATHNAME', 'recfair_exposure_report' LANGUAGE C STABLE PARALLEL RESTRICTED;
-COMMENT ON FUNCTION recfair.exposure_report(text, text, integer, boolean, text, text, real, boolean) IS
-	'exposure per group of group_col over the top-k lists (plain, or fair with target, strength and amortized) of the given users (a table, view or query with the model''s user column; all users when NULL): items, exposure, share, target_share';
+COMMENT ON FUNCTION recfair.exposure_report(text, text, integer, boolean, regclass, text, real, boolean, integer, text, jsonb) IS
+	'exposure per group of group_col over the top-k lists (plain, or fair with target, strength, candidates and amortized) of the given users (a table or view as users, or a query as users_query, with the model''s user column; all users when both are NULL): items, exposure, share, target_share; options: deficit_scale';
 
 
 /*

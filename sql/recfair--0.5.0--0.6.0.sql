@@ -1,0 +1,89 @@
+/* recfair 0.5.0 -> 0.6.0: one way to pass each setting */
+
+\echo Use "ALTER EXTENSION recfair UPDATE TO '0.6.0'" to load this file. \quit
+
+/*
+ * Every setting a user commonly passes is a named argument with a default,
+ * in every function that takes it; options (jsonb) holds only
+ * algorithm-specific extras.  A table or view is a regclass argument, a
+ * query a separate *_query argument, so that nothing is guessed from the
+ * text.  options keeps its 0.5.0 position in each function, so a call
+ * written for 0.5.0 still reaches recfair, which refuses a key that became
+ * an argument with a hint naming it (and the option price with its new
+ * name, deficit_scale).  Changing a signature needs DROP and CREATE; a
+ * view or function of the user's that calls the old signature blocks the
+ * update until it is dropped.
+ */
+DROP FUNCTION recfair.train(text, text, text, text, text, text, integer, integer, real, jsonb);
+DROP FUNCTION recfair.split(text, text, real, text, jsonb);
+DROP FUNCTION recfair.evaluate(text, text, integer, jsonb);
+DROP FUNCTION recfair.recommend_fair(bigint, integer, text, text, text, real, integer, jsonb);
+DROP FUNCTION recfair.exposure_report(text, text, integer, boolean, text, text, real, boolean);
+
+CREATE FUNCTION recfair.train(
+	model text,
+	source regclass DEFAULT NULL,
+	user_col text DEFAULT 'user_id',
+	item_col text DEFAULT 'item_id',
+	weight_col text DEFAULT NULL,
+	algorithm text DEFAULT 'als',
+	factors integer DEFAULT 64,
+	iterations integer DEFAULT 15,
+	regularization real DEFAULT 0.01,
+	options jsonb DEFAULT '{}',
+	seed bigint DEFAULT 42,
+	items regclass DEFAULT NULL,
+	item_key text DEFAULT 'item_id',
+	users regclass DEFAULT NULL,
+	user_key text DEFAULT 'user_id',
+	source_query text DEFAULT NULL)
+RETURNS recfair.models
+AS 'MODULE_PATHNAME', 'recfair_train' LANGUAGE C VOLATILE PARALLEL UNSAFE;
+COMMENT ON FUNCTION recfair.train(text, regclass, text, text, text, text, integer, integer, real, jsonb, bigint, regclass, text, regclass, text, text) IS
+	'train (or retrain, atomically) a model from a table or view (source) or a query (source_query); algorithm als (implicit feedback), als_explicit (ratings in weight_col, with biases) or popularity; items/users register the item and user tables as register_tables does; options (algorithm extras): alpha, confidence (1+alpha*w|alpha*w), solver (cg|cholesky), cg_steps';
+
+CREATE FUNCTION recfair.split(source regclass, target_prefix text, test_fraction real DEFAULT 0.2,
+							  method text DEFAULT 'random', options jsonb DEFAULT '{}',
+							  user_col text DEFAULT 'user_id', item_col text DEFAULT 'item_id',
+							  time_col text DEFAULT 'ts', seed bigint DEFAULT 42, source_query text DEFAULT NULL)
+RETURNS TABLE (table_name regclass, rows bigint)
+AS 'MODULE_PATHNAME', 'recfair_split' LANGUAGE C VOLATILE PARALLEL UNSAFE;
+COMMENT ON FUNCTION recfair.split(regclass, text, real, text, jsonb, text, text, text, bigint, text) IS
+	'create <target_prefix>_train and <target_prefix>_test from a table or view (source) or a query (source => NULL, source_query => ...): per user, round(n * test_fraction) interactions (at most n - 1) go to test, at random (seeded) or the latest by time_col; options: none (reserved)';
+
+CREATE FUNCTION recfair.evaluate(model text, test regclass DEFAULT NULL, k integer DEFAULT 10, options jsonb DEFAULT '{}',
+								 user_col text DEFAULT NULL, item_col text DEFAULT NULL, rating_col text DEFAULT NULL,
+								 relevant_min double precision DEFAULT NULL, group_col text DEFAULT NULL,
+								 fair boolean DEFAULT false, target text DEFAULT 'equal', strength real DEFAULT 1.0,
+								 candidates integer DEFAULT NULL, amortized boolean DEFAULT false,
+								 user_group_col text DEFAULT NULL, test_query text DEFAULT NULL)
+RETURNS TABLE (metric text, value double precision)
+AS 'MODULE_PATHNAME', 'recfair_evaluate' LANGUAGE C STABLE PARALLEL RESTRICTED;
+COMMENT ON FUNCTION recfair.evaluate(text, regclass, integer, jsonb, text, text, text, double precision, text, boolean, text, real, integer, boolean, text, text) IS
+	'ranking metrics (precision, recall, ndcg, map, hit_rate, coverage at k; users evaluated and skipped) of a model against a test table or view (test) or query (test_query), rmse/mae for als_explicit; with group_col exposure disparity, Gini and share per group of the plain or fair (fair, target, strength, candidates, amortized) lists; with user_group_col ndcg per user group and the gap; options: deficit_scale';
+
+CREATE FUNCTION recfair.recommend_fair(user_id bigint, k integer, group_col text, model text DEFAULT NULL,
+									   target text DEFAULT 'equal', strength real DEFAULT 1.0,
+									   candidates integer DEFAULT NULL, options jsonb DEFAULT '{}',
+									   exclude_seen boolean DEFAULT true, amortized boolean DEFAULT false)
+RETURNS TABLE (rank integer, item_id bigint, score real, group_value text)
+AS 'MODULE_PATHNAME', 'recfair_recommend_fair' LANGUAGE C VOLATILE PARALLEL UNSAFE
+ROWS 10 SUPPORT recfair.recommend_support;
+COMMENT ON FUNCTION recfair.recommend_fair(bigint, integer, text, text, text, real, integer, jsonb, boolean, boolean) IS
+	'top-k items for a user, re-ranked so that the groups of group_col (a column of the registered item table) get their target share of exposure (equal, catalog, merit, or a jsonb of shares); strength 0 = plain, 1 = tightest parity; amortized: parity over many calls; options: deficit_scale';
+
+CREATE FUNCTION recfair.exposure_report(model text, group_col text, k integer DEFAULT 10, fair boolean DEFAULT false,
+										users regclass DEFAULT NULL, target text DEFAULT 'equal', strength real DEFAULT 1.0,
+										amortized boolean DEFAULT false, candidates integer DEFAULT NULL,
+										users_query text DEFAULT NULL, options jsonb DEFAULT '{}')
+RETURNS TABLE (group_value text, items bigint, exposure double precision, share double precision,
+			   target_share double precision)
+AS 'MODULE_PATHNAME', 'recfair_exposure_report' LANGUAGE C STABLE PARALLEL RESTRICTED;
+COMMENT ON FUNCTION recfair.exposure_report(text, text, integer, boolean, regclass, text, real, boolean, integer, text, jsonb) IS
+	'exposure per group of group_col over the top-k lists (plain, or fair with target, strength, candidates and amortized) of the given users (a table or view as users, or a query as users_query, with the model''s user column; all users when both are NULL): items, exposure, share, target_share; options: deficit_scale';
+
+CREATE FUNCTION recfair.l2_normalize(recfair.embedding) RETURNS recfair.embedding
+	AS 'MODULE_PATHNAME', 'embedding_normalize' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION recfair.l2_normalize(recfair.embedding) IS
+	'the embedding scaled to unit Euclidean norm, as pgvector''s l2_normalize; the same as recfair.normalize';
+
