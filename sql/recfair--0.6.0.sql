@@ -580,7 +580,7 @@ BEGIN
 		IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_attribute a WHERE a.attrelid OPERATOR(pg_catalog.=) t
 					   AND a.attname OPERATOR(pg_catalog.=) k
 					   AND a.attnum OPERATOR(pg_catalog.>) 0::pg_catalog.int2 AND NOT a.attisdropped) THEN
-			RAISE EXCEPTION 'column "%" does not exist in %', k, t USING ERRCODE = '42703';
+			RAISE EXCEPTION 'column "%" of relation "%" does not exist', k, t USING ERRCODE = '42703';
 		END IF;
 		IF EXISTS (SELECT 1 FROM pg_catalog.pg_class c WHERE c.oid OPERATOR(pg_catalog.=) t
 				   AND c.relpersistence OPERATOR(pg_catalog.=) 't'::pg_catalog.char) THEN

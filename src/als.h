@@ -17,6 +17,15 @@ typedef enum AlsSolver
 	ALS_SOLVER_CHOLESKY
 } AlsSolver;
 
+/*
+ * Defaults of train()'s ALS options (jsonb, so they have no SQL default).
+ * The defaults of its arguments (factors, iterations, regularization, seed)
+ * are written once, in the SQL signature; legacy.c repeats the few that the
+ * 0.5.0 signatures lack, and test/sql/upgrade.sql checks both give the same.
+ */
+#define ALS_DEFAULT_ALPHA 1.0
+#define ALS_DEFAULT_CG_STEPS 3
+
 typedef struct AlsOptions
 {
 	int			factors;

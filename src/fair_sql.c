@@ -531,6 +531,10 @@ ReadCandidateArrays(ArrayType *ids_arr, ArrayType *scores_arr, ArrayType *groups
 	return n;
 }
 
+/*
+ * rerank_fair(item_ids, scores, groups, k, target, strength): the per-list
+ * fair re-ranking of any candidate arrays, as recommend_fair makes its lists.
+ */
 PG_FUNCTION_INFO_V1(recfair_rerank_fair);
 Datum
 recfair_rerank_fair(PG_FUNCTION_ARGS)
@@ -560,6 +564,10 @@ recfair_rerank_fair(PG_FUNCTION_ARGS)
 	return (Datum) 0;
 }
 
+/*
+ * reset_fair_exposure(model, group_col): delete the amortized exposure of a
+ * model and group column (NULL: every one); returns the rows deleted.
+ */
 PG_FUNCTION_INFO_V1(recfair_reset_fair_exposure);
 Datum
 recfair_reset_fair_exposure(PG_FUNCTION_ARGS)

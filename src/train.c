@@ -181,8 +181,8 @@ ParseOptions(FunctionCallInfo fcinfo, TrainOptions *opt)
 
 	CheckOptionKeys(options, known_options, lengthof(known_options), moved_options, lengthof(moved_options));
 
-	opt->alpha = OptionNumber(options, "alpha", 1.0, 0.0, 1e6);
-	opt->cg_steps = (int) OptionInteger(options, "cg_steps", 3, 1, 100);
+	opt->alpha = OptionNumber(options, "alpha", ALS_DEFAULT_ALPHA, 0.0, 1e6);
+	opt->cg_steps = (int) OptionInteger(options, "cg_steps", ALS_DEFAULT_CG_STEPS, 1, 100);
 	opt->seed = PG_GETARG_INT64(TRAIN_ARG_SEED);
 	confidence = OptionText(options, "confidence");
 	if (confidence == NULL || strcmp(confidence, "1+alpha*w") == 0)

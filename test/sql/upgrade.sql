@@ -56,6 +56,8 @@ SELECT * FROM evaluate('up_q', 'up_small', 5, '{"price": 50, "amortized": true, 
 -- 0.6.0: one way to pass each setting; the old forms now fail with a hint
 ALTER EXTENSION recfair UPDATE TO '0.6.0';
 SELECT hyperparameters->>'seed' AS seed, item_table FROM recfair.models WHERE name = 'up_q';
+-- the defaults the old signature lacks (legacy.c) are the new signature's
+SELECT hyperparameters->>'seed' AS seed, item_key IS NULL AS no_item_table FROM recfair.models WHERE name = 'up';
 SELECT count(*) AS metrics_that_changed FROM (
 	(SELECT * FROM up_eval_before
 	 EXCEPT SELECT metric, value FROM evaluate('up_q', NULL, 5, test_query => 'SELECT * FROM up_small WHERE user_id > 5',
