@@ -77,10 +77,10 @@ SQL
 # cumulative shares track the target over these 456 lists (default 300).
 psql -qX -v ON_ERROR_STOP=1 -c "SET client_min_messages = warning" -c "SELECT count(*) FROM recfair.train('als_ref', 'ml_train',
 	weight_col => 'rating', factors => 64, iterations => 15, regularization => 0.01,
-	options => '{\"alpha\": 1.0, \"confidence\": \"alpha*w\", \"items\": \"ml_items\"}')" >/dev/null
+	items => 'ml_items', options => '{\"alpha\": 1.0, \"confidence\": \"alpha*w\"}')" >/dev/null
 psql -qX -v ON_ERROR_STOP=1 -c "SET client_min_messages = warning" -c "SELECT count(*) FROM recfair.train('als_validated',
 	'ml_train', weight_col => 'rating', factors => 64, iterations => 15, regularization => 40,
-	options => '{\"alpha\": 1.0, \"items\": \"ml_items\"}')" >/dev/null
+	items => 'ml_items', options => '{\"alpha\": 1.0}')" >/dev/null
 echo "== popularity groups, target equal: three models, strength 0 and 1, the amortized deficit_scale, and strength 0.95"
 psql -qX -v ON_ERROR_STOP=1 -P footer=off <<'SQL'
 SET client_min_messages = warning;
