@@ -361,7 +361,8 @@ CheckHasSimilarities(const char *model)
 	if (algorithm != NULL && strcmp(algorithm, "popularity") == 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_WRONG_OBJECT_TYPE),
-				 errmsg("model \"%s\" is a popularity model, which has no item similarities", model),
+				 errmsg("model \"%s\" has no item similarities", model),
+				 errdetail("It is a popularity model."),
 				 errhint("Use a model trained with algorithm \"als\" or \"als_explicit\".")));
 }
 
