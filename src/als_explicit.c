@@ -25,6 +25,7 @@
 
 #include "als.h"
 #include "parallel.h"
+#include "storage/shmem.h"
 
 #define CHUNK 64
 #define MAX_THREADS_ACC RECFAIR_MAX_THREADS	/* the pool never runs more (parallel.h) */
@@ -163,8 +164,8 @@ AlsTrainExplicit(const Interactions *data, const AlsOptions *opt,
 	float4	   *scratch = palloc(sizeof(float4) * (d * d + d) * ParallelThreads());
 	ExplicitSide s;
 
-	memset(user_bias, 0, sizeof(float4) * data->nusers);
-	memset(item_bias, 0, sizeof(float4) * data->nitems);
+	memset(user_bias, 0, mul_size(sizeof(float4), data->nusers));
+	memset(item_bias, 0, mul_size(sizeof(float4), data->nitems));
 	s.mu = mu;
 	s.lambda = opt->regularization;
 	s.k = k;

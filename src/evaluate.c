@@ -66,6 +66,7 @@
 #include "portability/instr_time.h"
 #include "progress.h"
 #include "serve.h"
+#include "storage/shmem.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/lsyscache.h"
@@ -423,7 +424,7 @@ LoadTestUsers(const ModelCache *m, const Interactions *test, TestUser *users, fl
 {
 	Oid			types[2] = {TEXTOID, INT8ARRAYOID};
 	Datum		values[2];
-	Datum	   *ids = palloc(sizeof(Datum) * Max(test->nusers, 1));
+	Datum	   *ids = palloc(mul_size(sizeof(Datum), Max(test->nusers, 1)));
 	idmap_hash *index = idmap_create(CurrentMemoryContext, Max(test->nusers, 16), NULL);
 	int			rc;
 
@@ -523,13 +524,17 @@ RunLists(RankPass *pass, ModelCache *m, TestUser *users, const float4 *x,
 	Size		nitems = Max(m->nitems, 1);
 	Size		per_thread;
 
+	/* users per sgemm: big groups amortize the packing of the item matrix inside it */
+	int			group = (int) Max(8, Min(1024, GEMM_BYTES / ((int64) nitems * sizeof(float4))));
+
 	/* what the threads' buffers take, against recfair.training_memory_limit */
-	per_thread = sizeof(float4) * (Size) Max(8, Min(1024, GEMM_BYTES / ((int64) nitems * sizeof(float4)))) * nitems
-		+ sizeof(bool) * nitems;
+	per_thread = add_size(mul_size(mul_size(sizeof(float4), group), nitems), mul_size(sizeof(bool), nitems));
 	if (gm != NULL)
-		per_thread += sizeof(double) * nitems +
-			(sizeof(FairItem) + sizeof(bool)) * FairPoolCapacity(gm, k, Min(cfg->fs.ncandidates, (int) nitems));
-	BudgetReserve(budget, per_thread * nthreads, "the evaluation's score buffers");
+		per_thread = add_size(per_thread,
+							  add_size(mul_size(sizeof(double), nitems),
+									   mul_size(sizeof(FairItem) + sizeof(bool),
+												FairPoolCapacity(gm, k, Min(cfg->fs.ncandidates, (int) nitems)))));
+	BudgetReserve(budget, mul_size(per_thread, nthreads), "the evaluation's score buffers");
 
 	memset(pass, 0, sizeof(*pass));
 	pass->nthreads = nthreads;
@@ -538,14 +543,13 @@ RunLists(RankPass *pass, ModelCache *m, TestUser *users, const float4 *x,
 	pass->k = k;
 	pass->order = order;
 	pass->x = x;
-	/* big groups amortize the packing of the item matrix inside sgemm */
-	pass->group = (int) Max(8, Min(1024, GEMM_BYTES / ((int64) nitems * sizeof(float4))));
+	pass->group = group;
 	pass->scores = MemoryContextAllocHuge(CurrentMemoryContext,
-										  sizeof(float4) * pass->group * nitems * nthreads);
-	pass->xb = palloc(sizeof(float4) * pass->group * m->k * nthreads);
+										  mul_size(mul_size(mul_size(sizeof(float4), group), nitems), nthreads));
+	pass->xb = palloc(mul_size(mul_size(mul_size(sizeof(float4), group), m->k), nthreads));
 	pass->top = palloc(sizeof(Candidate) * k * nthreads);
-	pass->covered = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(bool) * nitems * nthreads);
-	memset(pass->covered, 0, sizeof(bool) * nitems * nthreads);
+	pass->covered = MemoryContextAllocHuge(CurrentMemoryContext, mul_size(mul_size(sizeof(bool), nitems), nthreads));
+	memset(pass->covered, 0, mul_size(mul_size(sizeof(bool), nitems), nthreads));
 
 	if (gm != NULL)
 	{
@@ -572,15 +576,16 @@ RunLists(RankPass *pass, ModelCache *m, TestUser *users, const float4 *x,
 		pass->fair_input.deficit_scale = cfg->fs.deficit_scale;
 		pass->fair_input.scale_state = &pass->amortized_scale;
 		pass->fair_input.interruptible = false; /* compute threads */
-		pass->group_exposure = palloc0(sizeof(double) * g * nthreads);
-		pass->item_exposure = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(double) * nitems * nthreads);
-		memset(pass->item_exposure, 0, sizeof(double) * nitems * nthreads);
-		pass->merit_mass = palloc0(sizeof(double) * g * nthreads);
+		pass->group_exposure = palloc0(mul_size(mul_size(sizeof(double), g), nthreads));
+		pass->item_exposure = MemoryContextAllocHuge(CurrentMemoryContext,
+													 mul_size(mul_size(sizeof(double), nitems), nthreads));
+		memset(pass->item_exposure, 0, mul_size(mul_size(sizeof(double), nitems), nthreads));
+		pass->merit_mass = palloc0(mul_size(mul_size(sizeof(double), g), nthreads));
 		pass->fair_scratch = AllocFairListScratch(&pass->fair_input, nthreads);
 		if (pass->merit)
 			for (int w = 0; w < nthreads; w++)
 				pass->fair_scratch[w].merit_mass = pass->merit_mass + (int64) w * gm->ngroups;	/* = workers[w].merit_mass */
-		pass->plain_exposure = palloc0(sizeof(double) * g * nthreads);
+		pass->plain_exposure = palloc0(mul_size(mul_size(sizeof(double), g), nthreads));
 		pass->out = palloc(sizeof(FairItem) * k * nthreads);
 	}
 	for (int w = 0; w < nthreads; w++)
@@ -648,7 +653,7 @@ ExposureGini(const RankPass *pass)
 {
 	int32		nitems = pass->m->nitems;
 	int			nthreads = pass->nthreads;
-	double	   *e = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(double) * Max(nitems, 1));
+	double	   *e = MemoryContextAllocHuge(CurrentMemoryContext, mul_size(sizeof(double), Max(nitems, 1)));
 	double		sum = 0.0;
 	double		weighted = 0.0;
 
@@ -677,7 +682,7 @@ LoadUserGroups(const ModelCache *m, const Interactions *test, TestUser *users,
 {
 	idmap_hash *index = idmap_create(CurrentMemoryContext, Max(test->nusers, 16), NULL);
 	char	  **names;
-	int32	   *group_of = palloc(sizeof(int32) * Max(test->nusers, 1));
+	int32	   *group_of = palloc(mul_size(sizeof(int32), Max(test->nusers, 1)));
 	RegisteredGroups rows;
 	int			ngroups = QueryRegisteredGroups(m->name, true, column, NULL, &rows);
 
@@ -688,7 +693,7 @@ LoadUserGroups(const ModelCache *m, const Interactions *test, TestUser *users,
 		idmap_insert(index, test->user_ids[u], &found)->index = u;
 		group_of[u] = -1;
 	}
-	names = palloc0(sizeof(char *) * Max(ngroups, 1));
+	names = palloc0(mul_size(sizeof(char *), Max(ngroups, 1)));
 	AssignGroups(&rows, index, group_of, names);
 	for (int32 u = 0; u < test->nusers; u++)
 		users[u].user_group = group_of[u];
@@ -707,12 +712,14 @@ LoadUsersWithFactors(MemoryBudget *budget, const ModelCache *m, const Interactio
 {
 	Size		nusers = Max((Size) given->nusers, 1);
 
-	BudgetReserve(budget, (sizeof(TestUser) + sizeof(float4) * m->k + sizeof(int32)) * nusers, what);
-	*users = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(TestUser) * nusers);
-	memset(*users, 0, sizeof(TestUser) * nusers);
-	*x = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(float4) * m->k * nusers);
-	memset(*x, 0, sizeof(float4) * m->k * nusers);
-	*order = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(int32) * nusers);
+	BudgetReserve(budget,
+				  mul_size(add_size(add_size(sizeof(TestUser), mul_size(sizeof(float4), m->k)), sizeof(int32)), nusers),
+				  what);
+	*users = MemoryContextAllocHuge(CurrentMemoryContext, mul_size(sizeof(TestUser), nusers));
+	memset(*users, 0, mul_size(sizeof(TestUser), nusers));
+	*x = MemoryContextAllocHuge(CurrentMemoryContext, mul_size(mul_size(sizeof(float4), m->k), nusers));
+	memset(*x, 0, mul_size(mul_size(sizeof(float4), m->k), nusers));
+	*order = MemoryContextAllocHuge(CurrentMemoryContext, mul_size(sizeof(int32), nusers));
 	LoadTestUsers(m, given, *users, *x);
 }
 
@@ -891,10 +898,10 @@ PrepareTestUsers(EvalJob *job)
 	if (job->group_col != NULL)
 		job->cfg.gm = GetGroupMap(job->m, job->group_col);
 	if (job->cfg.gm)
-		job->fixed_shares = palloc(sizeof(double) * Max(job->cfg.gm->ngroups, 1));
+		job->fixed_shares = palloc(mul_size(sizeof(double), Max(job->cfg.gm->ngroups, 1)));
 
 	/* test items in model indexes */
-	test2model = palloc(sizeof(int32) * Max(test->nitems, 1));
+	test2model = palloc(mul_size(sizeof(int32), Max(test->nitems, 1)));
 	for (int32 i = 0; i < test->nitems; i++)
 	{
 		IdMapEntry *e = idmap_lookup(job->m->index, test->item_ids[i]);
@@ -966,8 +973,8 @@ static void
 EmitExposureMetrics(ReturnSetInfo *rsinfo, const EvalJob *job)
 {
 	const GroupMap *gm = job->cfg.gm;
-	double	   *exposure = palloc(sizeof(double) * Max(gm->ngroups, 1));
-	double	   *target = palloc(sizeof(double) * Max(gm->ngroups, 1));
+	double	   *exposure = palloc(mul_size(sizeof(double), Max(gm->ngroups, 1)));
+	double	   *target = palloc(mul_size(sizeof(double), Max(gm->ngroups, 1)));
 	double		sum = 0.0;
 	double		disparity = 0.0;
 	int			k = job->k;
@@ -989,8 +996,8 @@ static void
 EmitUserGroupMetrics(ReturnSetInfo *rsinfo, const EvalJob *job)
 {
 	int			ngroups = job->nuser_groups;
-	double	   *sum = palloc0(sizeof(double) * Max(ngroups, 1));
-	int32	   *count = palloc0(sizeof(int32) * Max(ngroups, 1));
+	double	   *sum = palloc0(mul_size(sizeof(double), Max(ngroups, 1)));
+	int32	   *count = palloc0(mul_size(sizeof(int32), Max(ngroups, 1)));
 	double		best = -INFINITY;
 	double		worst = INFINITY;
 
@@ -1120,8 +1127,8 @@ static void
 EmitExposureRows(ReturnSetInfo *rsinfo, const ListConfig *cfg, const RankPass *pass, const double *fixed_shares)
 {
 	const GroupMap *gm = cfg->gm;
-	double	   *exposure = palloc(sizeof(double) * Max(gm->ngroups, 1));
-	double	   *target = palloc(sizeof(double) * Max(gm->ngroups, 1));
+	double	   *exposure = palloc(mul_size(sizeof(double), Max(gm->ngroups, 1)));
+	double	   *target = palloc(mul_size(sizeof(double), Max(gm->ngroups, 1)));
 	double		sum = 0.0;
 
 	GroupTotals(pass, fixed_shares, exposure, target);
@@ -1190,7 +1197,7 @@ recfair_exposure_report(PG_FUNCTION_ARGS)
 	for (int32 u = 0; u < given->nusers; u++)
 		if (users[u].known && m->nitems > 0)
 			order[n++] = u;
-	fixed_shares = palloc(sizeof(double) * Max(cfg.gm->ngroups, 1));
+	fixed_shares = palloc(mul_size(sizeof(double), Max(cfg.gm->ngroups, 1)));
 	RunLists(&pass, m, users, x, order, n, &cfg, fixed_shares, &budget);
 	EmitExposureRows(rsinfo, &cfg, &pass, fixed_shares);
 	SPI_finish();

@@ -80,6 +80,7 @@
 #include "miscadmin.h"
 #include "security.h"
 #include "storage/proc.h"
+#include "storage/shmem.h"
 #include "utils/acl.h"
 #include "utils/builtins.h"
 #include "utils/jsonb.h"
@@ -669,11 +670,11 @@ QueryRegisteredGroups(const char *model, bool users, const char *column, Oid *re
 		elog(ERROR, "SPI_execute failed: %s", SPI_result_code_string(rc));
 
 	rows->nrows = (int64) SPI_processed;
-	rows->keys = palloc_extended(sizeof(int64) * Max(rows->nrows, 1), MCXT_ALLOC_HUGE);
-	rows->has_key = palloc_extended(sizeof(bool) * Max(rows->nrows, 1), MCXT_ALLOC_HUGE);
-	rows->group = palloc_extended(sizeof(int32) * Max(rows->nrows, 1), MCXT_ALLOC_HUGE);
-	rows->values = palloc_extended(sizeof(char *) * Max(rows->nrows, 1), MCXT_ALLOC_HUGE);
-	order = palloc_extended(sizeof(int64) * Max(rows->nrows, 1), MCXT_ALLOC_HUGE);
+	rows->keys = palloc_extended(mul_size(sizeof(int64), Max(rows->nrows, 1)), MCXT_ALLOC_HUGE);
+	rows->has_key = palloc_extended(mul_size(sizeof(bool), Max(rows->nrows, 1)), MCXT_ALLOC_HUGE);
+	rows->group = palloc_extended(mul_size(sizeof(int32), Max(rows->nrows, 1)), MCXT_ALLOC_HUGE);
+	rows->values = palloc_extended(mul_size(sizeof(char *), Max(rows->nrows, 1)), MCXT_ALLOC_HUGE);
+	order = palloc_extended(mul_size(sizeof(int64), Max(rows->nrows, 1)), MCXT_ALLOC_HUGE);
 	for (int64 r = 0; r < rows->nrows; r++)
 	{
 		HeapTuple	tup = SPI_tuptable->vals[r];
@@ -874,12 +875,12 @@ GetGroupMap(ModelCache *m, const char *group_col)
 	gm->provisional = true;
 	provisional_maps++;
 	strlcpy(gm->column, group_col, sizeof(gm->column));
-	gm->group_of_item = palloc(sizeof(int32) * Max(m->nitems, 1));
+	gm->group_of_item = palloc(mul_size(sizeof(int32), Max(m->nitems, 1)));
 	for (int32 i = 0; i < m->nitems; i++)
 		gm->group_of_item[i] = -1;
 	gm->ngroups = ngroups;
 	/* one more slot for a NULL group of items missing from the table */
-	gm->names = palloc0(sizeof(char *) * (gm->ngroups + 1));
+	gm->names = palloc0(mul_size(sizeof(char *), add_size(gm->ngroups, 1)));
 	AssignGroups(&rows, m->index, gm->group_of_item, gm->names);
 	/* the NULL group, if any, is the last one (NULLS LAST); missing items join it */
 	for (int32 i = 0; i < m->nitems; i++)
@@ -894,7 +895,7 @@ GetGroupMap(ModelCache *m, const char *group_col)
 			if (gm->group_of_item[i] < 0)
 				gm->group_of_item[i] = null_group;
 	}
-	gm->items_in_group = palloc0(sizeof(int32) * Max(gm->ngroups, 1));
+	gm->items_in_group = palloc0(mul_size(sizeof(int32), Max(gm->ngroups, 1)));
 	for (int32 i = 0; i < m->nitems; i++)
 		gm->items_in_group[gm->group_of_item[i]]++;
 	gm->null_group = -1;

@@ -31,6 +31,7 @@
 #include "options.h"
 #include "storage/lock.h"
 #include "storage/proc.h"
+#include "storage/shmem.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/lsyscache.h"
@@ -301,8 +302,8 @@ static int
 AmortizedFairList(const FairListInput *in, const float4 *scores, FairItem *out)
 {
 	const GroupMap *gm = in->gm;
-	double	   *prior = palloc(sizeof(double) * gm->ngroups);
-	double	   *plain = palloc(sizeof(double) * gm->ngroups);
+	double	   *prior = palloc(mul_size(sizeof(double), gm->ngroups));
+	double	   *plain = palloc(mul_size(sizeof(double), gm->ngroups));
 	FairPrior	fp;
 	int			n;
 
@@ -355,7 +356,7 @@ recfair_recommend_fair(PG_FUNCTION_ARGS)
 		SPI_finish();
 		return (Datum) 0;
 	}
-	shares = palloc(sizeof(double) * gm->ngroups);
+	shares = palloc(mul_size(sizeof(double), gm->ngroups));
 	if (call.fair.target.kind != TARGET_MERIT)
 		TargetShares(&call.fair.target, gm, NULL, 0, shares);
 	in.m = m;
@@ -467,15 +468,15 @@ RerankCandidates(int n, const int64 *ids, const float4 *scores, char *const *gro
 		gm->null_group = gm->ngroups - 1;
 	qsort(cands, n, sizeof(FairItem), CompareFairItems);
 
-	shares = palloc(sizeof(double) * Max(gm->ngroups, 1));
+	shares = palloc(mul_size(sizeof(double), Max(gm->ngroups, 1)));
 	TargetShares(target, gm, cands, n, shares);
 	InitFairParams(&params, gm->ngroups, shares, strength);
 	params.interruptible = true;
 	*out = palloc(sizeof(FairItem) * k);
 	return FairRerank(cands, n, k, &params, *out,
 					  MemoryContextAllocHuge(CurrentMemoryContext, nalloc),
-					  palloc(sizeof(double) * Max(gm->ngroups, 1)),
-					  palloc(sizeof(int32) * Max(gm->ngroups, 1)));
+					  palloc(mul_size(sizeof(double), Max(gm->ngroups, 1))),
+					  palloc(mul_size(sizeof(int32), Max(gm->ngroups, 1))));
 }
 
 /* The candidates of rerank_fair's three arrays, checked: same length, no NULL id or score, no NaN. */
@@ -507,9 +508,9 @@ ReadCandidateArrays(ArrayType *ids_arr, ArrayType *scores_arr, ArrayType *groups
 				(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
 				 errmsg("item_ids, scores and groups must have the same length, not %d, %d and %d",
 						n, nscores, ngroupvals)));
-	*ids_out = palloc(sizeof(int64) * Max(n, 1));
-	*scores_out = palloc(sizeof(float4) * Max(n, 1));
-	*groups_out = palloc(sizeof(char *) * Max(n, 1));
+	*ids_out = palloc(mul_size(sizeof(int64), Max(n, 1)));
+	*scores_out = palloc(mul_size(sizeof(float4), Max(n, 1)));
+	*groups_out = palloc(mul_size(sizeof(char *), Max(n, 1)));
 	for (int i = 0; i < n; i++)
 	{
 		if (id_nulls[i])

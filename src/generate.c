@@ -56,6 +56,7 @@
 #include "portability/instr_time.h"
 #include "progress.h"
 #include "relnames.h"
+#include "storage/shmem.h"
 #include "utils/builtins.h"
 #include "utils/datetime.h"
 #include "utils/memutils.h"
@@ -167,12 +168,12 @@ BuildCatalog(Catalog *cat, int nitems, pg_prng_state *rng)
 
 	cat->nitems = nitems;
 	cat->nbrands = NBIG_BRANDS + Max(5, Min(500, nitems / 100));
-	cat->item_id = palloc_extended(sizeof(int64) * nitems, MCXT_ALLOC_HUGE);
-	cat->brand = palloc_extended(sizeof(int) * nitems, MCXT_ALLOC_HUGE);
-	cat->category = palloc_extended(sizeof(int) * nitems, MCXT_ALLOC_HUGE);
-	cat->by_category = palloc_extended(sizeof(int) * nitems, MCXT_ALLOC_HUGE);
-	cat->tier = palloc_extended(sizeof(int) * nitems, MCXT_ALLOC_HUGE);
-	cat->by_group = palloc_extended(sizeof(int) * nitems, MCXT_ALLOC_HUGE);
+	cat->item_id = palloc_extended(mul_size(sizeof(int64), nitems), MCXT_ALLOC_HUGE);
+	cat->brand = palloc_extended(mul_size(sizeof(int), nitems), MCXT_ALLOC_HUGE);
+	cat->category = palloc_extended(mul_size(sizeof(int), nitems), MCXT_ALLOC_HUGE);
+	cat->by_category = palloc_extended(mul_size(sizeof(int), nitems), MCXT_ALLOC_HUGE);
+	cat->tier = palloc_extended(mul_size(sizeof(int), nitems), MCXT_ALLOC_HUGE);
+	cat->by_group = palloc_extended(mul_size(sizeof(int), nitems), MCXT_ALLOC_HUGE);
 
 	/* ids: a seeded Fisher-Yates shuffle of 1..n over the ranks */
 	for (int r = 0; r < nitems; r++)
@@ -409,8 +410,8 @@ WriteUsers(GenerateJob *job)
 	Inserter	ins;
 
 	job->uperm = MakeUserPermutation(job->nusers, &job->rng);
-	job->user_segment = palloc_extended(sizeof(int) * (Size) job->nusers, MCXT_ALLOC_HUGE);
-	job->user_tier = palloc_extended(sizeof(int) * (Size) job->nusers, MCXT_ALLOC_HUGE);
+	job->user_segment = palloc_extended(mul_size(sizeof(int), job->nusers), MCXT_ALLOC_HUGE);
+	job->user_tier = palloc_extended(mul_size(sizeof(int), job->nusers), MCXT_ALLOC_HUGE);
 	InserterOpen(&ins, job->users_oid);
 	for (int r = 0; r < job->nusers; r++)
 	{

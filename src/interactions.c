@@ -53,6 +53,7 @@
 #include "options.h"
 #include "parser/parser.h"
 #include "storage/lmgr.h"
+#include "storage/shmem.h"
 #include "utils/acl.h"
 #include "utils/builtins.h"
 #include "utils/lsyscache.h"
@@ -73,9 +74,11 @@ int			recfair_training_memory_limit_kb = 2 * 1024 * 1024;
 void
 BudgetReserve(MemoryBudget *budget, Size bytes, const char *what)
 {
-	if (budget->used + bytes > TrainingMemoryLimit())
-		TrainingMemoryExceeded(budget->used + bytes, what);
-	budget->used += bytes;
+	Size		needed = add_size(budget->used, bytes);
+
+	if (needed > TrainingMemoryLimit())
+		TrainingMemoryExceeded(needed, what);
+	budget->used = needed;
 }
 
 static void
@@ -164,10 +167,10 @@ GrowRows(RowBuffer *buf)
 {
 	int64		newcap = buf->capacity * 2;
 
-	BudgetReserve(buf->budget, (Size) buf->capacity * ROW_BYTES, "the interaction rows");
-	buf->users = repalloc_huge(buf->users, sizeof(int32) * newcap);
-	buf->items = repalloc_huge(buf->items, sizeof(int32) * newcap);
-	buf->weights = repalloc_huge(buf->weights, sizeof(float4) * newcap);
+	BudgetReserve(buf->budget, mul_size(buf->capacity, ROW_BYTES), "the interaction rows");
+	buf->users = repalloc_huge(buf->users, mul_size(sizeof(int32), newcap));
+	buf->items = repalloc_huge(buf->items, mul_size(sizeof(int32), newcap));
+	buf->weights = repalloc_huge(buf->weights, mul_size(sizeof(float4), newcap));
 	buf->capacity = newcap;
 }
 
@@ -622,7 +625,7 @@ static int32 *
 SortedIndexes(const int64 *ids, const int64 *counts, int32 count)
 {
 	IndexOrder	o = {ids, counts};
-	int32	   *order = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(int32) * Max(count, 1));
+	int32	   *order = MemoryContextAllocHuge(CurrentMemoryContext, mul_size(sizeof(int32), Max(count, 1)));
 
 	for (int32 i = 0; i < count; i++)
 		order[i] = i;
@@ -637,7 +640,7 @@ SortedIndexes(const int64 *ids, const int64 *counts, int32 count)
 static void
 Renumber(int64 *ids, int64 *counts, int32 count, int32 *rows, int64 n, MemoryBudget *budget)
 {
-	Size		bytes = (sizeof(int32) * 2 + sizeof(int64)) * (Size) Max(count, 1);
+	Size		bytes = mul_size(sizeof(int32) * 2 + sizeof(int64), Max(count, 1));
 	int32	   *order;
 	int32		first_moved = 0;
 
@@ -647,8 +650,8 @@ Renumber(int64 *ids, int64 *counts, int32 count, int32 *rows, int64 n, MemoryBud
 		first_moved++;
 	if (first_moved < count)
 	{
-		int32	   *rank = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(int32) * count);
-		int64	   *sorted = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(int64) * count);
+		int32	   *rank = MemoryContextAllocHuge(CurrentMemoryContext, mul_size(sizeof(int32), count));
+		int64	   *sorted = MemoryContextAllocHuge(CurrentMemoryContext, mul_size(sizeof(int64), count));
 
 		for (int32 r = 0; r < count; r++)
 			rank[order[r]] = r;
@@ -658,7 +661,7 @@ Renumber(int64 *ids, int64 *counts, int32 count, int32 *rows, int64 n, MemoryBud
 
 			for (int32 r = 0; r < count; r++)
 				sorted[r] = values[order[r]];
-			memcpy(values, sorted, sizeof(int64) * count);
+			memcpy(values, sorted, mul_size(sizeof(int64), count));
 		}
 		for (int64 r = 0; r < n; r++)
 			rows[r] = rank[rows[r]];
@@ -697,24 +700,24 @@ BuildMatrices(Interactions *m, RowBuffer *buf, MemoryBudget *budget)
 
 	/* 0. users in id order; items by popularity, then id */
 	Renumber(m->user_ids, NULL, m->nusers, buf->users, n, budget);
-	ptr = BudgetAlloc(budget, sizeof(int64) * (m->nitems + 1), "the item index");
-	memset(ptr, 0, sizeof(int64) * (m->nitems + 1));
+	ptr = BudgetAlloc(budget, mul_size(sizeof(int64), add_size(m->nitems, 1)), "the item index");
+	memset(ptr, 0, mul_size(sizeof(int64), add_size(m->nitems, 1)));
 	for (int64 r = 0; r < n; r++)
 		ptr[buf->items[r] + 1]++;
 	Renumber(m->item_ids, ptr + 1, m->nitems, buf->items, n, budget);
-	BudgetReserve(budget, sizeof(int32) * Max(m->nitems, 1), "the item order");
+	BudgetReserve(budget, mul_size(sizeof(int32), Max(m->nitems, 1)), "the item order");
 	m->items_by_id = SortedIndexes(m->item_ids, NULL, m->nitems);
 	CHECK_FOR_INTERRUPTS();
 
 	/* 1. counting sort by item */
 	for (int32 i = 0; i < m->nitems; i++)
 		ptr[i + 1] += ptr[i];
-	by_item_users = BudgetAlloc(budget, sizeof(int32) * n, "the by-item matrix");
-	by_item_weights = BudgetAlloc(budget, sizeof(float4) * n, "the by-item matrix");
+	by_item_users = BudgetAlloc(budget, mul_size(sizeof(int32), n), "the by-item matrix");
+	by_item_weights = BudgetAlloc(budget, mul_size(sizeof(float4), n), "the by-item matrix");
 	{
-		int64	   *fill = BudgetAlloc(budget, sizeof(int64) * m->nitems, "the item index");
+		int64	   *fill = BudgetAlloc(budget, mul_size(sizeof(int64), m->nitems), "the item index");
 
-		memcpy(fill, ptr, sizeof(int64) * m->nitems);
+		memcpy(fill, ptr, mul_size(sizeof(int64), m->nitems));
 		for (int64 r = 0; r < n; r++)
 		{
 			int64		pos = fill[buf->items[r]]++;
@@ -723,24 +726,24 @@ BuildMatrices(Interactions *m, RowBuffer *buf, MemoryBudget *budget)
 			by_item_weights[pos] = buf->weights[r];
 		}
 		pfree(fill);
-		BudgetRelease(budget, sizeof(int64) * m->nitems);
+		BudgetRelease(budget, mul_size(sizeof(int64), m->nitems));
 	}
 	CHECK_FOR_INTERRUPTS();
 
 	/* 2. stable counting sort by user, items taken in id order: each user's items come out ascending by id */
-	m->user_ptr = BudgetAlloc(budget, sizeof(int64) * (m->nusers + 1), "the user index");
-	memset(m->user_ptr, 0, sizeof(int64) * (m->nusers + 1));
+	m->user_ptr = BudgetAlloc(budget, mul_size(sizeof(int64), add_size(m->nusers, 1)), "the user index");
+	memset(m->user_ptr, 0, mul_size(sizeof(int64), add_size(m->nusers, 1)));
 	for (int64 r = 0; r < n; r++)
 		m->user_ptr[by_item_users[r] + 1]++;
 	for (int32 u = 0; u < m->nusers; u++)
 		m->user_ptr[u + 1] += m->user_ptr[u];
 	/* reuse the row buffer's arrays as the CSR: same sizes */
 	{
-		int64	   *fill = BudgetAlloc(budget, sizeof(int64) * m->nusers, "the user index");
+		int64	   *fill = BudgetAlloc(budget, mul_size(sizeof(int64), m->nusers), "the user index");
 		int32	   *cols = buf->users;	/* free now: the rows are in by_item_* */
 		float4	   *vals = buf->weights;
 
-		memcpy(fill, m->user_ptr, sizeof(int64) * m->nusers);
+		memcpy(fill, m->user_ptr, mul_size(sizeof(int64), m->nusers));
 		for (int32 r = 0; r < m->nitems; r++)
 		{
 			int32		i = m->items_by_id[r];
@@ -754,7 +757,7 @@ BuildMatrices(Interactions *m, RowBuffer *buf, MemoryBudget *budget)
 			}
 		}
 		pfree(fill);
-		BudgetRelease(budget, sizeof(int64) * m->nusers);
+		BudgetRelease(budget, mul_size(sizeof(int64), m->nusers));
 		m->user_items = cols;
 		m->user_weights = vals;
 	}
@@ -799,15 +802,15 @@ BuildMatrices(Interactions *m, RowBuffer *buf, MemoryBudget *budget)
 	m->nnz = nnz;
 
 	/* 4. the by-item form of the summed matrix, in the by-item arrays */
-	memset(ptr, 0, sizeof(int64) * (m->nitems + 1));
+	memset(ptr, 0, mul_size(sizeof(int64), add_size(m->nitems, 1)));
 	for (int64 p = 0; p < nnz; p++)
 		ptr[m->user_items[p] + 1]++;
 	for (int32 i = 0; i < m->nitems; i++)
 		ptr[i + 1] += ptr[i];
 	{
-		int64	   *fill = BudgetAlloc(budget, sizeof(int64) * m->nitems, "the item index");
+		int64	   *fill = BudgetAlloc(budget, mul_size(sizeof(int64), m->nitems), "the item index");
 
-		memcpy(fill, ptr, sizeof(int64) * m->nitems);
+		memcpy(fill, ptr, mul_size(sizeof(int64), m->nitems));
 		for (int32 u = 0; u < m->nusers; u++)
 			for (int64 p = m->user_ptr[u]; p < m->user_ptr[u + 1]; p++)
 			{
@@ -817,13 +820,13 @@ BuildMatrices(Interactions *m, RowBuffer *buf, MemoryBudget *budget)
 				by_item_weights[pos] = m->user_weights[p];
 			}
 		pfree(fill);
-		BudgetRelease(budget, sizeof(int64) * m->nitems);
+		BudgetRelease(budget, mul_size(sizeof(int64), m->nitems));
 	}
 	m->item_ptr = ptr;
 	m->item_users = by_item_users;
 	m->item_weights = by_item_weights;
 	pfree(buf->items);
-	BudgetRelease(budget, sizeof(int32) * buf->capacity);
+	BudgetRelease(budget, mul_size(sizeof(int32), buf->capacity));
 
 	m->total_weight = 0;
 	for (int64 p = 0; p < nnz; p++)

@@ -157,8 +157,8 @@ BlasThreadsThatFit(int wanted, Size stack_bytes)
 				 errhint("Start the server with a larger address-space limit (ulimit -v), or free memory.")));
 	if (n < wanted)
 		ereport(DEBUG1,
-				(errmsg("running %d compute threads instead of %d: no address space for more BLAS buffers",
-						n, wanted)));
+				(errmsg("running %d compute threads instead of %d", n, wanted),
+				 errdetail("There is no address space for more BLAS buffers.")));
 	return n;
 }
 

@@ -33,6 +33,7 @@
 #include "parser/parse_type.h"
 #include "security.h"
 #include "storage/lock.h"
+#include "storage/shmem.h"
 #include "utils/acl.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
@@ -200,7 +201,7 @@ StoreFactorsDirect(Relation rel, const char *model, bool users, const Interactio
 
 		for (int64 u = 0; u < n; u++)
 			most = Max(most, data->user_ptr[u + 1] - data->user_ptr[u]);
-		seen = palloc_extended(sizeof(int64) * most, MCXT_ALLOC_HUGE);
+		seen = palloc_extended(mul_size(sizeof(int64), most), MCXT_ALLOC_HUGE);
 	}
 	InitResultRelInfo(rri, rel, 1, NULL, 0);
 	ExecOpenIndices(rri, false);
@@ -365,7 +366,7 @@ StoreFactors(const char *model, bool users, const Interactions *data,
 		{
 			Datum	   *lo = palloc(sizeof(Datum) * count);
 			Datum	   *hi = palloc(sizeof(Datum) * count);
-			Datum	   *seen = palloc_extended(sizeof(Datum) * Max(nseen, 1), MCXT_ALLOC_HUGE);
+			Datum	   *seen = palloc_extended(mul_size(sizeof(Datum), Max(nseen, 1)), MCXT_ALLOC_HUGE);
 
 			nseen = 0;
 			for (int i = 0; i < count; i++)

@@ -32,6 +32,7 @@
 #include "nodes/supportnodes.h"
 #include "options.h"
 #include "serve.h"
+#include "storage/shmem.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/memutils.h"
@@ -88,11 +89,12 @@ LoadItems(ModelCache *entry, const char *name)
 
 	old = MemoryContextSwitchTo(entry->cxt);
 	entry->nitems = (int32) SPI_processed;
-	entry->item_ids = palloc(sizeof(int64) * Max(entry->nitems, 1));
-	entry->factors = MemoryContextAllocHuge(entry->cxt, sizeof(float4) * entry->k * Max(entry->nitems, 1));
-	entry->norms = palloc(sizeof(float4) * Max(entry->nitems, 1));
+	entry->item_ids = palloc(mul_size(sizeof(int64), Max(entry->nitems, 1)));
+	entry->factors = MemoryContextAllocHuge(entry->cxt,
+											mul_size(mul_size(sizeof(float4), entry->k), Max(entry->nitems, 1)));
+	entry->norms = palloc(mul_size(sizeof(float4), Max(entry->nitems, 1)));
 	entry->item_bias = NULL;
-	entry->gram = palloc(sizeof(float4) * entry->k * entry->k);
+	entry->gram = palloc(mul_size(mul_size(sizeof(float4), entry->k), entry->k));
 	entry->index = idmap_create(entry->cxt, Max(entry->nitems, 16), NULL);
 	for (int32 i = 0; i < entry->nitems; i++)
 	{
@@ -116,7 +118,7 @@ LoadItems(ModelCache *entry, const char *name)
 			Datum		b = SPI_getbinval(tup, SPI_tuptable->tupdesc, 3, &isnull);
 
 			if (entry->item_bias == NULL)
-				entry->item_bias = palloc0(sizeof(float4) * Max(entry->nitems, 1));
+				entry->item_bias = palloc0(mul_size(sizeof(float4), Max(entry->nitems, 1)));
 			entry->item_bias[i] = isnull ? 0.0f : DatumGetFloat4(b);
 		}
 		slot = idmap_insert(entry->index, entry->item_ids[i], &found);
@@ -294,7 +296,7 @@ TopK(const ModelCache *m, const float4 *scores, int k, Candidate *out)
 static float4 *
 ScoreItems(const ModelCache *m, const float4 *query)
 {
-	float4	   *scores = palloc(sizeof(float4) * m->nitems);
+	float4	   *scores = palloc(mul_size(sizeof(float4), m->nitems));
 
 	/* one call per backend: BLAS threads would only compete with other sessions */
 	openblas_set_num_threads(1);
@@ -359,7 +361,8 @@ CheckHasSimilarities(const char *model)
 	if (algorithm != NULL && strcmp(algorithm, "popularity") == 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_WRONG_OBJECT_TYPE),
-				 errmsg("model \"%s\" is a popularity model, which has no item similarities", model),
+				 errmsg("model \"%s\" has no item similarities", model),
+				 errdetail("It is a popularity model."),
 				 errhint("Use a model trained with algorithm \"als\" or \"als_explicit\".")));
 }
 

@@ -31,6 +31,7 @@
 #include "progress.h"
 #include "security.h"
 #include "storage/lmgr.h"
+#include "storage/shmem.h"
 #include "utils/builtins.h"
 #include "utils/json.h"
 #include "utils/jsonb.h"
@@ -412,12 +413,13 @@ Fit(TrainJob *job)
 
 	if (job->kind == ALGO_POPULARITY)
 		job->factors = 1;		/* a user vector of 1, an item vector of its count */
-	BudgetReserve(&job->budget, sizeof(float4) * (job->factors + 1) * ((Size) data->nusers + data->nitems),
+	BudgetReserve(&job->budget,
+				  mul_size(mul_size(sizeof(float4), job->factors + 1), add_size(data->nusers, data->nitems)),
 				  "the factor matrices");
 	job->user_factors = MemoryContextAllocHuge(CurrentMemoryContext,
-											   sizeof(float4) * job->factors * (Size) Max(data->nusers, 1));
+											   mul_size(mul_size(sizeof(float4), job->factors), Max(data->nusers, 1)));
 	job->item_factors = MemoryContextAllocHuge(CurrentMemoryContext,
-											   sizeof(float4) * job->factors * (Size) Max(data->nitems, 1));
+											   mul_size(mul_size(sizeof(float4), job->factors), Max(data->nitems, 1)));
 
 	ProgressSetPhase(PROGRESS_PHASE_TRAINING);
 	INSTR_TIME_SET_CURRENT(phase);
@@ -434,8 +436,8 @@ Fit(TrainJob *job)
 	}
 	else if (job->kind == ALGO_ALS_EXPLICIT)
 	{
-		job->user_bias = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(float4) * Max(data->nusers, 1));
-		job->item_bias = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(float4) * Max(data->nitems, 1));
+		job->user_bias = MemoryContextAllocHuge(CurrentMemoryContext, mul_size(sizeof(float4), Max(data->nusers, 1)));
+		job->item_bias = MemoryContextAllocHuge(CurrentMemoryContext, mul_size(sizeof(float4), Max(data->nitems, 1)));
 		AlsInitFactors(job->user_factors, data->nusers, job->factors, job->aopt.seed);
 		AlsInitFactors(job->item_factors, data->nitems, job->factors, job->aopt.seed + 1);
 		job->progress.label = "training RMSE";
