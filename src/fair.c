@@ -625,7 +625,7 @@ QueryRegisteredGroups(const char *model, bool users, const char *column, Oid *re
 				 errhint("Register one: SELECT recfair.register_tables('%s', users => 'my_users', user_key => 'user_id').",
 						 model) :
 				 errhint("Register one: SELECT recfair.register_tables('%s', items => 'my_items', item_key => 'item_id'), "
-						 "or train with options => '{\"items\": \"my_items\", \"item_key\": \"item_id\"}'.",
+						 "or train with items => 'my_items', item_key => 'item_id'.",
 						 model)));
 	relid = RangeVarGetRelid(makeRangeVarFromNameList(QualifiedNameList(table)),
 							 AccessShareLock, true);
