@@ -743,12 +743,21 @@ AssignGroups(const RegisteredGroups *rows, idmap_hash *index, int32 *group_of, c
 static bool group_callbacks_registered = false;
 static int	provisional_maps = 0;
 
+/* The model's fair state, made (empty, in the model's context) on first use. */
+FairModelState *
+ModelFairState(ModelCache *m)
+{
+	if (m->fair == NULL)
+		m->fair = MemoryContextAllocZero(m->cxt, sizeof(FairModelState));
+	return m->fair;
+}
+
 static void
 DropGroupMap(ModelCache *m, GroupMap *gm)
 {
 	if (gm->provisional)
 		provisional_maps--;
-	m->group_maps = list_delete_ptr(m->group_maps, gm);
+	m->fair->group_maps = list_delete_ptr(m->fair->group_maps, gm);
 	MemoryContextDelete(gm->cxt);
 }
 
@@ -764,9 +773,9 @@ SettleGroupMaps(bool keep)
 		List	   *dropped = NIL;
 		ListCell   *lc;
 
-		if (m->version == 0)
+		if (m->version == 0 || m->fair == NULL)
 			continue;
-		foreach(lc, m->group_maps)
+		foreach(lc, m->fair->group_maps)
 		{
 			GroupMap   *gm = (GroupMap *) lfirst(lc);
 
@@ -840,7 +849,7 @@ GetGroupMap(ModelCache *m, const char *group_col)
 		RegisterSubXactCallback(GroupMapsSubXactCallback, NULL);
 		group_callbacks_registered = true;
 	}
-	foreach(lc, m->group_maps)
+	foreach(lc, ModelFairState(m)->group_maps)
 	{
 		gm = (GroupMap *) lfirst(lc);
 		if (strcmp(gm->column, group_col) == 0)
@@ -910,7 +919,7 @@ GetGroupMap(ModelCache *m, const char *group_col)
 			idmap_insert(gm->name_index, NameHash(gm->names[g]), &found)->index = g;
 	}
 	MemoryContextSwitchTo(m->cxt);
-	m->group_maps = lappend(m->group_maps, gm);
+	m->fair->group_maps = lappend(m->fair->group_maps, gm);
 	MemoryContextSwitchTo(old);
 	SPI_freetuptable(SPI_tuptable);
 	return gm;

@@ -11,9 +11,26 @@
 
 #include <math.h>
 
-#include "serve.h"
+#include "nodes/pg_list.h"
 #include "options.h"
+#include "serve.h"
 #include "utils/jsonb.h"
+
+/* Amortized fair mode's score scale: the mean |best score| of its lists so far. */
+typedef struct AmortizedScale
+{
+	double		top_sum;
+	int64		lists;
+} AmortizedScale;
+
+/* What fair re-ranking keeps with a cached model version (ModelCache.fair). */
+typedef struct FairModelState
+{
+	List	   *group_maps;		/* GroupMap per item-table column */
+	AmortizedScale amortized_scale; /* recommend_fair's */
+} FairModelState;
+
+extern FairModelState *ModelFairState(ModelCache *m);
 
 /* Amortized mode: the exposure deficit worth one unit of scaled score (fair.c). */
 #define FAIR_DEFAULT_DEFICIT_SCALE 300.0

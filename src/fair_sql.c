@@ -368,7 +368,7 @@ recfair_recommend_fair(PG_FUNCTION_ARGS)
 	in.strength = call.fair.strength;
 	in.amortized = call.fair.amortized;
 	in.deficit_scale = call.fair.deficit_scale;
-	in.scale_state = &m->amortized_scale;
+	in.scale_state = &ModelFairState(m)->amortized_scale;
 	in.interruptible = true;
 	out = palloc(sizeof(FairItem) * call.k);
 	if (call.fair.amortized)

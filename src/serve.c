@@ -197,9 +197,7 @@ GetModel(const char *model)
 		entry->cxt = AllocSetContextCreate(TopMemoryContext, "recfair serving cache",
 										   ALLOCSET_DEFAULT_SIZES);
 	MemoryContextReset(entry->cxt);
-	entry->group_maps = NIL;
-	entry->amortized_scale.top_sum = 0.0;
-	entry->amortized_scale.lists = 0;
+	entry->fair = NULL;
 	entry->version = 0;			/* invalid until loaded */
 	strlcpy(entry->name, name, sizeof(entry->name));
 	entry->k = k;

@@ -2,7 +2,8 @@
  *
  * serve.h
  *	  The per-backend model cache and top-k selection shared by serving
- *	  (serve.c), evaluation (evaluate.c) and fair re-ranking.
+ *	  (serve.c), evaluation (evaluate.c) and fair re-ranking; what fair
+ *	  re-ranking keeps per model is fair.h's, behind one pointer.
  *
  *-------------------------------------------------------------------------
  */
@@ -10,17 +11,11 @@
 #define RECFAIR_SERVE_H
 
 #include "idmap.h"
-#include "nodes/pg_list.h"
 
 #define MAX_K 10000
 #define CACHE_SLOTS 4
 
-/* Amortized fair mode's score scale (fair.c): the mean |best score| of its lists so far. */
-typedef struct AmortizedScale
-{
-	double		top_sum;
-	int64		lists;
-} AmortizedScale;
+struct FairModelState;			/* fair.h */
 
 typedef struct ModelCache
 {
@@ -40,8 +35,7 @@ typedef struct ModelCache
 	float4	   *norms;
 	float4	   *gram;			/* Y'Y, k x k */
 	idmap_hash *index;
-	List	   *group_maps;		/* GroupMap per item-table column (fair.c) */
-	AmortizedScale amortized_scale; /* recommend_fair's, per model version */
+	struct FairModelState *fair;	/* fair.c's state for this version; NULL until used */
 	uint64		last_used;
 } ModelCache;
 
