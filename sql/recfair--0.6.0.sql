@@ -471,7 +471,7 @@ CREATE FUNCTION recfair.train(
 RETURNS recfair.models
 AS 'MODULE_PATHNAME', 'recfair_train' LANGUAGE C VOLATILE PARALLEL UNSAFE;
 COMMENT ON FUNCTION recfair.train(text, regclass, text, text, text, text, integer, integer, real, jsonb, bigint, regclass, text, regclass, text, text) IS
-	'train (or retrain, atomically) a model from a table or view (source) or a query (source_query); algorithm als (implicit feedback), als_explicit (ratings in weight_col, with biases) or popularity; items/users register the item and user tables as register_tables does; options (algorithm extras): alpha, confidence (1+alpha*w|alpha*w), solver (cg|cholesky), cg_steps';
+	'train (or retrain, atomically) a model from a table or view (source) or a query (source_query); algorithm als (implicit feedback), bpr (pairwise ranking by SGD, iterations = epochs), als_explicit (ratings in weight_col, with biases) or popularity; items/users register the item and user tables as register_tables does; options (algorithm extras): for als alpha, confidence (1+alpha*w|alpha*w), solver (cg|cholesky), cg_steps; for bpr learning_rate, sampling (uniform|popularity), sampling_exponent, item_bias, adversarial {method fgsm|pgd|gaussian|sign, eps, weight, steps, start_epoch}';
 
 CREATE FUNCTION recfair.drop_model(model text) RETURNS boolean
 AS 'MODULE_PATHNAME', 'recfair_drop_model' LANGUAGE C VOLATILE STRICT PARALLEL UNSAFE;

@@ -292,7 +292,7 @@ RankUser(RankPass *p, TestUser *u, float4 *scores, int worker)
 	double		ap = 0.0;
 	int			hits = 0;
 
-	if (m->explicit_model)
+	if (m->explicit_model || m->item_bias != NULL)
 		AddBiases(m, scores, u->bias);
 	for (int32 j = 0; j < u->nseen; j++)
 		scores[u->seen[j]] = -INFINITY;

@@ -47,6 +47,31 @@ OptionText(Jsonb *options, const char *key)
 	return NULL;
 }
 
+/* Whether options has the key (with any value, null included). */
+bool
+OptionPresent(Jsonb *options, const char *key)
+{
+	JsonbValue	v;
+
+	return JB_ROOT_IS_OBJECT(options) &&
+		getKeyJsonValueFromContainer(&options->root, key, strlen(key), &v) != NULL;
+}
+
+/* A key whose value is a jsonb object, as a Jsonb of its own; NULL when absent or null. */
+Jsonb *
+OptionObject(Jsonb *options, const char *key)
+{
+	JsonbValue	v;
+
+	if (!getKeyJsonValueFromContainer(&options->root, key, strlen(key), &v) || v.type == jbvNull)
+		return NULL;
+	if (v.type != jbvBinary || !JsonContainerIsObject(v.val.binary.data))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("option \"%s\" must be a jsonb object", key)));
+	return JsonbValueToJsonb(&v);
+}
+
 /* The option's text as a number, or NaN when it is not one. */
 static double
 ParseOptionNumber(const char *text)

@@ -24,6 +24,8 @@ typedef struct MovedOption
 extern void CheckOptionKeys(Jsonb *options, const char *const *known, int nknown,
 							const MovedOption *moved, int nmoved);
 extern char *OptionText(Jsonb *options, const char *key);
+extern bool OptionPresent(Jsonb *options, const char *key);
+extern Jsonb *OptionObject(Jsonb *options, const char *key);
 extern int64 OptionInteger(Jsonb *options, const char *key, int64 dflt, int64 min, int64 max);
 extern double OptionNumber(Jsonb *options, const char *key, double dflt, double min, double max);
 extern bool OptionBool(Jsonb *options, const char *key, bool dflt);

@@ -113,13 +113,14 @@ LoadItems(ModelCache *entry, const char *name)
 							(long long) entry->item_ids[i], name, e->dim, entry->k)));
 		memcpy(entry->factors + (int64) i * entry->k, e->x, sizeof(float4) * entry->k);
 		entry->norms[i] = sqrtf(cblas_sdot(entry->k, e->x, 1, e->x, 1));
-		if (entry->explicit_model)
 		{
+			/* item biases: als_explicit's and bpr's (NULL for the other models) */
 			Datum		b = SPI_getbinval(tup, SPI_tuptable->tupdesc, 3, &isnull);
 
-			if (entry->item_bias == NULL)
+			if (!isnull && entry->item_bias == NULL)
 				entry->item_bias = palloc0(mul_size(sizeof(float4), Max(entry->nitems, 1)));
-			entry->item_bias[i] = isnull ? 0.0f : DatumGetFloat4(b);
+			if (!isnull)
+				entry->item_bias[i] = DatumGetFloat4(b);
 		}
 		slot = idmap_insert(entry->index, entry->item_ids[i], &found);
 		slot->index = i;
@@ -303,7 +304,7 @@ ScoreItems(const ModelCache *m, const float4 *query)
 	return scores;
 }
 
-/* Predicted ratings of an explicit model: mu + b_u + b_i + x . y */
+/* Add the biases: mu + b_u + b_i (als_explicit), b_i (bpr; mu and b_u are 0). */
 void
 AddBiases(const ModelCache *m, float4 *scores, float4 user_bias)
 {
@@ -403,7 +404,7 @@ UserScores(const ModelCache *m, int64 user_id, bool exclude_seen)
 						(long long) user_id, m->name, x->dim, m->k)));
 
 	scores = ScoreItems(m, x->x);
-	if (m->explicit_model)
+	if (m->explicit_model || m->item_bias != NULL)
 	{
 		Datum		b = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 3, &isnull);
 

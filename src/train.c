@@ -15,6 +15,7 @@
 #include <math.h>
 
 #include "als.h"
+#include "bpr.h"
 #include "catalog/pg_class.h"
 #include "catalog/pg_type.h"
 #include "compat.h"
@@ -46,7 +47,8 @@ typedef enum TrainAlgorithm
 {
 	ALGO_ALS,
 	ALGO_ALS_EXPLICIT,
-	ALGO_POPULARITY
+	ALGO_POPULARITY,
+	ALGO_BPR
 } TrainAlgorithm;
 
 typedef struct TrainOptions
@@ -84,8 +86,16 @@ enum
 	TRAIN_NARGS
 };
 
-/* Algorithm-specific extras; the rest are arguments since 0.6.0. */
-static const char *const known_options[] = {"alpha", "confidence", "solver", "cg_steps"};
+/*
+ * Algorithm-specific extras; the rest are arguments since 0.6.0.  The ALS
+ * options are accepted (and unused) by als_explicit and popularity, as
+ * before; bpr's apply to bpr only, and ALS's are refused for bpr.
+ */
+static const char *const als_options[] = {"alpha", "confidence", "solver", "cg_steps"};
+static const char *const bpr_options[] = {
+	"learning_rate", "sampling", "sampling_exponent", "item_bias", "adversarial"
+};
+static const char *const adversarial_options[] = {"method", "eps", "weight", "steps", "start_epoch"};
 static const MovedOption moved_options[] = {
 	{"seed"}, {"items"}, {"item_key"}, {"users"}, {"user_key"}
 };
@@ -172,19 +182,26 @@ RegisterTable(FunctionCallInfo fcinfo, int tablearg, int keyarg, char **table_ou
 	*column_out = column;
 }
 
-/* The options (algorithm-specific extras) and the registered tables. */
+/* Error if one of keys[] is in options: it belongs to another algorithm. */
 static void
-ParseOptions(FunctionCallInfo fcinfo, TrainOptions *opt)
+RefuseOptionsOf(Jsonb *options, const char *const *keys, int nkeys, const char *algorithm)
 {
-	Jsonb	   *options = PG_GETARG_JSONB_P(TRAIN_ARG_OPTIONS);
+	for (int n = 0; n < nkeys; n++)
+		if (OptionPresent(options, keys[n]))
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("option \"%s\" does not apply to algorithm \"%s\"", keys[n], algorithm)));
+}
+
+/* The ALS options: alpha, confidence, solver, cg_steps. */
+static void
+ParseAlsOptions(Jsonb *options, TrainOptions *opt)
+{
 	char	   *solver;
 	char	   *confidence;
 
-	CheckOptionKeys(options, known_options, lengthof(known_options), moved_options, lengthof(moved_options));
-
 	opt->alpha = OptionNumber(options, "alpha", ALS_DEFAULT_ALPHA, 0.0, 1e6);
 	opt->cg_steps = (int) OptionInteger(options, "cg_steps", ALS_DEFAULT_CG_STEPS, 1, 100);
-	opt->seed = PG_GETARG_INT64(TRAIN_ARG_SEED);
 	confidence = OptionText(options, "confidence");
 	if (confidence == NULL || strcmp(confidence, "1+alpha*w") == 0)
 		opt->confidence_offset = 1.0;
@@ -205,6 +222,72 @@ ParseOptions(FunctionCallInfo fcinfo, TrainOptions *opt)
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("unknown solver \"%s\"", solver),
 				 errhint("Use \"cg\" (conjugate gradient, the default) or \"cholesky\".")));
+}
+
+/*
+ * The bpr options: learning_rate, sampling (uniform or popularity, with
+ * sampling_exponent), item_bias, and adversarial: {"method": fgsm | pgd |
+ * gaussian | sign, "eps", "weight", "steps", "start_epoch"}.
+ */
+static void
+ParseBprOptions(Jsonb *options, BprOptions *bopt)
+{
+	char	   *sampling = OptionText(options, "sampling");
+	Jsonb	   *adv = OptionObject(options, "adversarial");
+
+	bopt->learning_rate = OptionNumber(options, "learning_rate", BPR_DEFAULT_LEARNING_RATE, 1e-9, 10.0);
+	bopt->item_bias = OptionBool(options, "item_bias", true);
+	bopt->sampling_exponent = OptionNumber(options, "sampling_exponent", BPR_DEFAULT_SAMPLING_EXPONENT, 0.0, 4.0);
+	if (sampling == NULL || strcmp(sampling, "uniform") == 0)
+		bopt->sampling = BPR_SAMPLING_UNIFORM;
+	else if (strcmp(sampling, "popularity") == 0)
+		bopt->sampling = BPR_SAMPLING_POPULARITY;
+	else
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("unknown sampling \"%s\"", sampling),
+				 errhint("Use \"uniform\" (the default) or \"popularity\" (negatives in proportion to popularity^sampling_exponent).")));
+	bopt->adversarial = PERTURB_NONE;
+	if (adv != NULL)
+	{
+		char	   *method;
+
+		CheckOptionKeys(adv, adversarial_options, lengthof(adversarial_options), NULL, 0);
+		method = OptionText(adv, "method");
+		if (method == NULL)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("option \"adversarial\" needs a method"),
+					 errhint("For example options => '{\"adversarial\": {\"method\": \"fgsm\", \"eps\": 0.5}}'.")));
+		bopt->adversarial = ParsePerturbation(method, true);
+		bopt->adv_eps = OptionNumber(adv, "eps", 0.5, 0.0, 1e6);
+		bopt->adv_weight = OptionNumber(adv, "weight", BPR_DEFAULT_ADV_WEIGHT, 0.0, 1e6);
+		bopt->adv_steps = (int) OptionInteger(adv, "steps", BPR_DEFAULT_ADV_STEPS, 1, 100);
+		bopt->adv_start_epoch = (int) OptionInteger(adv, "start_epoch", 1, 1, MAX_ITERATIONS);
+	}
+}
+
+/* The options (algorithm-specific extras) and the registered tables. */
+static void
+ParseOptions(FunctionCallInfo fcinfo, TrainAlgorithm kind, TrainOptions *opt, BprOptions *bopt)
+{
+	Jsonb	   *options = PG_GETARG_JSONB_P(TRAIN_ARG_OPTIONS);
+
+	if (kind == ALGO_BPR)
+	{
+		RefuseOptionsOf(options, als_options, lengthof(als_options), "bpr");
+		CheckOptionKeys(options, bpr_options, lengthof(bpr_options), moved_options, lengthof(moved_options));
+		ParseBprOptions(options, bopt);
+	}
+	else
+	{
+		RefuseOptionsOf(options, bpr_options, lengthof(bpr_options), kind == ALGO_ALS ? "als" :
+						kind == ALGO_ALS_EXPLICIT ? "als_explicit" : "popularity");
+		CheckOptionKeys(options, als_options, lengthof(als_options), moved_options, lengthof(moved_options));
+	}
+	/* the ALS defaults too for bpr: recommend_for_items folds baskets in as ALS would */
+	ParseAlsOptions(options, opt);
+	opt->seed = PG_GETARG_INT64(TRAIN_ARG_SEED);
 	RegisterTable(fcinfo, TRAIN_ARG_USERS, TRAIN_ARG_USER_KEY, &opt->users, &opt->user_key);
 	RegisterTable(fcinfo, TRAIN_ARG_ITEMS, TRAIN_ARG_ITEM_KEY, &opt->items, &opt->item_key);
 }
@@ -299,6 +382,7 @@ typedef struct TrainJob
 	InteractionSource src;
 	TrainOptions topt;
 	AlsOptions aopt;
+	BprOptions bopt;
 	int			factors;
 	int			iterations;
 	double		regularization;
@@ -349,11 +433,13 @@ ParseTrainCall(FunctionCallInfo fcinfo, TrainJob *job)
 		job->kind = ALGO_ALS_EXPLICIT;
 	else if (strcmp(job->algorithm, "popularity") == 0)
 		job->kind = ALGO_POPULARITY;
+	else if (strcmp(job->algorithm, "bpr") == 0)
+		job->kind = ALGO_BPR;
 	else
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("unknown algorithm \"%s\"", job->algorithm),
-				 errhint("Supported: \"als\" (implicit feedback), \"als_explicit\" (ratings), \"popularity\".")));
+				 errhint("Supported: \"als\" (implicit feedback), \"bpr\" (pairwise ranking), \"als_explicit\" (ratings), \"popularity\".")));
 	if (strlen(job->model) >= NAMEDATALEN * 2)
 		ereport(ERROR,
 				(errcode(ERRCODE_NAME_TOO_LONG),
@@ -380,7 +466,7 @@ ParseTrainCall(FunctionCallInfo fcinfo, TrainJob *job)
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("algorithm \"als_explicit\" needs a positive regularization"),
 				 errdetail("Without it, users and items with fewer ratings than factors have no unique solution.")));
-	ParseOptions(fcinfo, &job->topt);
+	ParseOptions(fcinfo, job->kind, &job->topt, &job->bopt);
 
 	job->aopt.factors = job->factors;
 	job->aopt.iterations = job->iterations;
@@ -390,6 +476,10 @@ ParseTrainCall(FunctionCallInfo fcinfo, TrainJob *job)
 	job->aopt.solver = job->topt.solver;
 	job->aopt.cg_steps = job->topt.cg_steps;
 	job->aopt.seed = (uint64) job->topt.seed;
+	job->bopt.factors = job->factors;
+	job->bopt.epochs = job->iterations;
+	job->bopt.regularization = job->regularization;
+	job->bopt.seed = (uint64) job->topt.seed;
 }
 
 /* The source, into the sparse matrix (against the memory limit). */
@@ -445,6 +535,15 @@ Fit(TrainJob *job)
 											job->item_factors, job->item_bias, ReportIteration,
 											&job->progress);
 	}
+	else if (job->kind == ALGO_BPR)
+	{
+		if (job->bopt.item_bias)
+			job->item_bias = MemoryContextAllocHuge(CurrentMemoryContext,
+													mul_size(sizeof(float4), Max(data->nitems, 1)));
+		job->bopt.threads = BprThreads(data);
+		BprTrain(data, &job->bopt, job->user_factors, job->item_factors, job->item_bias, &job->budget,
+				 ReportIteration, &job->progress);
+	}
 	else
 	{
 		/* popularity: the number of users who interacted with the item */
@@ -459,7 +558,8 @@ Fit(TrainJob *job)
 		TrainingDiverged("the user factors are not finite");
 	if (!AllFinite(job->item_factors, (Size) job->factors * data->nitems))
 		TrainingDiverged("the item factors are not finite");
-	if (job->user_bias && (!AllFinite(job->user_bias, data->nusers) || !AllFinite(job->item_bias, data->nitems)))
+	if ((job->user_bias && !AllFinite(job->user_bias, data->nusers)) ||
+		(job->item_bias && !AllFinite(job->item_bias, data->nitems)))
 		TrainingDiverged("the biases are not finite");
 	if (!isfinite(job->global_mean))
 		TrainingDiverged("the global mean is not finite");
@@ -492,11 +592,29 @@ HyperparametersJson(const TrainJob *job)
 	StringInfoData hyper;
 
 	initStringInfo(&hyper);
-	appendStringInfo(&hyper, "{\"factors\": %d, \"iterations\": %d, \"regularization\": %.9g, "
-					 "\"alpha\": %.9g, \"confidence\": \"%s\", \"solver\": \"%s\", \"cg_steps\": %d, \"seed\": " INT64_FORMAT ", "
-					 "\"user_col\": ", job->factors, job->iterations, job->regularization, job->aopt.alpha,
-					 job->aopt.confidence_offset == 0.0 ? "alpha*w" : "1+alpha*w",
-					 job->aopt.solver == ALS_SOLVER_CG ? "cg" : "cholesky", job->aopt.cg_steps, job->topt.seed);
+	appendStringInfo(&hyper, "{\"factors\": %d, \"iterations\": %d, \"regularization\": %.9g, ",
+					 job->factors, job->iterations, job->regularization);
+	if (job->kind == ALGO_BPR)
+	{
+		const BprOptions *b = &job->bopt;
+
+		appendStringInfo(&hyper, "\"learning_rate\": %.9g, \"sampling\": \"%s\", ", b->learning_rate,
+						 b->sampling == BPR_SAMPLING_POPULARITY ? "popularity" : "uniform");
+		if (b->sampling == BPR_SAMPLING_POPULARITY)
+			appendStringInfo(&hyper, "\"sampling_exponent\": %.9g, ", b->sampling_exponent);
+		appendStringInfo(&hyper, "\"item_bias\": %s, \"threads\": %d, ", b->item_bias ? "true" : "false",
+						 b->threads);
+		if (b->adversarial != PERTURB_NONE)
+			appendStringInfo(&hyper, "\"adversarial\": {\"method\": \"%s\", \"eps\": %.9g, \"weight\": %.9g, "
+							 "%s\"start_epoch\": %d}, ", PerturbationName(b->adversarial), b->adv_eps, b->adv_weight,
+							 b->adversarial == PERTURB_PGD ? psprintf("\"steps\": %d, ", b->adv_steps) : "",
+							 b->adv_start_epoch);
+	}
+	else
+		appendStringInfo(&hyper, "\"alpha\": %.9g, \"confidence\": \"%s\", \"solver\": \"%s\", \"cg_steps\": %d, ",
+						 job->aopt.alpha, job->aopt.confidence_offset == 0.0 ? "alpha*w" : "1+alpha*w",
+						 job->aopt.solver == ALS_SOLVER_CG ? "cg" : "cholesky", job->aopt.cg_steps);
+	appendStringInfo(&hyper, "\"seed\": " INT64_FORMAT ", \"user_col\": ", job->topt.seed);
 	escape_json(&hyper, job->src.user_col);
 	appendStringInfoString(&hyper, ", \"item_col\": ");
 	escape_json(&hyper, job->src.item_col);

@@ -1249,12 +1249,13 @@ make_evaluate(Ctx *x)
 }
 
 /* train's options, and 0.5.0's keys that are arguments now (refused with a hint) */
-static const char *const train_keys[] = {"alpha", "confidence", "solver", "cg_steps", "seed", "items"};
+static const char *const train_keys[] = {"alpha", "confidence", "solver", "cg_steps", "seed", "items",
+"learning_rate", "sampling", "adversarial", "item_bias"};
 
 static void
 make_train(Ctx *x)
 {
-	static const char *algos[] = {"als", "als", "als_explicit", "popularity", "bpr", "", "ALS"};
+	static const char *algos[] = {"als", "bpr", "als_explicit", "popularity", "BPR", "", "ALS"};
 	static const char *cols[] = {"user_id", "item_id", "weight", "ts", "no_col", "\"user_id\""};
 	Rng		   *r = x->r;
 	Case	   *c = x->c;
@@ -1276,7 +1277,7 @@ make_train(Ctx *x)
 	param(c, 0, chance(r, 85) ? "item_id" : PICK(r, cols), 0);
 	param(c, 0, chance(r, 50) ? NULL : chance(r, 80) ? "weight" : PICK(r, cols), 0);
 	param(c, 0, chance(r, W(5)) ? NULL : chance(r, W(30)) ? PICK(r, algos) :
-		  PICK(r, ((const char *[]) {"als", "als", "als_explicit", "popularity"})), 0);
+		  PICK(r, ((const char *[]) {"als", "als", "als_explicit", "popularity", "bpr"})), 0);
 	if (chance(r, 8))
 	{
 		/* many factors: over a small memory limit before allocating */
@@ -1288,7 +1289,7 @@ make_train(Ctx *x)
 		param(c, 0, gen_small(r, n1, 1, 8), 0);
 	param(c, 0, gen_small(r, n2, 1, 3), 0);
 	param(c, 0, chance(r, 70) ? "0.1" : gen_real(r, s), 0);
-	param(c, 0, chance(r, 30) ? "{}" : gen_options(r, &x->tmp[0], train_keys, 6), 0);
+	param(c, 0, chance(r, 30) ? "{}" : gen_options(r, &x->tmp[0], train_keys, 10), 0);
 	param(c, 0, chance(r, 80) ? "42" : gen_small(r, n3, -5, 5), 0);
 	param(c, 0, chance(r, 70) ? NULL : PICK(r, tables), 0);
 	param(c, 0, chance(r, 90) ? "item_id" : PICK(r, cols), 0);

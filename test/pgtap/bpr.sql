@@ -1,0 +1,106 @@
+-- pgTAP: algorithm => 'bpr' (pairwise ranking with SGD), its options, adversarial
+-- training and its controls, determinism, and bad input
+BEGIN;
+SET search_path = recfair, public;
+SELECT plan(35);
+
+-- Two user groups with disjoint tastes: users 1-30 use items 1-15, users
+-- 31-60 items 16-30; items 1 and 16 are each group's favourite.
+CREATE TABLE bp AS
+SELECT u AS user_id, i AS item_id
+FROM generate_series(1, 60) u, generate_series(1, 30) i
+WHERE (u <= 30) = (i <= 15) AND ((u * 7 + i * 3) % 4 <> 0 OR i IN (1, 16));
+CREATE TABLE bp_items AS SELECT i AS item_id, CASE WHEN i IN (1, 16) THEN 'head' ELSE 'tail' END AS popularity
+FROM generate_series(1, 30) i;
+
+SELECT lives_ok($$SELECT recfair.train('bp', 'bp', algorithm => 'bpr', factors => 8, iterations => 40,
+	items => 'bp_items')$$, 'train bpr on a table');
+SELECT is((SELECT (algorithm, users, items, interactions, factors)::text FROM models WHERE name = 'bp'),
+	(SELECT ('bpr', count(DISTINCT user_id), count(DISTINCT item_id), count(*), 8)::text FROM bp),
+	'the catalog row');
+SELECT ok((SELECT loss[40] < loss[1] / 2 FROM models WHERE name = 'bp'), 'the mean BPR loss falls');
+SELECT is((SELECT array_length(loss, 1) FROM models WHERE name = 'bp'), 40, 'one loss per epoch');
+SELECT is((SELECT count(*)::int FROM item_factors WHERE model = 'bp' AND bias IS NOT NULL), 30,
+	'item biases are stored');
+SELECT is((SELECT count(*)::int FROM user_factors WHERE model = 'bp' AND bias IS NULL), 60, 'users have no bias');
+SELECT ok((SELECT bool_and(r.item_id <= 15) FROM recommend(1, 3, 'bp') r), 'user 1 gets items of its group');
+SELECT ok((SELECT bool_and(r.item_id > 15) FROM recommend(40, 3, 'bp') r), 'user 40 gets items of its group');
+SELECT is((SELECT count(*)::int FROM recommend(2, 10, 'bp') r JOIN bp USING (item_id) WHERE bp.user_id = 2), 0,
+	'seen items are excluded');
+SELECT is((SELECT hyperparameters->>'learning_rate' FROM models WHERE name = 'bp'), '0.05', 'the learning rate is recorded');
+SELECT is((SELECT hyperparameters - '{read_seconds,train_seconds,write_seconds}'::text[] FROM models WHERE name = 'bp'),
+	jsonb_build_object('factors', 8, 'iterations', 40, 'regularization', 0.00999999978, 'learning_rate', 0.05,
+		'sampling', 'uniform', 'item_bias', true, 'threads', (SELECT hyperparameters->'threads' FROM models WHERE name = 'bp'),
+		'seed', 42, 'user_col', 'user_id', 'item_col', 'item_id', 'weight_col', NULL, 'rows_read', (SELECT count(*) FROM bp),
+		'rows_null_id', 0, 'rows_null_weight', 0),
+	'bpr records the settings it used, and no ALS ones');
+
+-- the bias is part of the score: recommend and evaluate agree with p.q + b
+SELECT ok((SELECT abs(score - (SELECT max(inner_product(u.factors, i.factors) + i.bias)
+	 FROM user_factors u, item_factors i WHERE u.model = 'bp' AND i.model = 'bp' AND u.user_id = 1
+	   AND i.item_id NOT IN (SELECT item_id FROM bp WHERE user_id = 1))) < 1e-4 FROM recommend(1, 1, 'bp')),
+	'a score is p . q + the item bias');
+SELECT lives_ok($$SELECT * FROM recommend_fair(1, 3, 'popularity', 'bp')$$, 'fair serving of a bpr model');
+
+-- deterministic for a seed and a thread count
+SELECT lives_ok($$SELECT recfair.train('bp2', 'bp', algorithm => 'bpr', factors => 8, iterations => 40)$$, 'the same again');
+SELECT is((SELECT count(*)::int FROM item_factors a JOIN item_factors b USING (item_id)
+		   WHERE a.model = 'bp' AND b.model = 'bp2' AND (a.factors <> b.factors OR a.bias <> b.bias)), 0,
+	'the same seed and threads give the same model');
+SELECT lives_ok($$SELECT recfair.train('bp3', 'bp', algorithm => 'bpr', factors => 8, iterations => 40, seed => 7)$$,
+	'another seed');
+SELECT ok((SELECT count(*) FROM item_factors a JOIN item_factors b USING (item_id)
+		   WHERE a.model = 'bp' AND b.model = 'bp3' AND a.factors <> b.factors) > 0, 'another seed, another model');
+SET LOCAL recfair.threads = 1;
+SELECT lives_ok($$SELECT recfair.train('bp1', 'bp', algorithm => 'bpr', factors => 8, iterations => 40)$$, 'one thread');
+SELECT is((SELECT hyperparameters->>'threads' FROM models WHERE name = 'bp1'), '1', 'the thread count is recorded');
+SELECT ok((SELECT bool_and(r.item_id <= 15) FROM recommend(1, 3, 'bp1') r), 'one thread learns the groups too');
+RESET recfair.threads;
+
+-- options: popularity negatives, no biases, adversarial training and its controls
+SELECT lives_ok($$SELECT recfair.train('bpp', 'bp', algorithm => 'bpr', factors => 8, iterations => 20,
+	options => '{"sampling": "popularity", "sampling_exponent": 1, "item_bias": false, "learning_rate": 0.1}')$$,
+	'popularity negatives without biases');
+SELECT is((SELECT count(*)::int FROM item_factors WHERE model = 'bpp' AND bias IS NOT NULL), 0, 'no biases stored');
+SELECT is((SELECT (hyperparameters->>'sampling', hyperparameters->>'sampling_exponent')::text FROM models WHERE name = 'bpp'),
+	'(popularity,1)', 'the sampling is recorded');
+SELECT lives_ok($$SELECT recfair.train('bpa', 'bp', algorithm => 'bpr', factors => 8, iterations => 20,
+	options => '{"adversarial": {"method": "pgd", "eps": 0.1, "weight": 0.5, "steps": 2, "start_epoch": 5}}')$$,
+	'adversarial training (pgd)');
+SELECT is((SELECT hyperparameters->'adversarial' FROM models WHERE name = 'bpa'),
+	'{"eps": 0.1, "steps": 2, "method": "pgd", "weight": 0.5, "start_epoch": 5}'::jsonb, 'the adversarial settings are recorded');
+SELECT ok((SELECT bool_and(r.item_id <= 15) FROM recommend(1, 3, 'bpa') r), 'an adversarially trained model still learns');
+SELECT lives_ok($$SELECT recfair.train('bpg', 'bp', algorithm => 'bpr', factors => 8, iterations => 5,
+	options => '{"adversarial": {"method": "gaussian", "eps": 0.1}}')$$, 'the gaussian control');
+SELECT lives_ok($$SELECT recfair.train('bps', 'bp', algorithm => 'bpr', factors => 8, iterations => 5,
+	options => '{"adversarial": {"method": "sign", "eps": 0.1}}')$$, 'the sign control');
+
+-- cancel: statement_timeout stops a long training within the timeout's reach
+CREATE TABLE bp_big AS
+SELECT u AS user_id, (u * 37 + i * 11) % 3000 AS item_id FROM generate_series(1, 4000) u, generate_series(1, 50) i;
+CREATE FUNCTION pg_temp.bpr_timeout() RETURNS text LANGUAGE plpgsql AS $f$
+BEGIN
+	PERFORM recfair.train('bp_long', 'bp_big', algorithm => 'bpr', factors => 64, iterations => 1000);
+	RETURN 'finished';
+EXCEPTION WHEN query_canceled THEN
+	RETURN 'cancelled';
+END $f$;
+SET LOCAL statement_timeout = '300ms';
+SELECT is(pg_temp.bpr_timeout(), 'cancelled', 'statement_timeout cancels bpr training');
+RESET statement_timeout;
+SELECT is((SELECT count(*)::int FROM models WHERE name = 'bp_long'), 0, 'and leaves no model');
+
+-- bad input
+SELECT throws_ok($$SELECT recfair.train('x', 'bp', algorithm => 'bpr', options => '{"alpha": 2}')$$, '22023',
+	'option "alpha" does not apply to algorithm "bpr"', 'ALS options are refused for bpr');
+SELECT throws_ok($$SELECT recfair.train('x', 'bp', options => '{"learning_rate": 0.1}')$$, '22023',
+	'option "learning_rate" does not apply to algorithm "als"', 'bpr options are refused for als');
+SELECT throws_ok($$SELECT recfair.train('x', 'bp', algorithm => 'bpr', options => '{"sampling": "hard"}')$$, '22023',
+	'unknown sampling "hard"', 'unknown sampling');
+SELECT throws_ok($$SELECT recfair.train('x', 'bp', algorithm => 'bpr', options => '{"adversarial": {"method": "fgsn"}}')$$,
+	'22023', 'unknown perturbation method "fgsn"', 'unknown adversarial method');
+SELECT throws_ok($$SELECT recfair.train('x', 'bp', algorithm => 'bpr', options => '{"adversarial": {"eps": 1, "size": 2}}')$$,
+	'22023', 'unknown option "size"', 'unknown adversarial key');
+
+SELECT * FROM finish();
+ROLLBACK;
