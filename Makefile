@@ -8,6 +8,7 @@ MODULE_big = recfair
 OBJS = \
 	src/als.o \
 	src/als_explicit.o \
+	src/attack.o \
 	src/bpr.o \
 	src/ceilings.o \
 	src/embedding.o \

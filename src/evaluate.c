@@ -57,6 +57,7 @@
 #include "fair.h"
 #include "funcapi.h"
 #include "idset.h"
+#include "attack.h"
 #include "interactions.h"
 #include "legacy.h"
 #include "miscadmin.h"
@@ -101,7 +102,7 @@ enum
 };
 
 static const FairArgs evaluate_fair_args = {
-	EV_ARG_TARGET, EV_ARG_STRENGTH, EV_ARG_CANDIDATES, EV_ARG_AMORTIZED, EV_ARG_OPTIONS
+	EV_ARG_TARGET, EV_ARG_STRENGTH, EV_ARG_CANDIDATES, EV_ARG_AMORTIZED, EV_ARG_OPTIONS, "attack"
 };
 
 /* Options of evaluate() in 0.5.0 that are arguments, or renamed, since 0.6.0. */
@@ -128,7 +129,7 @@ enum
 };
 
 static const FairArgs exposure_report_fair_args = {
-	ER_ARG_TARGET, ER_ARG_STRENGTH, ER_ARG_CANDIDATES, ER_ARG_AMORTIZED, ER_ARG_OPTIONS
+	ER_ARG_TARGET, ER_ARG_STRENGTH, ER_ARG_CANDIDATES, ER_ARG_AMORTIZED, ER_ARG_OPTIONS, NULL
 };
 
 /* evaluate() and exposure_report() as 0.5.0 and earlier declared them (legacy.c). */
@@ -729,6 +730,7 @@ typedef struct EvalJob
 	char	   *model_arg;		/* NULL: the default model */
 	int			k;
 	char	   *group_col;		/* NULL: no exposure metrics */
+	AttackSpec	attack;			/* options->'attack' */
 	char	   *model_name;
 	bool		explicit_model;
 	InteractionSource src;
@@ -750,6 +752,7 @@ typedef struct EvalJob
 	int			nuser_groups;
 	char	  **user_group_names;
 	RankPass	pass;			/* RunLists */
+	RankPass	attacked;		/* the same users' lists from the perturbed model */
 } EvalJob;
 
 static char *
@@ -786,6 +789,7 @@ ParseEvaluateCall(FunctionCallInfo fcinfo, EvalJob *job)
 	job->cfg.fair = PG_GETARG_BOOL(EV_ARG_FAIR);
 	ParseFairSettings(fcinfo, &evaluate_fair_args, job->k, evaluate_moved, lengthof(evaluate_moved),
 					  &job->cfg.fs);
+	ParseAttack(PG_GETARG_JSONB_P(EV_ARG_OPTIONS), &job->attack);
 	if (job->group_col == NULL &&
 		(job->cfg.fair || job->cfg.fs.amortized || job->cfg.fs.target.kind != TARGET_EQUAL))
 		ereport(ERROR,
@@ -926,25 +930,33 @@ PrepareTestUsers(EvalJob *job)
 										   &job->user_group_names);
 }
 
+/* The workers' sums of a pass. */
+static void
+SumPass(const RankPass *pass, Sums *total)
+{
+	memset(total, 0, sizeof(*total));
+	for (int t = 0; t < pass->nthreads; t++)
+	{
+		total->precision += pass->sums[t].precision;
+		total->recall += pass->sums[t].recall;
+		total->ndcg += pass->sums[t].ndcg;
+		total->map += pass->sums[t].map;
+		total->hits += pass->sums[t].hits;
+	}
+}
+
 /* precision, recall, ndcg, map, hit rate, coverage, the counts, and rmse/mae. */
 static void
 EmitRankingMetrics(ReturnSetInfo *rsinfo, const EvalJob *job)
 {
 	const RankPass *pass = &job->pass;
 	const ModelCache *m = job->m;
-	Sums		total = {0};
+	Sums		total;
 	int64		ncovered = 0;
 	double		n = job->nevaluated > 0 ? job->nevaluated : NAN;
 	int			k = job->k;
 
-	for (int t = 0; t < pass->nthreads; t++)
-	{
-		total.precision += pass->sums[t].precision;
-		total.recall += pass->sums[t].recall;
-		total.ndcg += pass->sums[t].ndcg;
-		total.map += pass->sums[t].map;
-		total.hits += pass->sums[t].hits;
-	}
+	SumPass(pass, &total);
 	for (int32 i = 0; i < m->nitems; i++)
 		for (int t = 0; t < pass->nthreads; t++)
 			if (pass->workers[t].covered[i])
@@ -1025,6 +1037,38 @@ EmitUserGroupMetrics(ReturnSetInfo *rsinfo, const EvalJob *job)
 	EmitMetric(rsinfo, psprintf("ndcg_gap@%d", job->k), best >= worst ? best - worst : NAN);
 }
 
+/*
+ * With options->'attack': the same users' lists from the model with its
+ * embeddings perturbed as the attack says (attack.c), as attacked_<metric>.
+ */
+static void
+EvaluateUnderAttack(ReturnSetInfo *rsinfo, EvalJob *job)
+{
+	const ModelCache *m = job->m;
+	ModelCache	attacked = *m;
+	float4	   *items;
+	float4	   *x;
+	Sums		total;
+	double		n = job->nevaluated > 0 ? job->nevaluated : NAN;
+	int			k = job->k;
+
+	BudgetReserve(&job->budget, mul_size(mul_size(sizeof(float4), m->k), add_size(m->nitems, job->test->nusers)),
+				  "the attacked factors");
+	items = MemoryContextAllocHuge(CurrentMemoryContext, mul_size(mul_size(sizeof(float4), m->k), Max(m->nitems, 1)));
+	x = MemoryContextAllocHuge(CurrentMemoryContext, mul_size(mul_size(sizeof(float4), m->k), Max(job->test->nusers, 1)));
+	if (m->nitems > 0)
+		PerturbModel(m, &job->attack, job->test->user_ids, job->test->nusers, job->x, items, x, &job->budget);
+	attacked.factors = items;
+	RunLists(&job->attacked, &attacked, job->users, x, job->order, job->nevaluated, &job->cfg, job->fixed_shares,
+			 &job->budget);
+	SumPass(&job->attacked, &total);
+	EmitMetric(rsinfo, psprintf("attacked_precision@%d", k), total.precision / n);
+	EmitMetric(rsinfo, psprintf("attacked_recall@%d", k), total.recall / n);
+	EmitMetric(rsinfo, psprintf("attacked_ndcg@%d", k), total.ndcg / n);
+	EmitMetric(rsinfo, psprintf("attacked_map@%d", k), total.map / n);
+	EmitMetric(rsinfo, psprintf("attacked_hit_rate@%d", k), total.hits / n);
+}
+
 /* The work of recfair_evaluate, inside its progress slot: the phases in order. */
 static Datum
 Evaluate(FunctionCallInfo fcinfo)
@@ -1049,6 +1093,8 @@ Evaluate(FunctionCallInfo fcinfo)
 		EmitExposureMetrics(rsinfo, &job);
 	if (job.user_group_col != NULL)
 		EmitUserGroupMetrics(rsinfo, &job);
+	if (job.attack.method != PERTURB_NONE)
+		EvaluateUnderAttack(rsinfo, &job);
 	if (recfair_progress_notices)
 	{
 		instr_time	now;

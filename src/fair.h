@@ -125,6 +125,7 @@ typedef struct FairArgs
 	int			candidates;		/* NULL: FAIR_DEFAULT_CANDIDATES(k) */
 	int			amortized;
 	int			options;
+	const char *extra_option;	/* another options key the function reads, or NULL */
 } FairArgs;
 
 typedef struct FairSettings

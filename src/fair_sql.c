@@ -57,7 +57,7 @@ enum
 };
 
 static const FairArgs recommend_fair_args = {
-	RF_ARG_TARGET, RF_ARG_STRENGTH, RF_ARG_CANDIDATES, RF_ARG_AMORTIZED, RF_ARG_OPTIONS
+	RF_ARG_TARGET, RF_ARG_STRENGTH, RF_ARG_CANDIDATES, RF_ARG_AMORTIZED, RF_ARG_OPTIONS, NULL
 };
 
 /* Options of recommend_fair() in 0.5.0 that are arguments, or renamed, since 0.6.0. */
@@ -83,6 +83,7 @@ static const LegacySignature recommend_fair_legacy = {
 
 /* The only fair-list option: the rest are arguments. */
 static const char *const fair_options[] = {"deficit_scale"};
+#define NFAIR_OPTIONS lengthof(fair_options)
 
 /*
  * Read and check the fair-list settings of a call: target, strength,
@@ -104,7 +105,15 @@ ParseFairSettings(FunctionCallInfo fcinfo, const FairArgs *args, int k,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("candidates must be at least k (%d), not %d", k, out->ncandidates)));
 	out->amortized = PG_GETARG_BOOL(args->amortized);
-	CheckOptionKeys(options, fair_options, lengthof(fair_options), moved, nmoved);
+	{
+		const char *known[NFAIR_OPTIONS + 1];
+		int			nknown = NFAIR_OPTIONS;
+
+		memcpy(known, fair_options, sizeof(fair_options));
+		if (args->extra_option != NULL)
+			known[nknown++] = args->extra_option;
+		CheckOptionKeys(options, known, nknown, moved, nmoved);
+	}
 	out->deficit_scale = OptionNumber(options, "deficit_scale", FAIR_DEFAULT_DEFICIT_SCALE, 1e-6, 1e6);
 }
 

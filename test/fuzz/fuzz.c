@@ -1174,7 +1174,8 @@ make_exposure_report(Ctx *x)
 }
 
 /* deficit_scale is evaluate's only option; the others are 0.5.0's, refused with a hint */
-static const char *const evaluate_keys[] = {"deficit_scale", "group_col", "candidates", "price", "relevant_min"};
+static const char *const evaluate_keys[] = {"deficit_scale", "attack", "group_col", "candidates", "price",
+"relevant_min"};
 
 static const char *
 gen_test_source(Rng *r)
@@ -1233,7 +1234,7 @@ make_evaluate(Ctx *x)
 	param(c, 0, gen_model(r, x->worker, m, false), 0);
 	param_source(r, c, gen_test_source(r), &query);
 	param(c, 0, gen_small(r, n1, 1, 12), 0);
-	param(c, 0, chance(r, 80) ? "{}" : gen_options(r, &x->tmp[0], evaluate_keys, 5), 0);
+	param(c, 0, chance(r, 80) ? "{}" : gen_options(r, &x->tmp[0], evaluate_keys, 6), 0);
 	param(c, 0, chance(r, 85) ? NULL : PICK(r, cols), 0);
 	param(c, 0, chance(r, 85) ? NULL : PICK(r, cols), 0);
 	param(c, 0, chance(r, 75) ? NULL : chance(r, 70) ? "weight" : PICK(r, cols), 0);

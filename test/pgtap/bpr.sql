@@ -2,7 +2,7 @@
 -- training and its controls, determinism, and bad input
 BEGIN;
 SET search_path = recfair, public;
-SELECT plan(35);
+SELECT plan(44);
 
 -- Two user groups with disjoint tastes: users 1-30 use items 1-15, users
 -- 31-60 items 16-30; items 1 and 16 are each group's favourite.
@@ -74,6 +74,33 @@ SELECT lives_ok($$SELECT recfair.train('bpg', 'bp', algorithm => 'bpr', factors 
 	options => '{"adversarial": {"method": "gaussian", "eps": 0.1}}')$$, 'the gaussian control');
 SELECT lives_ok($$SELECT recfair.train('bps', 'bp', algorithm => 'bpr', factors => 8, iterations => 5,
 	options => '{"adversarial": {"method": "sign", "eps": 0.1}}')$$, 'the sign control');
+
+-- robustness: evaluate() under attack, beside the clean metrics
+CREATE TABLE bp_test AS SELECT user_id, item_id FROM generate_series(1, 60) user_id, generate_series(1, 30) item_id
+WHERE (user_id <= 30) = (item_id <= 15) AND NOT ((user_id * 7 + item_id * 3) % 4 <> 0 OR item_id IN (1, 16));
+CREATE FUNCTION pg_temp.ev(attack jsonb, metric text) RETURNS float8 LANGUAGE sql AS
+	$f$ SELECT value FROM recfair.evaluate('bp', 'bp_test', 5, options => jsonb_build_object('attack', attack))
+		WHERE metric = $2 $f$;
+SELECT is((SELECT array_agg(metric ORDER BY metric) FROM recfair.evaluate('bp', 'bp_test', 5,
+		options => '{"attack": {"method": "fgsm", "eps": 1}}') WHERE metric LIKE 'attacked%'),
+	ARRAY['attacked_hit_rate@5', 'attacked_map@5', 'attacked_ndcg@5', 'attacked_precision@5', 'attacked_recall@5'],
+	'an attack adds the attacked ranking metrics');
+SELECT is(pg_temp.ev('{"method": "fgsm", "eps": 0}', 'attacked_ndcg@5'), pg_temp.ev('{"method": "fgsm", "eps": 0}', 'ndcg@5'),
+	'an attack of size 0 changes nothing (fgsm)');
+SELECT is(pg_temp.ev('{"method": "gaussian", "eps": 0}', 'attacked_ndcg@5'), pg_temp.ev('{"method": "gaussian", "eps": 0}', 'ndcg@5'),
+	'an attack of size 0 changes nothing (gaussian)');
+SELECT ok(pg_temp.ev('{"method": "fgsm", "eps": 5}', 'attacked_ndcg@5') < pg_temp.ev('{"method": "fgsm", "eps": 5}', 'ndcg@5'),
+	'a large fgsm attack lowers ndcg');
+SELECT ok(pg_temp.ev('{"method": "pgd", "eps": 5, "steps": 3}', 'attacked_ndcg@5') < pg_temp.ev('{"method": "pgd", "eps": 5}', 'ndcg@5'),
+	'a large pgd attack lowers ndcg');
+SELECT is(pg_temp.ev('{"method": "fgsm", "eps": 2}', 'attacked_ndcg@5'), pg_temp.ev('{"method": "fgsm", "eps": 2}', 'attacked_ndcg@5'),
+	'the attack is deterministic');
+SELECT throws_ok($$SELECT * FROM recfair.evaluate('bp', 'bp_test', 5, options => '{"attack": {"method": "sign", "eps": 1}}')$$,
+	'22023', 'unknown perturbation method "sign"', 'sign is a training control, not an attack');
+SELECT throws_ok($$SELECT * FROM recfair.evaluate('bp', 'bp_test', 5, options => '{"attack": {"method": "fgsm"}}')$$,
+	'22023', 'option "attack" needs a method and eps', 'an attack needs eps');
+SELECT throws_ok($$SELECT * FROM recfair.recommend_fair(1, 3, 'popularity', 'bp', options => '{"attack": {"method": "fgsm", "eps": 1}}')$$,
+	'22023', 'unknown option "attack"', 'only evaluate takes an attack');
 
 -- cancel: statement_timeout stops a long training within the timeout's reach
 CREATE TABLE bp_big AS
