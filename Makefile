@@ -17,6 +17,7 @@ OBJS = \
 	src/fair.o \
 	src/fair_agg.o \
 	src/fair_sql.o \
+	src/fair_train.o \
 	src/generate.o \
 	src/idset.o \
 	src/interactions.o \

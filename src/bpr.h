@@ -51,6 +51,15 @@ typedef struct BprOptions
 	int			adv_steps;		/* pgd */
 	int			adv_start_epoch;	/* from this epoch on (1-based) */
 	int			threads;		/* T: the strata per side (BprThreads) */
+	/* fairness in the objective (train.c reads the groups; NULL: none) */
+	const int32 *user_group;	/* per user: its group, -1 for none */
+	int			nuser_groups;
+	double		user_lambda;	/* weight of the spread of the groups' mean losses */
+	const float4 *positive_weight;	/* per item: its positive pairs' weight */
+	const int32 *item_group;	/* per item: its group (-1: none), for within_group */
+	int			nitem_groups;
+	double		within_group;	/* share of negatives drawn from the positive's group */
+	double	   *user_group_loss;	/* out: the groups' mean losses, last epoch */
 } BprOptions;
 
 extern int	BprThreads(const Interactions *data);

@@ -598,14 +598,6 @@ QueryRegisteredGroups(const char *model, bool users, const char *column, Oid *re
 	char	   *table;
 	char	   *key;
 	Oid			relid;
-	Oid			key_type;
-	Oid			out_fn;
-	bool		out_varlena;
-	FmgrInfo	out;
-	AttrNumber	attnum;
-	AttrNumber	key_attnum;
-	RegisteredRead read;
-	int64	   *order;
 	int			rc;
 
 	rc = SPI_execute_with_args(users ?
@@ -633,16 +625,38 @@ QueryRegisteredGroups(const char *model, bool users, const char *column, Oid *re
 		ereport(ERROR,
 				(errcode(ERRCODE_UNDEFINED_TABLE),
 				 errmsg("the %s table %s of model \"%s\" does not exist", kind, table, model)));
+	if (key == NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATA_CORRUPTED),
+				 errmsg("model \"%s\" has a %s table but no %s key", model, kind, kind)));
+	return QueryTableGroups(relid, key, column, model, kind, relid_out, rows);
+}
+
+/*
+ * The work of QueryRegisteredGroups on a table and key already resolved:
+ * also what train() calls for the tables it is registering.
+ */
+int
+QueryTableGroups(Oid relid, const char *key, const char *column, const char *model, const char *kind,
+				 Oid *relid_out, RegisteredGroups *rows)
+{
+	const char *table = get_rel_name(relid);
+	Oid			key_type;
+	Oid			out_fn;
+	bool		out_varlena;
+	FmgrInfo	out;
+	AttrNumber	attnum;
+	AttrNumber	key_attnum;
+	RegisteredRead read;
+	int64	   *order;
+	int			rc;
+
 	CheckColumnNameLength(column);
 	attnum = get_attnum(relid, column);
 	if (attnum == InvalidAttrNumber || attnum < 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_UNDEFINED_COLUMN),
 				 errmsg("column \"%s\" of relation \"%s\" does not exist", column, get_rel_name(relid))));
-	if (key == NULL)
-		ereport(ERROR,
-				(errcode(ERRCODE_DATA_CORRUPTED),
-				 errmsg("model \"%s\" has a %s table but no %s key", model, kind, kind)));
 	key_attnum = get_attnum(relid, key);
 	if (key_attnum == InvalidAttrNumber || key_attnum < 0)
 		ereport(ERROR,

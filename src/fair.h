@@ -155,6 +155,8 @@ typedef struct RegisteredGroups
 
 extern int	QueryRegisteredGroups(const char *model, bool users, const char *column, Oid *relid_out,
 								  RegisteredGroups *rows);
+extern int	QueryTableGroups(Oid relid, const char *key, const char *column, const char *model,
+							 const char *kind, Oid *relid_out, RegisteredGroups *rows);
 extern void AssignGroups(const RegisteredGroups *rows, idmap_hash *index, int32 *group_of, char **names);
 extern const GroupMap *GetGroupMap(ModelCache *m, const char *group_col);
 extern void FairRowValues(const FairItem *out, int i, const GroupMap *gm, Datum *values, bool *nulls);

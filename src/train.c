@@ -16,6 +16,7 @@
 
 #include "als.h"
 #include "bpr.h"
+#include "fair_train.h"
 #include "catalog/pg_class.h"
 #include "catalog/pg_type.h"
 #include "compat.h"
@@ -62,6 +63,9 @@ typedef struct TrainOptions
 	char	   *user_key;
 	char	   *items;
 	char	   *item_key;
+	Oid			users_relid;	/* the same tables, or InvalidOid */
+	Oid			items_relid;
+	FairTraining fairness;		/* bpr: options->'fairness' */
 } TrainOptions;
 
 /* train()'s arguments, by position in its SQL signature. */
@@ -93,7 +97,7 @@ enum
  */
 static const char *const als_options[] = {"alpha", "confidence", "solver", "cg_steps"};
 static const char *const bpr_options[] = {
-	"learning_rate", "sampling", "sampling_exponent", "item_bias", "adversarial"
+	"learning_rate", "sampling", "sampling_exponent", "item_bias", "adversarial", "fairness"
 };
 static const char *const adversarial_options[] = {"method", "eps", "weight", "steps", "start_epoch"};
 static const MovedOption moved_options[] = {
@@ -147,13 +151,15 @@ CheckNotEmpty(const char *value, const char *name)
  * checked and quoted.
  */
 static void
-RegisterTable(FunctionCallInfo fcinfo, int tablearg, int keyarg, char **table_out, char **column_out)
+RegisterTable(FunctionCallInfo fcinfo, int tablearg, int keyarg, char **table_out, char **column_out,
+			  Oid *relid_out)
 {
 	Oid			relid;
 	char	   *column;
 	AttrNumber	attnum;
 
 	*table_out = *column_out = NULL;
+	*relid_out = InvalidOid;
 	if (PG_ARGISNULL(tablearg))
 		return;
 	if (PG_ARGISNULL(keyarg))
@@ -180,6 +186,7 @@ RegisterTable(FunctionCallInfo fcinfo, int tablearg, int keyarg, char **table_ou
 	*table_out = quote_qualified_identifier(get_namespace_name(get_rel_namespace(relid)),
 											get_rel_name(relid));
 	*column_out = column;
+	*relid_out = relid;
 }
 
 /* Error if one of keys[] is in options: it belongs to another algorithm. */
@@ -278,6 +285,7 @@ ParseOptions(FunctionCallInfo fcinfo, TrainAlgorithm kind, TrainOptions *opt, Bp
 		RefuseOptionsOf(options, als_options, lengthof(als_options), "bpr");
 		CheckOptionKeys(options, bpr_options, lengthof(bpr_options), moved_options, lengthof(moved_options));
 		ParseBprOptions(options, bopt);
+		ParseFairTraining(options, &opt->fairness);
 	}
 	else
 	{
@@ -288,8 +296,8 @@ ParseOptions(FunctionCallInfo fcinfo, TrainAlgorithm kind, TrainOptions *opt, Bp
 	/* the ALS defaults too for bpr: recommend_for_items folds baskets in as ALS would */
 	ParseAlsOptions(options, opt);
 	opt->seed = PG_GETARG_INT64(TRAIN_ARG_SEED);
-	RegisterTable(fcinfo, TRAIN_ARG_USERS, TRAIN_ARG_USER_KEY, &opt->users, &opt->user_key);
-	RegisterTable(fcinfo, TRAIN_ARG_ITEMS, TRAIN_ARG_ITEM_KEY, &opt->items, &opt->item_key);
+	RegisterTable(fcinfo, TRAIN_ARG_USERS, TRAIN_ARG_USER_KEY, &opt->users, &opt->user_key, &opt->users_relid);
+	RegisterTable(fcinfo, TRAIN_ARG_ITEMS, TRAIN_ARG_ITEM_KEY, &opt->items, &opt->item_key, &opt->items_relid);
 }
 
 typedef struct Progress
@@ -541,6 +549,9 @@ Fit(TrainJob *job)
 			job->item_bias = MemoryContextAllocHuge(CurrentMemoryContext,
 													mul_size(sizeof(float4), Max(data->nitems, 1)));
 		job->bopt.threads = BprThreads(data);
+		if (job->topt.fairness.active)
+			PrepareFairTraining(&job->topt.fairness, job->model, data, job->topt.users_relid, job->topt.user_key,
+								job->topt.items_relid, job->topt.item_key, &job->bopt);
 		BprTrain(data, &job->bopt, job->user_factors, job->item_factors, job->item_bias, &job->budget,
 				 ReportIteration, &job->progress);
 	}
@@ -604,6 +615,8 @@ HyperparametersJson(const TrainJob *job)
 			appendStringInfo(&hyper, "\"sampling_exponent\": %.9g, ", b->sampling_exponent);
 		appendStringInfo(&hyper, "\"item_bias\": %s, \"threads\": %d, ", b->item_bias ? "true" : "false",
 						 b->threads);
+		if (job->topt.fairness.active)
+			AppendFairTrainingJson(&hyper, &job->topt.fairness);
 		if (b->adversarial != PERTURB_NONE)
 			appendStringInfo(&hyper, "\"adversarial\": {\"method\": \"%s\", \"eps\": %.9g, \"weight\": %.9g, "
 							 "%s\"start_epoch\": %d}, ", PerturbationName(b->adversarial), b->adv_eps, b->adv_weight,

@@ -1251,7 +1251,7 @@ make_evaluate(Ctx *x)
 
 /* train's options, and 0.5.0's keys that are arguments now (refused with a hint) */
 static const char *const train_keys[] = {"alpha", "confidence", "solver", "cg_steps", "seed", "items",
-"learning_rate", "sampling", "adversarial", "item_bias"};
+"learning_rate", "sampling", "adversarial", "item_bias", "fairness"};
 
 static void
 make_train(Ctx *x)
@@ -1290,7 +1290,7 @@ make_train(Ctx *x)
 		param(c, 0, gen_small(r, n1, 1, 8), 0);
 	param(c, 0, gen_small(r, n2, 1, 3), 0);
 	param(c, 0, chance(r, 70) ? "0.1" : gen_real(r, s), 0);
-	param(c, 0, chance(r, 30) ? "{}" : gen_options(r, &x->tmp[0], train_keys, 10), 0);
+	param(c, 0, chance(r, 30) ? "{}" : gen_options(r, &x->tmp[0], train_keys, 11), 0);
 	param(c, 0, chance(r, 80) ? "42" : gen_small(r, n3, -5, 5), 0);
 	param(c, 0, chance(r, 70) ? NULL : PICK(r, tables), 0);
 	param(c, 0, chance(r, 90) ? "item_id" : PICK(r, cols), 0);

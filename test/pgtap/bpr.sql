@@ -2,7 +2,7 @@
 -- training and its controls, determinism, and bad input
 BEGIN;
 SET search_path = recfair, public;
-SELECT plan(44);
+SELECT plan(54);
 
 -- Two user groups with disjoint tastes: users 1-30 use items 1-15, users
 -- 31-60 items 16-30; items 1 and 16 are each group's favourite.
@@ -74,6 +74,37 @@ SELECT lives_ok($$SELECT recfair.train('bpg', 'bp', algorithm => 'bpr', factors 
 	options => '{"adversarial": {"method": "gaussian", "eps": 0.1}}')$$, 'the gaussian control');
 SELECT lives_ok($$SELECT recfair.train('bps', 'bp', algorithm => 'bpr', factors => 8, iterations => 5,
 	options => '{"adversarial": {"method": "sign", "eps": 0.1}}')$$, 'the sign control');
+
+-- fairness in the objective: user groups (held-out miss rates) and item groups (weights, within-group negatives)
+CREATE TABLE bp_users AS SELECT u AS user_id, CASE WHEN u % 3 = 0 THEN 'a' ELSE 'b' END AS grp FROM generate_series(1, 60) u;
+SELECT lives_ok($$SELECT recfair.train('bpf', 'bp', algorithm => 'bpr', factors => 8, iterations => 20,
+	items => 'bp_items', users => 'bp_users',
+	options => '{"fairness": {"user_group_col": "grp", "user_lambda": 0.5, "item_group_col": "popularity",
+		"target": "catalog", "item_lambda": 1, "within_group": 0.25}}')$$, 'user and item fairness in training');
+SELECT is((SELECT array_agg(k ORDER BY k) FROM models, jsonb_object_keys(hyperparameters->'fairness') k WHERE name = 'bpf'),
+	ARRAY['item_group_col', 'item_group_weight', 'item_lambda', 'target', 'user_group_col', 'user_group_loss',
+		  'user_lambda', 'within_group'], 'the fairness settings and what they measured are recorded');
+SELECT is((SELECT array_agg(k ORDER BY k) FROM models, jsonb_object_keys(hyperparameters->'fairness'->'user_group_loss') k
+		   WHERE name = 'bpf'), ARRAY['a', 'b'], 'each user group''s held-out miss rate');
+-- item weights: (target / data share)^lambda, scaled to a mean of 1 over the pairs
+SELECT ok((SELECT (hyperparameters->'fairness'->'item_group_weight'->>'head')::float8
+				  < (hyperparameters->'fairness'->'item_group_weight'->>'tail')::float8 FROM models WHERE name = 'bpf'),
+	'catalog target: the head (2 of 30 items, more of the pairs) weighs less than the tail');
+SELECT is((SELECT round(((hyperparameters->'fairness'->'item_group_weight'->>'head')::numeric * 60
+						 + (hyperparameters->'fairness'->'item_group_weight'->>'tail')::numeric * ((SELECT count(*) FROM bp) - 60))
+						/ (SELECT count(*) FROM bp), 3) FROM models WHERE name = 'bpf'),
+	1.000, 'the weights average 1 over the training pairs');
+SELECT throws_ok($$SELECT recfair.train('x', 'bp', algorithm => 'bpr', options => '{"fairness": {}}')$$, '22023',
+	'option "fairness" needs user_group_col or item_group_col', 'fairness without a column');
+SELECT throws_ok($$SELECT recfair.train('x', 'bp', algorithm => 'bpr', items => 'bp_items',
+	options => '{"fairness": {"item_group_col": "popularity", "target": "merit"}}')$$, '22023',
+	'target "merit" is for re-ranking, not for training', 'merit is not a training target');
+SELECT throws_ok($$SELECT recfair.train('x', 'bp', algorithm => 'bpr', options => '{"fairness": {"user_lambda": 1, "item_group_col": "popularity"}}')$$,
+	'22023', 'user_lambda needs user_group_col', 'a lambda without its column');
+SELECT throws_ok($$SELECT recfair.train('x', 'bp', algorithm => 'bpr', options => '{"fairness": {"item_group_col": "popularity"}}')$$,
+	'55000', NULL, 'item fairness needs a registered item table');
+SELECT throws_ok($$SELECT recfair.train('x', 'bp', options => '{"fairness": {"item_group_col": "popularity"}}')$$,
+	'22023', 'option "fairness" does not apply to algorithm "als"', 'fairness is for bpr');
 
 -- robustness: evaluate() under attack, beside the clean metrics
 CREATE TABLE bp_test AS SELECT user_id, item_id FROM generate_series(1, 60) user_id, generate_series(1, 30) item_id
