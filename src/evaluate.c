@@ -180,8 +180,13 @@ typedef struct Sums
 	double		ndcg;
 	double		map;
 	double		hits;
-	char		pad[24];		/* keep workers' sums on separate cache lines */
+	double		diversity;		/* intra-list diversity */
+	double		groups;			/* distinct groups per list */
+	char		pad[8];			/* keep workers' sums on separate cache lines */
 } Sums;
+
+/* Diversity and distinct groups are measured on the first positions of a list. */
+#define DIVERSITY_POSITIONS 100
 
 /* One worker's slices of the pass's buffers. */
 typedef struct RankWorker
@@ -270,6 +275,44 @@ RankWork(void *arg, int64 start, int64 end, int worker)
 		for (int b = 0; b < ng; b++)
 			RankUser(p, &p->users[p->order[g0 + b]], gscores + (int64) b * m->nitems, worker);
 	}
+}
+
+/*
+ * Intra-list diversity of a list's first n items, the mean cosine distance
+ * 1 - cos(q_a, q_b) over its pairs (0 for a list of fewer than two), and
+ * with groups the number of distinct groups in it, into sums.  Compute
+ * thread.
+ */
+static void
+ListDiversity(const ModelCache *m, const GroupMap *gm, const Candidate *top, int n, Sums *sums)
+{
+	double		distance = 0.0;
+	int			distinct = 0;
+
+	for (int a = 0; a < n; a++)
+	{
+		const float4 *qa = m->factors + (int64) top[a].index * m->k;
+		bool		seen = false;
+
+		for (int b = a + 1; b < n; b++)
+		{
+			const float4 *qb = m->factors + (int64) top[b].index * m->k;
+			double		dot = 0.0;
+			double		norms = (double) m->norms[top[a].index] * m->norms[top[b].index];
+
+			for (int f = 0; f < m->k; f++)
+				dot += (double) qa[f] * qb[f];
+			distance += norms > 0 ? 1.0 - dot / norms : 1.0;
+		}
+		if (gm != NULL)
+		{
+			for (int b = 0; b < a && !seen; b++)
+				seen = gm->group_of_item[top[b].index] == gm->group_of_item[top[a].index];
+			distinct += seen ? 0 : 1;
+		}
+	}
+	sums->diversity += n >= 2 ? distance / ((double) n * (n - 1) / 2) : 0.0;
+	sums->groups += distinct;
 }
 
 /*
@@ -368,6 +411,7 @@ RankUser(RankPass *p, TestUser *u, float4 *scores, int worker)
 	sums->ndcg += dcg / idcg;
 	sums->map += ap / ideal;
 	sums->hits += hits > 0 ? 1.0 : 0.0;
+	ListDiversity(m, gm, top, Min(n, DIVERSITY_POSITIONS), sums);
 }
 
 static int
@@ -942,6 +986,8 @@ SumPass(const RankPass *pass, Sums *total)
 		total->ndcg += pass->sums[t].ndcg;
 		total->map += pass->sums[t].map;
 		total->hits += pass->sums[t].hits;
+		total->diversity += pass->sums[t].diversity;
+		total->groups += pass->sums[t].groups;
 	}
 }
 
@@ -971,6 +1017,9 @@ EmitRankingMetrics(ReturnSetInfo *rsinfo, const EvalJob *job)
 	EmitMetric(rsinfo, psprintf("map@%d", k), total.map / n);
 	EmitMetric(rsinfo, psprintf("hit_rate@%d", k), total.hits / n);
 	EmitMetric(rsinfo, psprintf("coverage@%d", k), m->nitems > 0 ? (double) ncovered / m->nitems : NAN);
+	EmitMetric(rsinfo, psprintf("intra_list_diversity@%d", k), total.diversity / n);
+	if (job->cfg.gm != NULL)
+		EmitMetric(rsinfo, psprintf("distinct_groups@%d", k), total.groups / n);
 	EmitMetric(rsinfo, "users_evaluated", job->nevaluated);
 	EmitMetric(rsinfo, "users_skipped", job->nskipped);
 	if (m->explicit_model)

@@ -2,7 +2,7 @@
 -- training and its controls, determinism, and bad input
 BEGIN;
 SET search_path = recfair, public;
-SELECT plan(54);
+SELECT plan(56);
 
 -- Two user groups with disjoint tastes: users 1-30 use items 1-15, users
 -- 31-60 items 16-30; items 1 and 16 are each group's favourite.
@@ -12,6 +12,9 @@ FROM generate_series(1, 60) u, generate_series(1, 30) i
 WHERE (u <= 30) = (i <= 15) AND ((u * 7 + i * 3) % 4 <> 0 OR i IN (1, 16));
 CREATE TABLE bp_items AS SELECT i AS item_id, CASE WHEN i IN (1, 16) THEN 'head' ELSE 'tail' END AS popularity
 FROM generate_series(1, 30) i;
+-- the group's items each user does not have: the test pairs
+CREATE TABLE bp_test AS SELECT user_id, item_id FROM generate_series(1, 60) user_id, generate_series(1, 30) item_id
+WHERE (user_id <= 30) = (item_id <= 15) AND NOT ((user_id * 7 + item_id * 3) % 4 <> 0 OR item_id IN (1, 16));
 
 SELECT lives_ok($$SELECT recfair.train('bp', 'bp', algorithm => 'bpr', factors => 8, iterations => 40,
 	items => 'bp_items')$$, 'train bpr on a table');
@@ -106,9 +109,21 @@ SELECT throws_ok($$SELECT recfair.train('x', 'bp', algorithm => 'bpr', options =
 SELECT throws_ok($$SELECT recfair.train('x', 'bp', options => '{"fairness": {"item_group_col": "popularity"}}')$$,
 	'22023', 'option "fairness" does not apply to algorithm "als"', 'fairness is for bpr');
 
+-- diversity: the mean cosine distance within each evaluated user's list, and distinct groups per list
+SELECT is((SELECT round(value::numeric, 5) FROM recfair.evaluate('bp', 'bp_test', 5) WHERE metric = 'intra_list_diversity@5'),
+	(SELECT round(avg(d)::numeric, 5) FROM (
+		SELECT u, avg(cosine_distance(fa.factors, fb.factors)) AS d
+		FROM (SELECT DISTINCT user_id AS u FROM bp_test) t, recommend(t.u, 5, 'bp') a, recommend(t.u, 5, 'bp') b,
+			 item_factors fa, item_factors fb
+		WHERE a.rank < b.rank AND fa.model = 'bp' AND fb.model = 'bp' AND fa.item_id = a.item_id AND fb.item_id = b.item_id
+		GROUP BY u) l),
+	'intra_list_diversity@k is the mean pairwise cosine distance of the lists, as SQL computes it');
+SELECT is((SELECT value FROM recfair.evaluate('bp', 'bp_test', 5, group_col => 'popularity') WHERE metric = 'distinct_groups@5'),
+	(SELECT avg(n)::float8 FROM (SELECT count(DISTINCT i.popularity) AS n FROM (SELECT DISTINCT user_id AS u FROM bp_test) t,
+		recommend(t.u, 5, 'bp') r JOIN bp_items i USING (item_id) GROUP BY t.u) l),
+	'distinct_groups@k: the mean number of groups per list');
+
 -- robustness: evaluate() under attack, beside the clean metrics
-CREATE TABLE bp_test AS SELECT user_id, item_id FROM generate_series(1, 60) user_id, generate_series(1, 30) item_id
-WHERE (user_id <= 30) = (item_id <= 15) AND NOT ((user_id * 7 + item_id * 3) % 4 <> 0 OR item_id IN (1, 16));
 CREATE FUNCTION pg_temp.ev(attack jsonb, metric text) RETURNS float8 LANGUAGE sql AS
 	$f$ SELECT value FROM recfair.evaluate('bp', 'bp_test', 5, options => jsonb_build_object('attack', attack))
 		WHERE metric = $2 $f$;

@@ -26,7 +26,8 @@ SELECT is((SELECT algorithm || ':' || factors FROM recfair.models WHERE name = '
 SELECT is((SELECT array_agg(item_id ORDER BY rank) FROM recommend(1, 10, 'pop')), ARRAY[2, 3, 4, 5, 6]::bigint[],
 	'popularity ranks by training interactions, ties to the lower id');
 SELECT is((SELECT array_agg(metric ORDER BY ord) FROM recfair.evaluate('pop', 'ev_test', 3) WITH ORDINALITY AS e(metric, value, ord)),
-	ARRAY['precision@3', 'recall@3', 'ndcg@3', 'map@3', 'hit_rate@3', 'coverage@3', 'users_evaluated', 'users_skipped'],
+	ARRAY['precision@3', 'recall@3', 'ndcg@3', 'map@3', 'hit_rate@3', 'coverage@3', 'intra_list_diversity@3',
+		  'users_evaluated', 'users_skipped'],
 	'one row per metric, k written as its number');
 
 -- relevant = rating >= 4: users 1, 2, 3 evaluated; 4 (nothing relevant) and 7 (unknown) skipped
