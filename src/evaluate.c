@@ -797,6 +797,7 @@ typedef struct EvalJob
 	char	  **user_group_names;
 	RankPass	pass;			/* RunLists */
 	RankPass	attacked;		/* the same users' lists from the perturbed model */
+	int32	   *test2model;		/* test item index -> model item index, or -1 */
 } EvalJob;
 
 static char *
@@ -956,6 +957,7 @@ PrepareTestUsers(EvalJob *job)
 
 		test2model[i] = e ? e->index : -1;
 	}
+	job->test2model = test2model;
 
 	LoadUsersWithFactors(&job->budget, job->m, test, "the test users' factors", &job->users, &job->x,
 						 &job->order);
@@ -1052,6 +1054,106 @@ EmitExposureMetrics(ReturnSetInfo *rsinfo, const EvalJob *job)
 				   sum > 0 ? exposure[g] / sum : NAN);
 }
 
+/*
+ * With user_group_col, for explicit models: the rating unfairness terms of
+ * Yao and Huang (NeurIPS 2017), between each pair of user groups and
+ * averaged over the pairs (for two groups, their definitions).  For each
+ * item j that both groups rated in the test, d_g(j) = E_g[prediction]_j -
+ * E_g[rating]_j, the group's mean error on j; then, over those items,
+ * value = mean |d_a - d_b|, absolute = mean ||d_a| - |d_b||,
+ * underestimation = mean |max(0, -d_a) - max(0, -d_b)|, overestimation =
+ * mean |max(0, d_a) - max(0, d_b)|; non-parity = |mean prediction of a -
+ * mean prediction of b| over all their test pairs.
+ */
+static void
+EmitRatingUnfairness(ReturnSetInfo *rsinfo, EvalJob *job)
+{
+	const ModelCache *m = job->m;
+	const Interactions *test = job->test;
+	int			G = job->nuser_groups;
+	int64		cells = (int64) G * Max(m->nitems, 1);
+	double	   *pred_sum;
+	double	   *rating_sum;
+	int64	   *count;
+	double	   *group_pred = palloc0(sizeof(double) * Max(G, 1));
+	int64	   *group_count = palloc0(sizeof(int64) * Max(G, 1));
+	double		terms[5] = {0, 0, 0, 0, 0};
+	int			pairs = 0;
+	static const char *const names[5] = {
+		"value_unfairness", "absolute_unfairness", "underestimation_unfairness", "overestimation_unfairness",
+		"non_parity_unfairness"
+	};
+
+	BudgetReserve(&job->budget, mul_size(mul_size(2 * sizeof(double) + sizeof(int64), G), Max(m->nitems, 1)),
+				  "the rating unfairness sums");
+	pred_sum = MemoryContextAllocHuge(CurrentMemoryContext, mul_size(sizeof(double), cells));
+	rating_sum = MemoryContextAllocHuge(CurrentMemoryContext, mul_size(sizeof(double), cells));
+	count = MemoryContextAllocHuge(CurrentMemoryContext, mul_size(sizeof(int64), cells));
+	memset(pred_sum, 0, sizeof(double) * cells);
+	memset(rating_sum, 0, sizeof(double) * cells);
+	memset(count, 0, sizeof(int64) * cells);
+	for (int32 u = 0; u < test->nusers; u++)
+	{
+		const TestUser *tu = &job->users[u];
+
+		if (!tu->known || tu->user_group < 0)
+			continue;
+		for (int64 j = test->user_ptr[u]; j < test->user_ptr[u + 1]; j++)
+		{
+			int32		mi = job->test2model[test->user_items[j]];
+			int64		cell;
+			double		pred;
+
+			if (mi < 0)
+				continue;
+			pred = m->global_mean + tu->bias + (m->item_bias ? m->item_bias[mi] : 0.0f) +
+				cblas_sdot(m->k, job->x + (int64) u * m->k, 1, m->factors + (int64) mi * m->k, 1);
+			cell = (int64) tu->user_group * m->nitems + mi;
+			pred_sum[cell] += pred;
+			rating_sum[cell] += test->user_weights[j];
+			count[cell]++;
+			group_pred[tu->user_group] += pred;
+			group_count[tu->user_group]++;
+		}
+		if ((u & 0x3FF) == 0)
+			CHECK_FOR_INTERRUPTS();
+	}
+	for (int a = 0; a < G; a++)
+		for (int b = a + 1; b < G; b++)
+		{
+			double		sums[4] = {0, 0, 0, 0};
+			int64		items = 0;
+
+			if (group_count[a] == 0 || group_count[b] == 0)
+				continue;
+			for (int32 j = 0; j < m->nitems; j++)
+			{
+				int64		ca = (int64) a * m->nitems + j;
+				int64		cb = (int64) b * m->nitems + j;
+				double		da,
+							db;
+
+				if (count[ca] == 0 || count[cb] == 0)
+					continue;
+				da = (pred_sum[ca] - rating_sum[ca]) / count[ca];
+				db = (pred_sum[cb] - rating_sum[cb]) / count[cb];
+				sums[0] += fabs(da - db);
+				sums[1] += fabs(fabs(da) - fabs(db));
+				sums[2] += fabs(Max(0.0, -da) - Max(0.0, -db));
+				sums[3] += fabs(Max(0.0, da) - Max(0.0, db));
+				items++;
+			}
+			if (items == 0)
+				continue;
+			for (int t = 0; t < 4; t++)
+				terms[t] += sums[t] / items;
+			terms[4] += fabs(group_pred[a] / group_count[a] - group_pred[b] / group_count[b]);
+			pairs++;
+		}
+	for (int t = 0; t < 5; t++)
+		EmitMetric(rsinfo, names[t], pairs > 0 ? terms[t] / pairs : NAN);
+}
+
 /* With user_group_col: NDCG per user group, and the gap between the best and worst. */
 static void
 EmitUserGroupMetrics(ReturnSetInfo *rsinfo, const EvalJob *job)
@@ -1142,6 +1244,8 @@ Evaluate(FunctionCallInfo fcinfo)
 		EmitExposureMetrics(rsinfo, &job);
 	if (job.user_group_col != NULL)
 		EmitUserGroupMetrics(rsinfo, &job);
+	if (job.user_group_col != NULL && job.m->explicit_model)
+		EmitRatingUnfairness(rsinfo, &job);
 	if (job.attack.method != PERTURB_NONE)
 		EvaluateUnderAttack(rsinfo, &job);
 	if (recfair_progress_notices)
