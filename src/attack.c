@@ -94,71 +94,94 @@ CompareInt32(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
+/*
+ * Read every user of the model through a cursor, in batches, so that only
+ * the copies kept here (budgeted) grow with the number of users.
+ */
 static void
 LoadAllUsers(const ModelCache *m, AllUsers *all, MemoryBudget *budget)
 {
 	Oid			types[1] = {TEXTOID};
 	Datum		values[1] = {CStringGetTextDatum(m->name)};
+	SPIPlanPtr	plan;
+	Portal		portal;
 	int			rc;
 	int64		nitems = 0;
 	int64		cap;
+	int32		u = 0;
+	bool		isnull;
 
-	rc = SPI_execute_with_args("SELECT user_id, factors, seen FROM recfair.user_factors "
-							   "WHERE model OPERATOR(pg_catalog.=) $1 ORDER BY user_id",
-							   1, types, values, NULL, true, 0);
-	if (rc != SPI_OK_SELECT)
+	rc = SPI_execute_with_args("SELECT pg_catalog.count(*) FROM recfair.user_factors "
+							   "WHERE model OPERATOR(pg_catalog.=) $1", 1, types, values, NULL, true, 1);
+	if (rc != SPI_OK_SELECT || SPI_processed != 1)
 		elog(ERROR, "SPI_execute_with_args failed: %s", SPI_result_code_string(rc));
-	all->n = (int32) SPI_processed;
+	all->n = (int32) DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
+	SPI_freetuptable(SPI_tuptable);
 	BudgetReserve(budget, mul_size(add_size(mul_size(sizeof(float4), m->k), 2 * sizeof(int64)), all->n),
 				  "the users' factors for the attack");
 	all->ids = MemoryContextAllocHuge(CurrentMemoryContext, mul_size(sizeof(int64), Max(all->n, 1)));
 	all->p = MemoryContextAllocHuge(CurrentMemoryContext, mul_size(mul_size(sizeof(float4), m->k), Max(all->n, 1)));
 	all->ptr = MemoryContextAllocHuge(CurrentMemoryContext, mul_size(sizeof(int64), all->n + 1));
 	cap = Max(all->n, 16);
+	BudgetReserve(budget, mul_size(sizeof(int32), cap), "the users' training items");
 	all->items = MemoryContextAllocHuge(CurrentMemoryContext, mul_size(sizeof(int32), cap));
-	for (int32 u = 0; u < all->n; u++)
+
+	plan = SPI_prepare("SELECT user_id, factors, seen FROM recfair.user_factors "
+					   "WHERE model OPERATOR(pg_catalog.=) $1 ORDER BY user_id", 1, types);
+	if (plan == NULL)
+		elog(ERROR, "SPI_prepare failed: %s", SPI_result_code_string(SPI_result));
+	portal = SPI_cursor_open(NULL, plan, values, NULL, true);
+	for (;;)
 	{
-		HeapTuple	tup = SPI_tuptable->vals[u];
-		TupleDesc	desc = SPI_tuptable->tupdesc;
-		bool		isnull;
-		Embedding  *f;
-		Datum		seen;
-
-		all->ids[u] = DatumGetInt64(SPI_getbinval(tup, desc, 1, &isnull));
-		f = DatumGetEmbeddingP(SPI_getbinval(tup, desc, 2, &isnull));
-		if (f->dim != m->k)
-			ereport(ERROR,
-					(errcode(ERRCODE_DATA_CORRUPTED),
-					 errmsg("user %lld of model \"%s\" has %d factors, expected %d",
-							(long long) all->ids[u], m->name, f->dim, m->k)));
-		memcpy(all->p + (int64) u * m->k, f->x, sizeof(float4) * m->k);
-		all->ptr[u] = nitems;
-		seen = SPI_getbinval(tup, desc, 3, &isnull);
-		if (!isnull)
+		SPI_cursor_fetch(portal, true, 10000);
+		if (SPI_processed == 0)
+			break;
+		for (uint64 r = 0; r < SPI_processed && u < all->n; r++, u++)
 		{
-			int32		n;
-			const int64 *ids = SeenItemIds(seen, SPI_gettypeid(desc, 3), &n);
+			HeapTuple	tup = SPI_tuptable->vals[r];
+			TupleDesc	desc = SPI_tuptable->tupdesc;
+			Embedding  *f;
+			Datum		seen;
 
-			if (nitems + n > cap)
+			all->ids[u] = DatumGetInt64(SPI_getbinval(tup, desc, 1, &isnull));
+			f = DatumGetEmbeddingP(SPI_getbinval(tup, desc, 2, &isnull));
+			if (f->dim != m->k)
+				ereport(ERROR,
+						(errcode(ERRCODE_DATA_CORRUPTED),
+						 errmsg("user %lld of model \"%s\" has %d factors, expected %d",
+								(long long) all->ids[u], m->name, f->dim, m->k)));
+			memcpy(all->p + (int64) u * m->k, f->x, sizeof(float4) * m->k);
+			all->ptr[u] = nitems;
+			seen = SPI_getbinval(tup, desc, 3, &isnull);
+			if (!isnull)
 			{
-				BudgetReserve(budget, mul_size(sizeof(int32), Max(cap, n)), "the users' training items");
-				cap = Max(cap * 2, nitems + n);
-				all->items = repalloc_huge(all->items, mul_size(sizeof(int32), cap));
-			}
-			for (int32 j = 0; j < n; j++)
-			{
-				IdMapEntry *e = idmap_lookup(m->index, ids[j]);
+				int32		n;
+				const int64 *ids = SeenItemIds(seen, SPI_gettypeid(desc, 3), &n);
 
-				if (e != NULL)
-					all->items[nitems++] = e->index;
+				if (nitems + n > cap)
+				{
+					int64		grown = Max(cap * 2, nitems + n);
+
+					BudgetReserve(budget, mul_size(sizeof(int32), grown - cap), "the users' training items");
+					cap = grown;
+					all->items = repalloc_huge(all->items, mul_size(sizeof(int32), cap));
+				}
+				for (int32 j = 0; j < n; j++)
+				{
+					IdMapEntry *e = idmap_lookup(m->index, ids[j]);
+
+					if (e != NULL)
+						all->items[nitems++] = e->index;
+				}
+				qsort(all->items + all->ptr[u], nitems - all->ptr[u], sizeof(int32), CompareInt32);
 			}
-			qsort(all->items + all->ptr[u], nitems - all->ptr[u], sizeof(int32), CompareInt32);
 		}
-		if ((u & 0x3FF) == 0)
-			CHECK_FOR_INTERRUPTS();
+		SPI_freetuptable(SPI_tuptable);
+		CHECK_FOR_INTERRUPTS();
 	}
+	SPI_cursor_close(portal);
+	all->n = u;					/* rows a concurrent commit removed are not there */
 	all->ptr[all->n] = nitems;
-	SPI_freetuptable(SPI_tuptable);
 }
 
 static bool

@@ -374,11 +374,13 @@ TaskSeed(uint64 seed, int epoch, int sub, int task)
 
 /* User fairness holds a seeded tenth of the pairs out of training, to measure the groups' losses. */
 static inline bool
-HeldOut(const BprOptions *opt, int32 u, int32 i)
+HeldOut(const Interactions *data, const BprOptions *opt, bool user_fair, int32 u, int64 x)
 {
+	int32		i = data->user_items[x];
 	uint64		z;
 
-	if (opt->user_group == NULL)
+	/* only with user fairness on, users with a group, and never a user's first pair */
+	if (!user_fair || opt->user_group[u] < 0 || x == data->user_ptr[u])
 		return false;
 	z = opt->seed ^ ((uint64) (uint32) u * 0x9E3779B97F4A7C15ULL) ^ ((uint64) (uint32) i * 0xC2B2AE3D27D4EB4FULL);
 	z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
@@ -571,6 +573,7 @@ BprTrain(const Interactions *data, const BprOptions *opt, float4 *user_factors,
 	int64	   *cum_ptr = NULL;
 	BprShared	s;
 	int			k = opt->factors;
+	bool		user_fair = false;
 
 	BudgetReserve(budget, add_size(mul_size(sizeof(int32), mul_size(3, data->nnz)),
 								   add_size(mul_size(sizeof(double), data->nitems),
@@ -595,11 +598,25 @@ BprTrain(const Interactions *data, const BprOptions *opt, float4 *user_factors,
 
 	/* the pairs grouped by stratum (user block x item block), with a counting sort */
 	stratum_ptr = palloc0(sizeof(int64) * (nstrata + 1));
+	/* user fairness needs two groups with users and a weight */
+	if (opt->user_group != NULL && opt->user_lambda > 0 && opt->nuser_groups >= 2)
+	{
+		bool	   *has = palloc0(sizeof(bool) * opt->nuser_groups);
+		int			groups = 0;
+
+		for (int32 u = 0; u < data->nusers; u++)
+			if (opt->user_group[u] >= 0 && !has[opt->user_group[u]])
+			{
+				has[opt->user_group[u]] = true;
+				groups++;
+			}
+		user_fair = groups >= 2;
+	}
 	s.nheld = 0;
 	for (int32 u = 0; u < data->nusers; u++)
 		for (int64 x = data->user_ptr[u]; x < data->user_ptr[u + 1]; x++)
 		{
-			if (HeldOut(opt, u, data->user_items[x]))
+			if (HeldOut(data, opt, user_fair, u, x))
 				s.nheld++;
 			else
 				stratum_ptr[(u % T) * T + data->user_items[x] % T + 1]++;
@@ -610,8 +627,9 @@ BprTrain(const Interactions *data, const BprOptions *opt, float4 *user_factors,
 	memcpy(fill, stratum_ptr, sizeof(int64) * nstrata);
 	s.pair_user = MemoryContextAllocHuge(CurrentMemoryContext, mul_size(sizeof(int32), Max(data->nnz, 1)));
 	s.pair_item = MemoryContextAllocHuge(CurrentMemoryContext, mul_size(sizeof(int32), Max(data->nnz, 1)));
-	s.held_user = palloc(mul_size(sizeof(int32), Max(s.nheld, 1)));
-	s.held_item = palloc(mul_size(sizeof(int32), Max(s.nheld, 1)));
+	BudgetReserve(budget, mul_size(2 * sizeof(int32), s.nheld), "the held-out pairs");
+	s.held_user = MemoryContextAllocHuge(CurrentMemoryContext, mul_size(sizeof(int32), Max(s.nheld, 1)));
+	s.held_item = MemoryContextAllocHuge(CurrentMemoryContext, mul_size(sizeof(int32), Max(s.nheld, 1)));
 	s.nheld = 0;
 	for (int32 u = 0; u < data->nusers; u++)
 		for (int64 x = data->user_ptr[u]; x < data->user_ptr[u + 1]; x++)
@@ -619,7 +637,7 @@ BprTrain(const Interactions *data, const BprOptions *opt, float4 *user_factors,
 			int32		i = data->user_items[x];
 			int64		at;
 
-			if (HeldOut(opt, u, i))
+			if (HeldOut(data, opt, user_fair, u, x))
 			{
 				s.held_user[s.nheld] = u;
 				s.held_item[s.nheld++] = i;
@@ -657,8 +675,12 @@ BprTrain(const Interactions *data, const BprOptions *opt, float4 *user_factors,
 		int			G = opt->nitem_groups;
 		int64	   *ptr = palloc0(mul_size(sizeof(int64), add_size(mul_size(T, G), 1)));
 		int64	   *at = palloc(mul_size(sizeof(int64), mul_size(T, G)));
-		int32	   *items = MemoryContextAllocHuge(CurrentMemoryContext,
-												   mul_size(sizeof(int32), Max(data->nitems, 1)));
+		int32	   *items;
+
+		BudgetReserve(budget, add_size(mul_size(sizeof(int32), data->nitems),
+									   mul_size(sizeof(int64), mul_size(2, mul_size(T, G)))),
+					  "the items of each group and block");
+		items = MemoryContextAllocHuge(CurrentMemoryContext, mul_size(sizeof(int32), Max(data->nitems, 1)));
 
 		for (int32 i = 0; i < data->nitems; i++)
 			if (opt->item_group[i] >= 0)
@@ -686,7 +708,7 @@ BprTrain(const Interactions *data, const BprOptions *opt, float4 *user_factors,
 	s.loss = palloc(sizeof(double) * T);
 	s.samples = palloc(sizeof(int64) * T);
 	s.group_weight = NULL;
-	if (opt->user_group != NULL && opt->nuser_groups > 0)
+	if (user_fair)
 	{
 		s.group_weight = palloc(sizeof(double) * opt->nuser_groups);
 		for (int g = 0; g < opt->nuser_groups; g++)

@@ -1124,6 +1124,7 @@ EmitRatingUnfairness(ReturnSetInfo *rsinfo, EvalJob *job)
 			double		sums[4] = {0, 0, 0, 0};
 			int64		items = 0;
 
+			CHECK_FOR_INTERRUPTS();
 			if (group_count[a] == 0 || group_count[b] == 0)
 				continue;
 			for (int32 j = 0; j < m->nitems; j++)
@@ -1191,6 +1192,8 @@ EmitUserGroupMetrics(ReturnSetInfo *rsinfo, const EvalJob *job)
 /*
  * With options->'attack': the same users' lists from the model with its
  * embeddings perturbed as the attack says (attack.c), as attacked_<metric>.
+ * It runs last: its pass overwrites each TestUser's ndcg, which the user
+ * group metrics read.
  */
 static void
 EvaluateUnderAttack(ReturnSetInfo *rsinfo, EvalJob *job)

@@ -99,10 +99,11 @@ ParseFairTraining(Jsonb *options, FairTraining *ft)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("user_lambda needs user_group_col")));
-	if (ft->item_group_col == NULL && (OptionPresent(fairness, "item_lambda") || OptionPresent(fairness, "target")))
+	if (ft->item_group_col == NULL && (OptionPresent(fairness, "item_lambda") || OptionPresent(fairness, "target") ||
+									   OptionPresent(fairness, "within_group")))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("item_lambda and target need item_group_col")));
+				 errmsg("item_lambda, target and within_group need item_group_col")));
 	ft->active = true;
 }
 
@@ -154,6 +155,30 @@ TrainingTargets(const FairTraining *ft, int ngroups, char **names, const int64 *
 				double *target)
 {
 	double		sum = 0.0;
+
+	/* every group an explicit target names must be a value of the column: else it is a typo */
+	if (ft->target.kind == TARGET_EXPLICIT)
+	{
+		JsonbIterator *it = JsonbIteratorInit(&ft->target.shares->root);
+		JsonbValue	v;
+		JsonbIteratorToken tok;
+
+		while ((tok = JsonbIteratorNext(&it, &v, true)) != WJB_DONE)
+		{
+			bool		found = false;
+
+			if (tok != WJB_KEY)
+				continue;
+			for (int g = 0; g < ngroups && !found; g++)
+				found = names[g] != NULL && strlen(names[g]) == v.val.string.len &&
+					memcmp(names[g], v.val.string.val, v.val.string.len) == 0;
+			if (!found)
+				ereport(ERROR,
+						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+						 errmsg("the target names \"%.*s\", which is not a value of column \"%s\"",
+								v.val.string.len, v.val.string.val, ft->item_group_col)));
+		}
+	}
 
 	for (int g = 0; g < ngroups; g++)
 	{
@@ -210,6 +235,7 @@ PrepareFairTraining(FairTraining *ft, const char *model, const Interactions *dat
 		int64	   *pairs_in = palloc0(sizeof(int64) * Max(ngroups, 1));
 		double	   *target = palloc0(sizeof(double) * Max(ngroups, 1));
 		double	   *gw = palloc0(sizeof(double) * Max(ngroups, 1));
+		int64		grouped = 0;	/* the pairs of items with a group */
 		double		mass = 0.0;
 
 		for (int32 i = 0; i < data->nitems; i++)
@@ -217,19 +243,32 @@ PrepareFairTraining(FairTraining *ft, const char *model, const Interactions *dat
 			{
 				items_in[group_of[i]]++;
 				pairs_in[group_of[i]] += data->item_ptr[i + 1] - data->item_ptr[i];
+				grouped += data->item_ptr[i + 1] - data->item_ptr[i];
 			}
 		TrainingTargets(ft, ngroups, names, items_in, pairs_in, target);
+		/*
+		 * (target / data share)^lambda, in logs so that no power overflows
+		 * before the scaling; then scaled so that the grouped pairs keep
+		 * their total weight (items without a group weigh 1, untouched).
+		 */
 		for (int g = 0; g < ngroups; g++)
 			gw[g] = pairs_in[g] > 0 && target[g] > 0 ?
-				pow(target[g] / ((double) pairs_in[g] / Max(data->nnz, 1)), ft->item_lambda) : 0.0;
-		/* scaled to a mean of 1 over the training pairs (items with no group weigh 1 before) */
-		for (int32 i = 0; i < data->nitems; i++)
+				ft->item_lambda * log(target[g] / ((double) pairs_in[g] / grouped)) : -INFINITY;
 		{
-			weight[i] = group_of[i] >= 0 ? (float4) gw[group_of[i]] : 1.0f;
-			mass += weight[i] * (double) (data->item_ptr[i + 1] - data->item_ptr[i]);
+			double		top = -INFINITY;
+
+			for (int g = 0; g < ngroups; g++)
+				top = Max(top, gw[g]);
+			for (int g = 0; g < ngroups; g++)
+			{
+				gw[g] = isfinite(top) && gw[g] > -INFINITY ? exp(gw[g] - top) : 0.0;
+				mass += gw[g] * pairs_in[g];
+			}
+			for (int g = 0; g < ngroups; g++)
+				gw[g] = mass > 0 ? gw[g] * grouped / mass : 0.0;
 		}
-		for (int32 i = 0; i < data->nitems && mass > 0; i++)
-			weight[i] = (float4) (weight[i] * data->nnz / mass);
+		for (int32 i = 0; i < data->nitems; i++)
+			weight[i] = group_of[i] >= 0 ? (float4) gw[group_of[i]] : 1.0f;
 		bopt->positive_weight = weight;
 		bopt->item_group = group_of;
 		bopt->nitem_groups = ngroups;
@@ -238,7 +277,7 @@ PrepareFairTraining(FairTraining *ft, const char *model, const Interactions *dat
 		ft->item_group_names = names;
 		ft->item_group_weight = palloc(sizeof(double) * Max(ngroups, 1));
 		for (int g = 0; g < ngroups; g++)
-			ft->item_group_weight[g] = mass > 0 ? gw[g] * data->nnz / mass : 0.0;
+			ft->item_group_weight[g] = gw[g];
 	}
 }
 

@@ -141,10 +141,13 @@ CallWithLegacyArgs(FunctionCallInfo old, const LegacySignature *sig, PGFunction 
 		price = JB_ROOT_IS_OBJECT(options) ? OptionText(options, "price") : NULL;
 		if (price != NULL)
 		{
+			/* a number (checked as 0.5.0 checked it), written back as one */
+			double		value = OptionNumber(options, "price", 0.0, 1e-6, 1e6);
+
 			rest = DirectFunctionCall2(jsonb_delete, rest, CStringGetTextDatum("price"));
 			rest = DirectFunctionCall2(jsonb_concat, rest,
 									   DirectFunctionCall1(jsonb_in,
-														   CStringGetDatum(psprintf("{\"deficit_scale\": %s}", price))));
+														   CStringGetDatum(psprintf("{\"deficit_scale\": %.17g}", value))));
 		}
 		if (sig->options_new >= 0)
 		{

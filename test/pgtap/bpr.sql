@@ -2,7 +2,7 @@
 -- training and its controls, determinism, and bad input
 BEGIN;
 SET search_path = recfair, public;
-SELECT plan(56);
+SELECT plan(60);
 
 -- Two user groups with disjoint tastes: users 1-30 use items 1-15, users
 -- 31-60 items 16-30; items 1 and 16 are each group's favourite.
@@ -106,6 +106,17 @@ SELECT throws_ok($$SELECT recfair.train('x', 'bp', algorithm => 'bpr', options =
 	'22023', 'user_lambda needs user_group_col', 'a lambda without its column');
 SELECT throws_ok($$SELECT recfair.train('x', 'bp', algorithm => 'bpr', options => '{"fairness": {"item_group_col": "popularity"}}')$$,
 	'55000', NULL, 'item fairness needs a registered item table');
+SELECT throws_ok($$SELECT recfair.train('x', 'bp', algorithm => 'bpr', items => 'bp_items',
+	options => '{"fairness": {"item_group_col": "popularity", "target": {"haed": 0.5, "tail": 0.5}}}')$$, '22023',
+	'the target names "haed", which is not a value of column "popularity"', 'a misspelled group in a training target');
+SELECT throws_ok($$SELECT recfair.train('x', 'bp', algorithm => 'bpr', options => '{"fairness": {"user_group_col": "grp", "within_group": 0.5}}')$$,
+	'22023', 'item_lambda, target and within_group need item_group_col', 'within_group needs an item group column');
+SELECT lives_ok($$SELECT recfair.train('bpx', 'bp', algorithm => 'bpr', factors => 4, iterations => 3, items => 'bp_items',
+	options => '{"fairness": {"item_group_col": "popularity", "item_lambda": 100}}')$$,
+	'an extreme item_lambda does not overflow the weights');
+SELECT ok((SELECT (hyperparameters->'fairness'->'item_group_weight'->>'tail')::float8 < 1e-30
+			 AND (hyperparameters->'fairness'->'item_group_weight'->>'head')::float8 > 1 FROM models WHERE name = 'bpx'),
+	'equal target: the group over its share (tail: 629 of 689 pairs) weighs (almost) 0, the other the rest');
 SELECT throws_ok($$SELECT recfair.train('x', 'bp', options => '{"fairness": {"item_group_col": "popularity"}}')$$,
 	'22023', 'option "fairness" does not apply to algorithm "als"', 'fairness is for bpr');
 
