@@ -27,6 +27,7 @@ OBJS = \
 	src/options.o \
 	src/parallel.o \
 	src/progress.o \
+	src/rating_fair.o \
 	src/recfair.o \
 	src/relnames.o \
 	src/security.o \

@@ -149,6 +149,15 @@ ReadGroups(const char *model, bool users, Oid relid, const char *key, const char
 	return ngroups;
 }
 
+/* The user groups of column for the training data's users (-1: none); returns their number. */
+int
+ReadUserGroups(const char *model, Oid users_relid, const char *user_key, const char *column,
+			   const Interactions *data, int32 **group_of, char ***names)
+{
+	*group_of = MemoryContextAllocHuge(CurrentMemoryContext, mul_size(sizeof(int32), Max(data->nusers, 1)));
+	return ReadGroups(model, true, users_relid, user_key, column, data->user_ids, data->nusers, *group_of, names);
+}
+
 /* Each group's target share (of the groups that have training pairs). */
 static void
 TrainingTargets(const FairTraining *ft, int ngroups, char **names, const int64 *items_in, const int64 *pairs_in,

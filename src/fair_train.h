@@ -32,6 +32,8 @@ typedef struct FairTraining
 extern void ParseFairTraining(Jsonb *options, FairTraining *ft);
 extern void PrepareFairTraining(FairTraining *ft, const char *model, const Interactions *data, Oid users_relid,
 								const char *user_key, Oid items_relid, const char *item_key, BprOptions *bopt);
+extern int	ReadUserGroups(const char *model, Oid users_relid, const char *user_key, const char *column,
+						   const Interactions *data, int32 **group_of, char ***names);
 extern void AppendFairTrainingJson(StringInfo buf, const FairTraining *ft);
 
 #endif							/* RECFAIR_FAIR_TRAIN_H */

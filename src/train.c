@@ -17,6 +17,7 @@
 #include "als.h"
 #include "bpr.h"
 #include "fair_train.h"
+#include "rating_fair.h"
 #include "catalog/pg_class.h"
 #include "catalog/pg_type.h"
 #include "compat.h"
@@ -66,6 +67,7 @@ typedef struct TrainOptions
 	Oid			users_relid;	/* the same tables, or InvalidOid */
 	Oid			items_relid;
 	FairTraining fairness;		/* bpr: options->'fairness' */
+	RatingFairness rating_fairness; /* als_explicit: options->'fairness' */
 } TrainOptions;
 
 /* train()'s arguments, by position in its SQL signature. */
@@ -97,8 +99,10 @@ enum
  */
 static const char *const als_options[] = {"alpha", "confidence", "solver", "cg_steps"};
 static const char *const bpr_options[] = {
-	"learning_rate", "sampling", "sampling_exponent", "item_bias", "adversarial", "fairness"
+	"learning_rate", "sampling", "sampling_exponent", "item_bias", "adversarial", "fairness"	/* fairness last */
 };
+/* als_explicit takes the ALS options and fairness (rating_fair.c) */
+static const char *const als_explicit_options[] = {"alpha", "confidence", "solver", "cg_steps", "fairness"};
 static const char *const adversarial_options[] = {"method", "eps", "weight", "steps", "start_epoch"};
 static const MovedOption moved_options[] = {
 	{"seed"}, {"items"}, {"item_key"}, {"users"}, {"user_key"}
@@ -287,10 +291,17 @@ ParseOptions(FunctionCallInfo fcinfo, TrainAlgorithm kind, TrainOptions *opt, Bp
 		ParseBprOptions(options, bopt);
 		ParseFairTraining(options, &opt->fairness);
 	}
+	else if (kind == ALGO_ALS_EXPLICIT)
+	{
+		/* bpr's options but fairness, which als_explicit reads its own way */
+		RefuseOptionsOf(options, bpr_options, lengthof(bpr_options) - 1, "als_explicit");
+		CheckOptionKeys(options, als_explicit_options, lengthof(als_explicit_options), moved_options,
+						lengthof(moved_options));
+		ParseRatingFairness(options, &opt->rating_fairness);
+	}
 	else
 	{
-		RefuseOptionsOf(options, bpr_options, lengthof(bpr_options), kind == ALGO_ALS ? "als" :
-						kind == ALGO_ALS_EXPLICIT ? "als_explicit" : "popularity");
+		RefuseOptionsOf(options, bpr_options, lengthof(bpr_options), kind == ALGO_ALS ? "als" : "popularity");
 		CheckOptionKeys(options, als_options, lengthof(als_options), moved_options, lengthof(moved_options));
 	}
 	/* the ALS defaults too for bpr: recommend_for_items folds baskets in as ALS would */
@@ -542,6 +553,18 @@ Fit(TrainJob *job)
 		job->global_mean = AlsTrainExplicit(data, &job->aopt, job->user_factors, job->user_bias,
 											job->item_factors, job->item_bias, ReportIteration,
 											&job->progress);
+		if (job->topt.rating_fairness.active)
+		{
+			RatingFairness *rf = &job->topt.rating_fairness;
+			int32	   *group_of;
+			char	  **names;
+			int			ngroups = ReadUserGroups(job->model, job->topt.users_relid, job->topt.user_key,
+												 rf->user_group_col, data, &group_of, &names);
+
+			RatingFairnessFineTune(data, rf, group_of, ngroups, job->user_factors, job->user_bias,
+								   job->item_factors, job->item_bias, job->global_mean, job->factors,
+								   job->regularization, &job->budget);
+		}
 	}
 	else if (job->kind == ALGO_BPR)
 	{
@@ -624,9 +647,25 @@ HyperparametersJson(const TrainJob *job)
 							 b->adv_start_epoch);
 	}
 	else
+	{
+		const RatingFairness *rf = &job->topt.rating_fairness;
+
+		if (rf->active)
+		{
+			appendStringInfoString(&hyper, "\"fairness\": {\"user_group_col\": ");
+			escape_json(&hyper, rf->user_group_col);
+			appendStringInfo(&hyper, ", \"term\": \"%s\", \"lambda\": %.9g, \"epochs\": %d, \"learning_rate\": %.9g, ",
+							 RatingTermName(rf->term), rf->lambda, rf->epochs, rf->learning_rate);
+			if (isfinite(rf->before) && isfinite(rf->after))
+				appendStringInfo(&hyper, "\"training_term_before\": %.6g, \"training_term_after\": %.6g}, ",
+								 rf->before, rf->after);
+			else
+				appendStringInfoString(&hyper, "\"training_term_before\": null, \"training_term_after\": null}, ");
+		}
 		appendStringInfo(&hyper, "\"alpha\": %.9g, \"confidence\": \"%s\", \"solver\": \"%s\", \"cg_steps\": %d, ",
 						 job->aopt.alpha, job->aopt.confidence_offset == 0.0 ? "alpha*w" : "1+alpha*w",
 						 job->aopt.solver == ALS_SOLVER_CG ? "cg" : "cholesky", job->aopt.cg_steps);
+	}
 	appendStringInfo(&hyper, "\"seed\": " INT64_FORMAT ", \"user_col\": ", job->topt.seed);
 	escape_json(&hyper, job->src.user_col);
 	appendStringInfoString(&hyper, ", \"item_col\": ");

@@ -2,7 +2,7 @@
 -- checked against the same definitions computed in SQL from the stored factors and biases
 BEGIN;
 SET search_path = recfair, public;
-SELECT plan(6);
+SELECT plan(14);
 
 CREATE TABLE rf AS
 SELECT u AS user_id, i AS item_id, 1 + (u * 7 + i * 3 + (CASE WHEN u % 3 = 0 THEN i ELSE 0 END)) % 5 AS rating
@@ -38,6 +38,34 @@ SELECT is(pg_temp.got('absolute_unfairness'), (SELECT round(absolute::numeric, 6
 SELECT is(pg_temp.got('underestimation_unfairness'), (SELECT round(under::numeric, 6) FROM expected), 'underestimation unfairness');
 SELECT is(pg_temp.got('overestimation_unfairness'), (SELECT round(over::numeric, 6) FROM expected), 'overestimation unfairness');
 SELECT is(pg_temp.got('non_parity_unfairness'), (SELECT round(non_parity::numeric, 6) FROM expected), 'non-parity unfairness');
+
+-- the terms in als_explicit's objective: gradient steps on the item rows after ALS
+SELECT lives_ok($$SELECT recfair.train('rfv', 'rf_train', weight_col => 'rating', algorithm => 'als_explicit', factors => 3,
+	iterations => 5, regularization => 0.1, users => 'rf_users',
+	options => '{"fairness": {"user_group_col": "grp", "term": "value", "lambda": 5, "epochs": 100, "learning_rate": 0.05}}')$$,
+	'als_explicit with the value term in its objective');
+SELECT ok((SELECT (hyperparameters->'fairness'->>'training_term_after')::float8
+				  < 0.5 * (hyperparameters->'fairness'->>'training_term_before')::float8 FROM models WHERE name = 'rfv'),
+	'the value term on the training ratings falls by more than half');
+SELECT is((SELECT (hyperparameters->'fairness') - '{training_term_before,training_term_after}'::text[] FROM models WHERE name = 'rfv'),
+	'{"user_group_col": "grp", "term": "value", "lambda": 5, "epochs": 100, "learning_rate": 0.05}'::jsonb,
+	'the settings are recorded');
+SELECT is((SELECT round((hyperparameters->'fairness'->>'training_term_before')::numeric, 4) FROM models WHERE name = 'rfv'),
+	(SELECT round(value::numeric, 4) FROM recfair.evaluate('rf', 'rf_train', 5, user_group_col => 'grp')
+	 WHERE metric = 'value_unfairness'),
+	'the term before the fine-tuning is evaluate()''s value unfairness of the plain model on its training data');
+SELECT lives_ok($$SELECT recfair.train('rf0', 'rf_train', weight_col => 'rating', algorithm => 'als_explicit', factors => 3,
+	iterations => 5, regularization => 0.1, users => 'rf_users',
+	options => '{"fairness": {"user_group_col": "grp", "lambda": 0, "epochs": 20}}')$$, 'lambda 0');
+SELECT ok((SELECT abs(a.value - b.value) < 1e-3 FROM recfair.evaluate('rf', 'rf_test', 5) a, recfair.evaluate('rf0', 'rf_test', 5) b
+		   WHERE a.metric = 'rmse' AND b.metric = 'rmse'),
+	'with lambda 0 the fine-tuning leaves ALS''s optimum (the same RMSE)');
+SELECT throws_ok($$SELECT recfair.train('x', 'rf_train', weight_col => 'rating', algorithm => 'als_explicit', users => 'rf_users',
+	regularization => 0.1, options => '{"fairness": {"user_group_col": "grp", "term": "parity"}}')$$, '22023',
+	'unknown unfairness term "parity"', 'an unknown term');
+SELECT throws_ok($$SELECT recfair.train('x', 'rf_train', weight_col => 'rating', algorithm => 'als_explicit',
+	regularization => 0.1, options => '{"fairness": {"term": "value"}}')$$, '22023',
+	'option "fairness" of als_explicit needs user_group_col', 'the term needs user groups');
 
 SELECT * FROM finish();
 ROLLBACK;
