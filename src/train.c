@@ -299,9 +299,23 @@ ParseOptions(FunctionCallInfo fcinfo, TrainAlgorithm kind, TrainOptions *opt, Bp
 						lengthof(moved_options));
 		ParseRatingFairness(options, &opt->rating_fairness);
 	}
+	else if (kind == ALGO_ALS)
+	{
+		/* the item side of bpr's fairness, as confidence weights (ApplyAlsItemWeights) */
+		RefuseOptionsOf(options, bpr_options, lengthof(bpr_options) - 1, "als");
+		CheckOptionKeys(options, als_explicit_options, lengthof(als_explicit_options), moved_options,
+						lengthof(moved_options));
+		ParseFairTraining(options, &opt->fairness);
+		if (opt->fairness.active && (opt->fairness.user_group_col != NULL || opt->fairness.within_group > 0))
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("algorithm \"als\" takes only the item side of fairness"),
+					 errdetail("user_group_col and within_group are for bpr: ALS has no sampled triples to reweight or draw."),
+					 errhint("Use item_group_col, target and item_lambda, or algorithm => 'bpr'.")));
+	}
 	else
 	{
-		RefuseOptionsOf(options, bpr_options, lengthof(bpr_options), kind == ALGO_ALS ? "als" : "popularity");
+		RefuseOptionsOf(options, bpr_options, lengthof(bpr_options), "popularity");
 		CheckOptionKeys(options, als_options, lengthof(als_options), moved_options, lengthof(moved_options));
 	}
 	/* the ALS defaults too for bpr: recommend_for_items folds baskets in as ALS would */
@@ -513,6 +527,29 @@ ReadTrainingData(TrainJob *job)
 	job->read_s = SecondsSince(phase);
 }
 
+/*
+ * ALS's item-side fairness: the item groups' weights of bpr's fairness
+ * (fair_train.c: (target / data share)^item_lambda, a mean of 1 over the
+ * grouped pairs) multiply the interactions' weights, and so their
+ * confidence above 1.
+ */
+static void
+ApplyAlsItemWeights(TrainJob *job)
+{
+	Interactions *data = job->data;
+	BprOptions	weights;
+
+	memset(&weights, 0, sizeof(weights));
+	PrepareFairTraining(&job->topt.fairness, job->model, data, job->topt.users_relid, job->topt.user_key,
+						job->topt.items_relid, job->topt.item_key, &weights);
+	for (int32 u = 0; u < data->nusers; u++)
+		for (int64 x = data->user_ptr[u]; x < data->user_ptr[u + 1]; x++)
+			data->user_weights[x] *= weights.positive_weight[data->user_items[x]];
+	for (int32 i = 0; i < data->nitems; i++)
+		for (int64 x = data->item_ptr[i]; x < data->item_ptr[i + 1]; x++)
+			data->item_weights[x] *= weights.positive_weight[i];
+}
+
 /* Train the factors (and biases) with the chosen algorithm; nothing non-finite survives. */
 static void
 Fit(TrainJob *job)
@@ -538,6 +575,8 @@ Fit(TrainJob *job)
 	job->progress.label = "loss";
 	if (job->kind == ALGO_ALS)
 	{
+		if (job->topt.fairness.active)
+			ApplyAlsItemWeights(job);
 		AlsInitFactors(job->user_factors, data->nusers, job->factors, job->aopt.seed);
 		AlsInitFactors(job->item_factors, data->nitems, job->factors, job->aopt.seed + 1);
 		AlsTrainImplicit(data, &job->aopt, job->user_factors, job->item_factors, ReportIteration,
@@ -650,6 +689,8 @@ HyperparametersJson(const TrainJob *job)
 	{
 		const RatingFairness *rf = &job->topt.rating_fairness;
 
+		if (job->topt.fairness.active)
+			AppendFairTrainingJson(&hyper, &job->topt.fairness);
 		if (rf->active)
 		{
 			appendStringInfoString(&hyper, "\"fairness\": {\"user_group_col\": ");

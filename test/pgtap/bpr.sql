@@ -2,7 +2,7 @@
 -- training and its controls, determinism, and bad input
 BEGIN;
 SET search_path = recfair, public;
-SELECT plan(60);
+SELECT plan(62);
 
 -- Two user groups with disjoint tastes: users 1-30 use items 1-15, users
 -- 31-60 items 16-30; items 1 and 16 are each group's favourite.
@@ -117,8 +117,12 @@ SELECT lives_ok($$SELECT recfair.train('bpx', 'bp', algorithm => 'bpr', factors 
 SELECT ok((SELECT (hyperparameters->'fairness'->'item_group_weight'->>'tail')::float8 < 1e-30
 			 AND (hyperparameters->'fairness'->'item_group_weight'->>'head')::float8 > 1 FROM models WHERE name = 'bpx'),
 	'equal target: the group over its share (tail: 629 of 689 pairs) weighs (almost) 0, the other the rest');
-SELECT throws_ok($$SELECT recfair.train('x', 'bp', options => '{"fairness": {"item_group_col": "popularity"}}')$$,
-	'22023', 'option "fairness" does not apply to algorithm "als"', 'fairness is for bpr');
+SELECT lives_ok($$SELECT recfair.train('bpals', 'bp', factors => 4, iterations => 3, items => 'bp_items',
+	options => '{"fairness": {"item_group_col": "popularity", "item_lambda": 1}}')$$, 'als takes the item side of fairness');
+SELECT ok((SELECT (hyperparameters->'fairness'->'item_group_weight'->>'head')::float8 > 1 FROM models WHERE name = 'bpals'),
+	'its confidence weights are recorded (equal target: the head, 60 of 689 pairs, weighs more)');
+SELECT throws_ok($$SELECT recfair.train('x', 'bp', users => 'bp_users', options => '{"fairness": {"user_group_col": "grp"}}')$$,
+	'22023', 'algorithm "als" takes only the item side of fairness', 'als refuses the user side');
 
 -- diversity: the mean cosine distance within each evaluated user's list, and distinct groups per list
 SELECT is((SELECT round(value::numeric, 5) FROM recfair.evaluate('bp', 'bp_test', 5) WHERE metric = 'intra_list_diversity@5'),
