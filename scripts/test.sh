@@ -145,6 +145,13 @@ test/cross-version/check.sh
 echo "== JDBC client"
 test/jdbc/run.sh
 
+# a 3-node Citus cluster, with the workplace's citus-install/citus-cluster
+# tools when they are there (test/citus/run.sh says what it needs)
+if ! $sanitize; then
+	echo "== Citus"
+	test/citus/run.sh
+fi
+
 # AddressSanitizer reserves terabytes of address space for its shadow, so
 # an instrumented server cannot run under ulimit -v at all
 if ! $sanitize; then

@@ -4,11 +4,12 @@
  *	  Read a source of (user, item, weight) rows into the sparse matrix that
  *	  training works on, and account the memory it takes.
  *
- * A plain table or materialized view is read with a direct heap scan (no
- * executor, no per-row SPI), which is what makes reading millions of rows
- * per second possible; views, partitioned and foreign tables, tables with
- * row-level security and queries go through an SPI cursor, fetched in
- * batches.  Names are resolved through the catalog and quoted: the only SQL
+ * A plain local heap table or materialized view is read with a direct heap
+ * scan (no executor, no per-row SPI), which is what makes reading millions
+ * of rows per second possible; views, partitioned and foreign tables,
+ * inheritance parents, other table access methods, tables with row-level
+ * security, Citus tables (whose local heap is a shell) and queries go
+ * through an SPI cursor, fetched in batches.  Names are resolved through the catalog and quoted: the only SQL
  * we build wraps a user's query as a subquery, so a name can never become
  * SQL.
  *
@@ -41,7 +42,9 @@
 #include "access/relation.h"
 #include "access/table.h"
 #include "access/tableam.h"
+#include "catalog/pg_am.h"
 #include "catalog/pg_class.h"
+#include "catalog/pg_namespace.h"
 #include "catalog/pg_inherits.h"
 #include "catalog/pg_type.h"
 #include "ceilings.h"
@@ -566,24 +569,69 @@ CheckColumnNameLength(const char *col)
 				 errdetail("A column name has at most %d bytes.", NAMEDATALEN - 1)));
 }
 
+/*
+ * Whether Citus manages the relation (a distributed, reference or Citus
+ * local table): then its local heap is a shell, empty or stale, and only a
+ * query reads its rows.  Without Citus there is no pg_dist_partition.
+ */
+static bool
+CitusManaged(Oid relid)
+{
+	Oid			catalog = get_relname_relid("pg_dist_partition", PG_CATALOG_NAMESPACE);
+	Oid			types[1] = {REGCLASSOID};
+	Datum		values[1] = {ObjectIdGetDatum(relid)};
+	int			rc;
+
+	if (!OidIsValid(catalog))
+		return false;
+	rc = SPI_execute_with_args("SELECT 1 FROM pg_catalog.pg_dist_partition "
+							   "WHERE logicalrelid OPERATOR(pg_catalog.=) $1",
+							   1, types, values, NULL, true, 1);
+	if (rc != SPI_OK_SELECT)
+		elog(ERROR, "SPI_execute_with_args failed: %s", SPI_result_code_string(rc));
+	return SPI_processed > 0;
+}
+
+/*
+ * The direct scan reads a relation's own heap: valid only for a plain local
+ * heap table (or materialized view) without inheritance children, that the
+ * caller may read without row security.  Everything else is read by a
+ * query: views, partitioned, foreign and Citus tables, other table access
+ * methods, children, row security.
+ */
+static bool
+DirectScanValid(Oid relid)
+{
+	char		kind = get_rel_relkind(relid);
+	HeapTuple	tup;
+	bool		heap = false;
+
+	if (kind != RELKIND_RELATION && kind != RELKIND_MATVIEW)
+		return false;
+	tup = SearchSysCache1(RELOID, ObjectIdGetDatum(relid));
+	if (HeapTupleIsValid(tup))
+	{
+		heap = ((Form_pg_class) GETSTRUCT(tup))->relam == HEAP_TABLE_AM_OID;
+		ReleaseSysCache(tup);
+	}
+	return heap && !has_subclass(relid) &&
+		pg_class_aclcheck(relid, GetUserId(), ACL_SELECT) == ACLCHECK_OK &&
+		check_enable_rls(relid, InvalidOid, true) != RLS_ENABLED &&
+		!CitusManaged(relid);
+}
+
 static void
 ReadSource(RowBuffer *buf)
 {
 	const InteractionSource *src = buf->src;
 	Oid			relid = src->relid;
-	char		kind;
 
 	if (!OidIsValid(relid))
 	{
 		ScanQuery(buf, SourceFromClause(src));
 		return;
 	}
-	/* inheritance children are read by the query, not the heap scan */
-	kind = get_rel_relkind(relid);
-	if ((kind == RELKIND_RELATION || kind == RELKIND_MATVIEW) &&
-		!has_subclass(relid) &&
-		pg_class_aclcheck(relid, GetUserId(), ACL_SELECT) == ACLCHECK_OK &&
-		check_enable_rls(relid, InvalidOid, true) != RLS_ENABLED)
+	if (DirectScanValid(relid))
 	{
 		Relation	rel = table_open(relid, AccessShareLock);
 
