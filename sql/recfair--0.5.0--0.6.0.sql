@@ -155,3 +155,45 @@ BEGIN
 	RETURN result;
 END
 $$;
+
+/*
+ * sum and avg of embeddings: a double precision[] state instead of internal,
+ * so that Citus aggregates them partially on the workers (it does so only
+ * for state types that are not pseudo-types) and avg works on distributed
+ * tables; CREATE OR REPLACE keeps the user's views that use them.
+ */
+CREATE FUNCTION recfair.embedding_agg_accum_array(double precision[], recfair.embedding) RETURNS double precision[]
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION recfair.embedding_agg_accum_array(double precision[], recfair.embedding) IS
+	'transition function of sum(embedding) and avg(embedding): the state is {count, sum_1, ..., sum_d}';
+CREATE FUNCTION recfair.embedding_agg_combine_array(double precision[], double precision[]) RETURNS double precision[]
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION recfair.embedding_agg_combine_array(double precision[], double precision[]) IS
+	'combine function of sum(embedding) and avg(embedding) (parallel workers, Citus workers)';
+CREATE FUNCTION recfair.embedding_sum_final_array(double precision[]) RETURNS recfair.embedding
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION recfair.embedding_sum_final_array(double precision[]) IS 'final function of sum(embedding)';
+CREATE FUNCTION recfair.embedding_avg_final_array(double precision[]) RETURNS recfair.embedding
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION recfair.embedding_avg_final_array(double precision[]) IS 'final function of avg(embedding)';
+
+CREATE OR REPLACE AGGREGATE recfair.sum(recfair.embedding) (
+	SFUNC = recfair.embedding_agg_accum_array,
+	STYPE = double precision[],
+	FINALFUNC = recfair.embedding_sum_final_array,
+	COMBINEFUNC = recfair.embedding_agg_combine_array,
+	PARALLEL = SAFE
+);
+CREATE OR REPLACE AGGREGATE recfair.avg(recfair.embedding) (
+	SFUNC = recfair.embedding_agg_accum_array,
+	STYPE = double precision[],
+	FINALFUNC = recfair.embedding_avg_final_array,
+	COMBINEFUNC = recfair.embedding_agg_combine_array,
+	PARALLEL = SAFE
+);
+DROP FUNCTION recfair.embedding_agg_accum(internal, recfair.embedding);
+DROP FUNCTION recfair.embedding_agg_combine(internal, internal);
+DROP FUNCTION recfair.embedding_agg_serialize(internal);
+DROP FUNCTION recfair.embedding_agg_deserialize(bytea, internal);
+DROP FUNCTION recfair.embedding_sum_final(internal);
+DROP FUNCTION recfair.embedding_avg_final(internal);

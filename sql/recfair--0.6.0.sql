@@ -256,46 +256,38 @@ CREATE OPERATOR CLASS recfair.embedding_hash_ops DEFAULT FOR TYPE recfair.embedd
 COMMENT ON OPERATOR CLASS recfair.embedding_hash_ops USING hash IS 'hash equality of embeddings: hash joins and hash aggregation';
 
 /*
- * Aggregates sum and avg of embeddings: internal float8 state, parallel
- * and Citus safe
+ * Aggregates sum and avg of embeddings: a double precision[] state {count,
+ * sums}, so that parallel query and Citus workers aggregate partially
  */
-CREATE FUNCTION recfair.embedding_agg_accum(internal, recfair.embedding) RETURNS internal
+CREATE FUNCTION recfair.embedding_agg_accum_array(double precision[], recfair.embedding) RETURNS double precision[]
 	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION recfair.embedding_agg_accum(internal, recfair.embedding) IS 'transition function of sum(embedding) and avg(embedding)';
-CREATE FUNCTION recfair.embedding_agg_combine(internal, internal) RETURNS internal
+COMMENT ON FUNCTION recfair.embedding_agg_accum_array(double precision[], recfair.embedding) IS
+	'transition function of sum(embedding) and avg(embedding): the state is {count, sum_1, ..., sum_d}';
+CREATE FUNCTION recfair.embedding_agg_combine_array(double precision[], double precision[]) RETURNS double precision[]
 	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION recfair.embedding_agg_combine(internal, internal) IS 'combine function of sum(embedding) and avg(embedding) (parallel aggregation)';
-CREATE FUNCTION recfair.embedding_agg_serialize(internal) RETURNS bytea
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION recfair.embedding_agg_serialize(internal) IS 'serialization of the sum/avg state between parallel workers';
-CREATE FUNCTION recfair.embedding_agg_deserialize(bytea, internal) RETURNS internal
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION recfair.embedding_agg_deserialize(bytea, internal) IS 'deserialization of the sum/avg state between parallel workers';
-CREATE FUNCTION recfair.embedding_sum_final(internal) RETURNS recfair.embedding
+COMMENT ON FUNCTION recfair.embedding_agg_combine_array(double precision[], double precision[]) IS
+	'combine function of sum(embedding) and avg(embedding) (parallel workers, Citus workers)';
+CREATE FUNCTION recfair.embedding_sum_final_array(double precision[]) RETURNS recfair.embedding
 	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION recfair.embedding_sum_final(internal) IS 'final function of sum(embedding)';
-CREATE FUNCTION recfair.embedding_avg_final(internal) RETURNS recfair.embedding
+COMMENT ON FUNCTION recfair.embedding_sum_final_array(double precision[]) IS 'final function of sum(embedding)';
+CREATE FUNCTION recfair.embedding_avg_final_array(double precision[]) RETURNS recfair.embedding
 	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION recfair.embedding_avg_final(internal) IS 'final function of avg(embedding)';
+COMMENT ON FUNCTION recfair.embedding_avg_final_array(double precision[]) IS 'final function of avg(embedding)';
 
 CREATE AGGREGATE recfair.sum(recfair.embedding) (
-	SFUNC = recfair.embedding_agg_accum,
-	STYPE = internal,
-	FINALFUNC = recfair.embedding_sum_final,
-	COMBINEFUNC = recfair.embedding_agg_combine,
-	SERIALFUNC = recfair.embedding_agg_serialize,
-	DESERIALFUNC = recfair.embedding_agg_deserialize,
+	SFUNC = recfair.embedding_agg_accum_array,
+	STYPE = double precision[],
+	FINALFUNC = recfair.embedding_sum_final_array,
+	COMBINEFUNC = recfair.embedding_agg_combine_array,
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE recfair.sum(recfair.embedding) IS
 	'element-wise sum, accumulated in double precision; NULL inputs are ignored';
 CREATE AGGREGATE recfair.avg(recfair.embedding) (
-	SFUNC = recfair.embedding_agg_accum,
-	STYPE = internal,
-	FINALFUNC = recfair.embedding_avg_final,
-	COMBINEFUNC = recfair.embedding_agg_combine,
-	SERIALFUNC = recfair.embedding_agg_serialize,
-	DESERIALFUNC = recfair.embedding_agg_deserialize,
+	SFUNC = recfair.embedding_agg_accum_array,
+	STYPE = double precision[],
+	FINALFUNC = recfair.embedding_avg_final_array,
+	COMBINEFUNC = recfair.embedding_agg_combine_array,
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE recfair.avg(recfair.embedding) IS

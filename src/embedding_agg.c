@@ -5,11 +5,13 @@
  *	  serialize and deserialize functions that make them parallel safe and
  *	  usable as partial aggregates on a Citus cluster.
  *
- * The transition state is an internal struct holding a float8 running sum per
- * dimension and a row count: float8 keeps the sum of millions of float4 rows
- * accurate, and the serialized form (count, dim, sums) is what a parallel
- * worker or a remote node hands back to the leader.  NULL inputs are ignored;
- * no non-NULL input gives a NULL result, like the built-in sum and avg.
+ * The transition state holds a float8 running sum per dimension and a row
+ * count: float8 keeps the sum of millions of float4 rows accurate.  Since
+ * 0.6.0 it is a double precision[] {count, sums} (the *_array functions at
+ * the end), which Citus aggregates partially on its workers; the first,
+ * internal-state functions serve the 0.5.0 definitions until ALTER
+ * EXTENSION UPDATE.  NULL inputs are ignored; no non-NULL input gives a NULL
+ * result, like the built-in sum and avg.
  *
  *-------------------------------------------------------------------------
  */
@@ -19,7 +21,9 @@
 
 #include "embedding.h"
 #include "fmgr.h"
+#include "catalog/pg_type.h"
 #include "libpq/pqformat.h"
+#include "utils/array.h"
 #include "utils/float.h"
 
 typedef struct EmbeddingAggState
@@ -207,4 +211,147 @@ embedding_avg_final(PG_FUNCTION_ARGS)
 		PG_RETURN_NULL();
 	state = (EmbeddingAggState *) PG_GETARG_POINTER(0);
 	PG_RETURN_EMBEDDING_P(StateToEmbedding(state, (float8) state->count));
+}
+
+/*
+ * The same aggregates with a double precision[] state, {count, sum_1, ...,
+ * sum_d}: a real type, not internal, so that Citus (which partially
+ * aggregates a custom aggregate only when its state type is not a
+ * pseudo-type) runs the transitions on the workers and ships one array per
+ * group, and PostgreSQL's parallel query needs no serialize functions.
+ * Since 0.6.0 sum and avg use these; the internal-state functions above stay
+ * for the 0.5.0 definitions until ALTER EXTENSION UPDATE.
+ */
+static ArrayType *
+NewArrayState(MemoryContext context, int dim)
+{
+	Size		bytes = ARR_OVERHEAD_NONULLS(1) + sizeof(float8) * (dim + 1);
+	ArrayType  *a = MemoryContextAllocZero(context, bytes);
+
+	SET_VARSIZE(a, bytes);
+	a->ndim = 1;
+	a->dataoffset = 0;
+	a->elemtype = FLOAT8OID;
+	ARR_DIMS(a)[0] = dim + 1;
+	ARR_LBOUND(a)[0] = 1;
+	return a;
+}
+
+/* The state's values, checked to be a one-dimensional float8 array without NULLs of at least 2 entries. */
+static float8 *
+ArrayStateValues(ArrayType *a, int *dim)
+{
+	if (ARR_NDIM(a) != 1 || ARR_HASNULL(a) || ARR_ELEMTYPE(a) != FLOAT8OID || ARR_DIMS(a)[0] < 2)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("invalid embedding aggregate state"),
+				 errdetail("The state is a one-dimensional double precision array {count, sums...}.")));
+	*dim = ARR_DIMS(a)[0] - 1;
+	return (float8 *) ARR_DATA_PTR(a);
+}
+
+/* sum/avg transition on the array state: in place, in the aggregate context. */
+PG_FUNCTION_INFO_V1(embedding_agg_accum_array);
+Datum
+embedding_agg_accum_array(PG_FUNCTION_ARGS)
+{
+	MemoryContext aggcontext = AggregateContext(fcinfo);
+	ArrayType  *state = PG_ARGISNULL(0) ? NULL : PG_GETARG_ARRAYTYPE_P(0);
+	Embedding  *emb;
+	float8	   *v;
+	int			dim;
+
+	if (PG_ARGISNULL(1))
+	{
+		if (state == NULL)
+			PG_RETURN_NULL();
+		PG_RETURN_ARRAYTYPE_P(state);
+	}
+	emb = PG_GETARG_EMBEDDING_P(1);
+	if (state == NULL)
+		state = NewArrayState(aggcontext, emb->dim);
+	v = ArrayStateValues(state, &dim);
+	if (dim != emb->dim)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATA_EXCEPTION),
+				 errmsg("different embedding dimensions %d and %d", dim, emb->dim)));
+	for (int i = 0; i < dim; i++)
+		v[i + 1] += emb->x[i];
+	v[0] += 1;
+	PG_FREE_IF_COPY(emb, 1);
+	PG_RETURN_ARRAYTYPE_P(state);
+}
+
+/* sum/avg combine on the array state (parallel workers, Citus workers). */
+PG_FUNCTION_INFO_V1(embedding_agg_combine_array);
+Datum
+embedding_agg_combine_array(PG_FUNCTION_ARGS)
+{
+	MemoryContext aggcontext = AggregateContext(fcinfo);
+	ArrayType  *state1 = PG_ARGISNULL(0) ? NULL : PG_GETARG_ARRAYTYPE_P(0);
+	ArrayType  *state2 = PG_ARGISNULL(1) ? NULL : PG_GETARG_ARRAYTYPE_P(1);
+	float8	   *v1;
+	float8	   *v2;
+	int			dim1;
+	int			dim2;
+
+	if (state2 == NULL)
+	{
+		if (state1 == NULL)
+			PG_RETURN_NULL();
+		PG_RETURN_ARRAYTYPE_P(state1);
+	}
+	v2 = ArrayStateValues(state2, &dim2);
+	if (state1 == NULL)
+	{
+		/* the result must live in the aggregate context: a copy of state2 */
+		state1 = NewArrayState(aggcontext, dim2);
+		memcpy(ARR_DATA_PTR(state1), v2, sizeof(float8) * (dim2 + 1));
+		PG_RETURN_ARRAYTYPE_P(state1);
+	}
+	v1 = ArrayStateValues(state1, &dim1);
+	if (dim1 != dim2)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATA_EXCEPTION),
+				 errmsg("different embedding dimensions %d and %d", dim1, dim2)));
+	for (int i = 0; i <= dim1; i++)
+		v1[i] += v2[i];
+	PG_RETURN_ARRAYTYPE_P(state1);
+}
+
+/* The sums of an array state, divided by divisor (the count for avg), as an embedding. */
+static Datum
+ArrayStateToEmbedding(ArrayType *state, bool average)
+{
+	int			dim;
+	float8	   *v = ArrayStateValues(state, &dim);
+	Embedding  *result;
+
+	CheckEmbeddingDim(dim);
+	result = InitEmbedding(dim);
+	for (int i = 0; i < dim; i++)
+	{
+		result->x[i] = (float4) (v[i + 1] / (average ? v[0] : 1.0));
+		if (isinf(result->x[i]))
+			float_overflow_error();
+	}
+	PG_RETURN_EMBEDDING_P(result);
+}
+
+PG_FUNCTION_INFO_V1(embedding_sum_final_array);
+Datum
+embedding_sum_final_array(PG_FUNCTION_ARGS)
+{
+	if (PG_ARGISNULL(0))
+		PG_RETURN_NULL();
+	return ArrayStateToEmbedding(PG_GETARG_ARRAYTYPE_P(0), false);
+}
+
+PG_FUNCTION_INFO_V1(embedding_avg_final_array);
+Datum
+embedding_avg_final_array(PG_FUNCTION_ARGS)
+{
+	if (PG_ARGISNULL(0))
+		PG_RETURN_NULL();
+	return ArrayStateToEmbedding(PG_GETARG_ARRAYTYPE_P(0), true);
 }

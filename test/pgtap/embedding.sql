@@ -12,9 +12,9 @@ SELECT functions_are('recfair', ARRAY[
 	'dims', 'norm', 'normalize', 'l2_normalize', 'inner_product', 'negative_inner_product', 'cosine_similarity',
 	'cosine_distance', 'l2_distance', 'embedding_add', 'embedding_sub', 'embedding_mul',
 	'scalar_embedding_mul', 'embedding_eq', 'embedding_ne', 'embedding_lt', 'embedding_le',
-	'embedding_gt', 'embedding_ge', 'embedding_cmp', 'embedding_hash', 'embedding_agg_accum',
-	'embedding_agg_combine', 'embedding_agg_serialize', 'embedding_agg_deserialize',
-	'embedding_sum_final', 'embedding_avg_final', 'sum', 'avg', 'build_info', 'train', 'drop_model',
+	'embedding_gt', 'embedding_ge', 'embedding_cmp', 'embedding_hash', 'embedding_agg_accum_array',
+	'embedding_agg_combine_array',
+	'embedding_sum_final_array', 'embedding_avg_final_array', 'sum', 'avg', 'build_info', 'train', 'drop_model',
 	'recommend', 'similar_items', 'recommend_for_items', 'recommend_support', 'generate_dataset', 'evaluate', 'split', 'exposure_report', 'recommend_fair', 'register_tables', 'lock_model',
 	'rerank_fair', 'reset_fair_exposure', 'training_progress_info', 'idset_in', 'idset_out', 'idset_recv', 'idset_send', 'idset', 'ids',
 	'cardinality', 'idset_eq', 'idset_ne', 'fair_top_k_accum', 'fair_top_k_combine', 'fair_top_k_serialize',
@@ -30,12 +30,13 @@ SELECT is((SELECT string_agg(proname || ':' || provolatile::text, ',' ORDER BY p
 	'the type functions and rerank_fair are immutable; reading models stable; writing volatile');
 SELECT is((SELECT string_agg(proname, ',' ORDER BY proname) FROM pg_proc
 		   WHERE pronamespace = 'recfair'::regnamespace AND prokind = 'f' AND NOT proisstrict),
-	'build_info,embedding_agg_accum,embedding_agg_combine,embedding_avg_final,embedding_sum_final,evaluate,exposure_report,fair_top_k_accum,fair_top_k_accum,fair_top_k_combine,fair_top_k_final,generate_dataset,recommend,recommend_fair,recommend_for_items,register_tables,rerank_fair,reset_fair_exposure,similar_items,split,train,training_progress_info',
+	'build_info,embedding_agg_accum_array,embedding_agg_combine_array,embedding_avg_final_array,embedding_sum_final_array,evaluate,exposure_report,fair_top_k_accum,fair_top_k_accum,fair_top_k_combine,fair_top_k_final,generate_dataset,recommend,recommend_fair,recommend_for_items,register_tables,rerank_fair,reset_fair_exposure,similar_items,split,train,training_progress_info',
 	'non-strict: aggregate support, build_info, and the functions with optional (NULL) model or weight arguments');
-SELECT is((SELECT string_agg(aggfnoid::regproc::text, ',' ORDER BY aggfnoid::text) FROM pg_aggregate
-		   WHERE aggfnoid::regproc::text LIKE 'recfair.%' AND aggcombinefn <> 0
-		   AND aggserialfn <> 0 AND aggdeserialfn <> 0), 'recfair.avg,recfair.fair_top_k,recfair.fair_top_k,recfair.sum',
-	'sum, avg and fair_top_k have combine, serial and deserial functions');
+SELECT is((SELECT string_agg(aggfnoid::regproc::text || ':' || format_type(aggtranstype, NULL) || ':'
+		   || (aggserialfn <> 0)::text, ',' ORDER BY aggfnoid::text) FROM pg_aggregate
+		   WHERE aggfnoid::regproc::text LIKE 'recfair.%' AND aggcombinefn <> 0),
+	'recfair.avg:double precision[]:false,recfair.fair_top_k:internal:true,recfair.fair_top_k:internal:true,recfair.sum:double precision[]:false',
+	'sum and avg combine a double precision[] state (no serial functions needed); fair_top_k an internal one, serialized');
 SELECT is((SELECT oprresult::regtype::text FROM pg_operator WHERE oid = to_regoperator('recfair.<#>(recfair.embedding,recfair.embedding)')), 'double precision', 'operator <#>');
 SELECT is((SELECT oprresult::regtype::text FROM pg_operator WHERE oid = to_regoperator('recfair.<=>(recfair.embedding,recfair.embedding)')), 'double precision', 'operator <=>');
 SELECT is((SELECT oprresult::regtype::text FROM pg_operator WHERE oid = to_regoperator('recfair.<->(recfair.embedding,recfair.embedding)')), 'double precision', 'operator <->');
