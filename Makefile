@@ -7,6 +7,7 @@ EXTVERSION = $(shell sed -n "s/^default_version = '\(.*\)'/\1/p" recfair.control
 MODULE_big = recfair
 OBJS = \
 	src/als.o \
+	src/als_agg.o \
 	src/als_explicit.o \
 	src/attack.o \
 	src/bpr.o \

@@ -197,3 +197,71 @@ DROP FUNCTION recfair.embedding_agg_serialize(internal);
 DROP FUNCTION recfair.embedding_agg_deserialize(bytea, internal);
 DROP FUNCTION recfair.embedding_sum_final(internal);
 DROP FUNCTION recfair.embedding_avg_final(internal);
+
+/*
+ * ALS as SQL aggregates (src/als_agg.c): a half-step is one query, e.g.
+ *   SELECT user_id, recfair.als_solve(recfair.als_normal(i.factors, t.weight, 1.0), g.gram, 0.01)
+ *   FROM interactions t JOIN recfair.item_factors i ON ..., (SELECT recfair.gram(factors) ...) g
+ *   GROUP BY user_id, g.gram
+ * with double precision[] states and combine functions, so that Citus
+ * aggregates them partially on its workers.
+ */
+CREATE FUNCTION recfair.als_gram_accum(double precision[], recfair.embedding) RETURNS double precision[]
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION recfair.als_gram_accum(double precision[], recfair.embedding) IS
+	'transition function of gram(embedding): the state is {k, the k x k sums}';
+CREATE FUNCTION recfair.als_gram_combine(double precision[], double precision[]) RETURNS double precision[]
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION recfair.als_gram_combine(double precision[], double precision[]) IS 'combine function of gram(embedding)';
+CREATE FUNCTION recfair.als_gram_final(double precision[]) RETURNS double precision[]
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION recfair.als_gram_final(double precision[]) IS 'final function of gram(embedding): the k x k matrix';
+CREATE AGGREGATE recfair.gram(factors recfair.embedding) (
+	SFUNC = recfair.als_gram_accum,
+	STYPE = double precision[],
+	FINALFUNC = recfair.als_gram_final,
+	COMBINEFUNC = recfair.als_gram_combine,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE recfair.gram(recfair.embedding) IS
+	'the Gram matrix Y''Y of the embeddings (a k x k double precision array): the shared part of an ALS half-step';
+CREATE FUNCTION recfair.als_normal_accum(double precision[], recfair.embedding, real, double precision)
+	RETURNS double precision[]
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION recfair.als_normal_accum(double precision[], recfair.embedding, real, double precision) IS
+	'transition function of als_normal: the state is {k, n, A, b}';
+CREATE FUNCTION recfair.als_normal_combine(double precision[], double precision[]) RETURNS double precision[]
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION recfair.als_normal_combine(double precision[], double precision[]) IS
+	'combine function of als_normal and als_normal_explicit';
+CREATE AGGREGATE recfair.als_normal(factors recfair.embedding, weight real, alpha double precision) (
+	SFUNC = recfair.als_normal_accum,
+	STYPE = double precision[],
+	COMBINEFUNC = recfair.als_normal_combine,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE recfair.als_normal(recfair.embedding, real, double precision) IS
+	'one entity''s implicit-feedback normal equations over its interactions with the other side''s factors: A = sum (c - 1) y y'', b = sum c y, confidence c = 1 + alpha weight; solve with als_solve';
+CREATE FUNCTION recfair.als_normal_explicit_accum(double precision[], recfair.embedding, double precision)
+	RETURNS double precision[]
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION recfair.als_normal_explicit_accum(double precision[], recfair.embedding, double precision) IS
+	'transition function of als_normal_explicit: the state is {k, n, A, b}';
+CREATE AGGREGATE recfair.als_normal_explicit(factors recfair.embedding, rating double precision) (
+	SFUNC = recfair.als_normal_explicit_accum,
+	STYPE = double precision[],
+	COMBINEFUNC = recfair.als_normal_combine,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE recfair.als_normal_explicit(recfair.embedding, double precision) IS
+	'one entity''s explicit-rating normal equations: A = sum y y'', b = sum rating y (pass the rating minus any biases); solve with als_solve_explicit';
+CREATE FUNCTION recfair.als_solve(normal double precision[], gram double precision[], regularization double precision)
+	RETURNS recfair.embedding
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION recfair.als_solve(double precision[], double precision[], double precision) IS
+	'the implicit ALS solution (gram + A + regularization I)^-1 b of als_normal''s equations';
+CREATE FUNCTION recfair.als_solve_explicit(normal double precision[], regularization double precision)
+	RETURNS recfair.embedding
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION recfair.als_solve_explicit(double precision[], double precision) IS
+	'the explicit ALS solution (A + regularization n I)^-1 b of als_normal_explicit''s equations, n the entity''s ratings';

@@ -12,7 +12,9 @@ SELECT functions_are('recfair', ARRAY[
 	'dims', 'norm', 'normalize', 'l2_normalize', 'inner_product', 'negative_inner_product', 'cosine_similarity',
 	'cosine_distance', 'l2_distance', 'embedding_add', 'embedding_sub', 'embedding_mul',
 	'scalar_embedding_mul', 'embedding_eq', 'embedding_ne', 'embedding_lt', 'embedding_le',
-	'embedding_gt', 'embedding_ge', 'embedding_cmp', 'embedding_hash', 'embedding_agg_accum_array',
+	'embedding_gt', 'embedding_ge', 'embedding_cmp', 'embedding_hash', 'embedding_agg_accum_array', 'als_gram_accum', 'als_gram_combine', 'als_gram_final',
+	'gram', 'als_normal_accum', 'als_normal_combine', 'als_normal', 'als_normal_explicit_accum', 'als_normal_explicit',
+	'als_solve', 'als_solve_explicit',
 	'embedding_agg_combine_array',
 	'embedding_sum_final_array', 'embedding_avg_final_array', 'sum', 'avg', 'build_info', 'train', 'drop_model',
 	'recommend', 'similar_items', 'recommend_for_items', 'recommend_support', 'generate_dataset', 'evaluate', 'split', 'exposure_report', 'recommend_fair', 'register_tables', 'lock_model',
@@ -30,13 +32,13 @@ SELECT is((SELECT string_agg(proname || ':' || provolatile::text, ',' ORDER BY p
 	'the type functions and rerank_fair are immutable; reading models stable; writing volatile');
 SELECT is((SELECT string_agg(proname, ',' ORDER BY proname) FROM pg_proc
 		   WHERE pronamespace = 'recfair'::regnamespace AND prokind = 'f' AND NOT proisstrict),
-	'build_info,embedding_agg_accum_array,embedding_agg_combine_array,embedding_avg_final_array,embedding_sum_final_array,evaluate,exposure_report,fair_top_k_accum,fair_top_k_accum,fair_top_k_combine,fair_top_k_final,generate_dataset,recommend,recommend_fair,recommend_for_items,register_tables,rerank_fair,reset_fair_exposure,similar_items,split,train,training_progress_info',
+	'als_gram_accum,als_gram_combine,als_gram_final,als_normal_accum,als_normal_combine,als_normal_explicit_accum,build_info,embedding_agg_accum_array,embedding_agg_combine_array,embedding_avg_final_array,embedding_sum_final_array,evaluate,exposure_report,fair_top_k_accum,fair_top_k_accum,fair_top_k_combine,fair_top_k_final,generate_dataset,recommend,recommend_fair,recommend_for_items,register_tables,rerank_fair,reset_fair_exposure,similar_items,split,train,training_progress_info',
 	'non-strict: aggregate support, build_info, and the functions with optional (NULL) model or weight arguments');
-SELECT is((SELECT string_agg(aggfnoid::regproc::text || ':' || format_type(aggtranstype, NULL) || ':'
-		   || (aggserialfn <> 0)::text, ',' ORDER BY aggfnoid::text) FROM pg_aggregate
-		   WHERE aggfnoid::regproc::text LIKE 'recfair.%' AND aggcombinefn <> 0),
-	'recfair.avg:double precision[]:false,recfair.fair_top_k:internal:true,recfair.fair_top_k:internal:true,recfair.sum:double precision[]:false',
-	'sum and avg combine a double precision[] state (no serial functions needed); fair_top_k an internal one, serialized');
+SELECT is((SELECT string_agg(p.proname || ':' || format_type(a.aggtranstype, NULL) || ':'
+		   || (a.aggserialfn <> 0)::text, ',' ORDER BY p.proname, p.pronargs) FROM pg_aggregate a
+		   JOIN pg_proc p ON p.oid = a.aggfnoid WHERE p.pronamespace = 'recfair'::regnamespace AND a.aggcombinefn <> 0),
+	'als_normal:double precision[]:false,als_normal_explicit:double precision[]:false,avg:double precision[]:false,fair_top_k:internal:true,fair_top_k:internal:true,gram:double precision[]:false,sum:double precision[]:false',
+	'sum, avg and the ALS aggregates combine a double precision[] state (no serial functions needed); fair_top_k an internal one, serialized');
 SELECT is((SELECT oprresult::regtype::text FROM pg_operator WHERE oid = to_regoperator('recfair.<#>(recfair.embedding,recfair.embedding)')), 'double precision', 'operator <#>');
 SELECT is((SELECT oprresult::regtype::text FROM pg_operator WHERE oid = to_regoperator('recfair.<=>(recfair.embedding,recfair.embedding)')), 'double precision', 'operator <=>');
 SELECT is((SELECT oprresult::regtype::text FROM pg_operator WHERE oid = to_regoperator('recfair.<->(recfair.embedding,recfair.embedding)')), 'double precision', 'operator <->');
