@@ -733,13 +733,26 @@ HyperparametersJson(const TrainJob *job)
 static Datum
 SaveCatalogRow(TrainJob *job)
 {
-	Oid			types[16] = {TEXTOID, TEXTOID, JSONBOID, INT4OID, INT8OID, INT8OID, INT8OID,
-	TEXTOID, TEXTOID, TEXTOID, TEXTOID, TEXTOID, FLOAT8OID, FLOAT8ARRAYOID, NAMEOID, NAMEOID};
-	Datum		values[16];
-	char		nulls[16];
+	Oid			types[18] = {TEXTOID, TEXTOID, JSONBOID, INT4OID, INT8OID, INT8OID, INT8OID,
+		TEXTOID, TEXTOID, TEXTOID, TEXTOID, TEXTOID, FLOAT8OID, FLOAT8ARRAYOID, INT8OID, TIMESTAMPTZOID,
+	NAMEOID, NAMEOID};
+	Datum		values[18];
+	char		nulls[18];
 	int			rc;
 	bool		owners = ModelsHaveOwners();
+	bool		isnull;
 
+	/*
+	 * The new version and time first, as parameters: the upsert then calls
+	 * no volatile function (Citus runs one on a reference table only if its
+	 * functions are immutable), and a retrain takes one version, not two.
+	 */
+	rc = SPI_execute("SELECT pg_catalog.nextval('recfair.model_version_seq'::pg_catalog.regclass), pg_catalog.now()",
+					 false, 1);
+	if (rc != SPI_OK_SELECT || SPI_processed != 1)
+		elog(ERROR, "could not take a model version: %s", SPI_result_code_string(rc));
+	values[14] = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
+	values[15] = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2, &isnull);
 	memset(nulls, ' ', sizeof(nulls));
 	values[0] = CStringGetTextDatum(job->model);
 	values[1] = CStringGetTextDatum(job->algorithm);
@@ -758,13 +771,14 @@ SaveCatalogRow(TrainJob *job)
 			nulls[i] = 'n';
 	values[12] = Float8GetDatum(SecondsSince(job->start));
 	values[13] = Float8ArrayDatum(job->progress.loss, job->iterations);
-	values[14] = DirectFunctionCall1(namein, CStringGetDatum(CurrentRoleName()));
-	values[15] = job->checked_owner ? DirectFunctionCall1(namein, CStringGetDatum(job->checked_owner)) : values[14];
+	values[16] = DirectFunctionCall1(namein, CStringGetDatum(CurrentRoleName()));
+	values[17] = job->checked_owner ? DirectFunctionCall1(namein, CStringGetDatum(job->checked_owner)) : values[16];
 
 	rc = SPI_execute_with_args(psprintf(
 							   "INSERT INTO recfair.models AS m (name, algorithm, hyperparameters, factors, users, items, "
-							   "interactions, source, user_table, user_key, item_table, item_key, training_seconds, loss%s) "
-							   "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14%s) "
+							   "interactions, source, user_table, user_key, item_table, item_key, training_seconds, loss, "
+							   "version, trained_at%s) "
+							   "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16%s) "
 							   "ON CONFLICT (name) DO UPDATE SET algorithm = EXCLUDED.algorithm, "
 							   "hyperparameters = EXCLUDED.hyperparameters, factors = EXCLUDED.factors, "
 							   "users = EXCLUDED.users, items = EXCLUDED.items, interactions = EXCLUDED.interactions, "
@@ -775,11 +789,11 @@ SaveCatalogRow(TrainJob *job)
 							   "item_table = coalesce(EXCLUDED.item_table, m.item_table), "
 							   "item_key = CASE WHEN EXCLUDED.item_table IS NULL THEN m.item_key ELSE EXCLUDED.item_key END, "
 							   "training_seconds = EXCLUDED.training_seconds, "
-							   "loss = EXCLUDED.loss, trained_at = pg_catalog.now(), "
-							   "version = pg_catalog.nextval('recfair.model_version_seq'::pg_catalog.regclass)%s RETURNING m.*",
-							   owners ? ", owner" : "", owners ? ", $15" : "",
-							   owners ? " WHERE m.owner OPERATOR(pg_catalog.=) $16" : ""),
-							   owners ? 16 : 14, types, values, nulls, false, 0);
+							   "loss = EXCLUDED.loss, trained_at = EXCLUDED.trained_at, "
+							   "version = EXCLUDED.version%s RETURNING m.*",
+							   owners ? ", owner" : "", owners ? ", $17" : "",
+							   owners ? " WHERE m.owner OPERATOR(pg_catalog.=) $18" : ""),
+							   owners ? 18 : 16, types, values, nulls, false, 0);
 	if (rc != SPI_OK_INSERT_RETURNING)
 		elog(ERROR, "could not save the model row: %s", SPI_result_code_string(rc));
 	if (SPI_processed != 1)

@@ -1,7 +1,7 @@
 -- pgTAP: training, the model store and serving, on a small planted dataset
 BEGIN;
 SET search_path = recfair, public;
-SELECT plan(50);
+SELECT plan(52);
 
 -- Two user groups with disjoint tastes: users 1-20 use items 1-10, users
 -- 21-40 items 11-20; each user skips a few of its group's items.
@@ -128,6 +128,13 @@ SELECT throws_ok($$SELECT recfair.train('bad', source_query => 'SELECT 1 AS user
 	'22000', 'invalid weight NaN for user 1 and item 2', 'NaN weight');
 SELECT throws_ok($$SELECT recfair.train('bad', 'planted', options => '{"sovler": "cg"}')$$, '22023', 'unknown option "sovler"',
 	'unknown option');
+
+-- a retrain takes one new version, and its upsert calls no volatile function (the version and time are parameters)
+CREATE TEMP TABLE v_before AS SELECT last_value FROM recfair.model_version_seq;
+SELECT lives_ok($$SELECT recfair.train('planted', 'planted', weight_col => 'weight', factors => 2, iterations => 10,
+	regularization => 0.1)$$, 'retrain');
+SELECT is((SELECT m.version - b.last_value FROM recfair.models m, v_before b WHERE m.name = 'planted'), 1::bigint,
+	'a retrain takes one version from the sequence, not two');
 
 SELECT * FROM finish();
 ROLLBACK;
