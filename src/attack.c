@@ -35,6 +35,7 @@
 #include "attack.h"
 #include "catalog/pg_type.h"
 #include "common/pg_prng.h"
+#include "compare.h"
 #include "embedding.h"
 #include "executor/spi.h"
 #include "idmap.h"
@@ -84,15 +85,6 @@ typedef struct AllUsers
 	int64	   *ptr;			/* n + 1 */
 	int32	   *items;
 } AllUsers;
-
-static int
-CompareInt32(const void *a, const void *b)
-{
-	int32		x = *(const int32 *) a;
-	int32		y = *(const int32 *) b;
-
-	return (x > y) - (x < y);
-}
 
 /*
  * Read every user of the model through a cursor, in batches, so that only

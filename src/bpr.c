@@ -35,6 +35,7 @@
 
 #include "bpr.h"
 #include "common/pg_prng.h"
+#include "compare.h"
 #include "miscadmin.h"
 #include "parallel.h"
 #include "storage/shmem.h"
@@ -434,15 +435,6 @@ BprWork(void *arg, int64 start, int64 end, int worker)
 		s->loss[t] += loss;
 		s->samples[t] += n;
 	}
-}
-
-static int
-CompareInt32(const void *a, const void *b)
-{
-	int32		x = *(const int32 *) a;
-	int32		y = *(const int32 *) b;
-
-	return (x > y) - (x < y);
 }
 
 /*

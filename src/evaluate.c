@@ -52,6 +52,7 @@
 
 #include "catalog/namespace.h"
 #include "catalog/pg_type.h"
+#include "compare.h"
 #include "embedding.h"
 #include "executor/spi.h"
 #include "fair.h"
@@ -412,24 +413,6 @@ RankUser(RankPass *p, TestUser *u, float4 *scores, int worker)
 	sums->map += ap / ideal;
 	sums->hits += hits > 0 ? 1.0 : 0.0;
 	ListDiversity(m, gm, top, Min(n, DIVERSITY_POSITIONS), sums);
-}
-
-static int
-CompareDoubles(const void *a, const void *b)
-{
-	double		x = *(const double *) a;
-	double		y = *(const double *) b;
-
-	return (x > y) - (x < y);
-}
-
-static int
-CompareInt32(const void *a, const void *b)
-{
-	int32		x = *(const int32 *) a;
-	int32		y = *(const int32 *) b;
-
-	return (x > y) - (x < y);
 }
 
 /* The model's training columns (user_col, item_col, weight_col). */
