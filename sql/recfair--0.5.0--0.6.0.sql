@@ -101,6 +101,7 @@ DECLARE
 	model_owner name;
 	t regclass;
 	k text;
+	new_version bigint;
 BEGIN
 	IF model IS NULL THEN
 		RAISE EXCEPTION 'model must not be NULL' USING ERRCODE = '22004';
@@ -138,6 +139,8 @@ BEGIN
 			RAISE EXCEPTION 'permission denied for table %', t USING ERRCODE = '42501';
 		END IF;
 	END LOOP;
+	-- the version taken first: the UPDATE then calls no volatile function (Citus reference tables)
+	new_version := pg_catalog.nextval('recfair.model_version_seq'::pg_catalog.regclass);
 	UPDATE recfair.models m SET
 		item_table = CASE WHEN items IS NULL THEN m.item_table
 			ELSE (SELECT pg_catalog.format('%I.%I', n.nspname, c.relname) FROM pg_catalog.pg_class c
@@ -149,7 +152,7 @@ BEGIN
 				  JOIN pg_catalog.pg_namespace n ON n.oid OPERATOR(pg_catalog.=) c.relnamespace
 				  WHERE c.oid OPERATOR(pg_catalog.=) users) END,
 		user_key = CASE WHEN users IS NULL THEN m.user_key ELSE register_tables.user_key END,
-		version = pg_catalog.nextval('recfair.model_version_seq'::pg_catalog.regclass)
+		version = new_version
 	WHERE m.name OPERATOR(pg_catalog.=) model
 	RETURNING m.* INTO result;
 	RETURN result;
