@@ -37,32 +37,6 @@
 extern void dposv_(const char *uplo, const int *n, const int *nrhs, double *a, const int *lda,
 				   double *b, const int *ldb, int *info);
 
-static MemoryContext
-AggContext(FunctionCallInfo fcinfo)
-{
-	MemoryContext context;
-
-	if (!AggCheckCallContext(fcinfo, &context))
-		elog(ERROR, "ALS aggregate function called in non-aggregate context");
-	return context;
-}
-
-/* A zeroed one-dimensional double precision array of n elements in context. */
-static ArrayType *
-NewDoubleArray(MemoryContext context, int n)
-{
-	Size		bytes = ARR_OVERHEAD_NONULLS(1) + sizeof(float8) * n;
-	ArrayType  *a = MemoryContextAllocZero(context, bytes);
-
-	SET_VARSIZE(a, bytes);
-	a->ndim = 1;
-	a->dataoffset = 0;
-	a->elemtype = FLOAT8OID;
-	ARR_DIMS(a)[0] = n;
-	ARR_LBOUND(a)[0] = 1;
-	return a;
-}
-
 /*
  * The values of a state array, checked: one dimension, no NULLs, float8,
  * k = v[0] a valid dimension count and the length what the layout needs
@@ -111,7 +85,7 @@ PG_FUNCTION_INFO_V1(als_gram_accum);
 Datum
 als_gram_accum(PG_FUNCTION_ARGS)
 {
-	MemoryContext context = AggContext(fcinfo);
+	MemoryContext context = AggregateContext(fcinfo);
 	ArrayType  *state = PG_ARGISNULL(0) ? NULL : PG_GETARG_ARRAYTYPE_P(0);
 	Embedding  *y;
 	float8	   *v;
@@ -126,7 +100,7 @@ als_gram_accum(PG_FUNCTION_ARGS)
 	y = PG_GETARG_EMBEDDING_P(1);
 	if (state == NULL)
 	{
-		state = NewDoubleArray(context, 1 + y->dim * y->dim);
+		state = ZeroedFloat8Array(context, 1 + y->dim * y->dim);
 		((float8 *) ARR_DATA_PTR(state))[0] = y->dim;
 	}
 	v = StateValues(state, &k, false);
@@ -146,7 +120,7 @@ als_gram_accum(PG_FUNCTION_ARGS)
 static Datum
 CombineStates(FunctionCallInfo fcinfo, bool normal)
 {
-	MemoryContext context = AggContext(fcinfo);
+	MemoryContext context = AggregateContext(fcinfo);
 	ArrayType  *s1 = PG_ARGISNULL(0) ? NULL : PG_GETARG_ARRAYTYPE_P(0);
 	ArrayType  *s2 = PG_ARGISNULL(1) ? NULL : PG_GETARG_ARRAYTYPE_P(1);
 	float8	   *v1;
@@ -165,7 +139,7 @@ CombineStates(FunctionCallInfo fcinfo, bool normal)
 	n = ARR_DIMS(s2)[0];
 	if (s1 == NULL)
 	{
-		s1 = NewDoubleArray(context, (int) n);
+		s1 = ZeroedFloat8Array(context, (int) n);
 		memcpy(ARR_DATA_PTR(s1), v2, sizeof(float8) * n);
 		PG_RETURN_ARRAYTYPE_P(s1);
 	}
@@ -220,7 +194,7 @@ NormalState(FunctionCallInfo fcinfo, ArrayType *state, int k, float8 **v)
 
 	if (state == NULL)
 	{
-		state = NewDoubleArray(AggContext(fcinfo), 2 + k * k + k);
+		state = ZeroedFloat8Array(AggregateContext(fcinfo), 2 + k * k + k);
 		((float8 *) ARR_DATA_PTR(state))[0] = k;
 	}
 	*v = StateValues(state, &have, true);

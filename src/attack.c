@@ -179,10 +179,7 @@ LoadAllUsers(const ModelCache *m, AllUsers *all, MemoryBudget *budget)
 static bool
 HasItem(const AllUsers *all, int32 u, int32 j)
 {
-	const int32 *base = all->items + all->ptr[u];
-	int64		n = all->ptr[u + 1] - all->ptr[u];
-
-	return n > 0 && bsearch(&j, base, n, sizeof(int32), CompareInt32) != NULL;
+	return SortedInt32Contains(all->items + all->ptr[u], all->ptr[u + 1] - all->ptr[u], j);
 }
 
 /*
@@ -269,19 +266,9 @@ RandomRows(float4 *d, int64 rows, int k, double eps, pg_prng_state *rng)
 {
 	for (int64 r = 0; r < rows; r++)
 	{
-		double		norm = 0.0;
-
 		for (int f = 0; f < k; f++)
-		{
-			double		u1 = Max(pg_prng_double(rng), 1e-300);
-			double		u2 = pg_prng_double(rng);
-
-			d[r * k + f] = (float4) (sqrt(-2.0 * log(u1)) * cos(2.0 * M_PI * u2));
-			norm += (double) d[r * k + f] * d[r * k + f];
-		}
-		norm = sqrt(norm);
-		for (int f = 0; f < k; f++)
-			d[r * k + f] = norm > 0 ? (float4) (d[r * k + f] * eps / norm) : 0.0f;
+			d[r * k + f] = (float4) NormalDraw(rng);
+		ScaleToNorm(d + r * k, k, eps);
 	}
 }
 

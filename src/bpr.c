@@ -92,7 +92,7 @@ SigmoidNeg(double x)
 }
 
 /* A standard normal draw (Box-Muller). */
-static double
+double
 NormalDraw(pg_prng_state *rng)
 {
 	double		u1 = pg_prng_double(rng);
@@ -104,7 +104,7 @@ NormalDraw(pg_prng_state *rng)
 }
 
 /* Scale v (k values) to norm eps; a zero vector stays zero. */
-static void
+void
 ScaleToNorm(float4 *v, int k, double eps)
 {
 	double		norm = 0.0;
@@ -146,7 +146,7 @@ PairScore(const float4 *p, const float4 *qi, const float4 *qj, double bias_gap, 
  * eps.  The gradients of softplus(-x) with respect to the rows are
  * -sigma(-x) (qi - qj), -sigma(-x) p and sigma(-x) p.
  */
-void
+static void
 PerturbTriple(Perturbation method, double eps, int steps, pg_prng_state *rng,
 			  const float4 *p, const float4 *qi, const float4 *qj, double bias_gap, int k,
 			  float4 *du, float4 *di, float4 *dj)
@@ -227,22 +227,8 @@ PerturbTriple(Perturbation method, double eps, int steps, pg_prng_state *rng,
 static bool
 IsPositive(const BprShared *s, int32 u, int32 j)
 {
-	const int32 *lo = s->positives + s->data->user_ptr[u];
-	int64		n = s->data->user_ptr[u + 1] - s->data->user_ptr[u];
-
-	while (n > 0)
-	{
-		int64		half = n / 2;
-
-		if (lo[half] < j)
-		{
-			lo += half + 1;
-			n -= half + 1;
-		}
-		else
-			n = half;
-	}
-	return lo < s->positives + s->data->user_ptr[u + 1] && *lo == j;
+	return SortedInt32Contains(s->positives + s->data->user_ptr[u],
+							   s->data->user_ptr[u + 1] - s->data->user_ptr[u], j);
 }
 
 /* A negative item for u from item block b, or -1 when every try hit a positive. */

@@ -62,13 +62,13 @@ typedef struct BprOptions
 	double	   *user_group_loss;	/* out: the groups' mean losses, last epoch */
 } BprOptions;
 
+/* Pure arithmetic, safe on compute threads; attack.c draws its random perturbations with them too. */
+extern double NormalDraw(pg_prng_state *rng);
+extern void ScaleToNorm(float4 *v, int k, double eps);
 extern int	BprThreads(const Interactions *data);
 extern void BprTrain(const Interactions *data, const BprOptions *opt, float4 *user_factors,
 					 float4 *item_factors, float4 *item_bias, MemoryBudget *budget,
 					 AlsProgressFn progress, void *progress_arg);
-extern void PerturbTriple(Perturbation method, double eps, int steps, pg_prng_state *rng,
-						  const float4 *p, const float4 *qi, const float4 *qj, double bias_gap, int k,
-						  float4 *du, float4 *di, float4 *dj);
 extern Perturbation ParsePerturbation(const char *name, bool for_training);
 extern const char *PerturbationName(Perturbation p);
 

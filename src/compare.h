@@ -27,4 +27,29 @@ CompareDoubles(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
+/*
+ * Whether x is among base[0..n), sorted ascending: an inlined binary search
+ * (bpr's negative sampling calls it per draw, on compute threads).
+ */
+static inline bool
+SortedInt32Contains(const int32 *base, int64 n, int32 x)
+{
+	const int32 *lo = base;
+	const int32 *end = base + n;
+
+	while (n > 0)
+	{
+		int64		half = n / 2;
+
+		if (lo[half] < x)
+		{
+			lo += half + 1;
+			n -= half + 1;
+		}
+		else
+			n = half;
+	}
+	return lo < end && *lo == x;
+}
+
 #endif							/* RECFAIR_COMPARE_H */

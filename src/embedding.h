@@ -42,4 +42,8 @@ extern Embedding *InitEmbedding(int dim);
 /* Errors shared by every file that accepts embeddings or builds them. */
 extern void CheckEmbeddingDim(int dim);
 
+/* embedding_agg.c, shared with als_agg.c */
+extern MemoryContext AggregateContext(FunctionCallInfo fcinfo);
+extern struct ArrayType *ZeroedFloat8Array(MemoryContext context, int n);
+
 #endif							/* RECFAIR_EMBEDDING_H */

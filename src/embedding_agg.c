@@ -35,13 +35,14 @@ typedef struct EmbeddingAggState
 
 #define AGG_STATE_SIZE(_dim) (offsetof(EmbeddingAggState, sums) + sizeof(float8) * (_dim))
 
-static MemoryContext
+/* The aggregate's memory context (an error outside an aggregate); also als_agg.c's. */
+MemoryContext
 AggregateContext(FunctionCallInfo fcinfo)
 {
 	MemoryContext aggcontext;
 
 	if (!AggCheckCallContext(fcinfo, &aggcontext))
-		elog(ERROR, "embedding aggregate function called in non-aggregate context");
+		elog(ERROR, "aggregate function called in non-aggregate context");
 	return aggcontext;
 }
 
@@ -222,17 +223,21 @@ embedding_avg_final(PG_FUNCTION_ARGS)
  * Since 0.6.0 sum and avg use these; the internal-state functions above stay
  * for the 0.5.0 definitions until ALTER EXTENSION UPDATE.
  */
-static ArrayType *
-NewArrayState(MemoryContext context, int dim)
+/*
+ * A zeroed one-dimensional double precision array of n elements in context:
+ * the state of these aggregates and of als_agg.c's.
+ */
+ArrayType *
+ZeroedFloat8Array(MemoryContext context, int n)
 {
-	Size		bytes = ARR_OVERHEAD_NONULLS(1) + sizeof(float8) * (dim + 1);
+	Size		bytes = ARR_OVERHEAD_NONULLS(1) + sizeof(float8) * n;
 	ArrayType  *a = MemoryContextAllocZero(context, bytes);
 
 	SET_VARSIZE(a, bytes);
 	a->ndim = 1;
 	a->dataoffset = 0;
 	a->elemtype = FLOAT8OID;
-	ARR_DIMS(a)[0] = dim + 1;
+	ARR_DIMS(a)[0] = n;
 	ARR_LBOUND(a)[0] = 1;
 	return a;
 }
@@ -269,7 +274,7 @@ embedding_agg_accum_array(PG_FUNCTION_ARGS)
 	}
 	emb = PG_GETARG_EMBEDDING_P(1);
 	if (state == NULL)
-		state = NewArrayState(aggcontext, emb->dim);
+		state = ZeroedFloat8Array(aggcontext, emb->dim + 1);
 	v = ArrayStateValues(state, &dim);
 	if (dim != emb->dim)
 		ereport(ERROR,
@@ -305,7 +310,7 @@ embedding_agg_combine_array(PG_FUNCTION_ARGS)
 	if (state1 == NULL)
 	{
 		/* the result must live in the aggregate context: a copy of state2 */
-		state1 = NewArrayState(aggcontext, dim2);
+		state1 = ZeroedFloat8Array(aggcontext, dim2 + 1);
 		memcpy(ARR_DATA_PTR(state1), v2, sizeof(float8) * (dim2 + 1));
 		PG_RETURN_ARRAYTYPE_P(state1);
 	}

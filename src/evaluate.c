@@ -67,6 +67,7 @@
 #include "parallel.h"
 #include "portability/instr_time.h"
 #include "progress.h"
+#include "rating_fair.h"
 #include "serve.h"
 #include "storage/shmem.h"
 #include "utils/array.h"
@@ -783,12 +784,6 @@ typedef struct EvalJob
 	int32	   *test2model;		/* test item index -> model item index, or -1 */
 } EvalJob;
 
-static char *
-NullableTextArg(FunctionCallInfo fcinfo, int n)
-{
-	return PG_ARGISNULL(n) ? NULL : text_to_cstring(PG_GETARG_TEXT_PP(n));
-}
-
 /* Read and check the arguments that need no data. */
 static void
 ParseEvaluateCall(FunctionCallInfo fcinfo, EvalJob *job)
@@ -799,20 +794,20 @@ ParseEvaluateCall(FunctionCallInfo fcinfo, EvalJob *job)
 					 (1U << EV_ARG_ITEM_COL) | (1U << EV_ARG_RATING_COL) | (1U << EV_ARG_RELEVANT_MIN) |
 					 (1U << EV_ARG_GROUP_COL) | (1U << EV_ARG_CANDIDATES) | (1U << EV_ARG_USER_GROUP_COL) |
 					 (1U << EV_ARG_TEST_QUERY));
-	job->model_arg = NullableTextArg(fcinfo, EV_ARG_MODEL);
+	job->model_arg = TextArgOrNull(fcinfo, EV_ARG_MODEL);
 	job->k = PG_GETARG_INT32(EV_ARG_K);
 	CheckK(job->k);
 	SourceFromArgs(fcinfo, EV_ARG_TEST, EV_ARG_TEST_QUERY, &job->src);
-	job->src.user_col = NullableTextArg(fcinfo, EV_ARG_USER_COL);
-	job->src.item_col = NullableTextArg(fcinfo, EV_ARG_ITEM_COL);
-	job->src.weight_col = NullableTextArg(fcinfo, EV_ARG_RATING_COL);
+	job->src.user_col = TextArgOrNull(fcinfo, EV_ARG_USER_COL);
+	job->src.item_col = TextArgOrNull(fcinfo, EV_ARG_ITEM_COL);
+	job->src.weight_col = TextArgOrNull(fcinfo, EV_ARG_RATING_COL);
 	job->relevant_min = PG_ARGISNULL(EV_ARG_RELEVANT_MIN) ? -INFINITY : PG_GETARG_FLOAT8(EV_ARG_RELEVANT_MIN);
 	if (isnan(job->relevant_min))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("relevant_min must not be NaN")));
-	job->group_col = NullableTextArg(fcinfo, EV_ARG_GROUP_COL);
-	job->user_group_col = NullableTextArg(fcinfo, EV_ARG_USER_GROUP_COL);
+	job->group_col = TextArgOrNull(fcinfo, EV_ARG_GROUP_COL);
+	job->user_group_col = TextArgOrNull(fcinfo, EV_ARG_USER_GROUP_COL);
 	job->cfg.k = job->k;
 	job->cfg.fair = PG_GETARG_BOOL(EV_ARG_FAIR);
 	ParseFairSettings(fcinfo, &evaluate_fair_args, job->k, evaluate_moved, lengthof(evaluate_moved),
@@ -1121,10 +1116,16 @@ EmitRatingUnfairness(ReturnSetInfo *rsinfo, EvalJob *job)
 					continue;
 				da = (pred_sum[ca] - rating_sum[ca]) / count[ca];
 				db = (pred_sum[cb] - rating_sum[cb]) / count[cb];
-				sums[0] += fabs(da - db);
-				sums[1] += fabs(fabs(da) - fabs(db));
-				sums[2] += fabs(Max(0.0, -da) - Max(0.0, -db));
-				sums[3] += fabs(Max(0.0, da) - Max(0.0, db));
+				for (int t = 0; t < 4; t++)
+				{
+					double		ua,
+								ub,
+								wa,
+								wb;
+
+					RatingTermParts((RatingTerm) t, da, db, &ua, &ub, &wa, &wb);
+					sums[t] += fabs(ua - ub);
+				}
 				items++;
 			}
 			if (items == 0)

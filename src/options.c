@@ -227,6 +227,13 @@ ArgName(FunctionCallInfo fcinfo, int n)
 	return name ? name : psprintf("argument %d", n + 1);
 }
 
+/* A text argument as a C string, or NULL for SQL NULL. */
+char *
+TextArgOrNull(FunctionCallInfo fcinfo, int n)
+{
+	return PG_ARGISNULL(n) ? NULL : text_to_cstring(PG_GETARG_TEXT_PP(n));
+}
+
 /*
  * Error (22004) naming the first argument among the first nargs that is
  * NULL, unless its bit is set in `nullable` (bit i: argument i may be NULL).

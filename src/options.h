@@ -30,6 +30,7 @@ extern int64 OptionInteger(Jsonb *options, const char *key, int64 dflt, int64 mi
 extern double OptionNumber(Jsonb *options, const char *key, double dflt, double min, double max);
 extern bool OptionBool(Jsonb *options, const char *key, bool dflt);
 extern const char *ArgName(FunctionCallInfo fcinfo, int n);
+extern char *TextArgOrNull(FunctionCallInfo fcinfo, int n);
 extern void CheckArgsNotNull(FunctionCallInfo fcinfo, int nargs, uint32 nullable);
 
 #endif							/* RECFAIR_OPTIONS_H */

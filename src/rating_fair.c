@@ -90,7 +90,6 @@ typedef struct GroupStats
 	int32		nitems;
 	int			k;
 	double	   *err;			/* G x nitems: summed prediction - rating */
-	double	   *pred;			/* G x nitems: summed predictions */
 	int64	   *count;			/* G x nitems */
 	double	   *psum;			/* G x nitems x k: summed p_u of the raters */
 	double	   *group_pred;		/* G: summed predictions */
@@ -172,21 +171,7 @@ TermAndGradient(const GroupStats *st, RatingTerm term, double scale, double *gq,
 					continue;
 				da = st->err[ca] / st->count[ca];
 				db = st->err[cb] / st->count[cb];
-				switch (term)
-				{
-					case RATING_TERM_VALUE:
-						ua = da, ub = db, wa = 1, wb = 1;
-						break;
-					case RATING_TERM_ABSOLUTE:
-						ua = fabs(da), ub = fabs(db), wa = Sign(da), wb = Sign(db);
-						break;
-					case RATING_TERM_UNDER:
-						ua = Max(0.0, -da), ub = Max(0.0, -db), wa = da < 0 ? -1 : 0, wb = db < 0 ? -1 : 0;
-						break;
-					default:	/* RATING_TERM_OVER */
-						ua = Max(0.0, da), ub = Max(0.0, db), wa = da > 0 ? 1 : 0, wb = db > 0 ? 1 : 0;
-						break;
-				}
+				RatingTermParts(term, da, db, &ua, &ub, &wa, &wb);
 				sum += fabs(ua - ub);
 				if (gq == NULL)
 					continue;
@@ -214,7 +199,6 @@ Pass(const Interactions *data, const int32 *user_group, const float4 *user_facto
 	int64		cells = (int64) st->G * st->nitems;
 
 	memset(st->err, 0, sizeof(double) * cells);
-	memset(st->pred, 0, sizeof(double) * cells);
 	memset(st->count, 0, sizeof(int64) * cells);
 	memset(st->psum, 0, sizeof(double) * cells * k);
 	memset(st->group_pred, 0, sizeof(double) * st->G);
@@ -247,7 +231,6 @@ Pass(const Interactions *data, const int32 *user_group, const float4 *user_facto
 				int64		cell = (int64) g * st->nitems + j;
 
 				st->err[cell] += e;
-				st->pred[cell] += pred;
 				st->count[cell]++;
 				for (int f = 0; f < k; f++)
 					st->psum[cell * k + f] += p[f];
@@ -280,14 +263,13 @@ RatingFairnessFineTune(const Interactions *data, RatingFairness *rf, const int32
 	double	   *m1;
 	double	   *m2;
 
-	BudgetReserve(budget, add_size(mul_size(mul_size(sizeof(double), cells), add_size(k, 3)),
+	BudgetReserve(budget, add_size(mul_size(mul_size(sizeof(double), cells), add_size(k, 2)),
 								   mul_size(mul_size(sizeof(double), 3), add_size(nq, data->nitems))),
 				  "the rating fairness gradients");
 	st.G = ngroups;
 	st.nitems = data->nitems;
 	st.k = k;
 	st.err = MemoryContextAllocHuge(CurrentMemoryContext, mul_size(sizeof(double), cells));
-	st.pred = MemoryContextAllocHuge(CurrentMemoryContext, mul_size(sizeof(double), cells));
 	st.count = MemoryContextAllocHuge(CurrentMemoryContext, mul_size(sizeof(int64), cells));
 	st.psum = MemoryContextAllocHuge(CurrentMemoryContext, mul_size(mul_size(sizeof(double), cells), k));
 	st.group_pred = palloc(sizeof(double) * Max(ngroups, 1));

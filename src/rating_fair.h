@@ -9,6 +9,8 @@
 #ifndef RECFAIR_RATING_FAIR_H
 #define RECFAIR_RATING_FAIR_H
 
+#include <math.h>
+
 #include "interactions.h"
 #include "utils/jsonb.h"
 
@@ -32,6 +34,32 @@ typedef struct RatingFairness
 	double		before;			/* the term on the training ratings, before and after */
 	double		after;
 } RatingFairness;
+
+/*
+ * The quantities a per-item term compares for two groups with mean errors
+ * d_a, d_b on an item (the term adds |u_a - u_b|), and their derivatives
+ * w = du/dd: value d, absolute |d|, underestimation max(0, -d),
+ * overestimation max(0, d).  Shared by evaluate() and the fine-tuning.
+ */
+static inline void
+RatingTermParts(RatingTerm term, double da, double db, double *ua, double *ub, double *wa, double *wb)
+{
+	switch (term)
+	{
+		case RATING_TERM_VALUE:
+			*ua = da, *ub = db, *wa = 1, *wb = 1;
+			break;
+		case RATING_TERM_ABSOLUTE:
+			*ua = fabs(da), *ub = fabs(db), *wa = (da > 0) - (da < 0), *wb = (db > 0) - (db < 0);
+			break;
+		case RATING_TERM_UNDER:
+			*ua = Max(0.0, -da), *ub = Max(0.0, -db), *wa = da < 0 ? -1 : 0, *wb = db < 0 ? -1 : 0;
+			break;
+		default:				/* RATING_TERM_OVER */
+			*ua = Max(0.0, da), *ub = Max(0.0, db), *wa = da > 0 ? 1 : 0, *wb = db > 0 ? 1 : 0;
+			break;
+	}
+}
 
 extern void ParseRatingFairness(Jsonb *options, RatingFairness *rf);
 extern const char *RatingTermName(RatingTerm term);

@@ -127,18 +127,17 @@ static const LegacySignature train_legacy = {
 	TRAIN_ARG_OPTIONS, TRAIN_ARG_OPTIONS, train_legacy_defaults, train_legacy_moved
 };
 
+/* A text argument; NULL is an error (22004, naming it) unless nullable. */
 static char *
-ArgText(FunctionCallInfo fcinfo, int n, const char *name, bool nullable)
+ArgText(FunctionCallInfo fcinfo, int n, bool nullable)
 {
-	if (PG_ARGISNULL(n))
-	{
-		if (nullable)
-			return NULL;
+	char	   *text = TextArgOrNull(fcinfo, n);
+
+	if (text == NULL && !nullable)
 		ereport(ERROR,
 				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-				 errmsg("%s must not be NULL", name)));
-	}
-	return text_to_cstring(PG_GETARG_TEXT_PP(n));
+				 errmsg("%s must not be NULL", ArgName(fcinfo, n))));
+	return text;
 }
 
 static void
@@ -438,13 +437,13 @@ typedef struct TrainJob
 static void
 ParseTrainCall(FunctionCallInfo fcinfo, TrainJob *job)
 {
-	job->model = ArgText(fcinfo, TRAIN_ARG_MODEL, "model", false);
-	job->src.user_col = ArgText(fcinfo, TRAIN_ARG_USER_COL, "user_col", false);
-	job->src.item_col = ArgText(fcinfo, TRAIN_ARG_ITEM_COL, "item_col", false);
-	job->src.weight_col = ArgText(fcinfo, TRAIN_ARG_WEIGHT_COL, "weight_col", true);
+	job->model = ArgText(fcinfo, TRAIN_ARG_MODEL, false);
+	job->src.user_col = ArgText(fcinfo, TRAIN_ARG_USER_COL, false);
+	job->src.item_col = ArgText(fcinfo, TRAIN_ARG_ITEM_COL, false);
+	job->src.weight_col = ArgText(fcinfo, TRAIN_ARG_WEIGHT_COL, true);
 	job->src.keep_max = false;
 	job->src.allow_empty = false;
-	job->algorithm = ArgText(fcinfo, TRAIN_ARG_ALGORITHM, "algorithm", false);
+	job->algorithm = ArgText(fcinfo, TRAIN_ARG_ALGORITHM, false);
 	CheckNotEmpty(job->model, "model");
 	CheckNotEmpty(job->src.user_col, "user_col");
 	CheckNotEmpty(job->src.item_col, "item_col");
