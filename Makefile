@@ -34,7 +34,8 @@ OBJS = \
 	src/security.o \
 	src/serve.o \
 	src/split.o \
-	src/train.o
+	src/train.o \
+	src/train_sql.o
 
 DATA = $(wildcard sql/recfair--*.sql)
 

@@ -228,7 +228,7 @@ MapId(IdIndex *index, int64 id, MemoryBudget *budget, const char *what)
 	return entry->index;
 }
 
-static void
+void
 CheckIdType(Oid type, const char *col)
 {
 	if (type != INT2OID && type != INT4OID && type != INT8OID)
@@ -238,7 +238,7 @@ CheckIdType(Oid type, const char *col)
 						col, format_type_be(type))));
 }
 
-static void
+void
 CheckWeightType(Oid type, const char *col)
 {
 	if (type != INT2OID && type != INT4OID && type != INT8OID &&
@@ -593,6 +593,49 @@ CitusManaged(Oid relid)
 }
 
 /*
+ * The NOTICEs for rows left out, and the error for a source with none to
+ * train on (kept = the rows used).
+ */
+void
+ReportSkippedRows(const InteractionSource *src, int64 null_id, int64 null_weight, int64 kept)
+{
+	if (null_id > 0)
+		ereport(NOTICE,
+				(errmsg("skipped %lld rows with a NULL user or item id", (long long) null_id)));
+	if (null_weight > 0)
+		ereport(NOTICE,
+				(errmsg("skipped %lld rows with a NULL value in column \"%s\"",
+						(long long) null_weight, src->weight_col)));
+	if (kept == 0 && !src->allow_empty)
+		ereport(ERROR,
+				(errcode(ERRCODE_NO_DATA_FOUND),
+				 errmsg("the source has no interactions to train on")));
+}
+
+/*
+ * The distribution column of a Citus hash-distributed table, or NULL if the
+ * relation is not one (or Citus is not installed).
+ */
+char *
+CitusDistributionColumn(Oid relid)
+{
+	Oid			catalog = get_relname_relid("pg_dist_partition", PG_CATALOG_NAMESPACE);
+	Oid			types[1] = {REGCLASSOID};
+	Datum		values[1] = {ObjectIdGetDatum(relid)};
+	int			rc;
+
+	if (!OidIsValid(catalog) || !OidIsValid(relid))
+		return NULL;
+	rc = SPI_execute_with_args("SELECT pg_catalog.column_to_column_name(logicalrelid, partkey) "
+							   "FROM pg_catalog.pg_dist_partition "
+							   "WHERE logicalrelid OPERATOR(pg_catalog.=) $1 AND partmethod OPERATOR(pg_catalog.=) 'h'",
+							   1, types, values, NULL, true, 1);
+	if (rc != SPI_OK_SELECT)
+		elog(ERROR, "SPI_execute_with_args failed: %s", SPI_result_code_string(rc));
+	return SPI_processed > 0 ? SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1) : NULL;
+}
+
+/*
  * The direct scan reads a relation's own heap: valid only for a plain local
  * heap table (or materialized view) without inheritance children, that the
  * caller may read without row security.  Everything else is read by a
@@ -920,18 +963,7 @@ ReadInteractions(const InteractionSource *src, MemoryBudget *budget)
 			idmap_destroy(index->map);
 	}
 
-	if (buf.rows_null_id > 0)
-		ereport(NOTICE,
-				(errmsg("skipped %lld rows with a NULL user or item id",
-						(long long) buf.rows_null_id)));
-	if (buf.rows_null_weight > 0)
-		ereport(NOTICE,
-				(errmsg("skipped %lld rows with a NULL value in column \"%s\"",
-						(long long) buf.rows_null_weight, src->weight_col)));
-	if (buf.n == 0 && !src->allow_empty)
-		ereport(ERROR,
-				(errcode(ERRCODE_NO_DATA_FOUND),
-				 errmsg("the source has no interactions to train on")));
+	ReportSkippedRows(src, buf.rows_null_id, buf.rows_null_weight, buf.n);
 
 	BuildMatrices(m, &buf, budget);
 	return m;

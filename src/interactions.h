@@ -62,6 +62,10 @@ extern void SourceFromArgs(FunctionCallInfo fcinfo, int relarg, int queryarg, In
 extern char *SourceFromClause(const InteractionSource *src);
 extern char *SourceDescription(const InteractionSource *src);
 extern void CheckColumnNameLength(const char *col);
+extern void CheckIdType(Oid type, const char *col);
+extern void CheckWeightType(Oid type, const char *col);
+extern void ReportSkippedRows(const InteractionSource *src, int64 null_id, int64 null_weight, int64 kept);
+extern char *CitusDistributionColumn(Oid relid);
 extern Interactions *ReadInteractions(const InteractionSource *src, MemoryBudget *budget);
 
 #endif							/* RECFAIR_INTERACTIONS_H */

@@ -53,7 +53,7 @@ RecfairTableOid(const char *name)
 	return get_relname_relid(name, get_namespace_oid("recfair", false));
 }
 
-static Oid
+Oid
 EmbeddingTypeOid(void)
 {
 	static Oid	cached = InvalidOid;
@@ -119,7 +119,7 @@ DeleteModelFactors(const char *model)
 }
 
 /* A factor row as an embedding (train() checked every value is finite). */
-static Datum
+Datum
 MakeEmbedding(const float4 *x, int k)
 {
 	Embedding  *e = InitEmbedding(k);

@@ -17,6 +17,8 @@ extern char *recfair_default_model;
 extern Oid	RecfairTableOid(const char *name);
 extern void LockModelName(const char *model);
 extern void DeleteModelFactors(const char *model);
+extern Oid	EmbeddingTypeOid(void);
+extern Datum MakeEmbedding(const float4 *x, int k);
 /* bias may be NULL (a NULL bias column) */
 extern void StoreUserFactors(const char *model, const Interactions *data,
 							 const float4 *factors, const float4 *bias, int k);

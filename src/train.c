@@ -34,6 +34,10 @@
 #include "progress.h"
 #include "security.h"
 #include "storage/lmgr.h"
+#include "train_sql.h"
+#include "catalog/namespace.h"
+#include "nodes/makefuncs.h"
+#include "utils/acl.h"
 #include "storage/shmem.h"
 #include "utils/builtins.h"
 #include "utils/json.h"
@@ -60,6 +64,8 @@ typedef struct TrainOptions
 	AlsSolver	solver;
 	int			cg_steps;
 	int64		seed;
+	char	   *engine;			/* als: "memory", "aggregates", or NULL (by the source) */
+	char	   *work_schema;	/* the aggregate engine's work tables, or NULL */
 	char	   *users;			/* registered tables, qualified and quoted */
 	char	   *user_key;
 	char	   *items;
@@ -103,6 +109,11 @@ static const char *const bpr_options[] = {
 };
 /* als_explicit takes the ALS options and fairness (rating_fair.c) */
 static const char *const als_explicit_options[] = {"alpha", "confidence", "solver", "cg_steps", "fairness"};
+/* als: those and the choice of engine (train_sql.c) */
+static const char *const engine_options[] = {"engine", "work_schema"};
+static const char *const als_implicit_options[] = {
+	"alpha", "confidence", "solver", "cg_steps", "fairness", "engine", "work_schema"
+};
 static const char *const adversarial_options[] = {"method", "eps", "weight", "steps", "start_epoch"};
 static const MovedOption moved_options[] = {
 	{"seed"}, {"items"}, {"item_key"}, {"users"}, {"user_key"}
@@ -286,6 +297,7 @@ ParseOptions(FunctionCallInfo fcinfo, TrainAlgorithm kind, TrainOptions *opt, Bp
 	if (kind == ALGO_BPR)
 	{
 		RefuseOptionsOf(options, als_options, lengthof(als_options), "bpr");
+		RefuseOptionsOf(options, engine_options, lengthof(engine_options), "bpr");
 		CheckOptionKeys(options, bpr_options, lengthof(bpr_options), moved_options, lengthof(moved_options));
 		ParseBprOptions(options, bopt);
 		ParseFairTraining(options, &opt->fairness);
@@ -294,6 +306,7 @@ ParseOptions(FunctionCallInfo fcinfo, TrainAlgorithm kind, TrainOptions *opt, Bp
 	{
 		/* bpr's options but fairness, which als_explicit reads its own way */
 		RefuseOptionsOf(options, bpr_options, lengthof(bpr_options) - 1, "als_explicit");
+		RefuseOptionsOf(options, engine_options, lengthof(engine_options), "als_explicit");
 		CheckOptionKeys(options, als_explicit_options, lengthof(als_explicit_options), moved_options,
 						lengthof(moved_options));
 		ParseRatingFairness(options, &opt->rating_fairness);
@@ -302,8 +315,15 @@ ParseOptions(FunctionCallInfo fcinfo, TrainAlgorithm kind, TrainOptions *opt, Bp
 	{
 		/* the item side of bpr's fairness, as confidence weights (ApplyAlsItemWeights) */
 		RefuseOptionsOf(options, bpr_options, lengthof(bpr_options) - 1, "als");
-		CheckOptionKeys(options, als_explicit_options, lengthof(als_explicit_options), moved_options,
+		CheckOptionKeys(options, als_implicit_options, lengthof(als_implicit_options), moved_options,
 						lengthof(moved_options));
+		opt->engine = OptionText(options, "engine");
+		opt->work_schema = OptionText(options, "work_schema");
+		if (opt->engine != NULL && strcmp(opt->engine, "memory") != 0 && strcmp(opt->engine, "aggregates") != 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("unknown engine \"%s\"", opt->engine),
+					 errhint("Use \"memory\" (read the source into this backend) or \"aggregates\" (SQL aggregate queries, on the Citus workers for a distributed source).")));
 		ParseFairTraining(options, &opt->fairness);
 		if (opt->fairness.active && (opt->fairness.user_group_col != NULL || opt->fairness.within_group > 0))
 			ereport(ERROR,
@@ -315,6 +335,7 @@ ParseOptions(FunctionCallInfo fcinfo, TrainAlgorithm kind, TrainOptions *opt, Bp
 	else
 	{
 		RefuseOptionsOf(options, bpr_options, lengthof(bpr_options), "popularity");
+		RefuseOptionsOf(options, engine_options, lengthof(engine_options), "popularity");
 		CheckOptionKeys(options, als_options, lengthof(als_options), moved_options, lengthof(moved_options));
 	}
 	/* the ALS defaults too for bpr: recommend_for_items folds baskets in as ALS would */
@@ -420,6 +441,8 @@ typedef struct TrainJob
 	double		regularization;
 	instr_time	start;
 	char	   *checked_owner;	/* the owner CheckModelWritable found, or NULL */
+	bool		aggregates;		/* trained by the aggregate engine (train_sql.c) */
+	char	   *distributed_by; /* the source's Citus distribution column, or NULL */
 	MemoryBudget budget;
 	Interactions *data;			/* ReadTrainingData */
 	double		read_s;
@@ -637,6 +660,112 @@ Fit(TrainJob *job)
 		TrainingDiverged("the global mean is not finite");
 }
 
+/*
+ * Whether the aggregate engine trains this model: asked for with the option
+ * engine, or by default for ALS on a Citus distributed source.  Item-side
+ * fairness and the confidence alpha*w are the in-memory engine's only.
+ */
+static bool
+UseAggregateEngine(TrainJob *job)
+{
+	const char *engine = job->topt.engine;
+
+	if (job->kind != ALGO_ALS)
+		return false;
+	job->distributed_by = CitusDistributionColumn(job->src.relid);
+	if (engine != NULL ? strcmp(engine, "aggregates") != 0 : job->distributed_by == NULL)
+		return false;
+	/* the library is newer than the extension's SQL objects until ALTER EXTENSION UPDATE */
+	if (!OidIsValid(DatumGetObjectId(DirectFunctionCall1(to_regprocedure,
+														 CStringGetTextDatum("recfair.als_fit(double precision[], recfair.embedding)")))))
+	{
+		if (engine != NULL)
+			ereport(ERROR,
+					(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+					 errmsg("the aggregate engine needs recfair 0.7.0"),
+					 errhint("Run ALTER EXTENSION recfair UPDATE.")));
+		ereport(NOTICE,
+				(errmsg("training on this node: the aggregate engine needs recfair 0.7.0"),
+				 errhint("Run ALTER EXTENSION recfair UPDATE to train on the Citus workers.")));
+		return false;
+	}
+	if (job->topt.fairness.active || job->aopt.confidence_offset != 1.0)
+	{
+		if (engine != NULL)
+			ereport(ERROR,
+					(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+					 errmsg("the aggregate engine does not support %s",
+							job->topt.fairness.active ? "fairness" : "confidence \"alpha*w\""),
+					 errhint("Use engine \"memory\".")));
+		ereport(NOTICE,
+				(errmsg("training on this node: the aggregate engine does not support %s",
+						job->topt.fairness.active ? "fairness" : "confidence \"alpha*w\"")));
+		return false;
+	}
+	return true;
+}
+
+/*
+ * The schema for the aggregate engine's work tables: the option work_schema,
+ * or the one CREATE TABLE would use.  The caller must be able to create
+ * tables there; a temporary schema cannot hold them (parallel workers and
+ * Citus cannot read temporary tables).
+ */
+static char *
+WorkSchema(const char *name)
+{
+	Oid			nsp = name ? LookupExplicitNamespace(name, false)
+		: RangeVarGetCreationNamespace(makeRangeVar(NULL, "recfair_work", -1));
+
+	if (isAnyTempNamespace(nsp))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("the aggregate engine cannot create its work tables in a temporary schema"),
+				 errhint("Name another schema with options => '{\"work_schema\": \"...\"}'.")));
+	if (pg_namespace_aclcheck(nsp, GetUserId(), ACL_CREATE) != ACLCHECK_OK)
+		ereport(ERROR,
+				(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
+				 errmsg("permission denied for schema %s", get_namespace_name(nsp)),
+				 errdetail("The aggregate engine creates its work tables there for the length of the training."),
+				 errhint("Name a schema you may create tables in with options => '{\"work_schema\": \"...\"}'.")));
+	return get_namespace_name(nsp);
+}
+
+/* Train with the aggregate engine, which also writes the model's rows. */
+static void
+FitWithAggregates(TrainJob *job)
+{
+	SqlAlsRun	run;
+
+	memset(&run, 0, sizeof(run));
+	job->aggregates = true;
+	job->aopt.solver = ALS_SOLVER_CHOLESKY; /* its solves are exact */
+	run.model = job->model;
+	run.src = &job->src;
+	run.opt = &job->aopt;
+	run.work_schema = WorkSchema(job->topt.work_schema);
+	run.distributed_by = job->distributed_by;
+	run.budget = &job->budget;
+	INSTR_TIME_SET_CURRENT(job->progress.start);
+	job->progress.iterations = job->iterations;
+	job->progress.loss = palloc0(sizeof(double) * job->iterations);
+	job->progress.label = "loss";
+	run.progress = ReportIteration;
+	run.progress_arg = &job->progress;
+	SqlAlsTrain(&run);
+	job->data = palloc(sizeof(Interactions));
+	*job->data = run.counts;
+	job->read_s = run.read_s;
+	job->train_s = run.train_s;
+	job->write_s = run.write_s;
+	if (recfair_progress_notices)
+		ereport(NOTICE,
+				(errmsg("trained \"%s\" with the aggregate engine%s: %d users, %d items, %lld interactions; "
+						"read %.2f s, train %.2f s, write %.2f s",
+						job->model, job->distributed_by ? " on the Citus workers" : "", job->data->nusers,
+						job->data->nitems, (long long) job->data->nnz, job->read_s, job->train_s, job->write_s)));
+}
+
 /* Replace the model's factor rows (in the caller's transaction). */
 static void
 WriteModel(TrainJob *job)
@@ -706,6 +835,9 @@ HyperparametersJson(const TrainJob *job)
 						 job->aopt.alpha, job->aopt.confidence_offset == 0.0 ? "alpha*w" : "1+alpha*w",
 						 job->aopt.solver == ALS_SOLVER_CG ? "cg" : "cholesky", job->aopt.cg_steps);
 	}
+	if (job->aggregates)
+		appendStringInfo(&hyper, "\"engine\": \"aggregates\", \"distributed\": %s, ",
+						 job->distributed_by ? "true" : "false");
 	appendStringInfo(&hyper, "\"seed\": " INT64_FORMAT ", \"user_col\": ", job->topt.seed);
 	escape_json(&hyper, job->src.user_col);
 	appendStringInfoString(&hyper, ", \"item_col\": ");
@@ -819,9 +951,14 @@ Train(FunctionCallInfo fcinfo)
 	SPI_connect();
 	/* a read-only transaction, missing privileges or another's model: fail before reading */
 	(void) CheckModelWritable(job.model, "train", true, &job.checked_owner);
-	ReadTrainingData(&job);
-	Fit(&job);
-	WriteModel(&job);
+	if (UseAggregateEngine(&job))
+		FitWithAggregates(&job);
+	else
+	{
+		ReadTrainingData(&job);
+		Fit(&job);
+		WriteModel(&job);
+	}
 	result = SaveCatalogRow(&job);
 	SPI_finish();
 	return result;

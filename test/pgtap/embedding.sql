@@ -14,7 +14,7 @@ SELECT functions_are('recfair', ARRAY[
 	'scalar_embedding_mul', 'embedding_eq', 'embedding_ne', 'embedding_lt', 'embedding_le',
 	'embedding_gt', 'embedding_ge', 'embedding_cmp', 'embedding_hash', 'embedding_agg_accum_array', 'als_gram_accum', 'als_gram_combine', 'als_gram_final',
 	'gram', 'als_normal_accum', 'als_normal_combine', 'als_normal', 'als_normal_explicit_accum', 'als_normal_explicit',
-	'als_solve', 'als_solve_explicit',
+	'als_solve', 'als_solve_explicit', 'als_fit',
 	'embedding_agg_combine_array',
 	'embedding_sum_final_array', 'embedding_avg_final_array', 'sum', 'avg', 'build_info', 'train', 'drop_model',
 	'recommend', 'similar_items', 'recommend_for_items', 'recommend_support', 'generate_dataset', 'evaluate', 'split', 'exposure_report', 'recommend_fair', 'register_tables', 'lock_model',

@@ -1,5 +1,5 @@
 /*
- * recfair 0.6.0: the whole API, installed directly.
+ * recfair 0.7.0: the whole API, installed directly.
  *
  * CREATE EXTENSION recfair runs this script alone.  A database on an older
  * version gets the same objects from ALTER EXTENSION recfair UPDATE, which
@@ -360,6 +360,11 @@ CREATE FUNCTION recfair.als_solve_explicit(normal double precision[], regulariza
 	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION recfair.als_solve_explicit(double precision[], double precision) IS
 	'the explicit ALS solution (A + regularization n I)^-1 b of als_normal_explicit''s equations, n the entity''s ratings';
+CREATE FUNCTION recfair.als_fit(normal double precision[], x recfair.embedding)
+	RETURNS double precision
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION recfair.als_fit(double precision[], recfair.embedding) IS
+	'x''A x - 2 x''b of als_normal''s equations: plus the sum of the confidences, the weighted squared error of solution x over the entity''s observed cells';
 
 /*
  * Type recfair.idset: the items a user saw in training, sorted and
@@ -531,7 +536,7 @@ CREATE FUNCTION recfair.train(
 RETURNS recfair.models
 AS 'MODULE_PATHNAME', 'recfair_train' LANGUAGE C VOLATILE PARALLEL UNSAFE;
 COMMENT ON FUNCTION recfair.train(text, regclass, text, text, text, text, integer, integer, real, jsonb, bigint, regclass, text, regclass, text, text) IS
-	'train (or retrain, atomically) a model from a table or view (source) or a query (source_query); algorithm als (implicit feedback), bpr (pairwise ranking by SGD, iterations = epochs), als_explicit (ratings in weight_col, with biases) or popularity; items/users register the item and user tables as register_tables does; options (algorithm extras): for als alpha, confidence (1+alpha*w|alpha*w), solver (cg|cholesky), cg_steps; for bpr learning_rate, sampling (uniform|popularity), sampling_exponent, item_bias, adversarial {method fgsm|pgd|gaussian|sign, eps, weight, steps, start_epoch}';
+	'train (or retrain, atomically) a model from a table or view (source) or a query (source_query); algorithm als (implicit feedback), bpr (pairwise ranking by SGD, iterations = epochs), als_explicit (ratings in weight_col, with biases) or popularity; items/users register the item and user tables as register_tables does; options (algorithm extras): for als alpha, confidence (1+alpha*w|alpha*w), solver (cg|cholesky), cg_steps, engine (memory|aggregates: SQL aggregate queries, on the Citus workers for a distributed source, the default there), work_schema; for bpr learning_rate, sampling (uniform|popularity), sampling_exponent, item_bias, adversarial {method fgsm|pgd|gaussian|sign, eps, weight, steps, start_epoch}';
 
 CREATE FUNCTION recfair.drop_model(model text) RETURNS boolean
 AS 'MODULE_PATHNAME', 'recfair_drop_model' LANGUAGE C VOLATILE STRICT PARALLEL UNSAFE;

@@ -1,0 +1,474 @@
+/*-------------------------------------------------------------------------
+ *
+ * train_sql.c
+ *	  train()'s aggregate engine: implicit ALS run as SQL queries over
+ *	  recfair's ALS aggregates (als_agg.c), so that the work happens where
+ *	  the data is.
+ *
+ * The interactions are first summed per (user, item) into two work tables:
+ * one laid out by user, one by item.  Each half-step is then one query,
+ *
+ *	  SELECT t.user_id, als_solve(als_normal(o.factors, t.weight, alpha), $gram, lambda)
+ *	  FROM by_user t JOIN items o ON t.item_id = o.item_id GROUP BY t.user_id
+ *
+ * with the other side's Gram matrix computed first and passed in as a
+ * parameter; the same for items over the layout by item.
+ *
+ * On a Citus cluster (the source distributed by hash) the layouts are
+ * distributed tables, each by its own id, so that every group of a
+ * half-step lives on one worker and the query runs there whole: no partial
+ * normal equations cross the network (grouping by item over rows
+ * distributed by user would ship one k x k state per item and shard).  The
+ * factors of the side that is not being solved are a reference table,
+ * copied to every node.  The layout whose id is the source's distribution
+ * column is co-located with the source, so that summing the source into it
+ * is pushed down too.  Citus runs the session's statements on the workers
+ * over one connection per node (sequential mode): the work tables are
+ * created and written in this transaction, and a placement written over one
+ * connection must be read over the same one.
+ *
+ * On one node the layouts are unlogged tables and each half-step is a
+ * CREATE TABLE AS, which PostgreSQL plans with parallel query (the
+ * aggregates have combine functions), unlike INSERT ... SELECT.
+ *
+ * The work tables live in the caller's transaction: an error or a cancel
+ * drops them with everything else, and the new model becomes visible at
+ * commit, as with the in-memory engine.
+ *
+ * The solves are exact (Cholesky in double precision), as the in-memory
+ * engine's "cholesky" solver; with the same seed the two give the same
+ * model to rounding (test/citus/train.sql).
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "postgres.h"
+
+#include <float.h>
+#include <math.h>
+
+#include "catalog/pg_type.h"
+#include "embedding.h"
+#include "executor/spi.h"
+#include "lib/stringinfo.h"
+#include "miscadmin.h"
+#include "model_store.h"
+#include "portability/instr_time.h"
+#include "progress.h"
+#include "train_sql.h"
+#include "utils/array.h"
+#include "utils/builtins.h"
+#include "utils/datum.h"
+#include "utils/guc.h"
+#include "utils/lsyscache.h"
+
+/* The work tables of one run. */
+typedef struct WorkTables
+{
+	char	   *by_user;
+	char	   *by_item;
+	char	   *users;
+	char	   *items;
+	bool		cluster;
+} WorkTables;
+
+static double
+Seconds(instr_time start)
+{
+	instr_time	now;
+
+	INSTR_TIME_SET_CURRENT(now);
+	INSTR_TIME_SUBTRACT(now, start);
+	return INSTR_TIME_GET_DOUBLE(now);
+}
+
+static void
+Run(const char *sql, int nargs, Oid *types, Datum *values, int expected)
+{
+	int			rc;
+	instr_time	start;
+
+	CHECK_FOR_INTERRUPTS();
+	INSTR_TIME_SET_CURRENT(start);
+	rc = SPI_execute_with_args(sql, nargs, types, values, NULL, false, 0);
+	if (rc != expected)
+		elog(ERROR, "SPI_execute_with_args failed (%s): %s", SPI_result_code_string(rc), sql);
+	elog(DEBUG1, "aggregate engine: %.3f s for %s", Seconds(start), sql);
+}
+
+/* The first column of the one row a query returns, copied; NULL sets *isnull. */
+static Datum
+RunScalar(const char *sql, int nargs, Oid *types, Datum *values, bool *isnull)
+{
+	Form_pg_attribute att;
+	Datum		d;
+
+	Run(sql, nargs, types, values, SPI_OK_SELECT);
+	if (SPI_processed != 1)
+		elog(ERROR, "expected one row from: %s", sql);
+	d = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, isnull);
+	att = TupleDescAttr(SPI_tuptable->tupdesc, 0);
+	return *isnull ? (Datum) 0 : datumCopy(d, att->attbyval, att->attlen);
+}
+
+static int64
+RunCount(const char *sql)
+{
+	bool		isnull;
+	Datum		d = RunScalar(sql, 0, NULL, NULL, &isnull);
+
+	return isnull ? 0 : DatumGetInt64(d);
+}
+
+/* A source column as src."name". */
+static char *
+Col(const char *name)
+{
+	return psprintf("src.%s", quote_identifier(name));
+}
+
+/*
+ * The types of the source's columns, checked as the in-memory reader
+ * checks them; the id types become the work tables' (so that a layout can
+ * be co-located with the source).
+ */
+static void
+SourceTypes(const InteractionSource *src, char **user_type, char **item_type)
+{
+	TupleDesc	desc;
+
+	Run(psprintf("SELECT %s, %s%s%s FROM %s LIMIT 0", Col(src->user_col), Col(src->item_col),
+				 src->weight_col ? ", " : "", src->weight_col ? Col(src->weight_col) : "",
+				 SourceFromClause(src)), 0, NULL, NULL, SPI_OK_SELECT);
+	desc = SPI_tuptable->tupdesc;
+	CheckIdType(TupleDescAttr(desc, 0)->atttypid, src->user_col);
+	CheckIdType(TupleDescAttr(desc, 1)->atttypid, src->item_col);
+	if (src->weight_col)
+		CheckWeightType(TupleDescAttr(desc, 2)->atttypid, src->weight_col);
+	*user_type = format_type_be(TupleDescAttr(desc, 0)->atttypid);
+	*item_type = format_type_be(TupleDescAttr(desc, 1)->atttypid);
+}
+
+static void
+CreateWorkTables(WorkTables *w, const char *schema, const InteractionSource *src,
+				 const char *distributed_by, const char *user_type, const char *item_type)
+{
+	const char *prefix = psprintf("recfair_als_%d_", MyProcPid);
+	const char *persistence = w->cluster ? "" : "UNLOGGED ";
+
+	w->by_user = quote_qualified_identifier(schema, psprintf("%sby_user", prefix));
+	w->by_item = quote_qualified_identifier(schema, psprintf("%sby_item", prefix));
+	w->users = quote_qualified_identifier(schema, psprintf("%susers", prefix));
+	w->items = quote_qualified_identifier(schema, psprintf("%sitems", prefix));
+	Run(psprintf("CREATE %sTABLE %s (user_id %s NOT NULL, item_id %s NOT NULL, weight real NOT NULL, "
+				 "nrows bigint NOT NULL)", persistence, w->by_user, user_type, item_type),
+		0, NULL, NULL, SPI_OK_UTILITY);
+	Run(psprintf("CREATE %sTABLE %s (item_id %s NOT NULL, user_id %s NOT NULL, weight real NOT NULL)",
+				 persistence, w->by_item, item_type, user_type), 0, NULL, NULL, SPI_OK_UTILITY);
+	Run(psprintf("CREATE %sTABLE %s (user_id %s NOT NULL, factors recfair.embedding NOT NULL)",
+				 persistence, w->users, user_type), 0, NULL, NULL, SPI_OK_UTILITY);
+	Run(psprintf("CREATE %sTABLE %s (item_id %s NOT NULL, factors recfair.embedding NOT NULL, fit float8)",
+				 persistence, w->items, item_type), 0, NULL, NULL, SPI_OK_UTILITY);
+	if (w->cluster)
+	{
+		/* each layout by its own id; the one keyed like the source co-located with it */
+		const char *source = quote_literal_cstr(SourceDescription(src));
+		bool		by_user = strcmp(distributed_by, src->user_col) == 0;
+		bool		by_item = strcmp(distributed_by, src->item_col) == 0;
+
+		Run(psprintf("SELECT pg_catalog.create_distributed_table(%s::pg_catalog.regclass, 'user_id', colocate_with => %s)",
+					 quote_literal_cstr(w->by_user), by_user ? source : "'default'"),
+			0, NULL, NULL, SPI_OK_SELECT);
+		Run(psprintf("SELECT pg_catalog.create_distributed_table(%s::pg_catalog.regclass, 'item_id', colocate_with => %s)",
+					 quote_literal_cstr(w->by_item), by_item ? source : "'default'"),
+			0, NULL, NULL, SPI_OK_SELECT);
+		Run(psprintf("SELECT pg_catalog.create_reference_table(%s::pg_catalog.regclass)", quote_literal_cstr(w->users)),
+			0, NULL, NULL, SPI_OK_SELECT);
+		Run(psprintf("SELECT pg_catalog.create_reference_table(%s::pg_catalog.regclass)", quote_literal_cstr(w->items)),
+			0, NULL, NULL, SPI_OK_SELECT);
+	}
+}
+
+/*
+ * Sum the source per (user, item) into the layout by user and copy it to
+ * the layout by item; the counts, the NOTICEs and the errors are the
+ * in-memory reader's.
+ */
+static void
+FillLayouts(const WorkTables *w, const InteractionSource *src, Interactions *counts)
+{
+	const char *u = Col(src->user_col);
+	const char *i = Col(src->item_col);
+	const char *wt = src->weight_col ? Col(src->weight_col) : NULL;
+	const char *from = SourceFromClause(src);
+	/* a weight is valid if finite, non-negative and within a real (NaN sorts above every number) */
+	const char *valid = wt ? psprintf("(%s::pg_catalog.float8 OPERATOR(pg_catalog.>=) 0 AND %s::pg_catalog.float8 "
+									  "OPERATOR(pg_catalog.<=) %.17g)", wt, wt, (double) FLT_MAX) : NULL;
+	int64		null_id;
+	int64		null_weight = 0;
+	int64		invalid = 0;
+	bool		isnull;
+	Datum		d;
+
+	Run(psprintf("SELECT pg_catalog.count(*), pg_catalog.count(*) FILTER (WHERE %s IS NULL OR %s IS NULL)%s "
+				 "FROM %s", u, i,
+				 wt ? psprintf(", pg_catalog.count(*) FILTER (WHERE %s IS NOT NULL AND %s IS NOT NULL AND %s IS NULL), "
+							   "pg_catalog.count(*) FILTER (WHERE %s IS NOT NULL AND %s IS NOT NULL AND NOT %s)",
+							   u, i, wt, u, i, valid) : "",
+				 from), 0, NULL, NULL, SPI_OK_SELECT);
+	null_id = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2, &isnull));
+	if (wt)
+	{
+		null_weight = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 3, &isnull));
+		invalid = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 4, &isnull));
+	}
+	if (invalid > 0)
+	{
+		Run(psprintf("SELECT %s::pg_catalog.float8, %s::pg_catalog.int8, %s::pg_catalog.int8 FROM %s "
+					 "WHERE %s IS NOT NULL AND %s IS NOT NULL AND NOT %s LIMIT 1", wt, u, i, from, u, i, valid),
+			0, NULL, NULL, SPI_OK_SELECT);
+		ereport(ERROR,
+				(errcode(ERRCODE_DATA_EXCEPTION),
+				 errmsg("invalid weight %s for user %s and item %s",
+						SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1),
+						SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2),
+						SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 3)),
+				 errdetail("Weights must be finite, non-negative numbers.")));
+	}
+
+	/* summed in double, as the in-memory reader does; a sum beyond a real fails the cast (22003) */
+	Run(psprintf("INSERT INTO %s (user_id, item_id, weight, nrows) SELECT %s, %s, %s, pg_catalog.count(*) FROM %s "
+				 "WHERE %s IS NOT NULL AND %s IS NOT NULL%s%s GROUP BY %s, %s",
+				 w->by_user, u, i,
+				 wt ? psprintf("pg_catalog.sum(%s::pg_catalog.float8)::pg_catalog.float4", wt)
+				 : "pg_catalog.count(*)::pg_catalog.float4",
+				 from, u, i, wt ? " AND " : "", wt ? psprintf("%s IS NOT NULL", wt) : "", u, i),
+		0, NULL, NULL, SPI_OK_INSERT);
+	counts->nnz = (int64) SPI_processed;
+	counts->rows_null_id = null_id;
+	counts->rows_null_weight = null_weight;
+	counts->rows_read = RunCount(psprintf("SELECT pg_catalog.sum(nrows)::pg_catalog.int8 FROM %s", w->by_user));
+	ReportSkippedRows(src, null_id, null_weight, counts->rows_read);
+	Run(psprintf("INSERT INTO %s (item_id, user_id, weight) SELECT item_id, user_id, weight FROM %s",
+				 w->by_item, w->by_user), 0, NULL, NULL, SPI_OK_INSERT);
+
+	Run(psprintf("SELECT pg_catalog.count(*), pg_catalog.sum(s.w) FROM "
+				 "(SELECT user_id, pg_catalog.sum(weight::pg_catalog.float8) AS w FROM %s GROUP BY user_id) s",
+				 w->by_user), 0, NULL, NULL, SPI_OK_SELECT);
+	d = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
+	if (DatumGetInt64(d) > PG_INT32_MAX)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("too many distinct user ids")));
+	counts->nusers = (int32) DatumGetInt64(d);
+	counts->total_weight = DatumGetFloat8(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2, &isnull));
+	if (!w->cluster)
+	{
+		Run(psprintf("ANALYZE %s", w->by_user), 0, NULL, NULL, SPI_OK_UTILITY);
+		Run(psprintf("ANALYZE %s", w->by_item), 0, NULL, NULL, SPI_OK_UTILITY);
+	}
+}
+
+/*
+ * The starting item factors: the in-memory engine's, item for item.  It
+ * numbers items by descending number of source rows, then id, and draws
+ * their factors in that order from the seed (AlsInitFactors).
+ */
+static void
+InitItems(const WorkTables *w, const AlsOptions *opt, Interactions *counts, MemoryBudget *budget)
+{
+	int			k = opt->factors;
+	int64		n;
+	Datum	   *ids;
+	Datum	   *embeddings;
+	float4	   *init;
+	Oid			types[2];
+	Datum		values[2];
+	Oid			embedding = EmbeddingTypeOid();
+
+	Run(psprintf("SELECT item_id::pg_catalog.int8 FROM %s GROUP BY item_id "
+				 "ORDER BY pg_catalog.sum(nrows) DESC, item_id", w->by_user), 0, NULL, NULL, SPI_OK_SELECT);
+	n = (int64) SPI_processed;
+	if (n > PG_INT32_MAX)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("too many distinct item ids")));
+	counts->nitems = (int32) n;
+	BudgetReserve(budget, mul_size(add_size(mul_size(sizeof(float4), k), sizeof(Datum) * 2 + sizeof(Embedding) + 8),
+								   Max(n, 1)), "the starting item factors");
+	init = MemoryContextAllocHuge(CurrentMemoryContext, mul_size(mul_size(sizeof(float4), k), Max(n, 1)));
+	ids = MemoryContextAllocHuge(CurrentMemoryContext, mul_size(sizeof(Datum), Max(n, 1)));
+	embeddings = MemoryContextAllocHuge(CurrentMemoryContext, mul_size(sizeof(Datum), Max(n, 1)));
+	AlsInitFactors(init, n, k, opt->seed + 1);
+	for (int64 r = 0; r < n; r++)
+	{
+		bool		isnull;
+
+		ids[r] = SPI_getbinval(SPI_tuptable->vals[r], SPI_tuptable->tupdesc, 1, &isnull);
+		embeddings[r] = MakeEmbedding(init + r * k, k);
+	}
+	types[0] = INT8ARRAYOID;
+	types[1] = get_array_type(embedding);
+	values[0] = PointerGetDatum(construct_array(ids, (int) n, INT8OID, sizeof(int64), FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
+	values[1] = PointerGetDatum(construct_array(embeddings, (int) n, embedding, -1, false, TYPALIGN_INT));
+	Run(psprintf("INSERT INTO %s (item_id, factors) SELECT * FROM ROWS FROM (pg_catalog.unnest($1), pg_catalog.unnest($2))", w->items),
+		2, types, values, SPI_OK_INSERT);
+}
+
+/* recfair.gram() of a factor table, as a double precision[] datum. */
+static Datum
+Gram(const char *table)
+{
+	bool		isnull;
+	Datum		g = RunScalar(psprintf("SELECT recfair.gram(factors) FROM %s", table), 0, NULL, NULL, &isnull);
+
+	if (isnull)
+		elog(ERROR, "no factors in %s", table);
+	return g;
+}
+
+/*
+ * One half-step: solve every row of the target side (users or items) from
+ * the layout keyed by it, against the other side's factors and Gram matrix.
+ * The item half-step also keeps each item's part of the loss (als_fit):
+ * the solve sits in a subquery with OFFSET 0 so that it runs once per item,
+ * not once per use.
+ */
+static void
+HalfStep(const WorkTables *w, bool users, Datum gram, const AlsOptions *opt)
+{
+	const char *target = users ? w->users : w->items;
+	const char *layout = users ? w->by_user : w->by_item;
+	const char *other = users ? w->items : w->users;
+	const char *id = users ? "user_id" : "item_id";
+	const char *other_id = users ? "item_id" : "user_id";
+	Oid			types[3] = {FLOAT8ARRAYOID, FLOAT8OID, FLOAT8OID};
+	Datum		values[3] = {gram, Float8GetDatum(opt->alpha), Float8GetDatum(opt->regularization)};
+	char	   *normal = psprintf("SELECT t.%s, recfair.als_normal(o.factors, t.weight, $2) AS normal "
+								  "FROM %s t JOIN %s o ON t.%s OPERATOR(pg_catalog.=) o.%s GROUP BY t.%s",
+								  id, layout, other, other_id, other_id, id);
+	char	   *select = users
+		? psprintf("SELECT s.%s, recfair.als_solve(s.normal, $1, $3) AS factors FROM (%s) s", id, normal)
+		: psprintf("SELECT s.%s, v.x AS factors, recfair.als_fit(s.normal, v.x) AS fit FROM (%s) s "
+				   "CROSS JOIN LATERAL (SELECT recfair.als_solve(s.normal, $1, $3) AS x OFFSET 0) v", id, normal);
+
+	if (w->cluster)
+	{
+		/* Citus pushes the SELECT down whole: each group is on one worker */
+		Run(psprintf("TRUNCATE %s", target), 0, NULL, NULL, SPI_OK_UTILITY);
+		Run(psprintf("INSERT INTO %s (%s, factors%s) %s", target, id, users ? "" : ", fit", select),
+			3, types, values, SPI_OK_INSERT);
+	}
+	else
+	{
+		/* CREATE TABLE AS, unlike INSERT ... SELECT, runs its query in parallel */
+		Run(psprintf("DROP TABLE %s", target), 0, NULL, NULL, SPI_OK_UTILITY);
+		Run(psprintf("CREATE UNLOGGED TABLE %s AS %s", target, select), 3, types, values, SPI_OK_UTILITY);
+	}
+}
+
+/* Inner product and trace of k x k Gram matrices (double precision[] datums, row-major). */
+static void
+GramTerms(Datum gx, Datum gy, int k, double *inner, double *traces)
+{
+	const float8 *x = (const float8 *) ARR_DATA_PTR(DatumGetArrayTypeP(gx));
+	const float8 *y = (const float8 *) ARR_DATA_PTR(DatumGetArrayTypeP(gy));
+
+	*inner = *traces = 0.0;
+	for (int64 i = 0; i < (int64) k * k; i++)
+		*inner += x[i] * y[i];
+	for (int i = 0; i < k; i++)
+		*traces += x[(int64) i * k + i] + y[(int64) i * k + i];
+}
+
+/*
+ * The loss of als.c (its header comment), from partial sums: the observed
+ * cells' sum [c (1 - s)^2 - s^2] is the sum of the confidences plus the
+ * items' als_fit terms that the item half-step kept; the rest comes from
+ * the two Gram matrices.
+ */
+static double
+Loss(const WorkTables *w, const AlsOptions *opt, const Interactions *counts, Datum gram_x, Datum gram_y)
+{
+	bool		isnull;
+	double		confidences = counts->nnz + opt->alpha * counts->total_weight;
+	double		fit;
+	double		inner;
+	double		traces;
+	double		cells;
+	Datum		d;
+
+	d = RunScalar(psprintf("SELECT pg_catalog.sum(fit) FROM %s", w->items), 0, NULL, NULL, &isnull);
+	fit = isnull ? 0.0 : DatumGetFloat8(d);
+	GramTerms(gram_x, gram_y, opt->factors, &inner, &traces);
+	/* every cell has confidence 1, an observed one 1 + alpha w (the engine's only confidence) */
+	cells = (double) counts->nusers * counts->nitems + opt->alpha * counts->total_weight;
+	return (confidences + fit + inner + opt->regularization * traces) / cells;
+}
+
+/* The model's rows, from the work tables, with each user's seen items. */
+static void
+WriteFactors(const WorkTables *w, const char *model)
+{
+	Oid			types[1] = {TEXTOID};
+	Datum		values[1] = {CStringGetTextDatum(model)};
+
+	DeleteModelFactors(model);
+	Run(psprintf("INSERT INTO recfair.user_factors (model, user_id, factors, bias, seen) "
+				 "SELECT $1, u.user_id, u.factors, NULL, s.seen FROM %s u JOIN "
+				 "(SELECT user_id, recfair.idset(pg_catalog.array_agg(item_id::pg_catalog.int8 ORDER BY item_id)) AS seen "
+				 "FROM %s GROUP BY user_id) s ON u.user_id OPERATOR(pg_catalog.=) s.user_id",
+				 w->users, w->by_user), 1, types, values, SPI_OK_INSERT);
+	Run(psprintf("INSERT INTO recfair.item_factors (model, item_id, factors, bias) "
+				 "SELECT $1, item_id, factors, NULL FROM %s", w->items), 1, types, values, SPI_OK_INSERT);
+}
+
+void
+SqlAlsTrain(SqlAlsRun *run)
+{
+	const AlsOptions *opt = run->opt;
+	WorkTables	w;
+	char	   *user_type;
+	char	   *item_type;
+	int			nest = NewGUCNestLevel();
+	instr_time	phase;
+	Datum		gram_y;
+
+	memset(&w, 0, sizeof(w));
+	w.cluster = run->distributed_by != NULL;
+	if (w.cluster)
+		/* one connection per worker for the work tables this transaction creates and reads */
+		(void) set_config_option("citus.multi_shard_modify_mode", "sequential", PGC_USERSET, PGC_S_SESSION,
+								 GUC_ACTION_SAVE, true, 0, false);
+
+	ProgressSetPhase(PROGRESS_PHASE_READING);
+	INSTR_TIME_SET_CURRENT(phase);
+	SourceTypes(run->src, &user_type, &item_type);
+	CreateWorkTables(&w, run->work_schema, run->src, run->distributed_by, user_type, item_type);
+	FillLayouts(&w, run->src, &run->counts);
+	InitItems(&w, opt, &run->counts, run->budget);
+	run->read_s = Seconds(phase);
+
+	ProgressSetPhase(PROGRESS_PHASE_TRAINING);
+	INSTR_TIME_SET_CURRENT(phase);
+	gram_y = Gram(w.items);
+	for (int it = 1; it <= opt->iterations; it++)
+	{
+		Datum		gram_x;
+
+		HalfStep(&w, true, gram_y, opt);
+		gram_x = Gram(w.users);
+		HalfStep(&w, false, gram_x, opt);
+		gram_y = Gram(w.items);
+		if (run->progress)
+			run->progress(it, Loss(&w, opt, &run->counts, gram_x, gram_y), run->progress_arg);
+	}
+	run->train_s = Seconds(phase);
+
+	ProgressSetPhase(PROGRESS_PHASE_WRITING);
+	INSTR_TIME_SET_CURRENT(phase);
+	WriteFactors(&w, run->model);
+	Run(psprintf("DROP TABLE %s, %s, %s, %s", w.by_user, w.by_item, w.users, w.items), 0, NULL, NULL,
+		SPI_OK_UTILITY);
+	run->write_s = Seconds(phase);
+	AtEOXact_GUC(true, nest);
+}
