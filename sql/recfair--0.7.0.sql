@@ -620,6 +620,8 @@ DECLARE
 	t regclass;
 	k text;
 	new_version bigint;
+	item_name text;
+	user_name text;
 BEGIN
 	IF model IS NULL THEN
 		RAISE EXCEPTION 'model must not be NULL' USING ERRCODE = '22004';
@@ -659,16 +661,17 @@ BEGIN
 	END LOOP;
 	-- the version taken first: the UPDATE then calls no volatile function (Citus reference tables)
 	new_version := pg_catalog.nextval('recfair.model_version_seq'::pg_catalog.regclass);
+	-- the names first too: Citus runs an UPDATE of a reference table only without catalog subqueries
+	item_name := (SELECT pg_catalog.format('%I.%I', n.nspname, c.relname) FROM pg_catalog.pg_class c
+				  JOIN pg_catalog.pg_namespace n ON n.oid OPERATOR(pg_catalog.=) c.relnamespace
+				  WHERE c.oid OPERATOR(pg_catalog.=) items);
+	user_name := (SELECT pg_catalog.format('%I.%I', n.nspname, c.relname) FROM pg_catalog.pg_class c
+				  JOIN pg_catalog.pg_namespace n ON n.oid OPERATOR(pg_catalog.=) c.relnamespace
+				  WHERE c.oid OPERATOR(pg_catalog.=) users);
 	UPDATE recfair.models m SET
-		item_table = CASE WHEN items IS NULL THEN m.item_table
-			ELSE (SELECT pg_catalog.format('%I.%I', n.nspname, c.relname) FROM pg_catalog.pg_class c
-				  JOIN pg_catalog.pg_namespace n ON n.oid OPERATOR(pg_catalog.=) c.relnamespace
-				  WHERE c.oid OPERATOR(pg_catalog.=) items) END,
+		item_table = CASE WHEN items IS NULL THEN m.item_table ELSE item_name END,
 		item_key = CASE WHEN items IS NULL THEN m.item_key ELSE register_tables.item_key END,
-		user_table = CASE WHEN users IS NULL THEN m.user_table
-			ELSE (SELECT pg_catalog.format('%I.%I', n.nspname, c.relname) FROM pg_catalog.pg_class c
-				  JOIN pg_catalog.pg_namespace n ON n.oid OPERATOR(pg_catalog.=) c.relnamespace
-				  WHERE c.oid OPERATOR(pg_catalog.=) users) END,
+		user_table = CASE WHEN users IS NULL THEN m.user_table ELSE user_name END,
 		user_key = CASE WHEN users IS NULL THEN m.user_key ELSE register_tables.user_key END,
 		version = new_version
 	WHERE m.name OPERATOR(pg_catalog.=) model

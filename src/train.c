@@ -37,6 +37,7 @@
 #include "train_sql.h"
 #include "catalog/namespace.h"
 #include "nodes/makefuncs.h"
+#include "parser/parse_func.h"
 #include "utils/acl.h"
 #include "storage/shmem.h"
 #include "utils/builtins.h"
@@ -660,6 +661,15 @@ Fit(TrainJob *job)
 		TrainingDiverged("the global mean is not finite");
 }
 
+/* recfair.als_fit(double precision[], recfair.embedding), new in 0.7.0 */
+static bool
+AlsFitExists(void)
+{
+	Oid			args[2] = {FLOAT8ARRAYOID, EmbeddingTypeOid()};
+
+	return OidIsValid(LookupFuncName(list_make2(makeString("recfair"), makeString("als_fit")), 2, args, true));
+}
+
 /*
  * Whether the aggregate engine trains this model: asked for with the option
  * engine, or by default for ALS on a Citus distributed source.  Item-side
@@ -676,8 +686,7 @@ UseAggregateEngine(TrainJob *job)
 	if (engine != NULL ? strcmp(engine, "aggregates") != 0 : job->distributed_by == NULL)
 		return false;
 	/* the library is newer than the extension's SQL objects until ALTER EXTENSION UPDATE */
-	if (!OidIsValid(DatumGetObjectId(DirectFunctionCall1(to_regprocedure,
-														 CStringGetTextDatum("recfair.als_fit(double precision[], recfair.embedding)")))))
+	if (!AlsFitExists())
 	{
 		if (engine != NULL)
 			ereport(ERROR,
@@ -731,11 +740,17 @@ WorkSchema(const char *name)
 	return get_namespace_name(nsp);
 }
 
-/* Train with the aggregate engine, which also writes the model's rows. */
-static void
+/*
+ * Train with the aggregate engine, which also writes the model's rows.
+ * False if, by default on a cluster, it could not start in this
+ * transaction: then the in-memory engine trains (with a NOTICE).
+ */
+static bool
 FitWithAggregates(TrainJob *job)
 {
 	SqlAlsRun	run;
+	char	   *reason = NULL;
+	AlsSolver	solver = job->aopt.solver;
 
 	memset(&run, 0, sizeof(run));
 	job->aggregates = true;
@@ -752,7 +767,16 @@ FitWithAggregates(TrainJob *job)
 	job->progress.label = "loss";
 	run.progress = ReportIteration;
 	run.progress_arg = &job->progress;
-	SqlAlsTrain(&run);
+	if (!SqlAlsTrain(&run, job->topt.engine == NULL, &reason))
+	{
+		ereport(NOTICE,
+				(errmsg("training on this node: the work tables on the Citus workers could not be made in this transaction"),
+				 errdetail("%s", reason),
+				 errhint("Call train() in a transaction of its own to train on the workers.")));
+		job->aggregates = false;
+		job->aopt.solver = solver;
+		return false;
+	}
 	job->data = palloc(sizeof(Interactions));
 	*job->data = run.counts;
 	job->read_s = run.read_s;
@@ -764,6 +788,7 @@ FitWithAggregates(TrainJob *job)
 						"read %.2f s, train %.2f s, write %.2f s",
 						job->model, job->distributed_by ? " on the Citus workers" : "", job->data->nusers,
 						job->data->nitems, (long long) job->data->nnz, job->read_s, job->train_s, job->write_s)));
+	return true;
 }
 
 /* Replace the model's factor rows (in the caller's transaction). */
@@ -951,9 +976,7 @@ Train(FunctionCallInfo fcinfo)
 	SPI_connect();
 	/* a read-only transaction, missing privileges or another's model: fail before reading */
 	(void) CheckModelWritable(job.model, "train", true, &job.checked_owner);
-	if (UseAggregateEngine(&job))
-		FitWithAggregates(&job);
-	else
+	if (!UseAggregateEngine(&job) || !FitWithAggregates(&job))
 	{
 		ReadTrainingData(&job);
 		Fit(&job);

@@ -60,6 +60,8 @@
 #include "utils/datum.h"
 #include "utils/guc.h"
 #include "utils/lsyscache.h"
+#include "utils/resowner.h"
+#include "access/xact.h"
 
 /* The work tables of one run. */
 typedef struct WorkTables
@@ -422,8 +424,53 @@ WriteFactors(const WorkTables *w, const char *model)
 				 "SELECT $1, item_id, factors, NULL FROM %s", w->items), 1, types, values, SPI_OK_INSERT);
 }
 
-void
-SqlAlsTrain(SqlAlsRun *run)
+/*
+ * CreateWorkTables on a cluster, in a subtransaction: Citus refuses the
+ * sequential mode the work tables need in a transaction that already ran a
+ * parallel multi-shard query, and a caller who did not ask for the engine
+ * should then get the in-memory one, not an error.  False (with the
+ * reason) if that failed; nothing of it remains.
+ */
+static bool
+TryCreateWorkTables(WorkTables *w, const SqlAlsRun *run, const char *user_type, const char *item_type,
+					char **reason)
+{
+	MemoryContext context = CurrentMemoryContext;
+	ResourceOwner owner = CurrentResourceOwner;
+	volatile bool created = true;
+
+	BeginInternalSubTransaction(NULL);
+	MemoryContextSwitchTo(context);
+	PG_TRY();
+	{
+		CreateWorkTables(w, run->work_schema, run->src, run->distributed_by, user_type, item_type);
+		ReleaseCurrentSubTransaction();
+		MemoryContextSwitchTo(context);
+		CurrentResourceOwner = owner;
+	}
+	PG_CATCH();
+	{
+		ErrorData  *edata;
+
+		MemoryContextSwitchTo(context);
+		edata = CopyErrorData();
+		FlushErrorState();
+		RollbackAndReleaseCurrentSubTransaction();
+		MemoryContextSwitchTo(context);
+		CurrentResourceOwner = owner;
+		*reason = edata->message;
+		created = false;
+	}
+	PG_END_TRY();
+	return created;
+}
+
+/*
+ * Train; false if the work tables could not be made on the cluster and
+ * fall_back allows it (then nothing was done, and *reason says why).
+ */
+bool
+SqlAlsTrain(SqlAlsRun *run, bool fall_back, char **reason)
 {
 	const AlsOptions *opt = run->opt;
 	WorkTables	w;
@@ -443,7 +490,16 @@ SqlAlsTrain(SqlAlsRun *run)
 	ProgressSetPhase(PROGRESS_PHASE_READING);
 	INSTR_TIME_SET_CURRENT(phase);
 	SourceTypes(run->src, &user_type, &item_type);
-	CreateWorkTables(&w, run->work_schema, run->src, run->distributed_by, user_type, item_type);
+	if (w.cluster && fall_back)
+	{
+		if (!TryCreateWorkTables(&w, run, user_type, item_type, reason))
+		{
+			AtEOXact_GUC(true, nest);
+			return false;
+		}
+	}
+	else
+		CreateWorkTables(&w, run->work_schema, run->src, run->distributed_by, user_type, item_type);
 	FillLayouts(&w, run->src, &run->counts);
 	InitItems(&w, opt, &run->counts, run->budget);
 	run->read_s = Seconds(phase);
@@ -471,4 +527,5 @@ SqlAlsTrain(SqlAlsRun *run)
 		SPI_OK_UTILITY);
 	run->write_s = Seconds(phase);
 	AtEOXact_GUC(true, nest);
+	return true;
 }

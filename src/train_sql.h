@@ -29,6 +29,6 @@ typedef struct SqlAlsRun
 	double		write_s;
 } SqlAlsRun;
 
-extern void SqlAlsTrain(SqlAlsRun *run);
+extern bool SqlAlsTrain(SqlAlsRun *run, bool fall_back, char **reason);
 
 #endif							/* RECFAIR_TRAIN_SQL_H */

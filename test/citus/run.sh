@@ -33,5 +33,14 @@ chmod 755 "$work"
 trap '"$tools/citus-cluster" stop "$work/cluster" >/dev/null 2>&1; rm -rf "$work"' EXIT
 "$tools/citus-cluster" start "$work/cluster"
 . "$work/cluster/env"
-psql -X -q -v ON_ERROR_STOP=1 -c 'CREATE EXTENSION recfair' -c 'CREATE EXTENSION pgtap'
+# first an update and a drop with the model tables distributed, from 0.6.0 (test/citus/upgrade/)
+psql -X -q -v ON_ERROR_STOP=1 -c "CREATE EXTENSION recfair VERSION '0.6.0'" -c 'CREATE EXTENSION pgtap'
+pg_prove --failures test/citus/upgrade/*.sql
+# then README's "Scaling out with Citus" commands (its ```sql citus blocks), in order
+psql -X -q -v ON_ERROR_STOP=1 -c 'CREATE EXTENSION recfair'
+awk '/^```sql citus$/ { insql = 1; next } /^```$/ && insql { insql = 0; next } insql { print }' README.md \
+	>"$work/readme-citus.sql"
+[ -s "$work/readme-citus.sql" ] || { echo "citus: README.md has no sql citus block" >&2; exit 1; }
+PGOPTIONS='-c client_min_messages=warning' psql -X -q -v ON_ERROR_STOP=1 -f "$work/readme-citus.sql" >/dev/null
+echo "citus: README's Scaling out with Citus commands ran"
 pg_prove --failures test/citus/*.sql

@@ -2,7 +2,7 @@
 -- in-memory engine's exact solver, its loss, its catalog row, als_fit, and its refusals
 BEGIN;
 SET search_path = recfair, public;
-SELECT plan(24);
+SELECT plan(25);
 
 CREATE TABLE ta AS
 SELECT u::int AS user_id, ((u * 7 + i * 13) % 90)::bigint AS item_id, (1 + (u + i) % 4)::numeric AS weight
@@ -79,6 +79,21 @@ SELECT throws_ok($$SELECT train('ta_x', 'ta', weight_col => 'weight', options =>
 	'3F000', NULL, 'a work schema that does not exist');
 SELECT throws_ok($$SELECT train('ta_x', 'ta', weight_col => 'weight', options => '{"engine": "aggregates", "work_schema": "pg_temp"}')$$,
 	'22023', 'the aggregate engine cannot create its work tables in a temporary schema', 'a temporary work schema');
+CREATE ROLE ta_trainer;
+CREATE SCHEMA ta_work;
+GRANT USAGE ON SCHEMA recfair, ta_work TO ta_trainer;
+GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA recfair TO ta_trainer;
+GRANT USAGE ON ALL SEQUENCES IN SCHEMA recfair TO ta_trainer;
+GRANT SELECT ON ta TO ta_trainer;
+SET LOCAL ROLE ta_trainer;
+SELECT throws_ok($$SELECT train('ta_r', 'ta', weight_col => 'weight', options => '{"engine": "aggregates", "work_schema": "ta_work"}')$$,
+	'42501', 'permission denied for schema ta_work', 'a work schema the caller may not create tables in');
+RESET ROLE;
+GRANT CREATE ON SCHEMA ta_work TO ta_trainer;
+SET LOCAL ROLE ta_trainer;
+SELECT lives_ok($$SELECT train('ta_r', 'ta', weight_col => 'weight', factors => 4, iterations => 2,
+	options => '{"engine": "aggregates", "work_schema": "ta_work"}')$$, 'and with CREATE there');
+RESET ROLE;
 UPDATE ta SET weight = -1 WHERE user_id = 3 AND item_id = (SELECT min(item_id) FROM ta WHERE user_id = 3);
 SELECT throws_like($$SELECT train('ta_x', 'ta', weight_col => 'weight', options => '{"engine": "aggregates"}')$$,
 	'invalid weight -1 for user 3 and item %', 'a negative weight, as the in-memory reader says it');

@@ -1,0 +1,80 @@
+-- pgTAP on Citus: train() on a distributed source trains on the workers (the aggregate engine) and gives the
+-- in-memory engine's model for the same seed; a cancel leaves the old model and no work table
+SET search_path = public, recfair;
+SET client_min_messages = error;
+SELECT plan(18);
+
+-- interactions distributed by user (an integer id: the work tables take the source's types to co-locate)
+CREATE TABLE ct AS SELECT u::int AS user_id, ((u * 7 + i * 13) % 240)::bigint AS item_id,
+	(1 + (u + i) % 3)::real AS weight
+FROM generate_series(1, 1500) u, generate_series(1, 12) i;
+CREATE TABLE ct_local AS SELECT * FROM ct;
+CREATE TABLE ct_test AS SELECT u::bigint AS user_id, ((u * 11 + 3) % 240)::bigint AS item_id
+FROM generate_series(1, 1500) u;
+SELECT create_distributed_table('ct', 'user_id');
+SELECT truncate_local_data_after_distributing_table('ct');
+
+SELECT is((SELECT hyperparameters->>'engine' || ' ' || (hyperparameters->>'distributed')
+		   FROM train('ct_dist', 'ct', weight_col => 'weight', factors => 8, iterations => 5, regularization => 0.2)),
+		  'aggregates true', 'a distributed source trains with the aggregate engine on the workers');
+SELECT is((SELECT (users, items, interactions)::text FROM models WHERE name = 'ct_dist'), '(1500,240,18000)',
+		  'every user, item and pair of the shards');
+SELECT lives_ok($$SELECT train('ct_mem', 'ct_local', weight_col => 'weight', factors => 8, iterations => 5,
+	regularization => 0.2, options => '{"solver": "cholesky"}')$$, 'the in-memory engine on a local copy');
+SELECT ok((SELECT max(abs(a - b)) < 1e-3 FROM user_factors x JOIN user_factors y USING (user_id),
+		   unnest(embedding_to_float8_array(x.factors), embedding_to_float8_array(y.factors)) z(a, b)
+		   WHERE x.model = 'ct_mem' AND y.model = 'ct_dist'), 'the user factors agree to 1e-3');
+SELECT ok((SELECT max(abs(a - b)) < 1e-3 FROM item_factors x JOIN item_factors y USING (item_id),
+		   unnest(embedding_to_float8_array(x.factors), embedding_to_float8_array(y.factors)) z(a, b)
+		   WHERE x.model = 'ct_mem' AND y.model = 'ct_dist'), 'the item factors agree to 1e-3');
+SELECT ok((SELECT bool_and(abs(a - b) < 1e-5 * a) FROM models x, models y, unnest(x.loss, y.loss) z(a, b)
+		   WHERE x.name = 'ct_mem' AND y.name = 'ct_dist'), 'the loss per iteration agrees');
+SELECT ok((SELECT abs(d.value - m.value) <= 0.002 FROM evaluate('ct_dist', 'ct_test', 10) d
+		   JOIN evaluate('ct_mem', 'ct_test', 10) m USING (metric) WHERE metric = 'ndcg@10'),
+	'NDCG@10 within 0.002 of the in-memory model''s');
+SELECT is((SELECT count(*)::int FROM pg_dist_partition WHERE logicalrelid::text LIKE '%recfair_als_%'), 0,
+		  'no work table is left in the cluster');
+
+-- distributed by item: the layout by item is the co-located one
+CREATE TABLE ct_by_item AS SELECT * FROM ct_local;
+SELECT create_distributed_table('ct_by_item', 'item_id');
+SELECT lives_ok($$SELECT train('ct_item', 'ct_by_item', weight_col => 'weight', factors => 8, iterations => 5,
+	regularization => 0.2)$$, 'a source distributed by item');
+SELECT ok((SELECT max(abs(a - b)) < 1e-5 FROM item_factors x JOIN item_factors y USING (item_id),
+		   unnest(embedding_to_float8_array(x.factors), embedding_to_float8_array(y.factors)) z(a, b)
+		   WHERE x.model = 'ct_dist' AND y.model = 'ct_item'), 'gives the same model');
+
+-- the in-memory engine on a distributed source, on request, reads it through a query
+SELECT is((SELECT (hyperparameters->>'engine') IS NULL AND interactions = 18000
+		   FROM train('ct_q', 'ct', weight_col => 'weight', factors => 8, iterations => 2,
+					  options => '{"engine": "memory"}')), true, 'engine memory reads the shards to the coordinator');
+SELECT is((SELECT count(*)::int FROM recommend(7, 5, model => 'ct_dist')), 5, 'the model serves');
+
+-- a cancel (statement_timeout) in the middle: the old model stays, the work tables go
+SELECT version AS v_before FROM models WHERE name = 'ct_dist' \gset
+CREATE FUNCTION pg_temp.train_cancelled() RETURNS text LANGUAGE plpgsql AS $f$
+BEGIN
+	PERFORM recfair.train('ct_dist', 'ct', weight_col => 'weight', factors => 8, iterations => 1000);
+	RETURN 'finished';
+EXCEPTION WHEN query_canceled THEN
+	RETURN SQLSTATE;
+END
+$f$;
+SET statement_timeout = '1s';
+SELECT pg_temp.train_cancelled() AS cancelled \gset
+RESET statement_timeout;
+SELECT is(:'cancelled'::text, '57014', 'a statement_timeout cancels distributed training');
+SELECT is((SELECT version FROM models WHERE name = 'ct_dist'), :v_before::bigint, 'the old model stays');
+SELECT is((SELECT count(*)::int FROM pg_dist_partition WHERE logicalrelid::text LIKE '%recfair_als_%'), 0,
+		  'no work table is left after the cancel');
+SELECT is((SELECT sum(result::int)::int FROM run_command_on_workers(
+			$$SELECT count(*) FROM pg_class WHERE relname LIKE 'recfair_als_%'$$)), 0,
+		  'nor on the workers');
+
+-- progress: the iterations show in training_progress's loss and in the catalog row
+SELECT is((SELECT array_length(loss, 1) FROM models WHERE name = 'ct_dist'), 5, 'one loss per iteration');
+SELECT ok((SELECT loss[5] < loss[1] FROM models WHERE name = 'ct_dist'), 'the loss falls');
+
+SELECT * FROM finish();
+DROP TABLE ct, ct_local, ct_test, ct_by_item;
+SELECT drop_model(m) FROM unnest(ARRAY['ct_dist', 'ct_mem', 'ct_item', 'ct_q']) m;
