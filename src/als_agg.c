@@ -30,6 +30,7 @@
 #include "catalog/pg_type.h"
 #include "embedding.h"
 #include "fmgr.h"
+#include "linalg.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
 
@@ -91,7 +92,7 @@ PG_FUNCTION_INFO_V1(als_gram_accum);
 Datum
 als_gram_accum(PG_FUNCTION_ARGS)
 {
-	MemoryContext context = AggregateContext(fcinfo);
+	MemoryContext context pg_attribute_unused() = AggregateContext(fcinfo);	/* checks the call */
 	ArrayType  *state = PG_ARGISNULL(0) ? NULL : PG_GETARG_ARRAYTYPE_P(0);
 	Embedding  *y;
 	float8	   *v;
@@ -106,7 +107,7 @@ als_gram_accum(PG_FUNCTION_ARGS)
 	y = PG_GETARG_EMBEDDING_P(1);
 	if (state == NULL)
 	{
-		state = ZeroedFloat8Array(context, 1 + y->dim * y->dim);
+		state = ZeroedFloat8Array(CurrentMemoryContext, 1 + y->dim * y->dim);
 		((float8 *) ARR_DATA_PTR(state))[0] = y->dim;
 	}
 	v = StateValues(state, &k, false);
@@ -126,7 +127,7 @@ als_gram_accum(PG_FUNCTION_ARGS)
 static Datum
 CombineStates(FunctionCallInfo fcinfo, bool normal)
 {
-	MemoryContext context = AggregateContext(fcinfo);
+	MemoryContext context pg_attribute_unused() = AggregateContext(fcinfo);	/* checks the call */
 	ArrayType  *s1 = PG_ARGISNULL(0) ? NULL : PG_GETARG_ARRAYTYPE_P(0);
 	ArrayType  *s2 = PG_ARGISNULL(1) ? NULL : PG_GETARG_ARRAYTYPE_P(1);
 	float8	   *v1;
@@ -145,7 +146,7 @@ CombineStates(FunctionCallInfo fcinfo, bool normal)
 	n = ARR_DIMS(s2)[0];
 	if (s1 == NULL)
 	{
-		s1 = ZeroedFloat8Array(context, (int) n);
+		s1 = ZeroedFloat8Array(CurrentMemoryContext, (int) n);
 		memcpy(ARR_DATA_PTR(s1), v2, sizeof(float8) * n);
 		PG_RETURN_ARRAYTYPE_P(s1);
 	}
@@ -200,7 +201,7 @@ NormalState(FunctionCallInfo fcinfo, ArrayType *state, int k, float8 **v)
 
 	if (state == NULL)
 	{
-		state = ZeroedFloat8Array(AggregateContext(fcinfo), 2 + k * k + k);
+		state = ZeroedFloat8Array(CurrentMemoryContext, 2 + k * k + k);
 		((float8 *) ARR_DATA_PTR(state))[0] = k;
 	}
 	*v = StateValues(state, &have, true);
@@ -301,8 +302,11 @@ SolveSpd(double *M, double *b, int k)
 	int			info = 0;
 	int			one = 1;
 
+	/* single-threaded, with its buffer mapped (linalg.c): in a Citus worker this runs once per group */
+	BlasBackendCheck();
 	/* M is row-major with its upper triangle set: LAPACK's (column-major) lower */
 	dposv_("L", &k, &one, M, &k, b, &k, &info);
+	BlasBackendDone();
 	return info == 0;
 }
 

@@ -71,7 +71,7 @@ PG_FUNCTION_INFO_V1(embedding_agg_accum);
 Datum
 embedding_agg_accum(PG_FUNCTION_ARGS)
 {
-	MemoryContext aggcontext = AggregateContext(fcinfo);
+	MemoryContext aggcontext pg_attribute_unused() = AggregateContext(fcinfo);	/* checks the call */
 	EmbeddingAggState *state;
 	Embedding  *emb;
 
@@ -101,7 +101,7 @@ PG_FUNCTION_INFO_V1(embedding_agg_combine);
 Datum
 embedding_agg_combine(PG_FUNCTION_ARGS)
 {
-	MemoryContext aggcontext = AggregateContext(fcinfo);
+	MemoryContext aggcontext pg_attribute_unused() = AggregateContext(fcinfo);	/* checks the call */
 	EmbeddingAggState *state1;
 	EmbeddingAggState *state2;
 
@@ -225,7 +225,11 @@ embedding_avg_final(PG_FUNCTION_ARGS)
  */
 /*
  * A zeroed one-dimensional double precision array of n elements in context:
- * the state of these aggregates and of als_agg.c's.
+ * the state of these aggregates and of als_agg.c's.  A new state is made in
+ * the current (per-row) context, not the aggregate's: the executor copies a
+ * transition's new state into the aggregate context itself, and a first
+ * copy there would stay until the end of the query (k x k doubles per group
+ * for als_normal).  Later rows update that copy in place.
  */
 ArrayType *
 ZeroedFloat8Array(MemoryContext context, int n)
@@ -260,7 +264,7 @@ PG_FUNCTION_INFO_V1(embedding_agg_accum_array);
 Datum
 embedding_agg_accum_array(PG_FUNCTION_ARGS)
 {
-	MemoryContext aggcontext = AggregateContext(fcinfo);
+	MemoryContext aggcontext pg_attribute_unused() = AggregateContext(fcinfo);	/* checks the call */
 	ArrayType  *state = PG_ARGISNULL(0) ? NULL : PG_GETARG_ARRAYTYPE_P(0);
 	Embedding  *emb;
 	float8	   *v;
@@ -274,7 +278,7 @@ embedding_agg_accum_array(PG_FUNCTION_ARGS)
 	}
 	emb = PG_GETARG_EMBEDDING_P(1);
 	if (state == NULL)
-		state = ZeroedFloat8Array(aggcontext, emb->dim + 1);
+		state = ZeroedFloat8Array(CurrentMemoryContext, emb->dim + 1);
 	v = ArrayStateValues(state, &dim);
 	if (dim != emb->dim)
 		ereport(ERROR,
@@ -292,7 +296,7 @@ PG_FUNCTION_INFO_V1(embedding_agg_combine_array);
 Datum
 embedding_agg_combine_array(PG_FUNCTION_ARGS)
 {
-	MemoryContext aggcontext = AggregateContext(fcinfo);
+	MemoryContext aggcontext pg_attribute_unused() = AggregateContext(fcinfo);	/* checks the call */
 	ArrayType  *state1 = PG_ARGISNULL(0) ? NULL : PG_GETARG_ARRAYTYPE_P(0);
 	ArrayType  *state2 = PG_ARGISNULL(1) ? NULL : PG_GETARG_ARRAYTYPE_P(1);
 	float8	   *v1;
@@ -309,8 +313,8 @@ embedding_agg_combine_array(PG_FUNCTION_ARGS)
 	v2 = ArrayStateValues(state2, &dim2);
 	if (state1 == NULL)
 	{
-		/* the result must live in the aggregate context: a copy of state2 */
-		state1 = ZeroedFloat8Array(aggcontext, dim2 + 1);
+		/* a copy of state2 (the executor copies a new state into the aggregate context) */
+		state1 = ZeroedFloat8Array(CurrentMemoryContext, dim2 + 1);
 		memcpy(ARR_DATA_PTR(state1), v2, sizeof(float8) * (dim2 + 1));
 		PG_RETURN_ARRAYTYPE_P(state1);
 	}

@@ -20,9 +20,10 @@
  * normal equations cross the network (grouping by item over rows
  * distributed by user would ship one k x k state per item and shard).  The
  * factors of the side that is not being solved are a reference table,
- * copied to every node.  The layout whose id is the source's distribution
- * column is co-located with the source, so that summing the source into it
- * is pushed down too.  Citus runs the session's statements on the workers
+ * copied to every node.  The layout by user is co-located with a source
+ * distributed by user, so that summing the source into it is pushed down
+ * too; the layout by item gets as few shards as its memory allows
+ * (FillByItem).  Citus runs the session's statements on the workers
  * over one connection per node (sequential mode): the work tables are
  * created and written in this transaction, and a placement written over one
  * connection must be read over the same one.
@@ -51,6 +52,7 @@
 #include "executor/spi.h"
 #include "lib/stringinfo.h"
 #include "miscadmin.h"
+#include "ceilings.h"
 #include "model_store.h"
 #include "portability/instr_time.h"
 #include "progress.h"
@@ -172,16 +174,16 @@ CreateWorkTables(WorkTables *w, const char *schema, const InteractionSource *src
 				 persistence, w->items, item_type), 0, NULL, NULL, SPI_OK_UTILITY);
 	if (w->cluster)
 	{
-		/* each layout by its own id; the one keyed like the source co-located with it */
+		/*
+		 * The layout by user co-located with a source distributed by user,
+		 * so that summing the source into it is pushed down; the layout by
+		 * item is distributed once the items are counted (DistributeByItem).
+		 */
 		const char *source = quote_literal_cstr(SourceDescription(src));
 		bool		by_user = strcmp(distributed_by, src->user_col) == 0;
-		bool		by_item = strcmp(distributed_by, src->item_col) == 0;
 
 		Run(psprintf("SELECT pg_catalog.create_distributed_table(%s::pg_catalog.regclass, 'user_id', colocate_with => %s)",
 					 quote_literal_cstr(w->by_user), by_user ? source : "'default'"),
-			0, NULL, NULL, SPI_OK_SELECT);
-		Run(psprintf("SELECT pg_catalog.create_distributed_table(%s::pg_catalog.regclass, 'item_id', colocate_with => %s)",
-					 quote_literal_cstr(w->by_item), by_item ? source : "'default'"),
 			0, NULL, NULL, SPI_OK_SELECT);
 		Run(psprintf("SELECT pg_catalog.create_reference_table(%s::pg_catalog.regclass)", quote_literal_cstr(w->users)),
 			0, NULL, NULL, SPI_OK_SELECT);
@@ -191,9 +193,8 @@ CreateWorkTables(WorkTables *w, const char *schema, const InteractionSource *src
 }
 
 /*
- * Sum the source per (user, item) into the layout by user and copy it to
- * the layout by item; the counts, the NOTICEs and the errors are the
- * in-memory reader's.
+ * Sum the source per (user, item) into the layout by user; the counts, the
+ * NOTICEs and the errors are the in-memory reader's.
  */
 static void
 FillLayouts(const WorkTables *w, const InteractionSource *src, Interactions *counts)
@@ -250,8 +251,6 @@ FillLayouts(const WorkTables *w, const InteractionSource *src, Interactions *cou
 	counts->rows_null_weight = null_weight;
 	counts->rows_read = RunCount(psprintf("SELECT pg_catalog.sum(nrows)::pg_catalog.int8 FROM %s", w->by_user));
 	ReportSkippedRows(src, null_id, null_weight, counts->rows_read);
-	Run(psprintf("INSERT INTO %s (item_id, user_id, weight) SELECT item_id, user_id, weight FROM %s",
-				 w->by_item, w->by_user), 0, NULL, NULL, SPI_OK_INSERT);
 
 	Run(psprintf("SELECT pg_catalog.count(*), pg_catalog.sum(s.w) FROM "
 				 "(SELECT user_id, pg_catalog.sum(weight::pg_catalog.float8) AS w FROM %s GROUP BY user_id) s",
@@ -263,11 +262,39 @@ FillLayouts(const WorkTables *w, const InteractionSource *src, Interactions *cou
 				 errmsg("too many distinct user ids")));
 	counts->nusers = (int32) DatumGetInt64(d);
 	counts->total_weight = DatumGetFloat8(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2, &isnull));
-	if (!w->cluster)
+}
+
+/*
+ * The layout by item: on a cluster in as many shards as keep a task's
+ * normal equations (about 2 x 8 k^2 bytes per item) within
+ * ITEM_STATES_PER_TASK, and no fewer than there are workers.  Each task
+ * hashes all the user factors, so more shards than that only repeat that
+ * work (at 32 shards it was half of the item half-step's time).  Then the
+ * copy, and statistics for both layouts, so that the half-steps hash the
+ * other side's factors instead of sorting both sides.
+ */
+#define ITEM_STATES_PER_TASK (256.0 * 1024 * 1024)
+
+static void
+FillByItem(const WorkTables *w, const AlsOptions *opt, const Interactions *counts)
+{
+	if (w->cluster)
 	{
-		Run(psprintf("ANALYZE %s", w->by_user), 0, NULL, NULL, SPI_OK_UTILITY);
-		Run(psprintf("ANALYZE %s", w->by_item), 0, NULL, NULL, SPI_OK_UTILITY);
+		int64		workers = RunCount("SELECT pg_catalog.count(*)::pg_catalog.int8 FROM pg_catalog.citus_get_active_worker_nodes()");
+		double		state = 2.0 * 8.0 * ((double) opt->factors * opt->factors + opt->factors + 2) + 64.0;
+		double		needed = ceil(counts->nitems * state / ITEM_STATES_PER_TASK);
+		int			shards;
+
+		workers = Max(workers, 1);
+		shards = (int) Min(Max(ceil(needed / workers) * workers, (double) workers), 1024.0);
+		Run(psprintf("SELECT pg_catalog.create_distributed_table(%s::pg_catalog.regclass, 'item_id', "
+					 "colocate_with => 'none', shard_count => %d)", quote_literal_cstr(w->by_item), shards),
+			0, NULL, NULL, SPI_OK_SELECT);
 	}
+	Run(psprintf("INSERT INTO %s (item_id, user_id, weight) SELECT item_id, user_id, weight FROM %s",
+				 w->by_item, w->by_user), 0, NULL, NULL, SPI_OK_INSERT);
+	Run(psprintf("ANALYZE %s", w->by_user), 0, NULL, NULL, SPI_OK_UTILITY);
+	Run(psprintf("ANALYZE %s", w->by_item), 0, NULL, NULL, SPI_OK_UTILITY);
 }
 
 /*
@@ -314,6 +341,54 @@ InitItems(const WorkTables *w, const AlsOptions *opt, Interactions *counts, Memo
 	values[1] = PointerGetDatum(construct_array(embeddings, (int) n, embedding, -1, false, TYPALIGN_INT));
 	Run(psprintf("INSERT INTO %s (item_id, factors) SELECT * FROM ROWS FROM (pg_catalog.unnest($1), pg_catalog.unnest($2))", w->items),
 		2, types, values, SPI_OK_INSERT);
+}
+
+/* The smallest number of shards of the two layouts. */
+static double
+ShardCount(const WorkTables *w)
+{
+	Oid			types[2] = {TEXTOID, TEXTOID};
+	Datum		values[2] = {CStringGetTextDatum(w->by_user), CStringGetTextDatum(w->by_item)};
+	bool		isnull;
+	Datum		d = RunScalar("SELECT pg_catalog.min(n) FROM (SELECT pg_catalog.count(*) AS n FROM pg_catalog.pg_dist_shard "
+							  "WHERE logicalrelid OPERATOR(pg_catalog.=) ANY (ARRAY[$1::pg_catalog.regclass, $2::pg_catalog.regclass]) "
+							  "GROUP BY logicalrelid) s", 2, types, values, &isnull);
+
+	return isnull ? 1.0 : Max((double) DatumGetInt64(d), 1.0);
+}
+
+/*
+ * work_mem for the half-steps, on every node: enough that a half-step's
+ * query keeps in memory the hash table of the other side's factors and the
+ * normal equations of the groups it solves (about 2 x 8 k^2 bytes each, a
+ * shard's share of them on a cluster), so that neither spills to disk; at
+ * least 64 MB, at most a quarter of recfair.training_memory_limit (hash
+ * tables may use hash_mem_multiplier times work_mem).  On a cluster the
+ * setting reaches the workers as a SET LOCAL (citus.propagate_set_commands),
+ * and the workers do not plan the half-steps in parallel: a worker's
+ * partial aggregates would ship k x k states between its processes, and
+ * Citus already runs one task per worker at a time on every worker; and
+ * without JIT (below).  The coordinator's settings come back when train() returns; the workers keep
+ * theirs until the transaction ends.
+ */
+static void
+SetHalfStepMemory(const WorkTables *w, const SqlAlsRun *run)
+{
+	int			k = run->opt->factors;
+	double		side = Max(run->counts.nusers, run->counts.nitems);
+	double		state = 2.0 * 8.0 * ((double) k * k + k + 2) + 64.0;
+	double		need = side * (4.0 * k + 64.0) + ceil(side / (w->cluster ? ShardCount(w) : 1.0)) * state;
+	double		kb = Min(Max(need / 1024.0, 64.0 * 1024.0), (double) TrainingMemoryLimit() / 4.0 / 1024.0);
+
+	kb = Min(kb, (double) (MAX_KILOBYTES));
+	if (w->cluster)
+		(void) set_config_option("citus.propagate_set_commands", "local", PGC_USERSET, PGC_S_SESSION,
+								 GUC_ACTION_SAVE, true, 0, false);
+	Run(psprintf("SET LOCAL work_mem = '%.0fkB'", kb), 0, NULL, NULL, SPI_OK_UTILITY);
+	/* JIT compiles each task's expressions anew: about 0.1 s a task, more than many tasks' own work */
+	Run("SET LOCAL jit = off", 0, NULL, NULL, SPI_OK_UTILITY);
+	if (w->cluster)
+		Run("SET LOCAL max_parallel_workers_per_gather = 0", 0, NULL, NULL, SPI_OK_UTILITY);
 }
 
 /* recfair.gram() of a factor table, as a double precision[] datum. */
@@ -502,6 +577,8 @@ SqlAlsTrain(SqlAlsRun *run, bool fall_back, char **reason)
 		CreateWorkTables(&w, run->work_schema, run->src, run->distributed_by, user_type, item_type);
 	FillLayouts(&w, run->src, &run->counts);
 	InitItems(&w, opt, &run->counts, run->budget);
+	FillByItem(&w, opt, &run->counts);
+	SetHalfStepMemory(&w, run);
 	run->read_s = Seconds(phase);
 
 	ProgressSetPhase(PROGRESS_PHASE_TRAINING);
@@ -512,6 +589,17 @@ SqlAlsTrain(SqlAlsRun *run, bool fall_back, char **reason)
 		Datum		gram_x;
 
 		HalfStep(&w, true, gram_y, opt);
+		if (it == 1 && !w.cluster)
+		{
+			/*
+			 * the factor tables keep their size: their statistics once are
+			 * enough (not on a cluster: Citus would analyze the
+			 * coordinator's placement of these reference tables locally,
+			 * and then refuse the workers' reads in this transaction)
+			 */
+			Run(psprintf("ANALYZE %s", w.items), 0, NULL, NULL, SPI_OK_UTILITY);
+			Run(psprintf("ANALYZE %s", w.users), 0, NULL, NULL, SPI_OK_UTILITY);
+		}
 		gram_x = Gram(w.users);
 		HalfStep(&w, false, gram_x, opt);
 		gram_y = Gram(w.items);
