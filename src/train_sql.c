@@ -73,6 +73,9 @@ typedef struct WorkTables
 	char	   *users;
 	char	   *items;
 	bool		cluster;
+	bool		by_user_colocated;	/* with the source: summing into it is pushed down */
+	const char *schema;
+	const char *prefix;
 } WorkTables;
 
 static double
@@ -159,6 +162,8 @@ CreateWorkTables(WorkTables *w, const char *schema, const InteractionSource *src
 	const char *prefix = psprintf("recfair_als_%d_", MyProcPid);
 	const char *persistence = w->cluster ? "" : "UNLOGGED ";
 
+	w->schema = schema;
+	w->prefix = prefix;
 	w->by_user = quote_qualified_identifier(schema, psprintf("%sby_user", prefix));
 	w->by_item = quote_qualified_identifier(schema, psprintf("%sby_item", prefix));
 	w->users = quote_qualified_identifier(schema, psprintf("%susers", prefix));
@@ -182,6 +187,7 @@ CreateWorkTables(WorkTables *w, const char *schema, const InteractionSource *src
 		const char *source = quote_literal_cstr(SourceDescription(src));
 		bool		by_user = strcmp(distributed_by, src->user_col) == 0;
 
+		w->by_user_colocated = by_user;
 		Run(psprintf("SELECT pg_catalog.create_distributed_table(%s::pg_catalog.regclass, 'user_id', colocate_with => %s)",
 					 quote_literal_cstr(w->by_user), by_user ? source : "'default'"),
 			0, NULL, NULL, SPI_OK_SELECT);
@@ -190,6 +196,40 @@ CreateWorkTables(WorkTables *w, const char *schema, const InteractionSource *src
 		Run(psprintf("SELECT pg_catalog.create_reference_table(%s::pg_catalog.regclass)", quote_literal_cstr(w->items)),
 			0, NULL, NULL, SPI_OK_SELECT);
 	}
+}
+
+/*
+ * INSERT INTO table the rows of a SELECT, stored in the order of its first
+ * columns (ORDER BY order) within each shard, and return how many.  The
+ * half-steps' hash joins then hand each group's rows to its aggregate one
+ * after another, so that the group's k x k state stays in the CPU's cache
+ * (3.3 times faster than rows in random order, measured at 64 factors).  On
+ * a cluster, a SELECT that Citus cannot push down into the table's shards
+ * (it repartitions rows, and a shard takes the pieces in any order) goes
+ * into a co-located table first, which is then copied in order.
+ */
+static uint64
+InsertInOrder(const WorkTables *w, const char *table, const char *dist_col, const char *select,
+			  const char *order, bool pushed_down)
+{
+	char	   *staging;
+	uint64		n;
+
+	if (!w->cluster || pushed_down)
+	{
+		Run(psprintf("INSERT INTO %s %s ORDER BY %s", table, select, order), 0, NULL, NULL, SPI_OK_INSERT);
+		return SPI_processed;
+	}
+	staging = quote_qualified_identifier(w->schema, psprintf("%sstaging", w->prefix));
+	Run(psprintf("CREATE TABLE %s (LIKE %s)", staging, table), 0, NULL, NULL, SPI_OK_UTILITY);
+	Run(psprintf("SELECT pg_catalog.create_distributed_table(%s::pg_catalog.regclass, %s, colocate_with => %s)",
+				 quote_literal_cstr(staging), quote_literal_cstr(dist_col), quote_literal_cstr(table)),
+		0, NULL, NULL, SPI_OK_SELECT);
+	Run(psprintf("INSERT INTO %s %s", staging, select), 0, NULL, NULL, SPI_OK_INSERT);
+	n = SPI_processed;
+	Run(psprintf("INSERT INTO %s SELECT * FROM %s ORDER BY %s", table, staging, order), 0, NULL, NULL, SPI_OK_INSERT);
+	Run(psprintf("DROP TABLE %s", staging), 0, NULL, NULL, SPI_OK_UTILITY);
+	return n;
 }
 
 /*
@@ -239,14 +279,14 @@ FillLayouts(const WorkTables *w, const InteractionSource *src, Interactions *cou
 	}
 
 	/* summed in double, as the in-memory reader does; a sum beyond a real fails the cast (22003) */
-	Run(psprintf("INSERT INTO %s (user_id, item_id, weight, nrows) SELECT %s, %s, %s, pg_catalog.count(*) FROM %s "
-				 "WHERE %s IS NOT NULL AND %s IS NOT NULL%s%s GROUP BY %s, %s",
-				 w->by_user, u, i,
-				 wt ? psprintf("pg_catalog.sum(%s::pg_catalog.float8)::pg_catalog.float4", wt)
-				 : "pg_catalog.count(*)::pg_catalog.float4",
-				 from, u, i, wt ? " AND " : "", wt ? psprintf("%s IS NOT NULL", wt) : "", u, i),
-		0, NULL, NULL, SPI_OK_INSERT);
-	counts->nnz = (int64) SPI_processed;
+	counts->nnz = (int64) InsertInOrder(w, w->by_user, "user_id",
+										psprintf("SELECT %s, %s, %s, pg_catalog.count(*) FROM %s "
+												 "WHERE %s IS NOT NULL AND %s IS NOT NULL%s%s GROUP BY %s, %s",
+												 u, i,
+												 wt ? psprintf("pg_catalog.sum(%s::pg_catalog.float8)::pg_catalog.float4", wt)
+												 : "pg_catalog.count(*)::pg_catalog.float4",
+												 from, u, i, wt ? " AND " : "", wt ? psprintf("%s IS NOT NULL", wt) : "", u, i),
+										"1, 2", w->by_user_colocated);
 	counts->rows_null_id = null_id;
 	counts->rows_null_weight = null_weight;
 	counts->rows_read = RunCount(psprintf("SELECT pg_catalog.sum(nrows)::pg_catalog.int8 FROM %s", w->by_user));
@@ -291,8 +331,8 @@ FillByItem(const WorkTables *w, const AlsOptions *opt, const Interactions *count
 					 "colocate_with => 'none', shard_count => %d)", quote_literal_cstr(w->by_item), shards),
 			0, NULL, NULL, SPI_OK_SELECT);
 	}
-	Run(psprintf("INSERT INTO %s (item_id, user_id, weight) SELECT item_id, user_id, weight FROM %s",
-				 w->by_item, w->by_user), 0, NULL, NULL, SPI_OK_INSERT);
+	(void) InsertInOrder(w, w->by_item, "item_id", psprintf("SELECT item_id, user_id, weight FROM %s", w->by_user),
+						 "1, 2", false);
 	Run(psprintf("ANALYZE %s", w->by_user), 0, NULL, NULL, SPI_OK_UTILITY);
 	Run(psprintf("ANALYZE %s", w->by_item), 0, NULL, NULL, SPI_OK_UTILITY);
 }
@@ -558,9 +598,18 @@ SqlAlsTrain(SqlAlsRun *run, bool fall_back, char **reason)
 	memset(&w, 0, sizeof(w));
 	w.cluster = run->distributed_by != NULL;
 	if (w.cluster)
+	{
 		/* one connection per worker for the work tables this transaction creates and reads */
 		(void) set_config_option("citus.multi_shard_modify_mode", "sequential", PGC_USERSET, PGC_S_SESSION,
 								 GUC_ACTION_SAVE, true, 0, false);
+		/*
+		 * and the coordinator's placements of the reference tables through a
+		 * connection too: Citus refuses remote reads of a placement that
+		 * this transaction read locally (as ANALYZE does)
+		 */
+		(void) set_config_option("citus.enable_local_execution", "off", PGC_USERSET, PGC_S_SESSION,
+								 GUC_ACTION_SAVE, true, 0, false);
+	}
 
 	ProgressSetPhase(PROGRESS_PHASE_READING);
 	INSTR_TIME_SET_CURRENT(phase);
@@ -589,13 +638,13 @@ SqlAlsTrain(SqlAlsRun *run, bool fall_back, char **reason)
 		Datum		gram_x;
 
 		HalfStep(&w, true, gram_y, opt);
-		if (it == 1 && !w.cluster)
+		if (it == 1)
 		{
 			/*
 			 * the factor tables keep their size: their statistics once are
-			 * enough (not on a cluster: Citus would analyze the
-			 * coordinator's placement of these reference tables locally,
-			 * and then refuse the workers' reads in this transaction)
+			 * enough.  Without them the planner guesses the item factors
+			 * four times as many as they are and merge-joins, sorting the
+			 * layout by the other id, which undoes InsertInOrder.
 			 */
 			Run(psprintf("ANALYZE %s", w.items), 0, NULL, NULL, SPI_OK_UTILITY);
 			Run(psprintf("ANALYZE %s", w.users), 0, NULL, NULL, SPI_OK_UTILITY);
