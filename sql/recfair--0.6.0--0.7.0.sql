@@ -79,11 +79,13 @@ BEGIN
 	user_name := (SELECT pg_catalog.format('%I.%I', n.nspname, c.relname) FROM pg_catalog.pg_class c
 				  JOIN pg_catalog.pg_namespace n ON n.oid OPERATOR(pg_catalog.=) c.relnamespace
 				  WHERE c.oid OPERATOR(pg_catalog.=) users);
+	-- only text parameters: Citus may run the UPDATE over a connection of its own, where a regclass
+	-- parameter naming a table made in this transaction would not resolve
 	UPDATE recfair.models m SET
-		item_table = CASE WHEN items IS NULL THEN m.item_table ELSE item_name END,
-		item_key = CASE WHEN items IS NULL THEN m.item_key ELSE register_tables.item_key END,
-		user_table = CASE WHEN users IS NULL THEN m.user_table ELSE user_name END,
-		user_key = CASE WHEN users IS NULL THEN m.user_key ELSE register_tables.user_key END,
+		item_table = coalesce(item_name, m.item_table),
+		item_key = CASE WHEN item_name IS NULL THEN m.item_key ELSE register_tables.item_key END,
+		user_table = coalesce(user_name, m.user_table),
+		user_key = CASE WHEN user_name IS NULL THEN m.user_key ELSE register_tables.user_key END,
 		version = new_version
 	WHERE m.name OPERATOR(pg_catalog.=) model
 	RETURNING m.* INTO result;

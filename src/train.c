@@ -740,6 +740,16 @@ WorkSchema(const char *name)
 	return get_namespace_name(nsp);
 }
 
+/* The in-memory engine trains a distributed source, because Citus said no. */
+static void
+FallBackNotice(const char *reason)
+{
+	ereport(NOTICE,
+			(errmsg("training on this node: the work tables on the Citus workers could not be made in this transaction"),
+			 errdetail("%s", reason),
+			 errhint("Call train() in a transaction of its own to train on the workers.")));
+}
+
 /*
  * Train with the aggregate engine, which also writes the model's rows.
  * False if, by default on a cluster, it could not start in this
@@ -769,10 +779,7 @@ FitWithAggregates(TrainJob *job)
 	run.progress_arg = &job->progress;
 	if (!SqlAlsTrain(&run, job->topt.engine == NULL, &reason))
 	{
-		ereport(NOTICE,
-				(errmsg("training on this node: the work tables on the Citus workers could not be made in this transaction"),
-				 errdetail("%s", reason),
-				 errhint("Call train() in a transaction of its own to train on the workers.")));
+		FallBackNotice(reason);
 		job->aggregates = false;
 		job->aopt.solver = solver;
 		return false;
@@ -967,6 +974,7 @@ Train(FunctionCallInfo fcinfo)
 {
 	TrainJob	job;
 	Datum		result;
+	bool		engine;
 
 	memset(&job, 0, sizeof(job));
 	INSTR_TIME_SET_CURRENT(job.start);
@@ -974,9 +982,10 @@ Train(FunctionCallInfo fcinfo)
 	ProgressSetModel(job.model, job.kind == ALGO_POPULARITY ? 0 : job.iterations);
 
 	SPI_connect();
+	engine = UseAggregateEngine(&job);
 	/* a read-only transaction, missing privileges or another's model: fail before reading */
 	(void) CheckModelWritable(job.model, "train", true, &job.checked_owner);
-	if (!UseAggregateEngine(&job) || !FitWithAggregates(&job))
+	if (!engine || !FitWithAggregates(&job))
 	{
 		ReadTrainingData(&job);
 		Fit(&job);

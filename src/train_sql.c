@@ -173,10 +173,11 @@ CreateWorkTables(WorkTables *w, const char *schema, const InteractionSource *src
 		0, NULL, NULL, SPI_OK_UTILITY);
 	Run(psprintf("CREATE %sTABLE %s (item_id %s NOT NULL, user_id %s NOT NULL, weight real NOT NULL)",
 				 persistence, w->by_item, item_type, user_type), 0, NULL, NULL, SPI_OK_UTILITY);
-	Run(psprintf("CREATE %sTABLE %s (user_id %s NOT NULL, factors recfair.embedding NOT NULL)",
-				 persistence, w->users, user_type), 0, NULL, NULL, SPI_OK_UTILITY);
-	Run(psprintf("CREATE %sTABLE %s (item_id %s NOT NULL, factors recfair.embedding NOT NULL, fit float8)",
-				 persistence, w->items, item_type), 0, NULL, NULL, SPI_OK_UTILITY);
+	/* on a cluster with a key, for the half-steps' index lookups (SetHalfStepSettings) */
+	Run(psprintf("CREATE %sTABLE %s (user_id %s NOT NULL%s, factors recfair.embedding NOT NULL)",
+				 persistence, w->users, user_type, w->cluster ? " PRIMARY KEY" : ""), 0, NULL, NULL, SPI_OK_UTILITY);
+	Run(psprintf("CREATE %sTABLE %s (item_id %s NOT NULL%s, factors recfair.embedding NOT NULL, fit float8)",
+				 persistence, w->items, item_type, w->cluster ? " PRIMARY KEY" : ""), 0, NULL, NULL, SPI_OK_UTILITY);
 	if (w->cluster)
 	{
 		/*
@@ -398,21 +399,36 @@ ShardCount(const WorkTables *w)
 }
 
 /*
- * work_mem for the half-steps, on every node: enough that a half-step's
- * query keeps in memory the hash table of the other side's factors and the
- * normal equations of the groups it solves (about 2 x 8 k^2 bytes each, a
- * shard's share of them on a cluster), so that neither spills to disk; at
- * least 64 MB, at most a quarter of recfair.training_memory_limit (hash
- * tables may use hash_mem_multiplier times work_mem).  On a cluster the
- * setting reaches the workers as a SET LOCAL (citus.propagate_set_commands),
- * and the workers do not plan the half-steps in parallel: a worker's
- * partial aggregates would ship k x k states between its processes, and
- * Citus already runs one task per worker at a time on every worker; and
- * without JIT (below).  The coordinator's settings come back when train() returns; the workers keep
- * theirs until the transaction ends.
+ * Settings for the half-steps, on every node, as SET LOCAL:
+ *  - work_mem enough that a half-step keeps in memory the hash table of the
+ *    other side's factors and the normal equations of the groups it solves
+ *    (about 2 x 8 k^2 bytes each, a shard's share of them on a cluster), so
+ *    that neither spills to disk; at least 64 MB, at most a quarter of
+ *    recfair.training_memory_limit (hash tables may take hash_mem_multiplier
+ *    times work_mem);
+ *  - no JIT: it compiled each task's expressions anew, about 0.1 s a task,
+ *    more than many tasks' own work;
+ *  - on a cluster, the other side's factors looked up by their key for each
+ *    row of the layout, in the layout's order (a nested loop over an index,
+ *    cached by PostgreSQL's Memoize): so each group's rows reach its
+ *    aggregate together and its state stays in the CPU's cache
+ *    (InsertInOrder).  The planner has no statistics for the factor tables
+ *    (Citus cannot ANALYZE a reference table written in this transaction),
+ *    guessed them several times as many as they are, and merge-joined,
+ *    sorting the layout by the other id: 1.4 times slower per half-step at
+ *    2M interactions.  On one node each half-step analyzes its factors
+ *    instead (HalfStep), and the hash join it then plans keeps the order;
+ *  - on a cluster, no parallel plans on the workers: a worker's partial
+ *    aggregates would ship k x k states between its processes, and Citus
+ *    already keeps every worker busy with one task at a time.
+ * Citus passes a SET LOCAL on to the workers (citus.propagate_set_commands)
+ * only in what it counts as a transaction block, which a C function's SPI
+ * call is not and a DO block is: hence the DO.  The coordinator's settings
+ * come back when train() returns (AtEOXact_GUC in SqlAlsTrain); the
+ * workers keep theirs until the transaction ends.
  */
 static void
-SetHalfStepMemory(const WorkTables *w, const SqlAlsRun *run)
+SetHalfStepSettings(const WorkTables *w, const SqlAlsRun *run)
 {
 	int			k = run->opt->factors;
 	double		side = Max(run->counts.nusers, run->counts.nitems);
@@ -424,11 +440,10 @@ SetHalfStepMemory(const WorkTables *w, const SqlAlsRun *run)
 	if (w->cluster)
 		(void) set_config_option("citus.propagate_set_commands", "local", PGC_USERSET, PGC_S_SESSION,
 								 GUC_ACTION_SAVE, true, 0, false);
-	Run(psprintf("SET LOCAL work_mem = '%.0fkB'", kb), 0, NULL, NULL, SPI_OK_UTILITY);
-	/* JIT compiles each task's expressions anew: about 0.1 s a task, more than many tasks' own work */
-	Run("SET LOCAL jit = off", 0, NULL, NULL, SPI_OK_UTILITY);
-	if (w->cluster)
-		Run("SET LOCAL max_parallel_workers_per_gather = 0", 0, NULL, NULL, SPI_OK_UTILITY);
+	Run(psprintf("DO $settings$ BEGIN SET LOCAL work_mem = '%.0fkB'; SET LOCAL jit = off;%s END $settings$", kb,
+				 w->cluster ? " SET LOCAL enable_mergejoin = off; SET LOCAL enable_hashjoin = off;"
+				 " SET LOCAL max_parallel_workers_per_gather = 0;" : ""),
+		0, NULL, NULL, SPI_OK_UTILITY);
 }
 
 /* recfair.gram() of a factor table, as a double precision[] datum. */
@@ -477,9 +492,15 @@ HalfStep(const WorkTables *w, bool users, Datum gram, const AlsOptions *opt)
 	}
 	else
 	{
-		/* CREATE TABLE AS, unlike INSERT ... SELECT, runs its query in parallel */
+		/*
+		 * CREATE TABLE AS, unlike INSERT ... SELECT, runs its query in
+		 * parallel; then statistics, so that the next half-step hashes
+		 * these factors and reads its layout in order (InsertInOrder)
+		 * instead of merge-joining, which sorts the layout by the other id
+		 */
 		Run(psprintf("DROP TABLE %s", target), 0, NULL, NULL, SPI_OK_UTILITY);
 		Run(psprintf("CREATE UNLOGGED TABLE %s AS %s", target, select), 3, types, values, SPI_OK_UTILITY);
+		Run(psprintf("ANALYZE %s", target), 0, NULL, NULL, SPI_OK_UTILITY);
 	}
 }
 
@@ -540,25 +561,21 @@ WriteFactors(const WorkTables *w, const char *model)
 }
 
 /*
- * CreateWorkTables on a cluster, in a subtransaction: Citus refuses the
- * sequential mode the work tables need in a transaction that already ran a
- * parallel multi-shard query, and a caller who did not ask for the engine
- * should then get the in-memory one, not an error.  False (with the
- * reason) if that failed; nothing of it remains.
+ * Run fn(arg) in a subtransaction; false (with the error's message in
+ * *reason) if it failed, and then nothing of it remains.
  */
 static bool
-TryCreateWorkTables(WorkTables *w, const SqlAlsRun *run, const char *user_type, const char *item_type,
-					char **reason)
+InSubtransaction(void (*fn) (void *), void *arg, char **reason)
 {
 	MemoryContext context = CurrentMemoryContext;
 	ResourceOwner owner = CurrentResourceOwner;
-	volatile bool created = true;
+	volatile bool done = true;
 
 	BeginInternalSubTransaction(NULL);
 	MemoryContextSwitchTo(context);
 	PG_TRY();
 	{
-		CreateWorkTables(w, run->work_schema, run->src, run->distributed_by, user_type, item_type);
+		fn(arg);
 		ReleaseCurrentSubTransaction();
 		MemoryContextSwitchTo(context);
 		CurrentResourceOwner = owner;
@@ -574,10 +591,42 @@ TryCreateWorkTables(WorkTables *w, const SqlAlsRun *run, const char *user_type, 
 		MemoryContextSwitchTo(context);
 		CurrentResourceOwner = owner;
 		*reason = edata->message;
-		created = false;
+		done = false;
 	}
 	PG_END_TRY();
-	return created;
+	return done;
+}
+
+typedef struct CreateArgs
+{
+	WorkTables *w;
+	const SqlAlsRun *run;
+	const char *user_type;
+	const char *item_type;
+} CreateArgs;
+
+static void
+CreateAndProbe(void *arg)
+{
+	CreateArgs *a = (CreateArgs *) arg;
+
+	CreateWorkTables(a->w, a->run->work_schema, a->run->src, a->run->distributed_by, a->user_type, a->item_type);
+}
+
+/*
+ * CreateWorkTables on a cluster, in a subtransaction: Citus refuses the
+ * sequential mode the work tables need in a transaction that already ran a
+ * parallel multi-shard query, and a caller who did not ask for the engine
+ * should then get the in-memory one, not an error.  False (with the
+ * reason) if that failed; nothing of it remains.
+ */
+static bool
+TryCreateWorkTables(WorkTables *w, const SqlAlsRun *run, const char *user_type, const char *item_type,
+					char **reason)
+{
+	CreateArgs	a = {w, run, user_type, item_type};
+
+	return InSubtransaction(CreateAndProbe, &a, reason);
 }
 
 /*
@@ -598,18 +647,9 @@ SqlAlsTrain(SqlAlsRun *run, bool fall_back, char **reason)
 	memset(&w, 0, sizeof(w));
 	w.cluster = run->distributed_by != NULL;
 	if (w.cluster)
-	{
 		/* one connection per worker for the work tables this transaction creates and reads */
 		(void) set_config_option("citus.multi_shard_modify_mode", "sequential", PGC_USERSET, PGC_S_SESSION,
 								 GUC_ACTION_SAVE, true, 0, false);
-		/*
-		 * and the coordinator's placements of the reference tables through a
-		 * connection too: Citus refuses remote reads of a placement that
-		 * this transaction read locally (as ANALYZE does)
-		 */
-		(void) set_config_option("citus.enable_local_execution", "off", PGC_USERSET, PGC_S_SESSION,
-								 GUC_ACTION_SAVE, true, 0, false);
-	}
 
 	ProgressSetPhase(PROGRESS_PHASE_READING);
 	INSTR_TIME_SET_CURRENT(phase);
@@ -627,7 +667,7 @@ SqlAlsTrain(SqlAlsRun *run, bool fall_back, char **reason)
 	FillLayouts(&w, run->src, &run->counts);
 	InitItems(&w, opt, &run->counts, run->budget);
 	FillByItem(&w, opt, &run->counts);
-	SetHalfStepMemory(&w, run);
+	SetHalfStepSettings(&w, run);
 	run->read_s = Seconds(phase);
 
 	ProgressSetPhase(PROGRESS_PHASE_TRAINING);
@@ -638,17 +678,6 @@ SqlAlsTrain(SqlAlsRun *run, bool fall_back, char **reason)
 		Datum		gram_x;
 
 		HalfStep(&w, true, gram_y, opt);
-		if (it == 1)
-		{
-			/*
-			 * the factor tables keep their size: their statistics once are
-			 * enough.  Without them the planner guesses the item factors
-			 * four times as many as they are and merge-joins, sorting the
-			 * layout by the other id, which undoes InsertInOrder.
-			 */
-			Run(psprintf("ANALYZE %s", w.items), 0, NULL, NULL, SPI_OK_UTILITY);
-			Run(psprintf("ANALYZE %s", w.users), 0, NULL, NULL, SPI_OK_UTILITY);
-		}
 		gram_x = Gram(w.users);
 		HalfStep(&w, false, gram_x, opt);
 		gram_y = Gram(w.items);
