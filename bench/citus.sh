@@ -79,7 +79,7 @@ shipped() {	# command... -> TCP payload bytes to and from the workers while it r
 	sleep 1
 	kill "$pid"
 	wait "$pid" 2>/dev/null || true
-	grep -q ' 0 packets dropped by kernel' "$tmp/tcpdump.err" ||
+	grep -q '^0 packets dropped by kernel' "$tmp/tcpdump.err" ||
 		echo "bench/citus.sh: tcpdump dropped packets: $(grep dropped "$tmp/tcpdump.err")" >&2
 	tcpdump -r "$pcap" -nn -q 2>/dev/null | awk '{ for (i = 1; i < NF; i++) if ($i == "tcp") s += $(i + 1) } END { print s + 0 }'
 }
@@ -149,7 +149,8 @@ if [ -f "$ml100k/u1.base" ]; then
 		-c "CREATE TABLE ml_dist AS SELECT * FROM ml_base" \
 		-c "SELECT create_distributed_table('ml_dist', 'user_id')" \
 		-c "SELECT truncate_local_data_after_distributing_table('ml_dist')" >/dev/null
-	psql -qX -v ON_ERROR_STOP=1 -At -F ' ' -c "SET client_min_messages = warning" <<'SQL'
+	psql -qX -v ON_ERROR_STOP=1 -At -F ' ' <<'SQL'
+SET client_min_messages = warning;
 SELECT hyperparameters->>'engine' FROM recfair.train('ml_cluster', 'ml_dist', weight_col => 'rating', factors => 64, iterations => 15, regularization => 0.1);
 SELECT coalesce(hyperparameters->>'engine', 'memory') FROM recfair.train('ml_memory', 'ml_base', weight_col => 'rating', factors => 64, iterations => 15, regularization => 0.1, options => '{"solver": "cholesky"}');
 SELECT format('NDCG@10: cluster %s, in-memory %s, difference %s; max |factor difference| users %s, items %s',
