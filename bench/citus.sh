@@ -113,13 +113,14 @@ for n in "${sizes[@]}"; do
 	b1=$(shipped train bc_b1 bc_dist 1 '{}')
 	b3=$(shipped train bc_b3 bc_dist 3 '{}')
 	factor_bytes=$(psql -qXAt -c "SELECT (users + items) * factors * 4 FROM recfair.models WHERE name = 'bc_ag'")
+	pairs=$(psql -qXAt -c "SELECT interactions FROM recfair.models WHERE name = 'bc_ag'")
 	agree=$(psql -qXAt -c "SELECT round(max(abs(a - b))::numeric, 6) FROM recfair.item_factors x
 		JOIN recfair.item_factors y USING (item_id),
 		unnest(recfair.embedding_to_float8_array(x.factors), recfair.embedding_to_float8_array(y.factors)) z(a, b)
 		WHERE x.model = 'bc_ch' AND y.model = 'bc_ag'")
 	awk -v it=$iterations -v cg="$cg_train" -v cgt="$cg_total" -v ch="$ch_train" -v cht="$ch_total" \
 		-v ag="$ag_train" -v agt="$ag_total" -v one="$one_train" -v onet="$one_total" -v b1="$b1" -v b3="$b3" \
-		-v fb="$factor_bytes" -v agree="$agree" 'BEGIN {
+		-v fb="$factor_bytes" -v agree="$agree" -v pairs="$pairs" -v cores="$(nproc)" 'BEGIN {
 		printf "in-memory, cg (default)      %7.3f s/iteration   %7.2f s end to end\n", cg / it, cgt
 		printf "in-memory, cholesky          %7.3f s/iteration   %7.2f s end to end\n", ch / it, cht
 		printf "aggregate engine, one node   %7.3f s/iteration   %7.2f s end to end   (%.2fx cholesky, %.2fx cg)\n",
@@ -127,6 +128,8 @@ for n in "${sizes[@]}"; do
 		printf "aggregate engine, Citus      %7.3f s/iteration   %7.2f s end to end   (%.2fx cholesky, %.2fx cg)\n",
 			ag / it, agt, ag / ch, ag / cg
 		per = (b3 - b1) / 2
+		printf "per layout row and half-step (%d distinct pairs, %d cores): %.2f us of a core on Citus, %.2f in memory (cholesky)\n",
+			pairs, cores, ag / it * cores / (2 * pairs) * 1e6, ch / it * cores / (2 * pairs) * 1e6
 		printf "shipped per iteration        %7.1f MB  (to and from the workers, both half-steps; the factors they solve: %.1f MB; ratio %.2fx)\n",
 			per / 1e6, fb / 1e6, per / fb
 		printf "shipped to load              %7.1f MB  (sums, layouts, starting factors, the model: a 1-iteration run minus one iteration)\n", (b1 - per) / 1e6

@@ -27,7 +27,6 @@
 
 #include <math.h>
 
-#include "access/detoast.h"
 #include "catalog/pg_type.h"
 #include "embedding.h"
 #include "fmgr.h"
@@ -373,48 +372,11 @@ Solve(FunctionCallInfo fcinfo, ArrayType *normal, ArrayType *gram, double regula
 	return SolutionEmbedding(x, k);
 }
 
-/*
- * als_solve's gram, detoasted once per query when every call passes the
- * same stored value: train()'s aggregate engine reads it from a one-row
- * table, and as a toasted 32 KB array (at 64 factors) it would otherwise be
- * fetched and decompressed again for every entity.  Keyed by the toast
- * pointer, which names one immutable stored value.
- */
-typedef struct GramCache
-{
-	struct varatt_external pointer;
-	ArrayType  *gram;
-} GramCache;
-
-static ArrayType *
-GramArgument(FunctionCallInfo fcinfo, int argno)
-{
-	struct varlena *raw = (struct varlena *) DatumGetPointer(PG_GETARG_DATUM(argno));
-	GramCache  *cache = (GramCache *) fcinfo->flinfo->fn_extra;
-	struct varatt_external pointer;
-	MemoryContext old;
-
-	if (!VARATT_IS_EXTERNAL_ONDISK(raw))
-		return PG_GETARG_ARRAYTYPE_P(argno);
-	VARATT_EXTERNAL_GET_POINTER(pointer, raw);
-	if (cache == NULL)
-		fcinfo->flinfo->fn_extra = cache = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(GramCache));
-	else if (cache->gram != NULL && memcmp(&cache->pointer, &pointer, sizeof(pointer)) == 0)
-		return cache->gram;
-	if (cache->gram != NULL)
-		pfree(cache->gram);
-	old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
-	cache->gram = DatumGetArrayTypePCopy(PG_GETARG_DATUM(argno));
-	MemoryContextSwitchTo(old);
-	cache->pointer = pointer;
-	return cache->gram;
-}
-
 PG_FUNCTION_INFO_V1(als_solve);
 Datum
 als_solve(PG_FUNCTION_ARGS)
 {
-	return Solve(fcinfo, PG_GETARG_ARRAYTYPE_P(0), GramArgument(fcinfo, 1), PG_GETARG_FLOAT8(2), false);
+	return Solve(fcinfo, PG_GETARG_ARRAYTYPE_P(0), PG_GETARG_ARRAYTYPE_P(1), PG_GETARG_FLOAT8(2), false);
 }
 
 PG_FUNCTION_INFO_V1(als_solve_explicit);

@@ -72,7 +72,6 @@ typedef struct WorkTables
 	char	   *by_item;
 	char	   *users;
 	char	   *items;
-	char	   *gram;			/* on a cluster, the other side's Gram matrix (HalfStep) */
 	bool		cluster;
 	bool		by_user_colocated;	/* with the source: summing into it is pushed down */
 	const char *schema;
@@ -169,7 +168,6 @@ CreateWorkTables(WorkTables *w, const char *schema, const InteractionSource *src
 	w->by_item = quote_qualified_identifier(schema, psprintf("%sby_item", prefix));
 	w->users = quote_qualified_identifier(schema, psprintf("%susers", prefix));
 	w->items = quote_qualified_identifier(schema, psprintf("%sitems", prefix));
-	w->gram = quote_qualified_identifier(schema, psprintf("%sgram", prefix));
 	Run(psprintf("CREATE %sTABLE %s (user_id %s NOT NULL, item_id %s NOT NULL, weight real NOT NULL, "
 				 "nrows bigint NOT NULL)", persistence, w->by_user, user_type, item_type),
 		0, NULL, NULL, SPI_OK_UTILITY);
@@ -197,9 +195,6 @@ CreateWorkTables(WorkTables *w, const char *schema, const InteractionSource *src
 		Run(psprintf("SELECT pg_catalog.create_reference_table(%s::pg_catalog.regclass)", quote_literal_cstr(w->users)),
 			0, NULL, NULL, SPI_OK_SELECT);
 		Run(psprintf("SELECT pg_catalog.create_reference_table(%s::pg_catalog.regclass)", quote_literal_cstr(w->items)),
-			0, NULL, NULL, SPI_OK_SELECT);
-		Run(psprintf("CREATE TABLE %s (gram float8[] NOT NULL)", w->gram), 0, NULL, NULL, SPI_OK_UTILITY);
-		Run(psprintf("SELECT pg_catalog.create_reference_table(%s::pg_catalog.regclass)", quote_literal_cstr(w->gram)),
 			0, NULL, NULL, SPI_OK_SELECT);
 	}
 }
@@ -487,26 +482,19 @@ HalfStep(const WorkTables *w, bool users, Datum gram, const AlsOptions *opt)
 								  "FROM %s t JOIN %s o ON t.%s OPERATOR(pg_catalog.=) o.%s GROUP BY t.%s",
 								  id, layout, other, other_id, other_id, id);
 	/*
-	 * On a cluster the Gram matrix comes from a one-row reference table,
-	 * read once per task: as a parameter Citus would send it, as text,
-	 * with every task (80 KB at 64 factors, times 32 tasks: more than the
-	 * factors of 100,000 interactions' users)
+	 * The Gram matrix is a parameter, which Citus sends with every task.
+	 * Read instead from a one-row reference table, an iteration at 2M
+	 * interactions and 64 factors shipped 43.4 MB instead of 46.0 MB, but
+	 * its half-steps took 15% longer (bench/citus.sh and the half-steps'
+	 * own timings), so it stays a parameter.
 	 */
-	const char *gram_expr = w->cluster ? "g.gram" : "$1";
-	const char *gram_from = w->cluster ? psprintf(" FROM %s g", w->gram) : "";
 	char	   *select = users
-		? (w->cluster
-		   ? psprintf("SELECT s.%s, recfair.als_solve(s.normal, (SELECT gram FROM %s), $3) AS factors FROM (%s) s",
-					  id, w->gram, normal)
-		   : psprintf("SELECT s.%s, recfair.als_solve(s.normal, $1, $3) AS factors FROM (%s) s", id, normal))
+		? psprintf("SELECT s.%s, recfair.als_solve(s.normal, $1, $3) AS factors FROM (%s) s", id, normal)
 		: psprintf("SELECT s.%s, v.x AS factors, recfair.als_fit(s.normal, v.x) AS fit FROM (%s) s "
-				   "CROSS JOIN LATERAL (SELECT recfair.als_solve(s.normal, %s, $3) AS x%s OFFSET 0) v",
-				   id, normal, gram_expr, gram_from);
+				   "CROSS JOIN LATERAL (SELECT recfair.als_solve(s.normal, $1, $3) AS x OFFSET 0) v", id, normal);
 
 	if (w->cluster)
 	{
-		Run(psprintf("TRUNCATE %s", w->gram), 0, NULL, NULL, SPI_OK_UTILITY);
-		Run(psprintf("INSERT INTO %s (gram) VALUES ($1)", w->gram), 1, types, values, SPI_OK_INSERT);
 		/* Citus pushes the SELECT down whole: each group is on one worker */
 		Run(psprintf("TRUNCATE %s", target), 0, NULL, NULL, SPI_OK_UTILITY);
 		Run(psprintf("INSERT INTO %s (%s, factors%s) %s", target, id, users ? "" : ", fit", select),
@@ -711,8 +699,8 @@ SqlAlsTrain(SqlAlsRun *run, bool fall_back, char **reason)
 	ProgressSetPhase(PROGRESS_PHASE_WRITING);
 	INSTR_TIME_SET_CURRENT(phase);
 	WriteFactors(&w, run->model);
-	Run(psprintf("DROP TABLE %s, %s, %s, %s%s%s", w.by_user, w.by_item, w.users, w.items,
-				 w.cluster ? ", " : "", w.cluster ? w.gram : ""), 0, NULL, NULL, SPI_OK_UTILITY);
+	Run(psprintf("DROP TABLE %s, %s, %s, %s", w.by_user, w.by_item, w.users, w.items), 0, NULL, NULL,
+		SPI_OK_UTILITY);
 	run->write_s = Seconds(phase);
 	AtEOXact_GUC(true, nest);
 	return true;
