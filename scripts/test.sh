@@ -85,7 +85,8 @@ if $sanitize; then
 	mkdir "$build"
 	cp -r Makefile recfair.control src sql "$build"
 	cp scripts/sanitizer-options.c "$build/src"
-	sed -i 's|^\tsrc/train.o$|&\\\n\tsrc/sanitizer-options.o|' "$build/Makefile"
+	# first in OBJS, whatever comes last
+	sed -i 's|^OBJS = \\$|&\n\tsrc/sanitizer-options.o \\|' "$build/Makefile"
 	grep -q sanitizer-options.o "$build/Makefile"
 	make -s -C "$build" \
 		COPT='-fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer'
