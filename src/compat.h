@@ -17,6 +17,13 @@
 #include "varatt.h"
 #endif
 
+/* PostgreSQL 16 replaced the per-kind ACL checks with object_aclcheck(). */
+#if PG_VERSION_NUM >= 160000
+#define NamespaceAclCheck(nsp, role, mode) object_aclcheck(NamespaceRelationId, (nsp), (role), (mode))
+#else
+#define NamespaceAclCheck(nsp, role, mode) pg_namespace_aclcheck((nsp), (role), (mode))
+#endif
+
 /* PostgreSQL 16 gave stringToQualifiedNameList a soft-error context. */
 #if PG_VERSION_NUM >= 160000
 #define QualifiedNameList(string) stringToQualifiedNameList((string), NULL)

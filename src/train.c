@@ -36,6 +36,7 @@
 #include "storage/lmgr.h"
 #include "train_sql.h"
 #include "catalog/namespace.h"
+#include "catalog/pg_namespace.h"
 #include "nodes/makefuncs.h"
 #include "parser/parse_func.h"
 #include "utils/acl.h"
@@ -731,7 +732,7 @@ WorkSchema(const char *name)
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("the aggregate engine cannot create its work tables in a temporary schema"),
 				 errhint("Name another schema with options => '{\"work_schema\": \"...\"}'.")));
-	if (pg_namespace_aclcheck(nsp, GetUserId(), ACL_CREATE) != ACLCHECK_OK)
+	if (NamespaceAclCheck(nsp, GetUserId(), ACL_CREATE) != ACLCHECK_OK)
 		ereport(ERROR,
 				(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
 				 errmsg("permission denied for schema %s", get_namespace_name(nsp)),
