@@ -176,7 +176,7 @@ CreateWorkTables(WorkTables *w, const char *schema, const InteractionSource *src
 	/* on a cluster with a key, for the half-steps' index lookups (SetHalfStepSettings) */
 	Run(psprintf("CREATE %sTABLE %s (user_id %s NOT NULL%s, factors recfair.embedding NOT NULL)",
 				 persistence, w->users, user_type, w->cluster ? " PRIMARY KEY" : ""), 0, NULL, NULL, SPI_OK_UTILITY);
-	Run(psprintf("CREATE %sTABLE %s (item_id %s NOT NULL%s, factors recfair.embedding NOT NULL, fit float8)",
+	Run(psprintf("CREATE %sTABLE %s (item_id %s NOT NULL%s, factors recfair.embedding NOT NULL, fit double precision)",
 				 persistence, w->items, item_type, w->cluster ? " PRIMARY KEY" : ""), 0, NULL, NULL, SPI_OK_UTILITY);
 	if (w->cluster)
 	{
