@@ -105,6 +105,9 @@ BEGIN
 						  regularization => 0.1, seed => 3, options => '{"solver": "cholesky"}');
 	PERFORM recfair.train(pg_catalog.format('%s_pop', p), pg_catalog.format('%s_train', p)::pg_catalog.regclass,
 						  algorithm => 'popularity');
+	-- the aggregate engine's generated queries (work tables in the first schema of the search path)
+	PERFORM recfair.train(pg_catalog.format('%s_agg', p), pg_catalog.format('%s_train', p)::pg_catalog.regclass,
+						  weight_col => 'weight', factors => 4, iterations => 2, options => '{"engine": "aggregates"}');
 	PERFORM recfair.register_tables(pg_catalog.format('%s_x', p), pg_catalog.format('%s_items', p)::pg_catalog.regclass,
 									'item_id', pg_catalog.format('%s_users', p)::pg_catalog.regclass, 'user_id');
 	PERFORM recfair.recommend(1, 5, p);
