@@ -11,6 +11,21 @@
 
 #include "interactions.h"
 
+/*
+ * The training kernels' small vector operations (dot products, axpy, rank-one
+ * updates and k x k matrix-vector products on 64 floats) are compiled for
+ * AVX-512, AVX2+FMA and baseline x86-64, and the loader picks the best the
+ * CPU has (gcc's function multiversioning): PostgreSQL's build flags target
+ * baseline x86-64 only.  Measured faster than OpenBLAS here, which may
+ * misdetect the CPU and whose per-call overhead dominates at k = 64
+ * (docs/design.md).
+ */
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
+#define ALS_KERNEL_CLONES __attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3", "default")))
+#else
+#define ALS_KERNEL_CLONES
+#endif
+
 typedef enum AlsSolver
 {
 	ALS_SOLVER_CG,

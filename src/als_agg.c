@@ -28,6 +28,7 @@
 #include <math.h>
 
 #include "catalog/pg_type.h"
+#include "als.h"
 #include "embedding.h"
 #include "fmgr.h"
 #include "linalg.h"
@@ -35,11 +36,6 @@
 #include "utils/builtins.h"
 
 /* LAPACK (OpenBLAS): solve a symmetric positive definite system */
-#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
-#define ALS_AGG_CLONES __attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3", "default")))
-#else
-#define ALS_AGG_CLONES
-#endif
 
 extern void dposv_(const char *uplo, const int *n, const int *nrhs, double *a, const int *lda,
 				   double *b, const int *ldb, int *info);
@@ -216,7 +212,7 @@ NormalState(FunctionCallInfo fcinfo, ArrayType *state, int k, float8 **v)
  * loop.  The rows are compiled for AVX-512, AVX2+FMA and baseline x86-64
  * and the loader picks one (as in als.c).
  */
-ALS_AGG_CLONES static void
+ALS_KERNEL_CLONES static void
 AddInteraction(float8 *restrict v, const float4 *restrict y, int k, float8 a, float8 coef)
 {
 	float8	   *restrict A = v + 2;

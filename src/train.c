@@ -864,9 +864,11 @@ HyperparametersJson(const TrainJob *job)
 			else
 				appendStringInfoString(&hyper, "\"training_term_before\": null, \"training_term_after\": null}, ");
 		}
-		appendStringInfo(&hyper, "\"alpha\": %.9g, \"confidence\": \"%s\", \"solver\": \"%s\", \"cg_steps\": %d, ",
-						 job->aopt.alpha, job->aopt.confidence_offset == 0.0 ? "alpha*w" : "1+alpha*w",
-						 job->aopt.solver == ALS_SOLVER_CG ? "cg" : "cholesky", job->aopt.cg_steps);
+		/* only the settings the algorithm uses: als_explicit and popularity take none of these */
+		if (job->kind == ALGO_ALS)
+			appendStringInfo(&hyper, "\"alpha\": %.9g, \"confidence\": \"%s\", \"solver\": \"%s\", \"cg_steps\": %d, ",
+							 job->aopt.alpha, job->aopt.confidence_offset == 0.0 ? "alpha*w" : "1+alpha*w",
+							 job->aopt.solver == ALS_SOLVER_CG ? "cg" : "cholesky", job->aopt.cg_steps);
 	}
 	if (job->aggregates)
 		appendStringInfo(&hyper, "\"engine\": \"aggregates\", \"distributed\": %s, ",

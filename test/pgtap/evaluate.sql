@@ -1,7 +1,7 @@
 -- pgTAP: recfair.evaluate on hand-computed cases, popularity and als_explicit models
 BEGIN;
 SET search_path = recfair, public;
-SELECT plan(48);
+SELECT plan(49);
 
 -- Popularity counts: item 1: 5 users, 2: 4, 3: 3, 4: 2, 5: 1, 6: 1 (5 and 6 tie).
 -- User u saw items 1..u (user 5 also saw 6), so the lists, seen items excluded, are
@@ -83,6 +83,9 @@ SELECT throws_ok($$SELECT recfair.train(repeat('m', 130), 'ratings')$$, '42622',
 SELECT lives_ok($$SELECT recfair.train('x', 'ratings', weight_col => 'rating', algorithm => 'als_explicit', factors => 3,
 	iterations => 10, regularization => 0.1)$$, 'als_explicit');
 SELECT ok((SELECT loss[10] <= loss[1] AND loss[10] < 1 FROM recfair.models WHERE name = 'x'), 'training RMSE per iteration, falling');
+SELECT is((SELECT array_agg(k ORDER BY k) FROM recfair.models, jsonb_object_keys(hyperparameters) k
+		   WHERE name = 'x' AND k IN ('alpha', 'confidence', 'solver', 'cg_steps', 'regularization', 'global_mean')),
+		  ARRAY['global_mean', 'regularization'], 'als_explicit records the settings it uses, not ALS''s confidence or solver');
 SELECT is((SELECT round(value::numeric, 5) FROM recfair.evaluate('x', 'ratings_test') WHERE metric = 'rmse'),
 	(SELECT round(sqrt(avg((t.rating - ((m.hyperparameters->>'global_mean')::float8 + u.bias + i.bias
 		+ recfair.inner_product(u.factors, i.factors)))^2))::numeric, 5)
