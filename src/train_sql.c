@@ -28,8 +28,13 @@
  * created and written in this transaction, and a placement written over one
  * connection must be read over the same one.
  *
+ * The layouts are stored in the order of their key, so that each group's
+ * rows reach its aggregate together (InsertInOrder), and the half-steps
+ * run with settings of their own (SetHalfStepSettings).  The loss comes
+ * from partial sums: the item half-step keeps each item's als_fit.
+ *
  * On one node the layouts are unlogged tables and each half-step is a
- * CREATE TABLE AS, which PostgreSQL plans with parallel query (the
+ * CREATE TABLE AS, which PostgreSQL may plan with parallel query (the
  * aggregates have combine functions), unlike INSERT ... SELECT.
  *
  * The work tables live in the caller's transaction: an error or a cancel
@@ -47,12 +52,13 @@
 #include <float.h>
 #include <math.h>
 
+#include "access/xact.h"
 #include "catalog/pg_type.h"
+#include "ceilings.h"
 #include "embedding.h"
 #include "executor/spi.h"
 #include "lib/stringinfo.h"
 #include "miscadmin.h"
-#include "ceilings.h"
 #include "model_store.h"
 #include "portability/instr_time.h"
 #include "progress.h"
@@ -63,7 +69,6 @@
 #include "utils/guc.h"
 #include "utils/lsyscache.h"
 #include "utils/resowner.h"
-#include "access/xact.h"
 
 /* The work tables of one run. */
 typedef struct WorkTables
