@@ -88,11 +88,12 @@ PG_FUNCTION_INFO_V1(als_gram_accum);
 Datum
 als_gram_accum(PG_FUNCTION_ARGS)
 {
-	MemoryContext context pg_attribute_unused() = AggregateContext(fcinfo);	/* checks the call */
 	ArrayType  *state = PG_ARGISNULL(0) ? NULL : PG_GETARG_ARRAYTYPE_P(0);
 	Embedding  *y;
 	float8	   *v;
 	int			k;
+
+	(void) AggregateContext(fcinfo);	/* aggregates only */
 
 	if (PG_ARGISNULL(1))
 	{
@@ -123,7 +124,6 @@ als_gram_accum(PG_FUNCTION_ARGS)
 static Datum
 CombineStates(FunctionCallInfo fcinfo, bool normal)
 {
-	MemoryContext context pg_attribute_unused() = AggregateContext(fcinfo);	/* checks the call */
 	ArrayType  *s1 = PG_ARGISNULL(0) ? NULL : PG_GETARG_ARRAYTYPE_P(0);
 	ArrayType  *s2 = PG_ARGISNULL(1) ? NULL : PG_GETARG_ARRAYTYPE_P(1);
 	float8	   *v1;
@@ -131,6 +131,8 @@ CombineStates(FunctionCallInfo fcinfo, bool normal)
 	int			k1;
 	int			k2;
 	int64		n;
+
+	(void) AggregateContext(fcinfo);	/* aggregates only */
 
 	if (s2 == NULL)
 	{
@@ -195,6 +197,7 @@ NormalState(FunctionCallInfo fcinfo, ArrayType *state, int k, float8 **v)
 {
 	int			have;
 
+	(void) AggregateContext(fcinfo);	/* aggregates only: the state is updated in place */
 	if (state == NULL)
 	{
 		state = ZeroedFloat8Array(CurrentMemoryContext, 2 + k * k + k);

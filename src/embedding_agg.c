@@ -71,7 +71,7 @@ PG_FUNCTION_INFO_V1(embedding_agg_accum);
 Datum
 embedding_agg_accum(PG_FUNCTION_ARGS)
 {
-	MemoryContext aggcontext pg_attribute_unused() = AggregateContext(fcinfo);	/* checks the call */
+	MemoryContext aggcontext = AggregateContext(fcinfo);
 	EmbeddingAggState *state;
 	Embedding  *emb;
 
@@ -101,7 +101,7 @@ PG_FUNCTION_INFO_V1(embedding_agg_combine);
 Datum
 embedding_agg_combine(PG_FUNCTION_ARGS)
 {
-	MemoryContext aggcontext pg_attribute_unused() = AggregateContext(fcinfo);	/* checks the call */
+	MemoryContext aggcontext = AggregateContext(fcinfo);
 	EmbeddingAggState *state1;
 	EmbeddingAggState *state2;
 
@@ -264,11 +264,12 @@ PG_FUNCTION_INFO_V1(embedding_agg_accum_array);
 Datum
 embedding_agg_accum_array(PG_FUNCTION_ARGS)
 {
-	MemoryContext aggcontext pg_attribute_unused() = AggregateContext(fcinfo);	/* checks the call */
 	ArrayType  *state = PG_ARGISNULL(0) ? NULL : PG_GETARG_ARRAYTYPE_P(0);
 	Embedding  *emb;
 	float8	   *v;
 	int			dim;
+
+	(void) AggregateContext(fcinfo);	/* aggregates only */
 
 	if (PG_ARGISNULL(1))
 	{
@@ -296,13 +297,14 @@ PG_FUNCTION_INFO_V1(embedding_agg_combine_array);
 Datum
 embedding_agg_combine_array(PG_FUNCTION_ARGS)
 {
-	MemoryContext aggcontext pg_attribute_unused() = AggregateContext(fcinfo);	/* checks the call */
 	ArrayType  *state1 = PG_ARGISNULL(0) ? NULL : PG_GETARG_ARRAYTYPE_P(0);
 	ArrayType  *state2 = PG_ARGISNULL(1) ? NULL : PG_GETARG_ARRAYTYPE_P(1);
 	float8	   *v1;
 	float8	   *v2;
 	int			dim1;
 	int			dim2;
+
+	(void) AggregateContext(fcinfo);	/* aggregates only */
 
 	if (state2 == NULL)
 	{

@@ -1236,15 +1236,9 @@ Evaluate(FunctionCallInfo fcinfo)
 	if (job.attack.method != PERTURB_NONE)
 		EvaluateUnderAttack(rsinfo, &job);
 	if (recfair_progress_notices)
-	{
-		instr_time	now;
-
-		INSTR_TIME_SET_CURRENT(now);
-		INSTR_TIME_SUBTRACT(now, start);
 		ereport(NOTICE,
 				(errmsg("evaluated %d users (%d skipped) over %d items in %.2f s",
-						job.nevaluated, job.nskipped, job.m->nitems, INSTR_TIME_GET_DOUBLE(now))));
-	}
+						job.nevaluated, job.nskipped, job.m->nitems, SecondsSince(start))));
 	SPI_finish();
 	return (Datum) 0;
 }

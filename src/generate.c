@@ -511,15 +511,9 @@ recfair_generate_dataset(PG_FUNCTION_ARGS)
 
 	/* timing is progress: shown only when asked for, as training's is */
 	if (recfair_progress_notices)
-	{
-		instr_time	now;
-
-		INSTR_TIME_SET_CURRENT(now);
-		INSTR_TIME_SUBTRACT(now, start);
 		ereport(NOTICE,
 				(errmsg("generated %d users, %d items and %lld interactions in %.2f s",
-						job.nusers, job.nitems, (long long) job.ninteractions, INSTR_TIME_GET_DOUBLE(now))));
-	}
+						job.nusers, job.nitems, (long long) job.ninteractions, SecondsSince(start))));
 	ReportTable(fcinfo, job.users_oid, job.nusers);
 	ReportTable(fcinfo, job.items_oid, job.nitems);
 	ReportTable(fcinfo, job.inter_oid, job.ninteractions);

@@ -415,3 +415,13 @@ recfair_training_progress_info(PG_FUNCTION_ARGS)
 	}
 	return (Datum) 0;
 }
+
+double
+SecondsSince(instr_time start)
+{
+	instr_time	now;
+
+	INSTR_TIME_SET_CURRENT(now);
+	INSTR_TIME_SUBTRACT(now, start);
+	return INSTR_TIME_GET_DOUBLE(now);
+}

@@ -12,6 +12,7 @@
 
 #include "compat.h"
 #include "fmgr.h"
+#include "portability/instr_time.h"
 
 /* The GUC recfair.progress_notices: a NOTICE per iteration and a summary. */
 extern bool recfair_progress_notices;
@@ -32,6 +33,8 @@ typedef enum ProgressPhase
 } ProgressPhase;
 
 /* _PG_init: request the slots when preloaded (before PostgreSQL 17). */
+/* Seconds since start: the phases' times in NOTICEs and the catalog row. */
+extern double SecondsSince(instr_time start);
 extern void ProgressInit(void);
 
 /*

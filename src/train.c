@@ -378,10 +378,7 @@ static void
 ReportIteration(int iteration, double loss, void *arg)
 {
 	Progress   *p = (Progress *) arg;
-	instr_time	now;
 
-	INSTR_TIME_SET_CURRENT(now);
-	INSTR_TIME_SUBTRACT(now, p->start);
 	if (!isfinite(loss))
 		TrainingDiverged(psprintf("the %s after iteration %d is not finite", p->label, iteration));
 	p->loss[iteration - 1] = loss;
@@ -389,7 +386,7 @@ ReportIteration(int iteration, double loss, void *arg)
 	if (recfair_progress_notices)
 		ereport(NOTICE,
 				(errmsg("iteration %d/%d: %s %.6g, %.2f s",
-						iteration, p->iterations, p->label, loss, INSTR_TIME_GET_DOUBLE(now))));
+						iteration, p->iterations, p->label, loss, SecondsSince(p->start))));
 }
 
 static bool
@@ -399,16 +396,6 @@ AllFinite(const float4 *x, Size n)
 		if (!isfinite(x[i]))
 			return false;
 	return true;
-}
-
-static double
-SecondsSince(instr_time start)
-{
-	instr_time	now;
-
-	INSTR_TIME_SET_CURRENT(now);
-	INSTR_TIME_SUBTRACT(now, start);
-	return INSTR_TIME_GET_DOUBLE(now);
 }
 
 static Datum
@@ -672,6 +659,21 @@ AlsFitExists(void)
 }
 
 /*
+ * The aggregate engine cannot train this model: an error (0A000) if it was
+ * asked for, else a NOTICE, and the in-memory engine trains.
+ */
+static bool
+AggregateEngineRefused(bool asked, const char *why, const char *hint)
+{
+	ereport(asked ? ERROR : NOTICE,
+			(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+			 asked ? errmsg("the aggregate engine %s", why)
+			 : errmsg("training on this node: the aggregate engine %s", why),
+			 errhint("%s", hint)));
+	return false;
+}
+
+/*
  * Whether the aggregate engine trains this model: asked for with the option
  * engine, or by default for ALS on a Citus distributed source.  Item-side
  * fairness and the confidence alpha*w are the in-memory engine's only.
@@ -688,30 +690,12 @@ UseAggregateEngine(TrainJob *job)
 		return false;
 	/* the library is newer than the extension's SQL objects until ALTER EXTENSION UPDATE */
 	if (!AlsFitExists())
-	{
-		if (engine != NULL)
-			ereport(ERROR,
-					(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-					 errmsg("the aggregate engine needs recfair 0.7.0"),
-					 errhint("Run ALTER EXTENSION recfair UPDATE.")));
-		ereport(NOTICE,
-				(errmsg("training on this node: the aggregate engine needs recfair 0.7.0"),
-				 errhint("Run ALTER EXTENSION recfair UPDATE to train on the Citus workers.")));
-		return false;
-	}
+		return AggregateEngineRefused(engine != NULL, "needs recfair 0.7.0", "Run ALTER EXTENSION recfair UPDATE.");
 	if (job->topt.fairness.active || job->aopt.confidence_offset != 1.0)
-	{
-		if (engine != NULL)
-			ereport(ERROR,
-					(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-					 errmsg("the aggregate engine does not support %s",
-							job->topt.fairness.active ? "fairness" : "confidence \"alpha*w\""),
-					 errhint("Use engine \"memory\".")));
-		ereport(NOTICE,
-				(errmsg("training on this node: the aggregate engine does not support %s",
-						job->topt.fairness.active ? "fairness" : "confidence \"alpha*w\"")));
-		return false;
-	}
+		return AggregateEngineRefused(engine != NULL,
+									  job->topt.fairness.active ? "does not support fairness"
+									  : "does not support confidence \"alpha*w\"",
+									  "The in-memory engine (engine \"memory\") does.");
 	return true;
 }
 

@@ -83,16 +83,6 @@ typedef struct WorkTables
 	const char *prefix;
 } WorkTables;
 
-static double
-Seconds(instr_time start)
-{
-	instr_time	now;
-
-	INSTR_TIME_SET_CURRENT(now);
-	INSTR_TIME_SUBTRACT(now, start);
-	return INSTR_TIME_GET_DOUBLE(now);
-}
-
 static void
 Run(const char *sql, int nargs, Oid *types, Datum *values, int expected)
 {
@@ -104,7 +94,7 @@ Run(const char *sql, int nargs, Oid *types, Datum *values, int expected)
 	rc = SPI_execute_with_args(sql, nargs, types, values, NULL, false, 0);
 	if (rc != expected)
 		elog(ERROR, "SPI_execute_with_args failed (%s): %s", SPI_result_code_string(rc), sql);
-	elog(DEBUG1, "aggregate engine: %.3f s for %s", Seconds(start), sql);
+	elog(DEBUG1, "aggregate engine: %.3f s for %s", SecondsSince(start), sql);
 }
 
 /* The first column of the one row a query returns, copied; NULL sets *isnull. */
@@ -311,6 +301,16 @@ FillLayouts(const WorkTables *w, const InteractionSource *src, Interactions *cou
 }
 
 /*
+ * Bytes to budget per group for an als_normal state of k factors: twice the
+ * state's 8 (k^2 + k + 2) bytes, headroom for the hash table's own entries.
+ */
+static double
+NormalStateBytes(int k)
+{
+	return 2.0 * 8.0 * ((double) k * k + k + 2) + 64.0;
+}
+
+/*
  * The layout by item: on a cluster in as many shards as keep a task's
  * normal equations (about 2 x 8 k^2 bytes per item) within
  * ITEM_STATES_PER_TASK, and no fewer than there are workers.  Each task
@@ -327,7 +327,7 @@ FillByItem(const WorkTables *w, const AlsOptions *opt, const Interactions *count
 	if (w->cluster)
 	{
 		int64		workers = RunCount("SELECT pg_catalog.count(*)::pg_catalog.int8 FROM pg_catalog.citus_get_active_worker_nodes()");
-		double		state = 2.0 * 8.0 * ((double) opt->factors * opt->factors + opt->factors + 2) + 64.0;
+		double		state = NormalStateBytes(opt->factors);
 		double		needed = ceil(counts->nitems * state / ITEM_STATES_PER_TASK);
 		int			shards;
 
@@ -440,7 +440,7 @@ SetHalfStepSettings(const WorkTables *w, const SqlAlsRun *run)
 {
 	int			k = run->opt->factors;
 	double		side = Max(run->counts.nusers, run->counts.nitems);
-	double		state = 2.0 * 8.0 * ((double) k * k + k + 2) + 64.0;
+	double		state = NormalStateBytes(k);
 	double		need = side * (4.0 * k + 64.0) + ceil(side / (w->cluster ? ShardCount(w) : 1.0)) * state;
 	double		kb = Min(Max(need / 1024.0, 64.0 * 1024.0), (double) TrainingMemoryLimit() / 4.0 / 1024.0);
 
@@ -576,21 +576,25 @@ WriteFactors(const WorkTables *w, const char *model)
 }
 
 /*
- * Run fn(arg) in a subtransaction; false (with the error's message in
- * *reason) if it failed, and then nothing of it remains.
+ * CreateWorkTables on a cluster, in a subtransaction: Citus refuses the
+ * sequential mode the work tables need in a transaction that already ran a
+ * parallel multi-shard query, and a caller who did not ask for the engine
+ * should then get the in-memory one, not an error.  False (with the
+ * error's message in *reason) if that failed; nothing of it remains.
  */
 static bool
-InSubtransaction(void (*fn) (void *), void *arg, char **reason)
+TryCreateWorkTables(WorkTables *w, const SqlAlsRun *run, const char *user_type, const char *item_type,
+					char **reason)
 {
 	MemoryContext context = CurrentMemoryContext;
 	ResourceOwner owner = CurrentResourceOwner;
-	volatile bool done = true;
+	volatile bool created = true;
 
 	BeginInternalSubTransaction(NULL);
 	MemoryContextSwitchTo(context);
 	PG_TRY();
 	{
-		fn(arg);
+		CreateWorkTables(w, run->work_schema, run->src, run->distributed_by, user_type, item_type);
 		ReleaseCurrentSubTransaction();
 		MemoryContextSwitchTo(context);
 		CurrentResourceOwner = owner;
@@ -606,42 +610,10 @@ InSubtransaction(void (*fn) (void *), void *arg, char **reason)
 		MemoryContextSwitchTo(context);
 		CurrentResourceOwner = owner;
 		*reason = edata->message;
-		done = false;
+		created = false;
 	}
 	PG_END_TRY();
-	return done;
-}
-
-typedef struct CreateArgs
-{
-	WorkTables *w;
-	const SqlAlsRun *run;
-	const char *user_type;
-	const char *item_type;
-} CreateArgs;
-
-static void
-CreateAndProbe(void *arg)
-{
-	CreateArgs *a = (CreateArgs *) arg;
-
-	CreateWorkTables(a->w, a->run->work_schema, a->run->src, a->run->distributed_by, a->user_type, a->item_type);
-}
-
-/*
- * CreateWorkTables on a cluster, in a subtransaction: Citus refuses the
- * sequential mode the work tables need in a transaction that already ran a
- * parallel multi-shard query, and a caller who did not ask for the engine
- * should then get the in-memory one, not an error.  False (with the
- * reason) if that failed; nothing of it remains.
- */
-static bool
-TryCreateWorkTables(WorkTables *w, const SqlAlsRun *run, const char *user_type, const char *item_type,
-					char **reason)
-{
-	CreateArgs	a = {w, run, user_type, item_type};
-
-	return InSubtransaction(CreateAndProbe, &a, reason);
+	return created;
 }
 
 /*
@@ -683,7 +655,7 @@ SqlAlsTrain(SqlAlsRun *run, bool fall_back, char **reason)
 	InitItems(&w, opt, &run->counts, run->budget);
 	FillByItem(&w, opt, &run->counts);
 	SetHalfStepSettings(&w, run);
-	run->read_s = Seconds(phase);
+	run->read_s = SecondsSince(phase);
 
 	ProgressSetPhase(PROGRESS_PHASE_TRAINING);
 	INSTR_TIME_SET_CURRENT(phase);
@@ -699,14 +671,14 @@ SqlAlsTrain(SqlAlsRun *run, bool fall_back, char **reason)
 		if (run->progress)
 			run->progress(it, Loss(&w, opt, &run->counts, gram_x, gram_y), run->progress_arg);
 	}
-	run->train_s = Seconds(phase);
+	run->train_s = SecondsSince(phase);
 
 	ProgressSetPhase(PROGRESS_PHASE_WRITING);
 	INSTR_TIME_SET_CURRENT(phase);
 	WriteFactors(&w, run->model);
 	Run(psprintf("DROP TABLE %s, %s, %s, %s", w.by_user, w.by_item, w.users, w.items), 0, NULL, NULL,
 		SPI_OK_UTILITY);
-	run->write_s = Seconds(phase);
+	run->write_s = SecondsSince(phase);
 	AtEOXact_GUC(true, nest);
 	return true;
 }
