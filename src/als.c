@@ -12,7 +12,12 @@
  *
  *		(Y'Y + lambda I + sum_i (c_i - 1) y_i y_i') x = sum_i c_i y_i
  *
- * (preference 1 for observed items, 0 elsewhere).  Y'Y + lambda I is the
+ * (preference 1 for observed items, 0 elsewhere).  With weighted
+ * regularization (Zhou et al. 2008, ALS-WR) lambda is multiplied by the
+ * row's number of interactions |I(u)|: rows with more data may carry larger
+ * factors, and one lambda fits data sets of different density (measured in
+ * docs/design-notes.md).  The weights may first be scaled (AlsScaleWeights):
+ * log(1 + w / eps) for counts, or BM25.  Y'Y + lambda I is the
  * same for every user: it is computed once per half-iteration with BLAS
  * (ssyrk), and each user only adds its own few rank-one terms.  CG never
  * forms that matrix: one step costs k^2 + 4k|I(u)| flops, starting from
@@ -81,6 +86,135 @@ SymMatVec(const float4 *restrict a, const float4 *restrict x, float4 *restrict y
 		y[r] = Dot(a + (int64) r * k, x, k);
 }
 
+/*
+ * The weights as the confidence uses them, in both orders of the matrix,
+ * and their new total:
+ * - log: log(1 + w / eps), for counts whose large values say little more
+ *   than moderate ones (a play count of 500 versus 50);
+ * - bm25: w (k1 + 1) / (k1 norm_u + w) idf_i, where norm_u = 1 - b + b
+ *   len_u / mean len (len_u the user's total weight) damps heavy users,
+ *   and idf_i = log(nusers / (1 + n_i)) (n_i the item's users, at least a
+ *   small positive value) damps popular items: the interaction matrix
+ *   weighted as a term-document matrix.
+ */
+void
+AlsScaleWeights(Interactions *data, AlsOptions *opt)
+{
+	double		total = 0.0;
+
+	if (opt->weighting == ALS_WEIGHTING_RAW)
+	{
+		AlsResolveDefaults(opt, 1.0);
+		return;
+	}
+	if (opt->weighting == ALS_WEIGHTING_LOG)
+	{
+		if (opt->eps <= 0)
+		{
+			int64		at_least[ALS_EPS_EXPONENTS] = {0};
+
+			for (int64 j = 0; j < data->nnz; j++)
+			{
+				int			e;
+
+				if (data->user_weights[j] <= 0)
+					continue;
+				(void) frexp(data->user_weights[j], &e);	/* w >= 2^(e - 1) */
+				for (e = Min(e - 1, ALS_EPS_MAX_EXP); e >= ALS_EPS_MIN_EXP; e--)
+					at_least[e - ALS_EPS_MIN_EXP]++;
+			}
+			AlsResolveDefaults(opt, AlsEpsFromCounts(at_least, data->nnz));
+		}
+		else
+			AlsResolveDefaults(opt, opt->eps);
+		for (int64 j = 0; j < data->nnz; j++)
+		{
+			data->user_weights[j] = (float4) log1p(data->user_weights[j] / opt->eps);
+			data->item_weights[j] = (float4) log1p(data->item_weights[j] / opt->eps);
+			total += data->user_weights[j];
+		}
+	}
+	else
+	{
+		float4	   *norm = palloc(sizeof(float4) * data->nusers);
+		float4	   *idf = palloc(sizeof(float4) * data->nitems);
+		double		mean_length = data->total_weight / Max(data->nusers, 1);
+
+		AlsResolveDefaults(opt, 1.0);
+
+		for (int32 u = 0; u < data->nusers; u++)
+		{
+			double		length = 0.0;
+
+			for (int64 j = data->user_ptr[u]; j < data->user_ptr[u + 1]; j++)
+				length += data->user_weights[j];
+			norm[u] = (float4) (1.0 - ALS_BM25_B + ALS_BM25_B * length / Max(mean_length, 1e-30));
+		}
+		for (int32 i = 0; i < data->nitems; i++)
+			idf[i] = (float4) Max(log((double) data->nusers / (1.0 + (data->item_ptr[i + 1] - data->item_ptr[i]))),
+								  1e-3);
+		for (int32 u = 0; u < data->nusers; u++)
+			for (int64 j = data->user_ptr[u]; j < data->user_ptr[u + 1]; j++)
+			{
+				double		w = data->user_weights[j];
+
+				data->user_weights[j] = (float4) (w * (ALS_BM25_K1 + 1.0) / (ALS_BM25_K1 * norm[u] + w) *
+												  idf[data->user_items[j]]);
+				total += data->user_weights[j];
+			}
+		for (int32 i = 0; i < data->nitems; i++)
+			for (int64 j = data->item_ptr[i]; j < data->item_ptr[i + 1]; j++)
+			{
+				double		w = data->item_weights[j];
+
+				data->item_weights[j] = (float4) (w * (ALS_BM25_K1 + 1.0) / (ALS_BM25_K1 * norm[data->item_users[j]] + w) *
+												  idf[i]);
+			}
+		pfree(norm);
+		pfree(idf);
+	}
+	data->total_weight = total;
+}
+
+/*
+ * The default eps (ALS_EPS_MIN_EXP): at_least[e - ALS_EPS_MIN_EXP] is the
+ * number of the n interactions that weigh at least 2^e.
+ */
+double
+AlsEpsFromCounts(const int64 *at_least, int64 n)
+{
+	for (int e = ALS_EPS_MAX_EXP; e >= ALS_EPS_MIN_EXP; e--)
+		if (n > 0 && at_least[e - ALS_EPS_MIN_EXP] * 2 >= n)
+			return ldexp(1.0, e);
+	return 1.0;
+}
+
+/* eps where it is the default, and alpha: eps for confidence log, else 1 */
+void
+AlsResolveDefaults(AlsOptions *opt, double eps)
+{
+	if (opt->weighting == ALS_WEIGHTING_LOG && opt->eps <= 0)
+		opt->eps = eps;
+	if (opt->alpha < 0)
+		opt->alpha = opt->weighting == ALS_WEIGHTING_LOG ? opt->eps : ALS_DEFAULT_ALPHA;
+}
+
+/* The option confidence's value that gives these settings. */
+const char *
+AlsConfidenceName(const AlsOptions *opt)
+{
+	switch (opt->weighting)
+	{
+		case ALS_WEIGHTING_LOG:
+			return "log";
+		case ALS_WEIGHTING_BM25:
+			return "bm25";
+		case ALS_WEIGHTING_RAW:
+			break;
+	}
+	return opt->confidence_offset == 0.0 ? "alpha*w" : "linear";
+}
+
 /* Uniform in [0, 0.01): small positive starting factors, seeded. */
 void
 AlsInitFactors(float4 *m, int64 rows, int factors, uint64 seed)
@@ -142,6 +276,18 @@ typedef struct HalfStep
 	int			k;
 } HalfStep;
 
+/*
+ * The row's own part of the regularization, beyond the lambda I already in
+ * hs->gram: lambda |I(row)| with weighted regularization, else none.
+ */
+static inline float
+RowLambda(const HalfStep *hs, int64 row)
+{
+	if (!hs->opt->weighted_regularization)
+		return 0.0f;
+	return (float) (hs->opt->regularization * (hs->ptr[row + 1] - hs->ptr[row]));
+}
+
 static inline __attribute__((always_inline)) void
 SolveRowCG(const HalfStep *hs, int64 row, float4 *scratch)
 {
@@ -153,11 +299,12 @@ SolveRowCG(const HalfStep *hs, int64 row, float4 *scratch)
 	float4	   *p = scratch + k;
 	float4	   *ap = scratch + 2 * k;
 	float		rsold;
+	float		row_lambda = RowLambda(hs, row);
 
 	/* r = b - A x */
 	SymMatVec(hs->gram, x, r, k);
 	for (int i = 0; i < k; i++)
-		r[i] = -r[i];
+		r[i] = -r[i] - row_lambda * x[i];
 	for (int64 j = hs->ptr[row]; j < hs->ptr[row + 1]; j++)
 	{
 		const float4 *y = hs->other + (int64) hs->idx[j] * k;
@@ -175,6 +322,7 @@ SolveRowCG(const HalfStep *hs, int64 row, float4 *scratch)
 		float		rsnew;
 
 		SymMatVec(hs->gram, p, ap, k);
+		Axpy(row_lambda, p, ap, k);
 		for (int64 j = hs->ptr[row]; j < hs->ptr[row + 1]; j++)
 		{
 			const float4 *y = hs->other + (int64) hs->idx[j] * k;
@@ -202,8 +350,12 @@ SolveRowCholesky(const HalfStep *hs, int64 row, float4 *scratch)
 	float4	   *b = scratch;
 	float4	   *a = scratch + 4 * k;
 
+	float		row_lambda = RowLambda(hs, row);
+
 	memcpy(a, hs->gram, sizeof(float4) * k * k);
 	memset(b, 0, sizeof(float4) * k);
+	for (int r = 0; r < k; r++)
+		a[(int64) r * k + r] += row_lambda;
 	for (int64 j = hs->ptr[row]; j < hs->ptr[row + 1]; j++)
 	{
 		const float4 *y = hs->other + (int64) hs->idx[j] * k;
@@ -253,32 +405,56 @@ HalfStepWork(void *arg, int64 start, int64 end, int worker)
  * The loss after an iteration, per cell of the matrix:
  *   sum over observed (u,i) of c (1 - s)^2 - s^2   (s = x_u . y_i)
  *   + sum over all (u,i) of s^2 = <X'X, Y'Y>        (Frobenius product)
- *   + lambda (|X|^2 + |Y|^2)
+ *   + lambda (|X|^2 + |Y|^2), or with weighted regularization
+ *     lambda (sum_u |I(u)| |x_u|^2 + sum_i |U(i)| |y_i|^2)
  * The first sum comes from the item half-step, which has each item's users
  * at hand right after solving it; the rest from the two k x k Gram
  * matrices, so the loss costs no pass of its own over the users (it took a
- * tenth of the training time as one).  gram_x is X'X + lambda I, as the
- * item half-step built it; gram_y receives Y'Y.
+ * tenth of the training time as one); the weighted norms take one pass over
+ * the factors.  gram_x is X'X (+ lambda I unless weighted), as the item
+ * half-step built it; gram_y receives Y'Y.
  */
 static double
+WeightedSquaredNorm(const float4 *m, const int64 *ptr, int64 rows, int k)
+{
+	double		sum = 0.0;
+
+	for (int64 r = 0; r < rows; r++)
+		sum += (double) (ptr[r + 1] - ptr[r]) * Dot(m + r * k, m + r * k, k);
+	return sum;
+}
+
+static double
 ComputeLoss(const Interactions *data, const AlsOptions *opt, const float4 *gram_x,
-			const float4 *y, float4 *gram_y, double observed)
+			const float4 *x, const float4 *y, float4 *gram_y, double observed)
 {
 	int			k = opt->factors;
 	double		lambda = opt->regularization;
 	double		frobenius = 0.0;
-	double		trace_x = 0.0;
+	double		penalty;
 	double		cells;
 
 	GramMatrix(y, data->nitems, k, gram_y);
 	for (int i = 0; i < k * k; i++)
 		frobenius += (double) gram_x[i] * gram_y[i];
-	for (int i = 0; i < k; i++)
-		trace_x += gram_x[i * k + i];
-	/* <X'X + lambda I, Y'Y> = <X'X, Y'Y> + lambda |Y|^2 and trace(X'X + lambda I) = |X|^2 + k lambda */
+	if (opt->weighted_regularization)
+		penalty = lambda * (WeightedSquaredNorm(x, data->user_ptr, data->nusers, k) +
+							WeightedSquaredNorm(y, data->item_ptr, data->nitems, k));
+	else
+	{
+		double		trace_x = 0.0;
+
+		for (int i = 0; i < k; i++)
+			trace_x += gram_x[i * k + i];
+		/*
+		 * <X'X + lambda I, Y'Y> = <X'X, Y'Y> + lambda |Y|^2 and
+		 * trace(X'X + lambda I) = |X|^2 + k lambda
+		 */
+		penalty = lambda * (trace_x - k * lambda);
+	}
 	cells = (double) data->nusers * data->nitems - data->nnz +
 		opt->confidence_offset * data->nnz + opt->alpha * data->total_weight;
-	return (observed + frobenius + lambda * (trace_x - k * lambda)) / cells;
+	return (observed + frobenius + penalty) / cells;
 }
 
 static void
@@ -290,8 +466,9 @@ SolveSide(const AlsOptions *opt, int64 rows, const int64 *ptr, const int32 *idx,
 	int			k = opt->factors;
 
 	GramMatrix(other, other_rows, k, gram);
-	for (int i = 0; i < k; i++)
-		gram[i * k + i] += (float4) opt->regularization;
+	if (!opt->weighted_regularization)	/* else per row: RowLambda */
+		for (int i = 0; i < k; i++)
+			gram[i * k + i] += (float4) opt->regularization;
 
 	hs.opt = opt;
 	hs.ptr = ptr;
@@ -335,7 +512,7 @@ AlsTrainImplicit(const Interactions *data, const AlsOptions *opt,
 		for (int t = 0; t < MAX_THREADS_ACC; t++)
 			observed += loss_partial[t * 8];
 		if (progress)
-			progress(it, ComputeLoss(data, opt, gram, item_factors, gram_y, observed), progress_arg);
+			progress(it, ComputeLoss(data, opt, gram, user_factors, item_factors, gram_y, observed), progress_arg);
 	}
 	pfree(gram);
 	pfree(gram_y);

@@ -15,6 +15,7 @@
 
 /* Defaults of the bpr options (jsonb, so they have no SQL default). */
 #define BPR_DEFAULT_LEARNING_RATE 0.05
+#define BPR_DEFAULT_REGULARIZATION 0.01
 #define BPR_DEFAULT_SAMPLING_EXPONENT 0.75
 #define BPR_DEFAULT_ADV_WEIGHT 1.0
 #define BPR_DEFAULT_ADV_STEPS 3

@@ -146,6 +146,9 @@ GetModel(const char *model)
 	bool		explicit_model;
 	double		global_mean;
 	double		offset;
+	bool		weighted;
+	Datum		eps;
+	double		unit_weight;
 	bool		isnull;
 	ModelCache *entry = NULL;
 	int			rc;
@@ -162,7 +165,11 @@ GetModel(const char *model)
 								   "algorithm OPERATOR(pg_catalog.=) 'als_explicit'::pg_catalog.text, "
 								   "coalesce((hyperparameters OPERATOR(pg_catalog.->>) 'global_mean'::pg_catalog.text)::pg_catalog.float8, 0), "
 								   "CASE WHEN hyperparameters OPERATOR(pg_catalog.->>) 'confidence'::pg_catalog.text "
-								   "OPERATOR(pg_catalog.=) 'alpha*w'::pg_catalog.text THEN 0.0 ELSE 1.0 END::pg_catalog.float8 "
+								   "OPERATOR(pg_catalog.=) 'alpha*w'::pg_catalog.text THEN 0.0 ELSE 1.0 END::pg_catalog.float8, "
+								   "coalesce((hyperparameters OPERATOR(pg_catalog.->>) 'weighted_regularization'::pg_catalog.text)::pg_catalog.bool, false), "
+								   "CASE WHEN hyperparameters OPERATOR(pg_catalog.->>) 'confidence'::pg_catalog.text "
+								   "OPERATOR(pg_catalog.=) 'log'::pg_catalog.text THEN "
+								   "coalesce((hyperparameters OPERATOR(pg_catalog.->>) 'eps'::pg_catalog.text)::pg_catalog.float8, 1) END "
 								   "FROM recfair.models WHERE name OPERATOR(pg_catalog.=) $1", 1, types),
 						  values, NULL, true, 1);
 	if (rc != SPI_OK_SELECT || SPI_processed != 1)
@@ -177,6 +184,10 @@ GetModel(const char *model)
 	explicit_model = DatumGetBool(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 5, &isnull));
 	global_mean = DatumGetFloat8(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 6, &isnull));
 	offset = DatumGetFloat8(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 7, &isnull));
+	weighted = DatumGetBool(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 8, &isnull));
+	eps = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 9, &isnull);
+	/* confidence log: log(1 + 1/eps); bm25's weights need the training data's counts, so 1 */
+	unit_weight = isnull ? 1.0 : log1p(1.0 / DatumGetFloat8(eps));
 
 	for (int i = 0; i < CACHE_SLOTS; i++)
 		if (cache[i].version != 0 && strcmp(cache[i].name, name) == 0)
@@ -207,6 +218,8 @@ GetModel(const char *model)
 	entry->explicit_model = explicit_model;
 	entry->global_mean = global_mean;
 	entry->confidence_offset = offset;
+	entry->weighted_regularization = weighted;
+	entry->unit_weight = unit_weight;
 	LoadItems(entry, name);
 	entry->version = version;
 	entry->last_used = ++cache_clock;
@@ -507,7 +520,9 @@ recfair_similar_items(PG_FUNCTION_ARGS)
  * Fold-in: the user vector ALS would compute for a user whose only
  * interactions are the basket (weight 1 each), against the fixed item
  * factors: (Y'Y + lambda I + sum (c - 1) y y') x = sum c y, with the
- * model's confidence c = 1 + alpha (or alpha).
+ * model's confidence of weight 1 (1 + alpha, alpha, or 1 + alpha
+ * log(1 + 1/eps)) and lambda times the basket's known items if the model's
+ * regularization is weighted.
  */
 PG_FUNCTION_INFO_V1(recfair_recommend_for_items);
 Datum
@@ -541,12 +556,10 @@ recfair_recommend_for_items(PG_FUNCTION_ARGS)
 
 	SPI_connect();
 	m = GetModel(OptionalText(fcinfo, 2));
-	c = (float) (m->confidence_offset + m->alpha);
+	c = (float) (m->confidence_offset + m->alpha * m->unit_weight);
 	a = palloc(sizeof(float4) * m->k * m->k);
 	x = palloc0(sizeof(float4) * m->k);
 	memcpy(a, m->gram, sizeof(float4) * m->k * m->k);
-	for (int i = 0; i < m->k; i++)
-		a[i * m->k + i] += (float4) m->regularization;
 	for (int j = 0; j < n; j++)
 	{
 		IdMapEntry *e;
@@ -564,6 +577,8 @@ recfair_recommend_for_items(PG_FUNCTION_ARGS)
 		SPI_finish();
 		return (Datum) 0;
 	}
+	for (int i = 0; i < m->k; i++)
+		a[i * m->k + i] += (float4) (m->weighted_regularization ? m->regularization * known : m->regularization);
 	/* ssyr updated the upper triangle only: mirror it for the solver */
 	for (int r = 0; r < m->k; r++)
 		for (int col = 0; col < r; col++)

@@ -29,6 +29,8 @@ typedef struct ModelCache
 	double		alpha;
 	double		confidence_offset;
 	double		regularization;
+	bool		weighted_regularization;	/* lambda times the row's interactions */
+	double		unit_weight;	/* an interaction of weight 1 as the confidence takes it */
 	int64	   *item_ids;
 	float4	   *factors;		/* nitems x k */
 	float4	   *item_bias;		/* NULL unless the model has item biases */

@@ -63,6 +63,9 @@ typedef struct TrainOptions
 {
 	double		alpha;
 	double		confidence_offset;
+	AlsWeighting weighting;
+	double		eps;
+	int			weighted_regularization;	/* -1: not given */
 	AlsSolver	solver;
 	int			cg_steps;
 	int64		seed;
@@ -105,16 +108,21 @@ enum
  * options are accepted (and unused) by als_explicit and popularity, as
  * before; bpr's apply to bpr only, and ALS's are refused for bpr.
  */
-static const char *const als_options[] = {"alpha", "confidence", "solver", "cg_steps"};
+static const char *const als_options[] = {
+	"alpha", "confidence", "eps", "weighted_regularization", "solver", "cg_steps"
+};
 static const char *const bpr_options[] = {
 	"learning_rate", "sampling", "sampling_exponent", "item_bias", "adversarial", "fairness"	/* fairness last */
 };
 /* als_explicit takes the ALS options and fairness (rating_fair.c) */
-static const char *const als_explicit_options[] = {"alpha", "confidence", "solver", "cg_steps", "fairness"};
+static const char *const als_explicit_options[] = {
+	"alpha", "confidence", "eps", "weighted_regularization", "solver", "cg_steps", "fairness"
+};
 /* als: those and the choice of engine (train_sql.c) */
 static const char *const engine_options[] = {"engine", "work_schema"};
 static const char *const als_implicit_options[] = {
-	"alpha", "confidence", "solver", "cg_steps", "fairness", "engine", "work_schema"
+	"alpha", "confidence", "eps", "weighted_regularization", "solver", "cg_steps", "fairness", "engine",
+	"work_schema"
 };
 static const char *const adversarial_options[] = {"method", "eps", "weight", "steps", "start_epoch"};
 static const MovedOption moved_options[] = {
@@ -216,25 +224,43 @@ RefuseOptionsOf(Jsonb *options, const char *const *keys, int nkeys, const char *
 					 errmsg("option \"%s\" does not apply to algorithm \"%s\"", keys[n], algorithm)));
 }
 
-/* The ALS options: alpha, confidence, solver, cg_steps. */
+/*
+ * The ALS options: alpha, confidence (linear | log | bm25 | alpha*w, with
+ * eps for log), weighted_regularization, solver, cg_steps.
+ */
 static void
 ParseAlsOptions(Jsonb *options, TrainOptions *opt)
 {
 	char	   *solver;
 	char	   *confidence;
 
-	opt->alpha = OptionNumber(options, "alpha", ALS_DEFAULT_ALPHA, 0.0, 1e6);
+	opt->alpha = OptionNumber(options, "alpha", -1.0, 0.0, 1e6);	/* < 0: AlsResolveDefaults */
 	opt->cg_steps = (int) OptionInteger(options, "cg_steps", ALS_DEFAULT_CG_STEPS, 1, 100);
+	opt->confidence_offset = 1.0;
+	opt->weighting = ALS_WEIGHTING_RAW;
 	confidence = OptionText(options, "confidence");
-	if (confidence == NULL || strcmp(confidence, "1+alpha*w") == 0)
-		opt->confidence_offset = 1.0;
+	if (confidence == NULL)
+		opt->weighting = ALS_DEFAULT_WEIGHTING;
+	else if (strcmp(confidence, "linear") == 0 || strcmp(confidence, "1+alpha*w") == 0)
+		 /* raw */ ;
 	else if (strcmp(confidence, "alpha*w") == 0)
 		opt->confidence_offset = 0.0;
+	else if (strcmp(confidence, "log") == 0)
+		opt->weighting = ALS_WEIGHTING_LOG;
+	else if (strcmp(confidence, "bm25") == 0)
+		opt->weighting = ALS_WEIGHTING_BM25;
 	else
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("unknown confidence \"%s\"", confidence),
-				 errhint("Use \"1+alpha*w\" (Hu, Koren and Volinsky, the default) or \"alpha*w\".")));
+				 errhint("Use \"log\" (1 + alpha log(1 + w/eps), the default), \"linear\" (1 + alpha w, Hu, Koren and Volinsky), \"bm25\" (1 + alpha bm25(w)) or \"alpha*w\".")));
+	if (OptionPresent(options, "eps") && opt->weighting != ALS_WEIGHTING_LOG)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("option \"eps\" applies to confidence \"log\" only")));
+	opt->eps = OptionNumber(options, "eps", 0.0, 1e-30, 1e30);	/* 0: AlsScaleWeights */
+	opt->weighted_regularization = OptionPresent(options, "weighted_regularization")
+		? (int) OptionBool(options, "weighted_regularization", false) : -1;
 	solver = OptionText(options, "solver");
 	if (solver == NULL || strcmp(solver, "cg") == 0)
 		opt->solver = ALS_SOLVER_CG;
@@ -428,6 +454,7 @@ typedef struct TrainJob
 	int			factors;
 	int			iterations;
 	double		regularization;
+	bool		regularization_default; /* the argument was NULL */
 	instr_time	start;
 	char	   *checked_owner;	/* the owner CheckModelWritable found, or NULL */
 	bool		aggregates;		/* trained by the aggregate engine (train_sql.c) */
@@ -444,6 +471,29 @@ typedef struct TrainJob
 	double		train_s;
 	double		write_s;		/* WriteModel */
 } TrainJob;
+
+/*
+ * The regularization when the argument is NULL (its default): for als,
+ * lambda times each row's interactions (weighted regularization); for
+ * als_explicit, whose lambda is always weighted so; for bpr, per update.
+ * Chosen by measurement: docs/design-notes.md, "Defaults".
+ */
+static double
+DefaultRegularization(TrainAlgorithm kind)
+{
+	switch (kind)
+	{
+		case ALGO_ALS:
+			return ALS_DEFAULT_REGULARIZATION;
+		case ALGO_ALS_EXPLICIT:
+			return ALS_EXPLICIT_DEFAULT_REGULARIZATION;
+		case ALGO_BPR:
+			return BPR_DEFAULT_REGULARIZATION;
+		case ALGO_POPULARITY:
+			break;
+	}
+	return 0.0;
+}
 
 /* Read and check the arguments and options: everything that needs no data. */
 static void
@@ -465,11 +515,12 @@ ParseTrainCall(FunctionCallInfo fcinfo, TrainJob *job)
 					 (1U << TRAIN_ARG_SOURCE) | (1U << TRAIN_ARG_WEIGHT_COL) |
 					 (1U << TRAIN_ARG_ITEMS) | (1U << TRAIN_ARG_ITEM_KEY) |
 					 (1U << TRAIN_ARG_USERS) | (1U << TRAIN_ARG_USER_KEY) |
-					 (1U << TRAIN_ARG_SOURCE_QUERY));
+					 (1U << TRAIN_ARG_SOURCE_QUERY) | (1U << TRAIN_ARG_REGULARIZATION));
 	SourceFromArgs(fcinfo, TRAIN_ARG_SOURCE, TRAIN_ARG_SOURCE_QUERY, &job->src);
 	job->factors = PG_GETARG_INT32(TRAIN_ARG_FACTORS);
 	job->iterations = PG_GETARG_INT32(TRAIN_ARG_ITERATIONS);
-	job->regularization = PG_GETARG_FLOAT4(TRAIN_ARG_REGULARIZATION);
+	job->regularization_default = PG_ARGISNULL(TRAIN_ARG_REGULARIZATION);
+	job->regularization = job->regularization_default ? 0.0 : PG_GETARG_FLOAT4(TRAIN_ARG_REGULARIZATION);
 
 	if (strcmp(job->algorithm, "als") == 0)
 		job->kind = ALGO_ALS;
@@ -501,6 +552,8 @@ ParseTrainCall(FunctionCallInfo fcinfo, TrainJob *job)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("iterations must be between 1 and %d, not %d", MAX_ITERATIONS, job->iterations)));
+	if (job->regularization_default)
+		job->regularization = (float4) DefaultRegularization(job->kind);	/* as a given real would be */
 	if (isnan(job->regularization) || isinf(job->regularization) || job->regularization < 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
@@ -515,6 +568,11 @@ ParseTrainCall(FunctionCallInfo fcinfo, TrainJob *job)
 	job->aopt.factors = job->factors;
 	job->aopt.iterations = job->iterations;
 	job->aopt.regularization = job->regularization;
+	/* weighted by default with the default lambda only: a given lambda means what it meant before 0.8.0 */
+	job->aopt.weighted_regularization = job->topt.weighted_regularization >= 0
+		? job->topt.weighted_regularization == 1 : job->regularization_default;
+	job->aopt.weighting = job->topt.weighting;
+	job->aopt.eps = job->topt.eps;
 	job->aopt.alpha = job->topt.alpha;
 	job->aopt.confidence_offset = job->topt.confidence_offset;
 	job->aopt.solver = job->topt.solver;
@@ -586,6 +644,7 @@ Fit(TrainJob *job)
 	job->progress.label = "loss";
 	if (job->kind == ALGO_ALS)
 	{
+		AlsScaleWeights(job->data, &job->aopt);
 		if (job->topt.fairness.active)
 			ApplyAlsItemWeights(job);
 		AlsInitFactors(job->user_factors, data->nusers, job->factors, job->aopt.seed);
@@ -676,7 +735,7 @@ AggregateEngineRefused(bool asked, const char *why, const char *hint)
 /*
  * Whether the aggregate engine trains this model: asked for with the option
  * engine, or by default for ALS on a Citus distributed source.  Item-side
- * fairness and the confidence alpha*w are the in-memory engine's only.
+ * fairness and the confidences alpha*w and bm25 are the in-memory engine's only.
  */
 static bool
 UseAggregateEngine(TrainJob *job)
@@ -691,10 +750,11 @@ UseAggregateEngine(TrainJob *job)
 	/* the library is newer than the extension's SQL objects until ALTER EXTENSION UPDATE */
 	if (!AlsFitExists())
 		return AggregateEngineRefused(engine != NULL, "needs recfair 0.7.0", "Run ALTER EXTENSION recfair UPDATE.");
-	if (job->topt.fairness.active || job->aopt.confidence_offset != 1.0)
+	if (job->topt.fairness.active || job->aopt.confidence_offset != 1.0 ||
+		job->aopt.weighting == ALS_WEIGHTING_BM25)
 		return AggregateEngineRefused(engine != NULL,
 									  job->topt.fairness.active ? "does not support fairness"
-									  : "does not support confidence \"alpha*w\"",
+									  : psprintf("does not support confidence \"%s\"", AlsConfidenceName(&job->aopt)),
 									  "The in-memory engine (engine \"memory\") does.");
 	return true;
 }
@@ -850,9 +910,15 @@ HyperparametersJson(const TrainJob *job)
 		}
 		/* only the settings the algorithm uses: als_explicit and popularity take none of these */
 		if (job->kind == ALGO_ALS)
-			appendStringInfo(&hyper, "\"alpha\": %.9g, \"confidence\": \"%s\", \"solver\": \"%s\", \"cg_steps\": %d, ",
-							 job->aopt.alpha, job->aopt.confidence_offset == 0.0 ? "alpha*w" : "1+alpha*w",
+		{
+			appendStringInfo(&hyper, "\"weighted_regularization\": %s, \"alpha\": %.9g, \"confidence\": \"%s\", ",
+							 job->aopt.weighted_regularization ? "true" : "false", job->aopt.alpha,
+							 AlsConfidenceName(&job->aopt));
+			if (job->aopt.weighting == ALS_WEIGHTING_LOG)
+				appendStringInfo(&hyper, "\"eps\": %.9g, ", job->aopt.eps);
+			appendStringInfo(&hyper, "\"solver\": \"%s\", \"cg_steps\": %d, ",
 							 job->aopt.solver == ALS_SOLVER_CG ? "cg" : "cholesky", job->aopt.cg_steps);
+		}
 	}
 	if (job->aggregates)
 		appendStringInfo(&hyper, "\"engine\": \"aggregates\", \"distributed\": %s, ",

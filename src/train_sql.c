@@ -169,9 +169,10 @@ CreateWorkTables(WorkTables *w, const char *schema, const InteractionSource *src
 	Run(psprintf("CREATE %sTABLE %s (item_id %s NOT NULL, user_id %s NOT NULL, weight real NOT NULL)",
 				 persistence, w->by_item, item_type, user_type), 0, NULL, NULL, SPI_OK_UTILITY);
 	/* on a cluster with a key, for the half-steps' index lookups (SetHalfStepSettings) */
-	Run(psprintf("CREATE %sTABLE %s (user_id %s NOT NULL%s, factors recfair.embedding NOT NULL)",
+	Run(psprintf("CREATE %sTABLE %s (user_id %s NOT NULL%s, factors recfair.embedding NOT NULL, n bigint)",
 				 persistence, w->users, user_type, w->cluster ? " PRIMARY KEY" : ""), 0, NULL, NULL, SPI_OK_UTILITY);
-	Run(psprintf("CREATE %sTABLE %s (item_id %s NOT NULL%s, factors recfair.embedding NOT NULL, fit double precision)",
+	Run(psprintf("CREATE %sTABLE %s (item_id %s NOT NULL%s, factors recfair.embedding NOT NULL, n bigint, "
+				 "fit double precision)",
 				 persistence, w->items, item_type, w->cluster ? " PRIMARY KEY" : ""), 0, NULL, NULL, SPI_OK_UTILITY);
 	if (w->cluster)
 	{
@@ -467,6 +468,65 @@ Gram(const char *table)
 }
 
 /*
+ * The weight as the confidence uses it, in the half-steps' queries (t the
+ * layout, $4 eps): as stored, or log(1 + w / eps).  Computed where used, so
+ * that the layouts keep their physical order (an UPDATE would rewrite
+ * them).
+ */
+static const char *
+WeightExpression(const AlsOptions *opt)
+{
+	if (opt->weighting == ALS_WEIGHTING_LOG)
+		return "pg_catalog.ln(1::pg_catalog.float8 OPERATOR(pg_catalog.+) "
+			"(t.weight::pg_catalog.float8 OPERATOR(pg_catalog./) $4))::pg_catalog.float4";
+	return "t.weight";
+}
+
+/*
+ * confidence log: eps and alpha where they are the defaults, from counts of
+ * the weights by power of two as als.c takes them, and the total weight as
+ * the confidence uses it.
+ */
+static void
+ScaleWeights(const WorkTables *w, AlsOptions *opt, Interactions *counts)
+{
+	StringInfoData q;
+	Oid			types[1] = {FLOAT8OID};
+	Datum		values[1];
+	bool		isnull;
+	Datum		d;
+
+	if (opt->weighting != ALS_WEIGHTING_LOG)
+	{
+		AlsResolveDefaults(opt, 1.0);
+		return;
+	}
+	if (opt->eps <= 0)
+	{
+		int64		at_least[ALS_EPS_EXPONENTS];
+
+		initStringInfo(&q);
+		appendStringInfoString(&q, "SELECT ");
+		for (int e = ALS_EPS_MIN_EXP; e <= ALS_EPS_MAX_EXP; e++)
+			appendStringInfo(&q, "%spg_catalog.count(*) FILTER (WHERE weight OPERATOR(pg_catalog.>=) %.17g::pg_catalog.float4)",
+							 e > ALS_EPS_MIN_EXP ? ", " : "", ldexp(1.0, e));
+		appendStringInfo(&q, " FROM %s", w->by_user);
+		Run(q.data, 0, NULL, NULL, SPI_OK_SELECT);
+		for (int e = ALS_EPS_MIN_EXP; e <= ALS_EPS_MAX_EXP; e++)
+			at_least[e - ALS_EPS_MIN_EXP] = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc,
+																	 e - ALS_EPS_MIN_EXP + 1, &isnull));
+		AlsResolveDefaults(opt, AlsEpsFromCounts(at_least, counts->nnz));
+	}
+	else
+		AlsResolveDefaults(opt, opt->eps);
+	values[0] = Float8GetDatum(opt->eps);
+	d = RunScalar(psprintf("SELECT pg_catalog.sum(pg_catalog.ln(1::pg_catalog.float8 OPERATOR(pg_catalog.+) "
+						   "(weight::pg_catalog.float8 OPERATOR(pg_catalog./) $1))::pg_catalog.float4::pg_catalog.float8) FROM %s",
+						   w->by_user), 1, types, values, &isnull);
+	counts->total_weight = isnull ? 0.0 : DatumGetFloat8(d);
+}
+
+/*
  * One half-step: solve every row of the target side (users or items) from
  * the layout keyed by it, against the other side's factors and Gram matrix.
  * The item half-step also keeps each item's part of the loss (als_fit):
@@ -481,11 +541,17 @@ HalfStep(const WorkTables *w, bool users, Datum gram, const AlsOptions *opt)
 	const char *other = users ? w->items : w->users;
 	const char *id = users ? "user_id" : "item_id";
 	const char *other_id = users ? "item_id" : "user_id";
-	Oid			types[3] = {FLOAT8ARRAYOID, FLOAT8OID, FLOAT8OID};
-	Datum		values[3] = {gram, Float8GetDatum(opt->alpha), Float8GetDatum(opt->regularization)};
-	char	   *normal = psprintf("SELECT t.%s, recfair.als_normal(o.factors, t.weight, $2) AS normal "
+	Oid			types[4] = {FLOAT8ARRAYOID, FLOAT8OID, FLOAT8OID, FLOAT8OID};
+	Datum		values[4] = {gram, Float8GetDatum(opt->alpha), Float8GetDatum(opt->regularization),
+	Float8GetDatum(opt->eps)};
+	char	   *normal = psprintf("SELECT t.%s, recfair.als_normal(o.factors, %s, $2) AS normal, "
+								  "pg_catalog.count(*) AS n "
 								  "FROM %s t JOIN %s o ON t.%s OPERATOR(pg_catalog.=) o.%s GROUP BY t.%s",
-								  id, layout, other, other_id, other_id, id);
+								  id, WeightExpression(opt), layout, other, other_id, other_id, id);
+	/* ALS-WR: lambda times the row's interactions */
+	const char *lambda = opt->weighted_regularization
+		? "$3 OPERATOR(pg_catalog.*) s.n::pg_catalog.float8" : "$3";
+
 	/*
 	 * The Gram matrix is a parameter, which Citus sends with every task.
 	 * Read instead from a one-row reference table, an iteration at 2M
@@ -494,16 +560,16 @@ HalfStep(const WorkTables *w, bool users, Datum gram, const AlsOptions *opt)
 	 * own timings), so it stays a parameter.
 	 */
 	char	   *select = users
-		? psprintf("SELECT s.%s, recfair.als_solve(s.normal, $1, $3) AS factors FROM (%s) s", id, normal)
-		: psprintf("SELECT s.%s, v.x AS factors, recfair.als_fit(s.normal, v.x) AS fit FROM (%s) s "
-				   "CROSS JOIN LATERAL (SELECT recfair.als_solve(s.normal, $1, $3) AS x OFFSET 0) v", id, normal);
+		? psprintf("SELECT s.%s, recfair.als_solve(s.normal, $1, %s) AS factors, s.n FROM (%s) s", id, lambda, normal)
+		: psprintf("SELECT s.%s, v.x AS factors, s.n, recfair.als_fit(s.normal, v.x) AS fit FROM (%s) s "
+				   "CROSS JOIN LATERAL (SELECT recfair.als_solve(s.normal, $1, %s) AS x OFFSET 0) v", id, normal, lambda);
 
 	if (w->cluster)
 	{
 		/* Citus pushes the SELECT down whole: each group is on one worker */
 		Run(psprintf("TRUNCATE %s", target), 0, NULL, NULL, SPI_OK_UTILITY);
-		Run(psprintf("INSERT INTO %s (%s, factors%s) %s", target, id, users ? "" : ", fit", select),
-			3, types, values, SPI_OK_INSERT);
+		Run(psprintf("INSERT INTO %s (%s, factors, n%s) %s", target, id, users ? "" : ", fit", select),
+			4, types, values, SPI_OK_INSERT);
 	}
 	else
 	{
@@ -514,7 +580,7 @@ HalfStep(const WorkTables *w, bool users, Datum gram, const AlsOptions *opt)
 		 * instead of merge-joining, which sorts the layout by the other id
 		 */
 		Run(psprintf("DROP TABLE %s", target), 0, NULL, NULL, SPI_OK_UTILITY);
-		Run(psprintf("CREATE UNLOGGED TABLE %s AS %s", target, select), 3, types, values, SPI_OK_UTILITY);
+		Run(psprintf("CREATE UNLOGGED TABLE %s AS %s", target, select), 4, types, values, SPI_OK_UTILITY);
 		Run(psprintf("ANALYZE %s", target), 0, NULL, NULL, SPI_OK_UTILITY);
 	}
 }
@@ -553,6 +619,16 @@ Loss(const WorkTables *w, const AlsOptions *opt, const Interactions *counts, Dat
 	d = RunScalar(psprintf("SELECT pg_catalog.sum(fit) FROM %s", w->items), 0, NULL, NULL, &isnull);
 	fit = isnull ? 0.0 : DatumGetFloat8(d);
 	GramTerms(gram_x, gram_y, opt->factors, &inner, &traces);
+	if (opt->weighted_regularization)
+	{
+		/* lambda (sum_u n_u |x_u|^2 + sum_i n_i |y_i|^2) */
+		const char *sq = "pg_catalog.sum(n::pg_catalog.float8 OPERATOR(pg_catalog.*) "
+			"(recfair.norm(factors) OPERATOR(pg_catalog.*) recfair.norm(factors)))";
+
+		d = RunScalar(psprintf("SELECT (SELECT %s FROM %s) OPERATOR(pg_catalog.+) (SELECT %s FROM %s)",
+							   sq, w->users, sq, w->items), 0, NULL, NULL, &isnull);
+		traces = isnull ? 0.0 : DatumGetFloat8(d);
+	}
 	/* every cell has confidence 1, an observed one 1 + alpha w (the engine's only confidence) */
 	cells = (double) counts->nusers * counts->nitems + opt->alpha * counts->total_weight;
 	return (confidences + fit + inner + opt->regularization * traces) / cells;
@@ -623,7 +699,7 @@ TryCreateWorkTables(WorkTables *w, const SqlAlsRun *run, const char *user_type, 
 bool
 SqlAlsTrain(SqlAlsRun *run, bool fall_back, char **reason)
 {
-	const AlsOptions *opt = run->opt;
+	AlsOptions *opt = run->opt;
 	WorkTables	w;
 	char	   *user_type;
 	char	   *item_type;
@@ -652,6 +728,7 @@ SqlAlsTrain(SqlAlsRun *run, bool fall_back, char **reason)
 	else
 		CreateWorkTables(&w, run->work_schema, run->src, run->distributed_by, user_type, item_type);
 	FillLayouts(&w, run->src, &run->counts);
+	ScaleWeights(&w, run->opt, &run->counts);
 	InitItems(&w, opt, &run->counts, run->budget);
 	FillByItem(&w, opt, &run->counts);
 	SetHalfStepSettings(&w, run);

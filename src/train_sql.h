@@ -16,7 +16,7 @@ typedef struct SqlAlsRun
 {
 	const char *model;
 	const InteractionSource *src;
-	const AlsOptions *opt;
+	AlsOptions *opt;				/* eps and alpha resolved here */
 	const char *work_schema;	/* where the work tables go (quoted) */
 	const char *distributed_by; /* the source's Citus distribution column, or NULL: one node */
 	AlsProgressFn progress;

@@ -8,7 +8,8 @@ CREATE TABLE aa AS
 SELECT u AS user_id, i AS item_id, (1 + (u * i) % 4)::real AS weight
 FROM generate_series(1, 60) u, generate_series(1, 25) i WHERE (u * 3 + i * 5) % 4 <> 0;
 SELECT lives_ok($$SELECT recfair.train('aa', 'aa', weight_col => 'weight', factors => 5, iterations => 4,
-	regularization => 0.5, options => '{"solver": "cholesky", "alpha": 2}')$$, 'an exact (Cholesky) ALS model');
+	regularization => 0.5, options => '{"solver": "cholesky", "alpha": 2, "confidence": "linear"}')$$,
+	'an exact (Cholesky) ALS model');
 
 -- gram
 SELECT is((SELECT array_dims(gram(factors)) FROM user_factors WHERE model = 'aa'), '[1:5][1:5]', 'gram is k x k');

@@ -20,9 +20,11 @@ SELECT is((SELECT hyperparameters->>'engine' FROM recfair.models WHERE name = 'u
 	'on the coordinator: the aggregate engine waits for the update');
 
 ALTER EXTENSION recfair UPDATE;
-SELECT is((SELECT extversion FROM pg_extension WHERE extname = 'recfair'), '0.7.0', 'updated with distributed model tables');
+SELECT is((SELECT extversion FROM pg_extension WHERE extname = 'recfair'),
+	(SELECT default_version FROM pg_available_extensions WHERE name = 'recfair'), 'updated with distributed model tables');
 SELECT is((SELECT array_agg(DISTINCT result) FROM run_command_on_workers(
-			$$SELECT extversion FROM pg_extension WHERE extname = 'recfair'$$)), ARRAY['0.7.0'], 'on the workers too');
+			$$SELECT extversion FROM pg_extension WHERE extname = 'recfair'$$)),
+	ARRAY[(SELECT default_version FROM pg_available_extensions WHERE name = 'recfair')], 'on the workers too');
 SELECT is((SELECT count(*)::int FROM recfair.user_factors WHERE model = 'up_m'), 1000, 'the models survive the update');
 SELECT is((SELECT hyperparameters->>'engine' FROM recfair.train('up_m', 'up_inter', factors => 4, iterations => 2)),
 	'aggregates', 'and retrain on the workers after it');

@@ -1,0 +1,819 @@
+/*
+ * recfair 0.8.0: the whole API, installed directly.
+ *
+ * CREATE EXTENSION recfair runs this script alone.  A database on an older
+ * version gets the same objects from ALTER EXTENSION recfair UPDATE, which
+ * runs the released scripts recfair--0.1.0.sql and recfair--A--B.sql (those
+ * are never edited); test/sql/install_vs_upgrade.sql checks that both ways
+ * end with identical objects.  A change to the API goes into the next
+ * version's update script and into the next version's copy of this one.
+ *
+ * Sections: the embedding type; its arithmetic, distances and operators;
+ * comparison and operator classes; sum and avg; the idset type; build
+ * diagnostics; the model store; training; serving; datasets and
+ * evaluation; fair exposure.
+ */
+
+\echo Use "CREATE EXTENSION recfair" to load this file. \quit
+
+/*
+ * Type recfair.embedding: a dense float4 vector
+ */
+CREATE TYPE recfair.embedding;
+
+CREATE FUNCTION recfair.embedding_in(cstring, oid, integer) RETURNS recfair.embedding
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION recfair.embedding_in(cstring, oid, integer) IS 'embedding input: text form [x1,x2,...]';
+CREATE FUNCTION recfair.embedding_out(recfair.embedding) RETURNS cstring
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION recfair.embedding_out(recfair.embedding) IS 'embedding output: the shortest text that reads back to the same float4 values';
+CREATE FUNCTION recfair.embedding_typmod_in(cstring[]) RETURNS integer
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION recfair.embedding_typmod_in(cstring[]) IS 'embedding(n) type modifier: the number of dimensions, 1 to 16000';
+CREATE FUNCTION recfair.embedding_recv(internal, oid, integer) RETURNS recfair.embedding
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION recfair.embedding_recv(internal, oid, integer) IS 'embedding binary input: int16 dimensions, int16 zero, float4 values';
+CREATE FUNCTION recfair.embedding_send(recfair.embedding) RETURNS bytea
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION recfair.embedding_send(recfair.embedding) IS 'embedding binary output: int16 dimensions, int16 zero, float4 values';
+
+CREATE TYPE recfair.embedding (
+	INPUT = recfair.embedding_in,
+	OUTPUT = recfair.embedding_out,
+	TYPMOD_IN = recfair.embedding_typmod_in,
+	RECEIVE = recfair.embedding_recv,
+	SEND = recfair.embedding_send,
+	INTERNALLENGTH = VARIABLE,
+	ALIGNMENT = int4,
+	STORAGE = external
+);
+COMMENT ON TYPE recfair.embedding IS
+	'dense vector of real (float4), written [0.1,-2,3.5]; embedding(n) fixes the dimensions (1 to 16000)';
+
+/* Casts: the typmod coercion, and to and from real[] and double precision[] */
+CREATE FUNCTION recfair.embedding(recfair.embedding, integer, boolean) RETURNS recfair.embedding
+	AS 'MODULE_PATHNAME', 'embedding_coerce' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION recfair.embedding(recfair.embedding, integer, boolean) IS
+	'checks that an embedding has the dimensions of the type modifier (the length coercion of embedding(n))';
+CREATE FUNCTION recfair.array_to_embedding(real[], integer, boolean) RETURNS recfair.embedding
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION recfair.array_to_embedding(real[], integer, boolean) IS
+	'cast real[] to embedding: one-dimensional, no NULL, NaN or infinite elements';
+CREATE FUNCTION recfair.array_to_embedding(double precision[], integer, boolean) RETURNS recfair.embedding
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION recfair.array_to_embedding(double precision[], integer, boolean) IS
+	'cast double precision[] to embedding: one-dimensional, no NULL, NaN, infinite or out-of-range elements';
+CREATE FUNCTION recfair.embedding_to_float4_array(recfair.embedding) RETURNS real[]
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION recfair.embedding_to_float4_array(recfair.embedding) IS
+	'cast embedding to real[] (exact)';
+CREATE FUNCTION recfair.embedding_to_float8_array(recfair.embedding) RETURNS double precision[]
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION recfair.embedding_to_float8_array(recfair.embedding) IS
+	'cast embedding to double precision[] (exact)';
+
+CREATE CAST (recfair.embedding AS recfair.embedding)
+	WITH FUNCTION recfair.embedding(recfair.embedding, integer, boolean) AS IMPLICIT;
+CREATE CAST (real[] AS recfair.embedding)
+	WITH FUNCTION recfair.array_to_embedding(real[], integer, boolean) AS ASSIGNMENT;
+CREATE CAST (double precision[] AS recfair.embedding)
+	WITH FUNCTION recfair.array_to_embedding(double precision[], integer, boolean) AS ASSIGNMENT;
+CREATE CAST (recfair.embedding AS real[])
+	WITH FUNCTION recfair.embedding_to_float4_array(recfair.embedding) AS ASSIGNMENT;
+CREATE CAST (recfair.embedding AS double precision[])
+	WITH FUNCTION recfair.embedding_to_float8_array(recfair.embedding) AS ASSIGNMENT;
+
+/*
+ * Embedding functions, distances and arithmetic, and their operators
+ */
+CREATE FUNCTION recfair.dims(recfair.embedding) RETURNS integer
+	AS 'MODULE_PATHNAME', 'embedding_dims' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION recfair.dims(recfair.embedding) IS 'number of dimensions';
+CREATE FUNCTION recfair.norm(recfair.embedding) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'embedding_norm' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION recfair.norm(recfair.embedding) IS 'Euclidean (L2) norm';
+CREATE FUNCTION recfair.normalize(recfair.embedding) RETURNS recfair.embedding
+	AS 'MODULE_PATHNAME', 'embedding_normalize' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION recfair.normalize(recfair.embedding) IS
+	'the embedding scaled to unit Euclidean norm; the zero embedding is returned unchanged. Call it as recfair.normalize(e): a bare normalize(...) is SQL syntax for Unicode normalization';
+CREATE FUNCTION recfair.l2_normalize(recfair.embedding) RETURNS recfair.embedding
+	AS 'MODULE_PATHNAME', 'embedding_normalize' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION recfair.l2_normalize(recfair.embedding) IS
+	'the embedding scaled to unit Euclidean norm, as pgvector''s l2_normalize; the same as recfair.normalize';
+CREATE FUNCTION recfair.inner_product(recfair.embedding, recfair.embedding) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'embedding_inner_product' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION recfair.inner_product(recfair.embedding, recfair.embedding) IS
+	'inner (dot) product, summed in double precision';
+CREATE FUNCTION recfair.negative_inner_product(recfair.embedding, recfair.embedding) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'embedding_negative_inner_product' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION recfair.negative_inner_product(recfair.embedding, recfair.embedding) IS
+	'minus the inner product (operator <#>), so that ascending order puts the best match first';
+CREATE FUNCTION recfair.cosine_similarity(recfair.embedding, recfair.embedding) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'embedding_cosine_similarity' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION recfair.cosine_similarity(recfair.embedding, recfair.embedding) IS
+	'cosine similarity in [-1, 1]; NaN when either embedding is zero';
+CREATE FUNCTION recfair.cosine_distance(recfair.embedding, recfair.embedding) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'embedding_cosine_distance' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION recfair.cosine_distance(recfair.embedding, recfair.embedding) IS
+	'1 - cosine similarity (operator <=>), in [0, 2]; NaN when either embedding is zero';
+CREATE FUNCTION recfair.l2_distance(recfair.embedding, recfair.embedding) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'embedding_l2_distance' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION recfair.l2_distance(recfair.embedding, recfair.embedding) IS
+	'Euclidean distance (operator <->)';
+CREATE FUNCTION recfair.embedding_add(recfair.embedding, recfair.embedding) RETURNS recfair.embedding
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION recfair.embedding_add(recfair.embedding, recfair.embedding) IS
+	'element-wise sum (operator +)';
+CREATE FUNCTION recfair.embedding_sub(recfair.embedding, recfair.embedding) RETURNS recfair.embedding
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION recfair.embedding_sub(recfair.embedding, recfair.embedding) IS
+	'element-wise difference (operator -)';
+CREATE FUNCTION recfair.embedding_mul(recfair.embedding, real) RETURNS recfair.embedding
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION recfair.embedding_mul(recfair.embedding, real) IS
+	'embedding times a scalar (operator *)';
+CREATE FUNCTION recfair.scalar_embedding_mul(real, recfair.embedding) RETURNS recfair.embedding
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION recfair.scalar_embedding_mul(real, recfair.embedding) IS
+	'scalar times an embedding (operator *)';
+
+CREATE OPERATOR recfair.<#> (
+	LEFTARG = recfair.embedding, RIGHTARG = recfair.embedding,
+	FUNCTION = recfair.negative_inner_product, COMMUTATOR = OPERATOR(recfair.<#>)
+);
+COMMENT ON OPERATOR recfair.<#> (recfair.embedding, recfair.embedding) IS
+	'negative inner product: ORDER BY a <#> b puts the largest inner product first';
+CREATE OPERATOR recfair.<=> (
+	LEFTARG = recfair.embedding, RIGHTARG = recfair.embedding,
+	FUNCTION = recfair.cosine_distance, COMMUTATOR = OPERATOR(recfair.<=>)
+);
+COMMENT ON OPERATOR recfair.<=> (recfair.embedding, recfair.embedding) IS 'cosine distance';
+CREATE OPERATOR recfair.<-> (
+	LEFTARG = recfair.embedding, RIGHTARG = recfair.embedding,
+	FUNCTION = recfair.l2_distance, COMMUTATOR = OPERATOR(recfair.<->)
+);
+COMMENT ON OPERATOR recfair.<-> (recfair.embedding, recfair.embedding) IS 'Euclidean distance';
+CREATE OPERATOR recfair.+ (
+	LEFTARG = recfair.embedding, RIGHTARG = recfair.embedding,
+	FUNCTION = recfair.embedding_add, COMMUTATOR = OPERATOR(recfair.+)
+);
+COMMENT ON OPERATOR recfair.+ (recfair.embedding, recfair.embedding) IS 'element-wise sum';
+CREATE OPERATOR recfair.- (
+	LEFTARG = recfair.embedding, RIGHTARG = recfair.embedding,
+	FUNCTION = recfair.embedding_sub
+);
+COMMENT ON OPERATOR recfair.- (recfair.embedding, recfair.embedding) IS 'element-wise difference';
+CREATE OPERATOR recfair.* (
+	LEFTARG = recfair.embedding, RIGHTARG = real,
+	FUNCTION = recfair.embedding_mul, COMMUTATOR = OPERATOR(recfair.*)
+);
+COMMENT ON OPERATOR recfair.* (recfair.embedding, real) IS 'embedding times a scalar';
+CREATE OPERATOR recfair.* (
+	LEFTARG = real, RIGHTARG = recfair.embedding,
+	FUNCTION = recfair.scalar_embedding_mul, COMMUTATOR = OPERATOR(recfair.*)
+);
+COMMENT ON OPERATOR recfair.* (real, recfair.embedding) IS 'scalar times an embedding';
+
+/*
+ * Embedding comparison: = and <>, and a total order so that DISTINCT,
+ * GROUP BY, UNION, ORDER BY and hash joins work on embeddings
+ */
+CREATE FUNCTION recfair.embedding_eq(recfair.embedding, recfair.embedding) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION recfair.embedding_eq(recfair.embedding, recfair.embedding) IS 'support of operator =: same dimensions and values';
+CREATE FUNCTION recfair.embedding_ne(recfair.embedding, recfair.embedding) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION recfair.embedding_ne(recfair.embedding, recfair.embedding) IS 'support of operator <>';
+CREATE FUNCTION recfair.embedding_lt(recfair.embedding, recfair.embedding) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION recfair.embedding_lt(recfair.embedding, recfair.embedding) IS 'support of operator < of the btree order (dimensions, then values)';
+CREATE FUNCTION recfair.embedding_le(recfair.embedding, recfair.embedding) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION recfair.embedding_le(recfair.embedding, recfair.embedding) IS 'support of operator <= of the btree order';
+CREATE FUNCTION recfair.embedding_gt(recfair.embedding, recfair.embedding) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION recfair.embedding_gt(recfair.embedding, recfair.embedding) IS 'support of operator > of the btree order';
+CREATE FUNCTION recfair.embedding_ge(recfair.embedding, recfair.embedding) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION recfair.embedding_ge(recfair.embedding, recfair.embedding) IS 'support of operator >= of the btree order';
+CREATE FUNCTION recfair.embedding_cmp(recfair.embedding, recfair.embedding) RETURNS integer
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION recfair.embedding_cmp(recfair.embedding, recfair.embedding) IS 'btree comparison: -1, 0 or 1';
+CREATE FUNCTION recfair.embedding_hash(recfair.embedding) RETURNS integer
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION recfair.embedding_hash(recfair.embedding) IS 'hash support (hash joins, GROUP BY, DISTINCT)';
+
+CREATE OPERATOR recfair.= (
+	LEFTARG = recfair.embedding, RIGHTARG = recfair.embedding, FUNCTION = recfair.embedding_eq,
+	COMMUTATOR = OPERATOR(recfair.=), NEGATOR = OPERATOR(recfair.<>),
+	RESTRICT = eqsel, JOIN = eqjoinsel, HASHES, MERGES
+);
+COMMENT ON OPERATOR recfair.= (recfair.embedding, recfair.embedding) IS
+	'same dimensions and equal elements (-0 equals 0)';
+CREATE OPERATOR recfair.<> (
+	LEFTARG = recfair.embedding, RIGHTARG = recfair.embedding, FUNCTION = recfair.embedding_ne,
+	COMMUTATOR = OPERATOR(recfair.<>), NEGATOR = OPERATOR(recfair.=),
+	RESTRICT = neqsel, JOIN = neqjoinsel
+);
+COMMENT ON OPERATOR recfair.<> (recfair.embedding, recfair.embedding) IS 'not equal';
+CREATE OPERATOR recfair.< (
+	LEFTARG = recfair.embedding, RIGHTARG = recfair.embedding, FUNCTION = recfair.embedding_lt,
+	COMMUTATOR = OPERATOR(recfair.>), NEGATOR = OPERATOR(recfair.>=),
+	RESTRICT = scalarltsel, JOIN = scalarltjoinsel
+);
+COMMENT ON OPERATOR recfair.< (recfair.embedding, recfair.embedding) IS
+	'less than, element by element, then by dimensions';
+CREATE OPERATOR recfair.<= (
+	LEFTARG = recfair.embedding, RIGHTARG = recfair.embedding, FUNCTION = recfair.embedding_le,
+	COMMUTATOR = OPERATOR(recfair.>=), NEGATOR = OPERATOR(recfair.>),
+	RESTRICT = scalarlesel, JOIN = scalarlejoinsel
+);
+COMMENT ON OPERATOR recfair.<= (recfair.embedding, recfair.embedding) IS 'less than or equal';
+CREATE OPERATOR recfair.> (
+	LEFTARG = recfair.embedding, RIGHTARG = recfair.embedding, FUNCTION = recfair.embedding_gt,
+	COMMUTATOR = OPERATOR(recfair.<), NEGATOR = OPERATOR(recfair.<=),
+	RESTRICT = scalargtsel, JOIN = scalargtjoinsel
+);
+COMMENT ON OPERATOR recfair.> (recfair.embedding, recfair.embedding) IS 'greater than';
+CREATE OPERATOR recfair.>= (
+	LEFTARG = recfair.embedding, RIGHTARG = recfair.embedding, FUNCTION = recfair.embedding_ge,
+	COMMUTATOR = OPERATOR(recfair.<=), NEGATOR = OPERATOR(recfair.<),
+	RESTRICT = scalargesel, JOIN = scalargejoinsel
+);
+COMMENT ON OPERATOR recfair.>= (recfair.embedding, recfair.embedding) IS 'greater than or equal';
+
+CREATE OPERATOR CLASS recfair.embedding_ops DEFAULT FOR TYPE recfair.embedding USING btree AS
+	OPERATOR 1 recfair.<,
+	OPERATOR 2 recfair.<=,
+	OPERATOR 3 recfair.=,
+	OPERATOR 4 recfair.>=,
+	OPERATOR 5 recfair.>,
+	FUNCTION 1 recfair.embedding_cmp(recfair.embedding, recfair.embedding);
+COMMENT ON OPERATOR CLASS recfair.embedding_ops USING btree IS 'btree order of embeddings (dimensions, then values): ORDER BY, DISTINCT, merge joins';
+CREATE OPERATOR CLASS recfair.embedding_hash_ops DEFAULT FOR TYPE recfair.embedding USING hash AS
+	OPERATOR 1 recfair.=,
+	FUNCTION 1 recfair.embedding_hash(recfair.embedding);
+COMMENT ON OPERATOR CLASS recfair.embedding_hash_ops USING hash IS 'hash equality of embeddings: hash joins and hash aggregation';
+
+/*
+ * Aggregates sum and avg of embeddings: a double precision[] state {count,
+ * sums}, so that parallel query and Citus workers aggregate partially
+ */
+CREATE FUNCTION recfair.embedding_agg_accum_array(double precision[], recfair.embedding) RETURNS double precision[]
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION recfair.embedding_agg_accum_array(double precision[], recfair.embedding) IS
+	'transition function of sum(embedding) and avg(embedding): the state is {count, sum_1, ..., sum_d}';
+CREATE FUNCTION recfair.embedding_agg_combine_array(double precision[], double precision[]) RETURNS double precision[]
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION recfair.embedding_agg_combine_array(double precision[], double precision[]) IS
+	'combine function of sum(embedding) and avg(embedding) (parallel workers, Citus workers)';
+CREATE FUNCTION recfair.embedding_sum_final_array(double precision[]) RETURNS recfair.embedding
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION recfair.embedding_sum_final_array(double precision[]) IS 'final function of sum(embedding)';
+CREATE FUNCTION recfair.embedding_avg_final_array(double precision[]) RETURNS recfair.embedding
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION recfair.embedding_avg_final_array(double precision[]) IS 'final function of avg(embedding)';
+
+CREATE AGGREGATE recfair.sum(recfair.embedding) (
+	SFUNC = recfair.embedding_agg_accum_array,
+	STYPE = double precision[],
+	FINALFUNC = recfair.embedding_sum_final_array,
+	COMBINEFUNC = recfair.embedding_agg_combine_array,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE recfair.sum(recfair.embedding) IS
+	'element-wise sum, accumulated in double precision; NULL inputs are ignored';
+CREATE AGGREGATE recfair.avg(recfair.embedding) (
+	SFUNC = recfair.embedding_agg_accum_array,
+	STYPE = double precision[],
+	FINALFUNC = recfair.embedding_avg_final_array,
+	COMBINEFUNC = recfair.embedding_agg_combine_array,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE recfair.avg(recfair.embedding) IS
+	'element-wise mean, accumulated in double precision; NULL inputs are ignored';
+
+/*
+ * ALS as SQL aggregates (src/als_agg.c): a half-step is one query, e.g.
+ *   SELECT user_id, recfair.als_solve(recfair.als_normal(i.factors, t.weight, 1.0), g.gram, 0.01)
+ *   FROM interactions t JOIN recfair.item_factors i ON ..., (SELECT recfair.gram(factors) ...) g
+ *   GROUP BY user_id, g.gram
+ * with double precision[] states and combine functions, so that Citus
+ * aggregates them partially on its workers.
+ */
+CREATE FUNCTION recfair.als_gram_accum(double precision[], recfair.embedding) RETURNS double precision[]
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION recfair.als_gram_accum(double precision[], recfair.embedding) IS
+	'transition function of gram(embedding): the state is {k, the k x k sums}';
+CREATE FUNCTION recfair.als_gram_combine(double precision[], double precision[]) RETURNS double precision[]
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION recfair.als_gram_combine(double precision[], double precision[]) IS 'combine function of gram(embedding)';
+CREATE FUNCTION recfair.als_gram_final(double precision[]) RETURNS double precision[]
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION recfair.als_gram_final(double precision[]) IS 'final function of gram(embedding): the k x k matrix';
+CREATE AGGREGATE recfair.gram(factors recfair.embedding) (
+	SFUNC = recfair.als_gram_accum,
+	STYPE = double precision[],
+	FINALFUNC = recfair.als_gram_final,
+	COMBINEFUNC = recfair.als_gram_combine,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE recfair.gram(recfair.embedding) IS
+	'the Gram matrix Y''Y of the embeddings (a k x k double precision array): the shared part of an ALS half-step';
+CREATE FUNCTION recfair.als_normal_accum(double precision[], recfair.embedding, real, double precision)
+	RETURNS double precision[]
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION recfair.als_normal_accum(double precision[], recfair.embedding, real, double precision) IS
+	'transition function of als_normal: the state is {k, n, A, b}';
+CREATE FUNCTION recfair.als_normal_combine(double precision[], double precision[]) RETURNS double precision[]
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION recfair.als_normal_combine(double precision[], double precision[]) IS
+	'combine function of als_normal and als_normal_explicit';
+CREATE AGGREGATE recfair.als_normal(factors recfair.embedding, weight real, alpha double precision) (
+	SFUNC = recfair.als_normal_accum,
+	STYPE = double precision[],
+	COMBINEFUNC = recfair.als_normal_combine,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE recfair.als_normal(recfair.embedding, real, double precision) IS
+	'one entity''s implicit-feedback normal equations over its interactions with the other side''s factors: A = sum (c - 1) y y'', b = sum c y, confidence c = 1 + alpha weight; solve with als_solve';
+CREATE FUNCTION recfair.als_normal_explicit_accum(double precision[], recfair.embedding, double precision)
+	RETURNS double precision[]
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION recfair.als_normal_explicit_accum(double precision[], recfair.embedding, double precision) IS
+	'transition function of als_normal_explicit: the state is {k, n, A, b}';
+CREATE AGGREGATE recfair.als_normal_explicit(factors recfair.embedding, rating double precision) (
+	SFUNC = recfair.als_normal_explicit_accum,
+	STYPE = double precision[],
+	COMBINEFUNC = recfair.als_normal_combine,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE recfair.als_normal_explicit(recfair.embedding, double precision) IS
+	'one entity''s explicit-rating normal equations: A = sum y y'', b = sum rating y (pass the rating minus any biases); solve with als_solve_explicit';
+CREATE FUNCTION recfair.als_solve(normal double precision[], gram double precision[], regularization double precision)
+	RETURNS recfair.embedding
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION recfair.als_solve(double precision[], double precision[], double precision) IS
+	'the implicit ALS solution (gram + A + regularization I)^-1 b of als_normal''s equations';
+CREATE FUNCTION recfair.als_solve_explicit(normal double precision[], regularization double precision)
+	RETURNS recfair.embedding
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION recfair.als_solve_explicit(double precision[], double precision) IS
+	'the explicit ALS solution (A + regularization n I)^-1 b of als_normal_explicit''s equations, n the entity''s ratings';
+CREATE FUNCTION recfair.als_fit(normal double precision[], x recfair.embedding)
+	RETURNS double precision
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION recfair.als_fit(double precision[], recfair.embedding) IS
+	'x''A x - 2 x''b of als_normal''s equations: plus the sum of the confidences, the weighted squared error of solution x over the entity''s observed cells';
+
+/*
+ * Type recfair.idset: the items a user saw in training, sorted and
+ * delta-coded (about two bytes per id instead of eight; src/idset.c).  It
+ * reads and prints like a bigint array and casts to and from bigint[].
+ * Its storage is external: seen ids compress poorly, and compressing them
+ * took an eighth of the time of writing a model.
+ */
+CREATE TYPE recfair.idset;
+
+CREATE FUNCTION recfair.idset_in(cstring) RETURNS recfair.idset
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION recfair.idset_in(cstring) IS 'text input of recfair.idset: a bigint array literal, sorted and deduplicated';
+CREATE FUNCTION recfair.idset_out(recfair.idset) RETURNS cstring
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION recfair.idset_out(recfair.idset) IS 'text output of recfair.idset: {id,id,...} ascending';
+CREATE FUNCTION recfair.idset_recv(internal) RETURNS recfair.idset
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION recfair.idset_recv(internal) IS 'binary input of recfair.idset: int4 count, then int8 ids';
+CREATE FUNCTION recfair.idset_send(recfair.idset) RETURNS bytea
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION recfair.idset_send(recfair.idset) IS 'binary output of recfair.idset: int4 count, then int8 ids ascending';
+
+CREATE TYPE recfair.idset (
+	INPUT = recfair.idset_in,
+	OUTPUT = recfair.idset_out,
+	RECEIVE = recfair.idset_recv,
+	SEND = recfair.idset_send,
+	INTERNALLENGTH = VARIABLE,
+	ALIGNMENT = int4,
+	STORAGE = external
+);
+COMMENT ON TYPE recfair.idset IS
+	'set of bigint ids stored sorted and delta-coded, written like a bigint array {3,17,42}; casts to and from bigint[]';
+
+CREATE FUNCTION recfair.idset(bigint[]) RETURNS recfair.idset
+	AS 'MODULE_PATHNAME', 'idset_from_int8_array' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION recfair.idset(bigint[]) IS 'the set of the ids of a bigint array (sorted, duplicates dropped; NULL elements are an error)';
+CREATE FUNCTION recfair.ids(recfair.idset) RETURNS bigint[]
+	AS 'MODULE_PATHNAME', 'idset_to_int8_array' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION recfair.ids(recfair.idset) IS 'the ids of a set as a bigint array, ascending';
+CREATE FUNCTION recfair.cardinality(recfair.idset) RETURNS integer
+	AS 'MODULE_PATHNAME', 'idset_cardinality' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION recfair.cardinality(recfair.idset) IS 'the number of ids in a set';
+CREATE CAST (bigint[] AS recfair.idset) WITH FUNCTION recfair.idset(bigint[]) AS ASSIGNMENT;
+CREATE CAST (recfair.idset AS bigint[]) WITH FUNCTION recfair.ids(recfair.idset) AS ASSIGNMENT;
+
+CREATE FUNCTION recfair.idset_eq(recfair.idset, recfair.idset) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION recfair.idset_eq(recfair.idset, recfair.idset) IS 'implementation of = for recfair.idset';
+CREATE FUNCTION recfair.idset_ne(recfair.idset, recfair.idset) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION recfair.idset_ne(recfair.idset, recfair.idset) IS 'implementation of <> for recfair.idset';
+CREATE OPERATOR recfair.= (
+	LEFTARG = recfair.idset, RIGHTARG = recfair.idset, FUNCTION = recfair.idset_eq,
+	COMMUTATOR = OPERATOR(recfair.=), NEGATOR = OPERATOR(recfair.<>),
+	RESTRICT = eqsel, JOIN = eqjoinsel
+);
+COMMENT ON OPERATOR recfair.= (recfair.idset, recfair.idset) IS 'the two sets hold the same ids';
+CREATE OPERATOR recfair.<> (
+	LEFTARG = recfair.idset, RIGHTARG = recfair.idset, FUNCTION = recfair.idset_ne,
+	COMMUTATOR = OPERATOR(recfair.<>), NEGATOR = OPERATOR(recfair.=),
+	RESTRICT = neqsel, JOIN = neqjoinsel
+);
+COMMENT ON OPERATOR recfair.<> (recfair.idset, recfair.idset) IS 'the two sets differ';
+
+/*
+ * Diagnostics
+ */
+CREATE FUNCTION recfair.build_info() RETURNS jsonb
+	AS 'MODULE_PATHNAME', 'recfair_build_info' LANGUAGE C STABLE PARALLEL SAFE;
+COMMENT ON FUNCTION recfair.build_info() IS
+	'versions of recfair and PostgreSQL, and the OpenBLAS build, CPU kernels and threads this backend uses';
+
+/*
+ * Model store: a model is a row of recfair.models plus its factor rows.
+ * Retraining replaces the rows inside the training transaction, so other
+ * sessions keep reading the old model until it commits.
+ *
+ * A model belongs to the role that first trained it; only that role (or a
+ * member of it, or a superuser) retrains, drops or re-registers it
+ * (docs/security.md).  The owner is stored by name, not as an OID or
+ * regrole, so that a dump restores into a cluster where the role is
+ * missing or has another OID.  It is the last column, as in a database
+ * updated from 0.4.0, so that SELECT * gives the same columns either way.
+ */
+CREATE SEQUENCE recfair.model_version_seq;
+COMMENT ON SEQUENCE recfair.model_version_seq IS 'versions of recfair.models; every (re)train takes a new one, which invalidates serving caches';
+
+CREATE TABLE recfair.models (
+	name text PRIMARY KEY CHECK (name <> ''),
+	algorithm text NOT NULL,
+	hyperparameters jsonb NOT NULL,
+	factors integer NOT NULL,
+	users bigint NOT NULL,
+	items bigint NOT NULL,
+	interactions bigint NOT NULL,
+	source text NOT NULL,
+	user_table text,
+	user_key text,
+	item_table text,
+	item_key text,
+	training_seconds double precision NOT NULL,
+	loss double precision[] NOT NULL,
+	created_at timestamptz NOT NULL DEFAULT now(),
+	trained_at timestamptz NOT NULL DEFAULT now(),
+	version bigint NOT NULL DEFAULT nextval('recfair.model_version_seq'),
+	owner name NOT NULL DEFAULT CURRENT_USER
+);
+COMMENT ON TABLE recfair.models IS
+	'one row per trained model: algorithm, hyperparameters, sizes, registered user and item tables, loss per iteration; version changes on every retrain';
+COMMENT ON COLUMN recfair.models.owner IS
+	'the role that first trained the model: it, its members and superusers may retrain, drop or re-register it';
+
+CREATE TABLE recfair.user_factors (
+	model text NOT NULL,
+	user_id bigint NOT NULL,
+	factors recfair.embedding NOT NULL,
+	bias real,
+	seen recfair.idset NOT NULL,
+	PRIMARY KEY (model, user_id)
+);
+COMMENT ON TABLE recfair.user_factors IS
+	'user factors of each model, with the items the user interacted with in training (seen), which recommend() excludes';
+COMMENT ON COLUMN recfair.user_factors.seen IS
+	'the items the user interacted with in training, which recommend() excludes (cast to bigint[] to read them as an array)';
+
+CREATE TABLE recfair.item_factors (
+	model text NOT NULL,
+	item_id bigint NOT NULL,
+	factors recfair.embedding NOT NULL,
+	bias real,
+	PRIMARY KEY (model, item_id)
+);
+COMMENT ON TABLE recfair.item_factors IS 'item factors of each model';
+
+-- Models are user data: pg_dump dumps their rows with the extension.
+SELECT pg_catalog.pg_extension_config_dump('recfair.models', '');
+SELECT pg_catalog.pg_extension_config_dump('recfair.user_factors', '');
+SELECT pg_catalog.pg_extension_config_dump('recfair.item_factors', '');
+SELECT pg_catalog.pg_extension_config_dump('recfair.model_version_seq', '');
+
+/* The lock train() and drop_model() take, for register_tables(). */
+CREATE FUNCTION recfair.lock_model(model text) RETURNS void
+AS 'MODULE_PATHNAME', 'recfair_lock_model' LANGUAGE C VOLATILE STRICT PARALLEL UNSAFE;
+COMMENT ON FUNCTION recfair.lock_model(text) IS
+	'take the transaction lock that serializes changes to a model (train, drop_model, register_tables); needs UPDATE on recfair.models';
+
+/*
+ * Training
+ */
+CREATE FUNCTION recfair.train(
+	model text,
+	source regclass DEFAULT NULL,
+	user_col text DEFAULT 'user_id',
+	item_col text DEFAULT 'item_id',
+	weight_col text DEFAULT NULL,
+	algorithm text DEFAULT 'als',
+	factors integer DEFAULT 64,
+	iterations integer DEFAULT 15,
+	regularization real DEFAULT NULL,
+	options jsonb DEFAULT '{}',
+	seed bigint DEFAULT 42,
+	items regclass DEFAULT NULL,
+	item_key text DEFAULT 'item_id',
+	users regclass DEFAULT NULL,
+	user_key text DEFAULT 'user_id',
+	source_query text DEFAULT NULL)
+RETURNS recfair.models
+AS 'MODULE_PATHNAME', 'recfair_train' LANGUAGE C VOLATILE PARALLEL UNSAFE;
+COMMENT ON FUNCTION recfair.train(text, regclass, text, text, text, text, integer, integer, real, jsonb, bigint, regclass, text, regclass, text, text) IS
+	'train (or retrain, atomically) a model from a table or view (source) or a query (source_query); algorithm als (implicit feedback), bpr (pairwise ranking by SGD, iterations = epochs), als_explicit (ratings in weight_col, with biases) or popularity; regularization NULL: the algorithm''s default (als 0.4 times each row''s interactions, als_explicit 0.12, bpr 0.01); items/users register the item and user tables as register_tables does; options (algorithm extras): for als confidence (log: 1+alpha*log(1+w/eps), the default|linear: 1+alpha*w|bm25|alpha*w), alpha (default eps for log, else 1), eps (default about the median weight), weighted_regularization (lambda times each row''s interactions; default true when regularization is NULL), solver (cg|cholesky), cg_steps, engine (memory|aggregates: SQL aggregate queries, on the Citus workers for a distributed source, the default there), work_schema; for bpr learning_rate, sampling (uniform|popularity), sampling_exponent, item_bias, adversarial {method fgsm|pgd|gaussian|sign, eps, weight, steps, start_epoch}';
+
+CREATE FUNCTION recfair.drop_model(model text) RETURNS boolean
+AS 'MODULE_PATHNAME', 'recfair_drop_model' LANGUAGE C VOLATILE STRICT PARALLEL UNSAFE;
+COMMENT ON FUNCTION recfair.drop_model(text) IS
+	'delete a model and its factors; false if there was no such model';
+
+/*
+ * Serving
+ */
+CREATE FUNCTION recfair.recommend_support(internal) RETURNS internal
+AS 'MODULE_PATHNAME', 'recfair_recommend_support' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION recfair.recommend_support(internal) IS 'planner support: the set-returning serving functions return k rows';
+
+CREATE FUNCTION recfair.recommend(user_id bigint, k integer DEFAULT 10, model text DEFAULT NULL,
+								  exclude_seen boolean DEFAULT true)
+RETURNS TABLE (rank integer, item_id bigint, score real)
+AS 'MODULE_PATHNAME', 'recfair_recommend' LANGUAGE C STABLE PARALLEL RESTRICTED
+ROWS 10 SUPPORT recfair.recommend_support;
+COMMENT ON FUNCTION recfair.recommend(bigint, integer, text, boolean) IS
+	'top-k items for a user, best first; items seen in training excluded unless exclude_seen is false; an unknown user gets no rows';
+
+CREATE FUNCTION recfair.similar_items(item_id bigint, k integer DEFAULT 10, model text DEFAULT NULL)
+RETURNS TABLE (rank integer, item_id bigint, score real)
+AS 'MODULE_PATHNAME', 'recfair_similar_items' LANGUAGE C STABLE PARALLEL RESTRICTED
+ROWS 10 SUPPORT recfair.recommend_support;
+COMMENT ON FUNCTION recfair.similar_items(bigint, integer, text) IS
+	'the k items most similar to an item by cosine similarity of their factors';
+
+CREATE FUNCTION recfair.recommend_for_items(item_ids bigint[], k integer DEFAULT 10, model text DEFAULT NULL)
+RETURNS TABLE (rank integer, item_id bigint, score real)
+AS 'MODULE_PATHNAME', 'recfair_recommend_for_items' LANGUAGE C STABLE PARALLEL RESTRICTED
+ROWS 10 SUPPORT recfair.recommend_support;
+COMMENT ON FUNCTION recfair.recommend_for_items(bigint[], integer, text) IS
+	'top-k items for an anonymous basket: a user vector is folded in from the basket as ALS would, and the basket is excluded';
+
+/*
+ * Datasets and evaluation: a synthetic shop, train/test splits, ranking
+ * metrics
+ */
+CREATE FUNCTION recfair.generate_dataset(prefix text, users integer, items integer, interactions bigint,
+										 seed integer DEFAULT 42)
+RETURNS TABLE (table_name regclass, rows bigint)
+AS 'MODULE_PATHNAME', 'recfair_generate_dataset' LANGUAGE C VOLATILE PARALLEL UNSAFE;
+COMMENT ON FUNCTION recfair.generate_dataset(text, integer, integer, bigint, integer) IS
+	'create <prefix>_users, <prefix>_items and <prefix>_interactions: a synthetic shop with power-law popularity concentrated in a few big brands and user segments with distinct tastes, deterministic by seed';
+
+CREATE FUNCTION recfair.split(source regclass, target_prefix text, test_fraction real DEFAULT 0.2,
+							  method text DEFAULT 'random', options jsonb DEFAULT '{}',
+							  user_col text DEFAULT 'user_id', item_col text DEFAULT 'item_id',
+							  time_col text DEFAULT 'ts', seed bigint DEFAULT 42, source_query text DEFAULT NULL)
+RETURNS TABLE (table_name regclass, rows bigint)
+AS 'MODULE_PATHNAME', 'recfair_split' LANGUAGE C VOLATILE PARALLEL UNSAFE;
+COMMENT ON FUNCTION recfair.split(regclass, text, real, text, jsonb, text, text, text, bigint, text) IS
+	'create <target_prefix>_train and <target_prefix>_test from a table or view (source) or a query (source => NULL, source_query => ...): per user, round(n * test_fraction) interactions (at most n - 1) go to test, at random (seeded) or the latest by time_col; options: none (reserved)';
+
+CREATE FUNCTION recfair.evaluate(model text, test regclass DEFAULT NULL, k integer DEFAULT 10, options jsonb DEFAULT '{}',
+								 user_col text DEFAULT NULL, item_col text DEFAULT NULL, rating_col text DEFAULT NULL,
+								 relevant_min double precision DEFAULT NULL, group_col text DEFAULT NULL,
+								 fair boolean DEFAULT false, target text DEFAULT 'equal', strength real DEFAULT 1.0,
+								 candidates integer DEFAULT NULL, amortized boolean DEFAULT false,
+								 user_group_col text DEFAULT NULL, test_query text DEFAULT NULL)
+RETURNS TABLE (metric text, value double precision)
+AS 'MODULE_PATHNAME', 'recfair_evaluate' LANGUAGE C STABLE PARALLEL RESTRICTED;
+COMMENT ON FUNCTION recfair.evaluate(text, regclass, integer, jsonb, text, text, text, double precision, text, boolean, text, real, integer, boolean, text, text) IS
+	'ranking metrics (precision, recall, ndcg, map, hit_rate, coverage at k; users evaluated and skipped) of a model against a test table or view (test) or query (test_query), rmse/mae for als_explicit; with group_col exposure disparity, Gini and share per group of the plain or fair (fair, target, strength, candidates, amortized) lists; with user_group_col ndcg per user group and the gap; options: deficit_scale';
+
+/*
+ * Fair exposure: the registered item and user tables whose columns define
+ * groups, the amortized exposure state, and fair re-ranking
+ */
+CREATE FUNCTION recfair.register_tables(model text, items regclass DEFAULT NULL, item_key text DEFAULT 'item_id',
+										users regclass DEFAULT NULL, user_key text DEFAULT 'user_id')
+RETURNS recfair.models
+LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+#variable_conflict use_variable
+DECLARE
+	result recfair.models;
+	model_owner name;
+	t regclass;
+	k text;
+	new_version bigint;
+	item_name text;
+	user_name text;
+BEGIN
+	IF model IS NULL THEN
+		RAISE EXCEPTION 'model must not be NULL' USING ERRCODE = '22004';
+	END IF;
+	IF (items IS NOT NULL AND item_key IS NULL) OR (users IS NOT NULL AND user_key IS NULL) THEN
+		RAISE EXCEPTION 'a registered table needs its key column' USING ERRCODE = '22004';
+	END IF;
+	-- the same lock as training, so registering and retraining take turns
+	PERFORM recfair.lock_model(model);
+	SELECT m.owner INTO model_owner FROM recfair.models m WHERE m.name OPERATOR(pg_catalog.=) model;
+	IF NOT FOUND THEN
+		RAISE EXCEPTION 'model "%" does not exist', model USING ERRCODE = '42704';
+	END IF;
+	IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_roles r
+				   WHERE r.rolname OPERATOR(pg_catalog.=) CURRENT_USER AND r.rolsuper)
+	   AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_roles r
+					   WHERE r.rolname OPERATOR(pg_catalog.=) model_owner
+					   AND pg_catalog.pg_has_role(r.oid, 'USAGE')) THEN
+		RAISE EXCEPTION 'must be owner of model "%"', model USING ERRCODE = '42501',
+			DETAIL = format('Model "%s" belongs to role "%s".', model, model_owner),
+			HINT = 'Only the model''s owner, a member of that role or a superuser may retrain, drop or re-register it.';
+	END IF;
+	FOR t, k IN SELECT * FROM (VALUES (items, item_key), (users, user_key)) v WHERE v.column1 IS NOT NULL LOOP
+		IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_attribute a WHERE a.attrelid OPERATOR(pg_catalog.=) t
+					   AND a.attname OPERATOR(pg_catalog.=) k
+					   AND a.attnum OPERATOR(pg_catalog.>) 0::pg_catalog.int2 AND NOT a.attisdropped) THEN
+			RAISE EXCEPTION 'column "%" of relation "%" does not exist', k, t USING ERRCODE = '42703';
+		END IF;
+		IF EXISTS (SELECT 1 FROM pg_catalog.pg_class c WHERE c.oid OPERATOR(pg_catalog.=) t
+				   AND c.relpersistence OPERATOR(pg_catalog.=) 't'::pg_catalog.char) THEN
+			RAISE EXCEPTION 'temporary table % cannot be registered', t USING ERRCODE = '22023',
+				DETAIL = 'A temporary table is visible only to the session that made it, and is gone when it ends.';
+		END IF;
+		IF NOT pg_catalog.has_column_privilege(t, k, 'SELECT') THEN
+			RAISE EXCEPTION 'permission denied for table %', t USING ERRCODE = '42501';
+		END IF;
+	END LOOP;
+	-- the version taken first: the UPDATE then calls no volatile function (Citus reference tables)
+	new_version := pg_catalog.nextval('recfair.model_version_seq'::pg_catalog.regclass);
+	-- the names first too: Citus runs an UPDATE of a reference table only without catalog subqueries
+	item_name := (SELECT pg_catalog.format('%I.%I', n.nspname, c.relname) FROM pg_catalog.pg_class c
+				  JOIN pg_catalog.pg_namespace n ON n.oid OPERATOR(pg_catalog.=) c.relnamespace
+				  WHERE c.oid OPERATOR(pg_catalog.=) items);
+	user_name := (SELECT pg_catalog.format('%I.%I', n.nspname, c.relname) FROM pg_catalog.pg_class c
+				  JOIN pg_catalog.pg_namespace n ON n.oid OPERATOR(pg_catalog.=) c.relnamespace
+				  WHERE c.oid OPERATOR(pg_catalog.=) users);
+	-- only text parameters: Citus may run the UPDATE over a connection of its own, where a regclass
+	-- parameter naming a table made in this transaction would not resolve
+	UPDATE recfair.models m SET
+		item_table = coalesce(item_name, m.item_table),
+		item_key = CASE WHEN item_name IS NULL THEN m.item_key ELSE register_tables.item_key END,
+		user_table = coalesce(user_name, m.user_table),
+		user_key = CASE WHEN user_name IS NULL THEN m.user_key ELSE register_tables.user_key END,
+		version = new_version
+	WHERE m.name OPERATOR(pg_catalog.=) model
+	RETURNING m.* INTO result;
+	RETURN result;
+END
+$$;
+COMMENT ON FUNCTION recfair.register_tables(text, regclass, text, regclass, text) IS
+	'register (or replace) the item table and key, and the user table and key, of a model you own, for group_col and user_group_col';
+
+CREATE TABLE recfair.fair_exposure (
+	model text NOT NULL,
+	group_col text NOT NULL,
+	group_value text,
+	shard integer NOT NULL,
+	exposure double precision NOT NULL,
+	plain_exposure double precision NOT NULL,
+	UNIQUE NULLS NOT DISTINCT (model, group_col, group_value, shard)
+);
+COMMENT ON TABLE recfair.fair_exposure IS
+	'cumulative exposure of amortized recommend_fair calls, one row per (model, group column, group value, backend slot) so that sessions never wait on each other; read recfair.fair_exposure_state';
+SELECT pg_catalog.pg_extension_config_dump('recfair.fair_exposure', '');
+
+CREATE VIEW recfair.fair_exposure_state AS
+SELECT model, group_col, group_value, sum(exposure) AS exposure,
+	sum(exposure) / nullif(sum(sum(exposure)) OVER (PARTITION BY model, group_col), 0) AS share,
+	sum(plain_exposure) / nullif(sum(sum(plain_exposure)) OVER (PARTITION BY model, group_col), 0) AS plain_share
+FROM recfair.fair_exposure
+GROUP BY model, group_col, group_value;
+COMMENT ON VIEW recfair.fair_exposure_state IS
+	'cumulative exposure and share per group of amortized recommend_fair calls, and the share the plain lists would have given';
+
+CREATE FUNCTION recfair.reset_fair_exposure(model text DEFAULT NULL, group_col text DEFAULT NULL)
+RETURNS bigint
+AS 'MODULE_PATHNAME', 'recfair_reset_fair_exposure' LANGUAGE C VOLATILE PARALLEL UNSAFE;
+COMMENT ON FUNCTION recfair.reset_fair_exposure(text, text) IS
+	'forget the amortized exposure of a model and group column (NULL: all); returns the rows deleted';
+
+CREATE FUNCTION recfair.recommend_fair(user_id bigint, k integer, group_col text, model text DEFAULT NULL,
+									   target text DEFAULT 'equal', strength real DEFAULT 1.0,
+									   candidates integer DEFAULT NULL, options jsonb DEFAULT '{}',
+									   exclude_seen boolean DEFAULT true, amortized boolean DEFAULT false)
+RETURNS TABLE (rank integer, item_id bigint, score real, group_value text)
+AS 'MODULE_PATHNAME', 'recfair_recommend_fair' LANGUAGE C VOLATILE PARALLEL UNSAFE
+ROWS 10 SUPPORT recfair.recommend_support;
+COMMENT ON FUNCTION recfair.recommend_fair(bigint, integer, text, text, text, real, integer, jsonb, boolean, boolean) IS
+	'top-k items for a user, re-ranked so that the groups of group_col (a column of the registered item table) get their target share of exposure (equal, catalog, merit, or a jsonb of shares); strength 0 = plain, 1 = tightest parity; amortized: parity over many calls; options: deficit_scale';
+
+CREATE FUNCTION recfair.rerank_fair(item_ids bigint[], scores real[], groups text[], k integer,
+									target text DEFAULT 'equal', strength real DEFAULT 1.0)
+RETURNS TABLE (rank integer, item_id bigint, score real, group_value text)
+AS 'MODULE_PATHNAME', 'recfair_rerank_fair' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION recfair.rerank_fair(bigint[], real[], text[], integer, text, real) IS
+	'fair re-ranking of any candidate set (arrays of ids, scores, groups) into k positions, as recommend_fair does';
+
+CREATE FUNCTION recfair.exposure_report(model text, group_col text, k integer DEFAULT 10, fair boolean DEFAULT false,
+										users regclass DEFAULT NULL, target text DEFAULT 'equal', strength real DEFAULT 1.0,
+										amortized boolean DEFAULT false, candidates integer DEFAULT NULL,
+										users_query text DEFAULT NULL, options jsonb DEFAULT '{}')
+RETURNS TABLE (group_value text, items bigint, exposure double precision, share double precision,
+			   target_share double precision)
+AS 'MODULE_PATHNAME', 'recfair_exposure_report' LANGUAGE C STABLE PARALLEL RESTRICTED;
+COMMENT ON FUNCTION recfair.exposure_report(text, text, integer, boolean, regclass, text, real, boolean, integer, text, jsonb) IS
+	'exposure per group of group_col over the top-k lists (plain, or fair with target, strength, candidates and amortized) of the given users (a table or view as users, or a query as users_query, with the model''s user column; all users when both are NULL): items, exposure, share, target_share; options: deficit_scale';
+
+
+/*
+ * fair_top_k: rerank_fair as an aggregate over the rows of any query's
+ * group, e.g. SELECT user_id, recfair.fair_top_k(item_id, score, brand, 10)
+ * FROM candidates GROUP BY user_id.  An internal state of candidate rows
+ * with combine, serialize and deserialize functions: parallel safe.
+ */
+CREATE TYPE recfair.ranked_item AS (rank integer, item_id bigint, score real, group_value text);
+COMMENT ON TYPE recfair.ranked_item IS
+	'a position of a re-ranked list: fair_top_k returns an array of them, unnest(...) gives (rank, item_id, score, group_value)';
+
+CREATE FUNCTION recfair.fair_top_k_accum(internal, bigint, real, text, integer) RETURNS internal
+	AS 'MODULE_PATHNAME', 'recfair_fair_top_k_accum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION recfair.fair_top_k_accum(internal, bigint, real, text, integer) IS
+	'transition function of fair_top_k: collects the candidate rows of a group';
+CREATE FUNCTION recfair.fair_top_k_accum(internal, bigint, real, text, integer, text, real) RETURNS internal
+	AS 'MODULE_PATHNAME', 'recfair_fair_top_k_accum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION recfair.fair_top_k_accum(internal, bigint, real, text, integer, text, real) IS
+	'transition function of fair_top_k with target and strength: collects the candidate rows of a group';
+CREATE FUNCTION recfair.fair_top_k_combine(internal, internal) RETURNS internal
+	AS 'MODULE_PATHNAME', 'recfair_fair_top_k_combine' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION recfair.fair_top_k_combine(internal, internal) IS
+	'combine function of fair_top_k: concatenates the candidate rows of two partial states';
+CREATE FUNCTION recfair.fair_top_k_serialize(internal) RETURNS bytea
+	AS 'MODULE_PATHNAME', 'recfair_fair_top_k_serialize' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION recfair.fair_top_k_serialize(internal) IS
+	'serialize function of fair_top_k (parallel workers)';
+CREATE FUNCTION recfair.fair_top_k_deserialize(bytea, internal) RETURNS internal
+	AS 'MODULE_PATHNAME', 'recfair_fair_top_k_deserialize' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION recfair.fair_top_k_deserialize(bytea, internal) IS
+	'deserialize function of fair_top_k (parallel workers)';
+CREATE FUNCTION recfair.fair_top_k_final(internal) RETURNS recfair.ranked_item[]
+	AS 'MODULE_PATHNAME', 'recfair_fair_top_k_final' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION recfair.fair_top_k_final(internal) IS
+	'final function of fair_top_k: re-ranks the candidates as rerank_fair does';
+
+CREATE AGGREGATE recfair.fair_top_k(item_id bigint, score real, group_value text, k integer) (
+	SFUNC = recfair.fair_top_k_accum,
+	STYPE = internal,
+	FINALFUNC = recfair.fair_top_k_final,
+	COMBINEFUNC = recfair.fair_top_k_combine,
+	SERIALFUNC = recfair.fair_top_k_serialize,
+	DESERIALFUNC = recfair.fair_top_k_deserialize,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE recfair.fair_top_k(bigint, real, text, integer) IS
+	'the candidate rows of a group re-ranked into k positions as rerank_fair(..., k) does (target equal, strength 1): an array of recfair.ranked_item';
+CREATE AGGREGATE recfair.fair_top_k(item_id bigint, score real, group_value text, k integer, target text, strength real) (
+	SFUNC = recfair.fair_top_k_accum,
+	STYPE = internal,
+	FINALFUNC = recfair.fair_top_k_final,
+	COMBINEFUNC = recfair.fair_top_k_combine,
+	SERIALFUNC = recfair.fair_top_k_serialize,
+	DESERIALFUNC = recfair.fair_top_k_deserialize,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE recfair.fair_top_k(bigint, real, text, integer, text, real) IS
+	'the candidate rows of a group re-ranked into k positions as rerank_fair(..., k, target, strength) does: an array of recfair.ranked_item';
+
+-- Progress of running training and evaluation, from any session.
+-- Another role's model, phase, iterations and loss show only to members of
+-- that role and of pg_read_all_stats, as pg_stat_activity hides queries.
+CREATE FUNCTION recfair.training_progress_info(
+	OUT pid integer, OUT datname name, OUT usename name, OUT command text, OUT model text,
+	OUT phase text, OUT iteration integer, OUT iterations integer, OUT loss double precision,
+	OUT started_at timestamptz, OUT elapsed_seconds double precision)
+RETURNS SETOF record
+AS 'MODULE_PATHNAME', 'recfair_training_progress_info'
+LANGUAGE C VOLATILE PARALLEL RESTRICTED;
+COMMENT ON FUNCTION recfair.training_progress_info() IS
+	'the rows of recfair.training_progress: every running train() and evaluate() of the cluster';
+CREATE VIEW recfair.training_progress AS
+	SELECT pid, datname, usename, command, model, phase, iteration, iterations, loss,
+		   started_at, elapsed_seconds
+	FROM recfair.training_progress_info();
+COMMENT ON VIEW recfair.training_progress IS
+	'every running train() and evaluate(): pid, database, role, model, phase (reading, training, writing, evaluating), iteration of iterations, last loss, start and elapsed seconds; other roles'' details only to their members and pg_read_all_stats; empty before PostgreSQL 17 unless recfair is in shared_preload_libraries';
+GRANT SELECT ON recfair.training_progress TO PUBLIC;
