@@ -105,6 +105,7 @@ AlsScaleWeights(Interactions *data, AlsOptions *opt)
 	if (opt->weighting == ALS_WEIGHTING_RAW)
 	{
 		AlsResolveDefaults(opt, 1.0);
+		AlsResolveRegularization(opt, data->total_weight, data->nnz);
 		return;
 	}
 	if (opt->weighting == ALS_WEIGHTING_LOG)
@@ -174,6 +175,7 @@ AlsScaleWeights(Interactions *data, AlsOptions *opt)
 		pfree(idf);
 	}
 	data->total_weight = total;
+	AlsResolveRegularization(opt, total, data->nnz);
 }
 
 /*
@@ -197,6 +199,21 @@ AlsResolveDefaults(AlsOptions *opt, double eps)
 		opt->eps = eps;
 	if (opt->alpha < 0)
 		opt->alpha = opt->weighting == ALS_WEIGHTING_LOG ? opt->eps : ALS_DEFAULT_ALPHA;
+}
+
+/*
+ * lambda where it is the default, from the scaled weights' total (a real,
+ * as a given regularization is, so that the recorded value reproduces it).
+ */
+void
+AlsResolveRegularization(AlsOptions *opt, double total_weight, int64 nnz)
+{
+	if (opt->regularization >= 0)
+		return;
+	if (opt->weighting == ALS_WEIGHTING_LOG && nnz > 0)
+		opt->regularization = (float4) (ALS_DEFAULT_REGULARIZATION_PER_LOG_WEIGHT * total_weight / nnz);
+	else
+		opt->regularization = (float4) ALS_DEFAULT_REGULARIZATION;
 }
 
 /* The option confidence's value that gives these settings. */

@@ -40,7 +40,13 @@ typedef enum AlsSolver
  */
 #define ALS_DEFAULT_ALPHA 1.0
 #define ALS_DEFAULT_WEIGHTING ALS_WEIGHTING_LOG
-#define ALS_DEFAULT_REGULARIZATION 0.4	/* weighted: times the row's interactions */
+/*
+ * The default lambda (weighted: times each row's interactions): for
+ * confidence log, this factor times the mean of log(1 + w / eps) over the
+ * interactions (heavier-tailed weights want more); else a constant.
+ */
+#define ALS_DEFAULT_REGULARIZATION_PER_LOG_WEIGHT 0.5
+#define ALS_DEFAULT_REGULARIZATION 0.4
 #define ALS_EXPLICIT_DEFAULT_REGULARIZATION 0.12
 #define ALS_DEFAULT_CG_STEPS 3
 
@@ -78,7 +84,7 @@ typedef struct AlsOptions
 {
 	int			factors;
 	int			iterations;
-	double		regularization;
+	double		regularization;	/* < 0: the default (AlsResolveRegularization) */
 	bool		weighted_regularization;	/* lambda times the row's interactions (ALS-WR) */
 	double		alpha;			/* confidence = offset + alpha * weight; < 0: the default */
 	double		confidence_offset;	/* 1 (Hu-Koren-Volinsky) or 0 */
@@ -95,6 +101,7 @@ typedef void (*AlsProgressFn) (int iteration, double loss, void *arg);
 extern const char *AlsConfidenceName(const AlsOptions *opt);
 extern double AlsEpsFromCounts(const int64 *at_least, int64 n);
 extern void AlsResolveDefaults(AlsOptions *opt, double eps);
+extern void AlsResolveRegularization(AlsOptions *opt, double total_weight, int64 nnz);
 extern void AlsScaleWeights(Interactions *data, AlsOptions *opt);
 extern void AlsInitFactors(float4 *m, int64 rows, int factors, uint64 seed);
 extern void AlsTrainImplicit(const Interactions *data, const AlsOptions *opt,

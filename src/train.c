@@ -474,9 +474,10 @@ typedef struct TrainJob
 
 /*
  * The regularization when the argument is NULL (its default): for als,
- * lambda times each row's interactions (weighted regularization); for
- * als_explicit, whose lambda is always weighted so; for bpr, per update.
- * Chosen by measurement: docs/design-notes.md, "Defaults".
+ * lambda times each row's interactions (weighted regularization), lambda
+ * from the data (AlsResolveRegularization); for als_explicit, whose lambda
+ * is always weighted so; for bpr, per update.  Chosen by measurement:
+ * docs/design-notes.md, "Defaults".
  */
 static double
 DefaultRegularization(TrainAlgorithm kind)
@@ -567,7 +568,8 @@ ParseTrainCall(FunctionCallInfo fcinfo, TrainJob *job)
 
 	job->aopt.factors = job->factors;
 	job->aopt.iterations = job->iterations;
-	job->aopt.regularization = job->regularization;
+	/* ALS's default depends on the data: AlsResolveRegularization, after the weights are scaled */
+	job->aopt.regularization = job->kind == ALGO_ALS && job->regularization_default ? -1.0 : job->regularization;
 	/* weighted by default with the default lambda only: a given lambda means what it meant before 0.8.0 */
 	job->aopt.weighted_regularization = job->topt.weighted_regularization >= 0
 		? job->topt.weighted_regularization == 1 : job->regularization_default;
@@ -871,7 +873,8 @@ HyperparametersJson(const TrainJob *job)
 
 	initStringInfo(&hyper);
 	appendStringInfo(&hyper, "{\"factors\": %d, \"iterations\": %d, \"regularization\": %.9g, ",
-					 job->factors, job->iterations, job->regularization);
+					 job->factors, job->iterations,
+					 job->kind == ALGO_ALS ? job->aopt.regularization : job->regularization);
 	if (job->kind == ALGO_BPR)
 	{
 		const BprOptions *b = &job->bopt;

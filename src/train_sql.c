@@ -485,7 +485,7 @@ WeightExpression(const AlsOptions *opt)
 /*
  * confidence log: eps and alpha where they are the defaults, from counts of
  * the weights by power of two as als.c takes them, and the total weight as
- * the confidence uses it.
+ * the confidence uses it; then lambda where it is the default.
  */
 static void
 ScaleWeights(const WorkTables *w, AlsOptions *opt, Interactions *counts)
@@ -499,6 +499,7 @@ ScaleWeights(const WorkTables *w, AlsOptions *opt, Interactions *counts)
 	if (opt->weighting != ALS_WEIGHTING_LOG)
 	{
 		AlsResolveDefaults(opt, 1.0);
+		AlsResolveRegularization(opt, counts->total_weight, counts->nnz);
 		return;
 	}
 	if (opt->eps <= 0)
@@ -524,6 +525,7 @@ ScaleWeights(const WorkTables *w, AlsOptions *opt, Interactions *counts)
 						   "(weight::pg_catalog.float8 OPERATOR(pg_catalog./) $1))::pg_catalog.float4::pg_catalog.float8) FROM %s",
 						   w->by_user), 1, types, values, &isnull);
 	counts->total_weight = isnull ? 0.0 : DatumGetFloat8(d);
+	AlsResolveRegularization(opt, counts->total_weight, counts->nnz);
 }
 
 /*

@@ -2,7 +2,7 @@
 -- bm25, alpha*w) and weighted regularization, in both engines and in the fold-in of recommend_for_items
 BEGIN;
 SET search_path = recfair, public;
-SELECT plan(33);
+SELECT plan(34);
 
 -- counts with a heavy tail: most weigh 2 to 4, a few hundreds; two groups of users with disjoint tastes
 CREATE TABLE dc AS
@@ -13,10 +13,12 @@ WHERE (u <= 30) = (i <= 15) AND (u * 7 + i * 3) % 5 <> 0;
 
 -- the defaults, recorded
 SELECT lives_ok($$SELECT train('d', 'dc', weight_col => 'plays', factors => 4, iterations => 5)$$, 'train with the defaults');
-SELECT is((SELECT jsonb_build_object('regularization', h->'regularization', 'weighted_regularization', h->'weighted_regularization',
+SELECT is((SELECT jsonb_build_object('weighted_regularization', h->'weighted_regularization',
 		'confidence', h->'confidence', 'eps', h->'eps', 'alpha', h->'alpha') FROM (SELECT hyperparameters h FROM models WHERE name = 'd') m),
-	'{"regularization": 0.400000006, "weighted_regularization": true, "confidence": "log", "eps": 2, "alpha": 2}'::jsonb,
-	'defaults: weighted regularization 0.4, confidence log, eps the power of two at about the median weight, alpha = eps');
+	'{"weighted_regularization": true, "confidence": "log", "eps": 2, "alpha": 2}'::jsonb,
+	'defaults: weighted regularization, confidence log, eps the power of two at about the median weight, alpha = eps');
+SELECT ok((SELECT abs((hyperparameters->>'regularization')::float8 - (SELECT 0.5 * avg(ln(1 + plays / 2.0)) FROM dc)::real)
+		   < 1e-6 FROM models WHERE name = 'd'), 'the default lambda is 0.5 times the mean of log(1 + w/eps)');
 -- the median weight is 2 here (and under half weigh 4 or more), so eps is 2; with weights 1 only, eps is 1
 SELECT is((SELECT (percentile_disc(0.5) WITHIN GROUP (ORDER BY plays), avg((plays >= 4)::int) < 0.5)::text FROM dc), '(2,t)',
 	'the median weight is 2, and under half weigh 4 or more');
@@ -39,8 +41,9 @@ SELECT lives_ok($$SELECT train('lin2', 'dc', weight_col => 'plays', factors => 4
 	options => '{"confidence": "1+alpha*w", "weighted_regularization": false}')$$, 'the old name of the linear confidence');
 SELECT is((SELECT array_agg(factors::text ORDER BY item_id) FROM item_factors WHERE model = 'lin2'),
 	(SELECT array_agg(factors::text ORDER BY item_id) FROM item_factors WHERE model = 'lin'), 'gives the same model');
-SELECT lives_ok($$SELECT train('wr', 'dc', weight_col => 'plays', factors => 4, iterations => 5, regularization => 0.4,
-	options => '{"weighted_regularization": true}')$$, 'a given regularization, weighted on request');
+SELECT lives_ok(format($$SELECT train('wr', 'dc', weight_col => 'plays', factors => 4, iterations => 5, regularization => %s,
+	options => '{"weighted_regularization": true}')$$, (SELECT hyperparameters->>'regularization' FROM models WHERE name = 'd')),
+	'the recorded regularization, weighted on request');
 SELECT is((SELECT array_agg(factors::text ORDER BY item_id) FROM item_factors WHERE model = 'wr'),
 	(SELECT array_agg(factors::text ORDER BY item_id) FROM item_factors WHERE model = 'd'), 'is the default model');
 
@@ -52,7 +55,8 @@ SELECT is((SELECT (hyperparameters->>'eps', hyperparameters->>'alpha')::text FRO
 SELECT lives_ok($$SELECT train('bm', 'dc', weight_col => 'plays', factors => 4, iterations => 5, options => '{"confidence": "bm25"}')$$,
 	'confidence bm25');
 SELECT ok((SELECT hyperparameters->>'confidence' = 'bm25' AND hyperparameters->>'alpha' = '1' AND NOT hyperparameters ? 'eps'
-		   FROM models WHERE name = 'bm'), 'bm25 recorded, alpha 1');
+		   AND hyperparameters->>'regularization' = '0.400000006' FROM models WHERE name = 'bm'),
+	'bm25 recorded, alpha 1, the constant default lambda 0.4');
 SELECT ok((SELECT bool_and(item_id <= 15) FROM recommend(2, 3, 'bm')), 'the bm25 model serves user 2 items of its group');
 
 -- bad input
