@@ -1,16 +1,25 @@
 #!/usr/bin/env bash
-# Quality report (the reference protocol of docs/design.md).
+# Quality report (the reference protocol of docs/design.md), the defaults of
+# this version beside those of 0.7.0 (regularization 0.01 constant, the
+# confidence 1 + alpha w with alpha 1) in the same run.
 #  1. MovieLens-100k, u1.base / u1.test (when present in $ML100K or
 #     ../shared/data/ml-100k; never copied into the project): every rating is
 #     an implicit interaction with weight = rating for als (64 factors,
-#     15 iterations, regularization 0.01, alpha 1.0), relevant = rating >= 4;
-#     P@10, R@10, NDCG@10, MAP@10, coverage@10 for als (both confidence
-#     definitions, five seeds) and popularity; RMSE for als_explicit.
+#     15 iterations), relevant = rating >= 4; P@10, R@10, NDCG@10, MAP@10,
+#     coverage@10 for als (five seeds: the defaults, 0.7.0's, and 0.7.0's
+#     with confidence alpha*w) and popularity; RMSE for als_explicit (the
+#     default regularization, and 0.7.0's 0.01).
 #     Then als with regularization and alpha chosen on a validation split of
 #     u1.base (recfair.split, random 20% per user, seed 1; u1.test unseen),
 #     trained on all of u1.base and reported on u1.test like the others.
 #  2. A generated shop split with recfair.split (random, 20% per user).
-#  3. How long evaluate() takes for 100k test users over 50k items.
+#  3. Generated play counts: the shop's (user, item) pairs of another seed,
+#     with a count = (summed weight)^1.5 times a per-user activity factor
+#     exp(3 U) and a per-pair factor exp(1.5 V), U and V uniform in [-1, 1]
+#     from hashes of the ids (so counts run from 1 to tens of thousands and
+#     say more about the user's habits than about the item, as play counts
+#     do); the defaults, 0.7.0's, and a grid chosen on a validation split.
+#  4. How long evaluate() takes for 100k test users over 50k items.
 #
 #   bench/quality.sh        (run as root)
 . "$(dirname "$0")/common.sh"
@@ -43,8 +52,11 @@ if [ -f "$ml100k/u1.base" ]; then
 	sql <<'SQL'
 SET client_min_messages = warning;
 SELECT count(*) FROM (
-	SELECT recfair.train('als_' || seed, 'ml_train', weight_col => 'rating', factors => 64, iterations => 15,
-		regularization => 0.01, seed => seed, options => jsonb_build_object('alpha', 1.0))
+	SELECT recfair.train('als_' || seed, 'ml_train', weight_col => 'rating', factors => 64, iterations => 15, seed => seed)
+	FROM unnest(ARRAY[1, 2, 3, 7, 42]) seed) a;
+SELECT count(*) FROM (
+	SELECT recfair.train('als_old_' || seed, 'ml_train', weight_col => 'rating', factors => 64, iterations => 15,
+		regularization => 0.01, seed => seed, options => jsonb_build_object('alpha', 1.0, 'confidence', 'linear'))
 	FROM unnest(ARRAY[1, 2, 3, 7, 42]) seed) a;
 SELECT count(*) FROM (
 	SELECT recfair.train('als_aw_' || seed, 'ml_train', weight_col => 'rating', factors => 64, iterations => 15,
@@ -52,9 +64,12 @@ SELECT count(*) FROM (
 	FROM unnest(ARRAY[1, 2, 3, 7, 42]) seed) a;
 SELECT count(*) FROM recfair.train('popularity', 'ml_train', algorithm => 'popularity');
 SELECT count(*) FROM recfair.train('als_explicit', 'ml_train', weight_col => 'rating', algorithm => 'als_explicit',
-	factors => 64, iterations => 15, regularization => 0.1);
+	factors => 64, iterations => 15);
+SELECT count(*) FROM recfair.train('als_explicit_old', 'ml_train', weight_col => 'rating', algorithm => 'als_explicit',
+	factors => 64, iterations => 15, regularization => 0.01);
 SQL
-	# Validation grid: default confidence, 64 factors, 15 iterations, on an 80/20 split of u1.base.
+	# Validation grid: 0.7.0's confidence (linear), constant regularization, 64 factors, 15 iterations,
+	# on an 80/20 split of u1.base.
 	sql <<'SQL'
 SET client_min_messages = warning;
 SELECT count(*) FROM recfair.split('ml_train', 'ml_val', 0.2, 'random', seed => 1);
@@ -67,7 +82,7 @@ BEGIN
 	FOREACH a IN ARRAY ARRAY[0.5, 1, 2]::real[] LOOP
 		FOREACH reg IN ARRAY ARRAY[0.01, 1, 10, 20, 30, 40, 50, 70, 100]::real[] LOOP
 			PERFORM recfair.train('val', 'ml_val_train', weight_col => 'rating', factors => 64, iterations => 15,
-				regularization => reg, options => jsonb_build_object('alpha', a));
+				regularization => reg, options => jsonb_build_object('alpha', a, 'confidence', 'linear'));
 			INSERT INTO val_grid SELECT reg, a, value
 				FROM recfair.evaluate('val', 'ml_val_test', 10, relevant_min => 4, rating_col => 'rating')
 				WHERE metric = 'ndcg@10';
@@ -83,27 +98,35 @@ SQL
 		ORDER BY ndcg DESC, regularization, alpha LIMIT 1")
 	sql -c "SET client_min_messages = warning" -c "SELECT count(*) FROM recfair.train('als_validated', 'ml_train',
 		weight_col => 'rating', factors => 64, iterations => 15, regularization => $best_reg,
-		options => '{\"alpha\": $best_alpha}')" >/dev/null
+		options => '{\"alpha\": $best_alpha, \"confidence\": \"linear\"}')" >/dev/null
 
 	rows=""
 	n=0
 	for seed in 1 2 3 7 42; do
-		rows="$rows($((n += 1)), 'als seed $seed', 'als_$seed', 'ml_test', 4),"
+		rows="$rows($((n += 1)), 'als defaults seed $seed', 'als_$seed', 'ml_test', 4),"
 	done
 	for seed in 1 2 3 7 42; do
-		rows="$rows($((n += 1)), 'als c=alpha*w seed $seed', 'als_aw_$seed', 'ml_test', 4),"
+		rows="$rows($((n += 1)), 'als 0.7.0 defaults seed $seed', 'als_old_$seed', 'ml_test', 4),"
+	done
+	for seed in 1 2 3 7 42; do
+		rows="$rows($((n += 1)), 'als 0.7.0, c=alpha*w seed $seed', 'als_aw_$seed', 'ml_test', 4),"
 	done
 	rows="$rows($((n += 1)), 'als validated (reg $best_reg, alpha $best_alpha)', 'als_validated', 'ml_test', 4),"
 	rows="$rows($((n += 1)), 'popularity', 'popularity', 'ml_test', 4),"
-	rows="$rows($((n += 1)), 'als_explicit (reg 0.1)', 'als_explicit', 'ml_test', 4)"
+	rows="$rows($((n += 1)), 'als_explicit defaults', 'als_explicit', 'ml_test', 4),"
+	rows="$rows($((n += 1)), 'als_explicit 0.7.0 default (reg 0.01)', 'als_explicit_old', 'ml_test', 4)"
 	report "MovieLens-100k u1.base/u1.test, relevant = rating >= 4" "$rows"
 	sql -At -F ' ' <<SQL
 SET client_min_messages = warning;
-SELECT 'mean NDCG@10 over 5 seeds: als ' || round(avg(value) FILTER (WHERE m NOT LIKE 'als\_aw\_%')::numeric, 4)
-	|| ', als c=alpha*w ' || round(avg(value) FILTER (WHERE m LIKE 'als\_aw\_%')::numeric, 4)
-FROM (SELECT name AS m FROM recfair.models WHERE name ~ '^als_(aw_)?[0-9]+\$') ms,
+SELECT 'mean NDCG@10 over 5 seeds: als defaults ' || round(avg(value) FILTER (WHERE m ~ '^als_[0-9]')::numeric, 4)
+	|| ', als 0.7.0 defaults ' || round(avg(value) FILTER (WHERE m LIKE 'als\_old\_%')::numeric, 4)
+	|| ', als 0.7.0 c=alpha*w ' || round(avg(value) FILTER (WHERE m LIKE 'als\_aw\_%')::numeric, 4)
+FROM (SELECT name AS m FROM recfair.models WHERE name ~ '^als_(aw_|old_)?[0-9]+\$') ms,
 	LATERAL recfair.evaluate(m, 'ml_test', 10, relevant_min => 4, rating_col => 'rating') e
 WHERE metric = 'ndcg@10';
+SELECT 'defaults chosen: ' || (SELECT string_agg(k || ' ' || (hyperparameters->>k), ', ')
+	FROM unnest(ARRAY['regularization', 'weighted_regularization', 'confidence', 'eps', 'alpha']) k)
+FROM recfair.models WHERE name = 'als_42';
 SQL
 else
 	echo "MovieLens-100k not found in $ml100k: skipped"
@@ -113,12 +136,58 @@ sql <<'SQL'
 SET client_min_messages = warning;
 SELECT count(*) FROM recfair.generate_dataset('shop', 20000, 5000, 500000);
 SELECT count(*) FROM recfair.split('shop_interactions', 'shop', 0.2);
-SELECT count(*) FROM recfair.train('shop_als', 'shop_train', weight_col => 'weight', factors => 16, iterations => 15,
-	regularization => 10);
+SELECT count(*) FROM recfair.train('shop_als', 'shop_train', weight_col => 'weight');
+SELECT count(*) FROM recfair.train('shop_als_old', 'shop_train', weight_col => 'weight', regularization => 0.01,
+	options => '{"confidence": "linear"}');
 SELECT count(*) FROM recfair.train('shop_pop', 'shop_train', algorithm => 'popularity');
 SQL
-report "generated shop (20k users, 5k items, 500k interactions), recfair.split random 20%; als 16 factors, reg 10" \
-	"(1, 'als', 'shop_als', 'shop_test', NULL), (2, 'popularity', 'shop_pop', 'shop_test', NULL)"
+report "generated shop (20k users, 5k items, 500k interactions), recfair.split random 20%; als 64 factors" \
+	"(1, 'als defaults', 'shop_als', 'shop_test', NULL), (2, 'als 0.7.0 defaults', 'shop_als_old', 'shop_test', NULL),
+	 (3, 'popularity', 'shop_pop', 'shop_test', NULL)"
+
+sql <<'SQL'
+SET client_min_messages = warning;
+SELECT count(*) FROM recfair.generate_dataset('cnt', 20000, 5000, 500000, seed => 7);
+CREATE TABLE plays AS
+SELECT user_id, item_id,
+	greatest(1, round(pow(sum(weight), 1.5)
+		* exp(3 * ((abs(hashint8(user_id)) % 1000000) / 500000.0 - 1))
+		* exp(1.5 * ((abs(hashint8(user_id * 100003 + item_id)) % 1000000) / 500000.0 - 1))))::int AS plays
+FROM cnt_interactions GROUP BY 1, 2;
+SELECT count(*) FROM recfair.split('plays', 'pl', 0.2);
+SELECT count(*) FROM recfair.split('pl_train', 'pl_val', 0.2, seed => 1);
+SELECT count(*) FROM recfair.train('pl_als', 'pl_train', weight_col => 'plays');
+SELECT count(*) FROM recfair.train('pl_als_old', 'pl_train', weight_col => 'plays', regularization => 0.01,
+	options => '{"confidence": "linear"}');
+SELECT count(*) FROM recfair.train('pl_pop', 'pl_train', algorithm => 'popularity');
+-- tuned: weighted regularization and alpha (confidence log, eps the default) chosen on the validation split
+CREATE TABLE pl_grid (reg real, alpha real, ndcg float8);
+DO $$
+DECLARE
+	reg real;
+	a real;
+BEGIN
+	FOREACH a IN ARRAY ARRAY[1, 2, 4]::real[] LOOP
+		FOREACH reg IN ARRAY ARRAY[0.2, 0.4, 0.6, 0.8, 1.2]::real[] LOOP
+			PERFORM recfair.train('pl_val', 'pl_val_train', weight_col => 'plays', regularization => reg,
+				options => jsonb_build_object('alpha', a, 'weighted_regularization', true));
+			INSERT INTO pl_grid SELECT reg, a, value FROM recfair.evaluate('pl_val', 'pl_val_test', 10) WHERE metric = 'ndcg@10';
+		END LOOP;
+	END LOOP;
+END
+$$;
+SELECT count(*) FROM (SELECT recfair.train('pl_tuned', 'pl_train', weight_col => 'plays', regularization => reg,
+	options => jsonb_build_object('alpha', alpha, 'weighted_regularization', true))
+	FROM pl_grid ORDER BY ndcg DESC, reg, alpha LIMIT 1) t;
+SQL
+echo "== play counts: validation NDCG@10 by alpha and weighted regularization"
+sql -P footer=off -c "SELECT alpha, string_agg(reg || ': ' || round(ndcg::numeric, 4), '  ' ORDER BY reg)
+	AS \"regularization: NDCG@10\" FROM pl_grid GROUP BY alpha ORDER BY alpha"
+report "generated play counts (20k users, 5k items, $(sql -At -c "SELECT count(*) FROM plays") pairs, counts 1 to $(sql -At -c "SELECT max(plays) FROM plays")), recfair.split random 20%" \
+	"(1, 'als defaults', 'pl_als', 'pl_test', NULL), (2, 'als 0.7.0 defaults', 'pl_als_old', 'pl_test', NULL),
+	 (3, 'als tuned on validation (' || (SELECT (hyperparameters->>'regularization')::real || ', alpha ' || (hyperparameters->>'alpha')
+		FROM recfair.models WHERE name = 'pl_tuned') || ')', 'pl_tuned', 'pl_test', NULL),
+	 (4, 'popularity', 'pl_pop', 'pl_test', NULL)"
 
 echo "== evaluate() speed: 100k test users over 50k items, 64 factors"
 sql <<'SQL'
