@@ -15,6 +15,7 @@ OBJS = \
 	src/embedding.o \
 	src/embedding_agg.o \
 	src/evaluate.o \
+	src/explain.o \
 	src/fair.o \
 	src/fair_agg.o \
 	src/fair_sql.o \

@@ -31,3 +31,35 @@ RETURNS recfair.models
 AS 'MODULE_PATHNAME', 'recfair_train' LANGUAGE C VOLATILE PARALLEL UNSAFE;
 COMMENT ON FUNCTION recfair.train(text, regclass, text, text, text, text, integer, integer, real, jsonb, bigint, regclass, text, regclass, text, text) IS
 	'train (or retrain, atomically) a model from a table or view (source) or a query (source_query); algorithm als (implicit feedback), bpr (pairwise ranking by SGD, iterations = epochs), als_explicit (ratings in weight_col, with biases) or popularity; regularization NULL: the algorithm''s default (als: lambda times each row''s interactions, lambda half the mean of log(1+w/eps), 0.4 for other confidences; als_explicit 0.12; bpr 0.01); items/users register the item and user tables as register_tables does; options (algorithm extras): for als confidence (log: 1+alpha*log(1+w/eps), the default|linear: 1+alpha*w|bm25|alpha*w), alpha (default eps for log, else 1), eps (default about the median weight), weighted_regularization (lambda times each row''s interactions; default true when regularization is NULL), solver (cg|cholesky), cg_steps, engine (memory|aggregates: SQL aggregate queries, on the Citus workers for a distributed source, the default there), work_schema; for bpr learning_rate, sampling (uniform|popularity), sampling_exponent, item_bias, adversarial {method fgsm|pgd|gaussian|sign, eps, weight, steps, start_epoch}';
+
+/* explain(): why a model scores an item for a user, from the weights each user's seen items had in training */
+-- IF NOT EXISTS: on Citus the coordinator propagates this to the workers, whose own update already added it
+ALTER TABLE recfair.user_factors ADD COLUMN IF NOT EXISTS seen_weights real[];
+COMMENT ON COLUMN recfair.user_factors.seen_weights IS
+	'als: the weight of each seen item (in the order of seen) as the confidence took it, 1 + alpha * seen_weights[j] (scaled by the option confidence), which explain() decomposes scores with; NULL for other algorithms and for models trained before 0.8.0';
+
+CREATE FUNCTION recfair.explain(user_id bigint, item_id bigint, model text DEFAULT NULL, k integer DEFAULT 5)
+RETURNS TABLE (rank integer, part text, history_item_id bigint, contribution double precision)
+AS 'MODULE_PATHNAME', 'recfair_explain' LANGUAGE C STABLE PARALLEL RESTRICTED;
+COMMENT ON FUNCTION recfair.explain(bigint, bigint, text, integer) IS
+	'why the model scores item_id for user_id, as parts that sum to recommend''s score: for als the k history items contributing most (Hu, Koren and Volinsky: confidence times y_i'' W_u y_j, W_u the inverse of the user''s regularised Gram matrix, the weights training used, kept in user_factors.seen_weights), the other items'' sum and the solver residual; for als_explicit the global mean, the biases and the factors'' dot product; for bpr the item bias and the dot product';
+
+/* recommend() and recommend_fair() with the top reason per row; new functions, so that the old ones keep their result columns */
+CREATE FUNCTION recfair.recommend_explained(user_id bigint, k integer DEFAULT 10, model text DEFAULT NULL,
+											exclude_seen boolean DEFAULT true)
+RETURNS TABLE (rank integer, item_id bigint, score real, reason_item_id bigint, reason_contribution double precision)
+AS 'MODULE_PATHNAME', 'recfair_recommend_explained' LANGUAGE C STABLE PARALLEL RESTRICTED
+ROWS 10 SUPPORT recfair.recommend_support;
+COMMENT ON FUNCTION recfair.recommend_explained(bigint, integer, text, boolean) IS
+	'recommend''s rows, each with its top reason as explain gives it: the history item contributing most to the score, and its contribution (NULL for models other than als)';
+
+CREATE FUNCTION recfair.recommend_fair_explained(user_id bigint, k integer, group_col text, model text DEFAULT NULL,
+												 target text DEFAULT 'equal', strength real DEFAULT 1.0,
+												 candidates integer DEFAULT NULL, options jsonb DEFAULT '{}',
+												 exclude_seen boolean DEFAULT true, amortized boolean DEFAULT false)
+RETURNS TABLE (rank integer, item_id bigint, score real, group_value text, plain_rank bigint, reason_item_id bigint,
+			   reason_contribution double precision)
+AS 'MODULE_PATHNAME', 'recfair_recommend_fair_explained' LANGUAGE C VOLATILE PARALLEL UNSAFE
+ROWS 10 SUPPORT recfair.recommend_support;
+COMMENT ON FUNCTION recfair.recommend_fair_explained(bigint, integer, text, text, text, real, integer, jsonb, boolean, boolean) IS
+	'recommend_fair''s rows, each with the item''s rank in the plain list (plain_rank - rank: how far the fairness constraint moved it up) and its top reason as explain gives it (NULL for models other than als)';

@@ -485,12 +485,15 @@ CREATE TABLE recfair.user_factors (
 	factors recfair.embedding NOT NULL,
 	bias real,
 	seen recfair.idset NOT NULL,
+	seen_weights real[],
 	PRIMARY KEY (model, user_id)
 );
 COMMENT ON TABLE recfair.user_factors IS
 	'user factors of each model, with the items the user interacted with in training (seen), which recommend() excludes';
 COMMENT ON COLUMN recfair.user_factors.seen IS
 	'the items the user interacted with in training, which recommend() excludes (cast to bigint[] to read them as an array)';
+COMMENT ON COLUMN recfair.user_factors.seen_weights IS
+	'als: the weight of each seen item (in the order of seen) as the confidence took it, 1 + alpha * seen_weights[j] (scaled by the option confidence), which explain() decomposes scores with; NULL for other algorithms and for models trained before 0.8.0';
 
 CREATE TABLE recfair.item_factors (
 	model text NOT NULL,
@@ -571,6 +574,20 @@ AS 'MODULE_PATHNAME', 'recfair_recommend_for_items' LANGUAGE C STABLE PARALLEL R
 ROWS 10 SUPPORT recfair.recommend_support;
 COMMENT ON FUNCTION recfair.recommend_for_items(bigint[], integer, text) IS
 	'top-k items for an anonymous basket: a user vector is folded in from the basket as ALS would, and the basket is excluded';
+
+CREATE FUNCTION recfair.explain(user_id bigint, item_id bigint, model text DEFAULT NULL, k integer DEFAULT 5)
+RETURNS TABLE (rank integer, part text, history_item_id bigint, contribution double precision)
+AS 'MODULE_PATHNAME', 'recfair_explain' LANGUAGE C STABLE PARALLEL RESTRICTED;
+COMMENT ON FUNCTION recfair.explain(bigint, bigint, text, integer) IS
+	'why the model scores item_id for user_id, as parts that sum to recommend''s score: for als the k history items contributing most (Hu, Koren and Volinsky: confidence times y_i'' W_u y_j, W_u the inverse of the user''s regularised Gram matrix, the weights training used, kept in user_factors.seen_weights), the other items'' sum and the solver residual; for als_explicit the global mean, the biases and the factors'' dot product; for bpr the item bias and the dot product';
+
+CREATE FUNCTION recfair.recommend_explained(user_id bigint, k integer DEFAULT 10, model text DEFAULT NULL,
+											exclude_seen boolean DEFAULT true)
+RETURNS TABLE (rank integer, item_id bigint, score real, reason_item_id bigint, reason_contribution double precision)
+AS 'MODULE_PATHNAME', 'recfair_recommend_explained' LANGUAGE C STABLE PARALLEL RESTRICTED
+ROWS 10 SUPPORT recfair.recommend_support;
+COMMENT ON FUNCTION recfair.recommend_explained(bigint, integer, text, boolean) IS
+	'recommend''s rows, each with its top reason as explain gives it: the history item contributing most to the score, and its contribution (NULL for models other than als)';
 
 /*
  * Datasets and evaluation: a synthetic shop, train/test splits, ranking
@@ -721,6 +738,17 @@ AS 'MODULE_PATHNAME', 'recfair_recommend_fair' LANGUAGE C VOLATILE PARALLEL UNSA
 ROWS 10 SUPPORT recfair.recommend_support;
 COMMENT ON FUNCTION recfair.recommend_fair(bigint, integer, text, text, text, real, integer, jsonb, boolean, boolean) IS
 	'top-k items for a user, re-ranked so that the groups of group_col (a column of the registered item table) get their target share of exposure (equal, catalog, merit, or a jsonb of shares); strength 0 = plain, 1 = tightest parity; amortized: parity over many calls; options: deficit_scale';
+
+CREATE FUNCTION recfair.recommend_fair_explained(user_id bigint, k integer, group_col text, model text DEFAULT NULL,
+												 target text DEFAULT 'equal', strength real DEFAULT 1.0,
+												 candidates integer DEFAULT NULL, options jsonb DEFAULT '{}',
+												 exclude_seen boolean DEFAULT true, amortized boolean DEFAULT false)
+RETURNS TABLE (rank integer, item_id bigint, score real, group_value text, plain_rank bigint, reason_item_id bigint,
+			   reason_contribution double precision)
+AS 'MODULE_PATHNAME', 'recfair_recommend_fair_explained' LANGUAGE C VOLATILE PARALLEL UNSAFE
+ROWS 10 SUPPORT recfair.recommend_support;
+COMMENT ON FUNCTION recfair.recommend_fair_explained(bigint, integer, text, text, text, real, integer, jsonb, boolean, boolean) IS
+	'recommend_fair''s rows, each with the item''s rank in the plain list (plain_rank - rank: how far the fairness constraint moved it up) and its top reason as explain gives it (NULL for models other than als)';
 
 CREATE FUNCTION recfair.rerank_fair(item_ids bigint[], scores real[], groups text[], k integer,
 									target text DEFAULT 'equal', strength real DEFAULT 1.0)

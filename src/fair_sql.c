@@ -24,6 +24,7 @@
 #include "catalog/pg_type.h"
 #include "compat.h"
 #include "executor/spi.h"
+#include "explain.h"
 #include "fair.h"
 #include "funcapi.h"
 #include "miscadmin.h"
@@ -385,6 +386,102 @@ recfair_recommend_fair(PG_FUNCTION_ARGS)
 	else
 		n = BuildFairList(&in, AllocFairListScratch(&in, 1), scores, NULL, out);
 	EmitFairRows(fcinfo, out, n, gm);
+	SPI_finish();
+	return (Datum) 0;
+}
+
+/*
+ * The rank an item of score s (index i) has in the plain list: 1 + the
+ * items scored above it (ties: the lower id first), seen items (-inf) not
+ * counted.
+ */
+static int64
+PlainRank(const ModelCache *m, const float4 *scores, int32 i)
+{
+	int64		above = 0;
+	float4		s = scores[i];
+
+	for (int32 j = 0; j < m->nitems; j++)
+		if (scores[j] > s || (scores[j] == s && m->item_ids[j] < m->item_ids[i]))
+			above++;
+	return above + 1;
+}
+
+/*
+ * recommend_fair_explained(same arguments as recommend_fair): its rows, each
+ * with the item's rank in the plain list (how far fairness moved it) and its
+ * top reason (explain.c).
+ */
+PG_FUNCTION_INFO_V1(recfair_recommend_fair_explained);
+Datum
+recfair_recommend_fair_explained(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	RecommendFairCall call;
+	ModelCache *m;
+	const GroupMap *gm;
+	float4	   *scores;
+	double	   *shares;
+	FairListInput in;
+	FairItem   *out;
+	int32	   *index;
+	int64	   *reason;
+	double	   *contribution;
+	bool	   *has_reason;
+	int			n;
+
+	InitMaterializedSRF(fcinfo, 0);
+	ParseRecommendFairCall(fcinfo, &call);
+
+	SPI_connect();
+	m = GetModel(call.model);
+	gm = GetGroupMap(m, call.group_col);
+	scores = PG_ARGISNULL(RF_ARG_USER_ID) ? NULL : UserScores(m, call.user_id, call.exclude_seen);
+	if (scores == NULL)
+	{
+		SPI_finish();
+		return (Datum) 0;
+	}
+	shares = palloc(mul_size(sizeof(double), gm->ngroups));
+	if (call.fair.target.kind != TARGET_MERIT)
+		TargetShares(&call.fair.target, gm, NULL, 0, shares);
+	in.m = m;
+	in.gm = gm;
+	in.k = call.k;
+	in.ncandidates = Min(call.fair.ncandidates, m->nitems);
+	in.merit = call.fair.target.kind == TARGET_MERIT;
+	in.fixed_shares = shares;
+	in.strength = call.fair.strength;
+	in.amortized = call.fair.amortized;
+	in.deficit_scale = call.fair.deficit_scale;
+	in.scale_state = &ModelFairState(m)->amortized_scale;
+	in.interruptible = true;
+	out = palloc(sizeof(FairItem) * call.k);
+	if (call.fair.amortized)
+		n = AmortizedFairList(&in, scores, out);
+	else
+		n = BuildFairList(&in, AllocFairListScratch(&in, 1), scores, NULL, out);
+
+	index = palloc(sizeof(int32) * Max(n, 1));
+	reason = palloc(sizeof(int64) * Max(n, 1));
+	contribution = palloc(sizeof(double) * Max(n, 1));
+	has_reason = palloc(sizeof(bool) * Max(n, 1));
+	for (int i = 0; i < n; i++)
+		index[i] = out[i].index;
+	ExplainRows(m, call.user_id, n, index, reason, contribution, has_reason);
+	for (int i = 0; i < n; i++)
+	{
+		Datum		values[7];
+		bool		nulls[7];
+
+		FairRowValues(out, i, gm, values, nulls);
+		values[4] = Int64GetDatum(PlainRank(m, scores, out[i].index));
+		nulls[4] = false;
+		values[5] = Int64GetDatum(reason[i]);
+		values[6] = Float8GetDatum(contribution[i]);
+		nulls[5] = nulls[6] = !has_reason[i];
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+	}
 	SPI_finish();
 	return (Datum) 0;
 }

@@ -152,14 +152,27 @@ RowAt(const Interactions *data, bool users, int64 i)
  */
 #define DIRECT_BATCH 1000
 
+/* A user's weights (as training used them) as a real[]. */
+static Datum
+WeightArray(const float4 *w, int n)
+{
+	Datum	   *d = palloc(sizeof(Datum) * Max(n, 1));
+
+	for (int i = 0; i < n; i++)
+		d[i] = Float4GetDatum(w[i]);
+	return PointerGetDatum(construct_array(d, n, FLOAT4OID, sizeof(float4), true, TYPALIGN_INT));
+}
+
 static bool
 DirectInsertPossible(Relation rel, bool users)
 {
 	TupleDesc	desc = RelationGetDescr(rel);
-	static const char *const user_cols[] = {"model", "user_id", "factors", "bias", "seen"};
+	static const char *const user_cols[] = {"model", "user_id", "factors", "bias", "seen", "seen_weights"};
 	static const char *const item_cols[] = {"model", "item_id", "factors", "bias"};
 	const char *const *cols = users ? user_cols : item_cols;
-	int			ncols = users ? lengthof(user_cols) : lengthof(item_cols);
+	/* seen_weights since 0.8.0: the library writes the tables of 0.7.0 too, until the update */
+	int			ncols = users ? (desc->natts == lengthof(user_cols) ? lengthof(user_cols) : lengthof(user_cols) - 1)
+		: lengthof(item_cols);
 
 	if (pg_class_aclcheck(RelationGetRelid(rel), GetUserId(), ACL_INSERT) != ACLCHECK_OK)
 		return false;
@@ -180,8 +193,9 @@ DirectInsertPossible(Relation rel, bool users)
 
 static void
 StoreFactorsDirect(Relation rel, const char *model, bool users, const Interactions *data,
-				   const float4 *factors, const float4 *bias, int k)
+				   const float4 *factors, const float4 *bias, const float4 *seen_weights, int k)
 {
+	bool		weights_col = users && RelationGetDescr(rel)->natts == 6;
 	int64		n = users ? data->nusers : data->nitems;
 	const int64 *ids = users ? data->user_ids : data->item_ids;
 	EState	   *estate = CreateExecutorState();
@@ -254,6 +268,11 @@ StoreFactorsDirect(Relation rel, const char *model, bool users, const Interactio
 					seen[j] = data->item_ids[data->user_items[lo + j]];
 				slot->tts_values[4] = IdSetFromSorted(seen, nseen);
 				slot->tts_isnull[4] = false;
+				if (weights_col)
+				{
+					slot->tts_isnull[5] = seen_weights == NULL;
+					slot->tts_values[5] = seen_weights ? WeightArray(seen_weights + lo, nseen) : (Datum) 0;
+				}
 			}
 			ExecStoreVirtualTuple(slot);
 			MemoryContextSwitchTo(old);
@@ -274,22 +293,31 @@ StoreFactorsDirect(Relation rel, const char *model, bool users, const Interactio
 
 static void
 StoreFactors(const char *model, bool users, const Interactions *data,
-			 const float4 *factors, const float4 *bias, int k)
+			 const float4 *factors, const float4 *bias, const float4 *seen_weights, int k)
 {
 	int64		n = users ? data->nusers : data->nitems;
 	const int64 *ids = users ? data->user_ids : data->item_ids;
 	Oid			emb = EmbeddingTypeOid();
-	Oid			types[7] = {TEXTOID, INT8ARRAYOID, get_array_type(emb), FLOAT4ARRAYOID,
-	INT4ARRAYOID, INT4ARRAYOID, INT8ARRAYOID};
-	const char *sql = users ?
+	Oid			types[8] = {TEXTOID, INT8ARRAYOID, get_array_type(emb), FLOAT4ARRAYOID,
+	INT4ARRAYOID, INT4ARRAYOID, INT8ARRAYOID, FLOAT4ARRAYOID};
+	Oid			user_relid = RecfairTableOid("user_factors");
+	bool		weights_col = users && OidIsValid(user_relid) &&
+		get_attnum(user_relid, "seen_weights") != InvalidAttrNumber;
+	const char *sql = !users ?
+		"INSERT INTO recfair.item_factors (model, item_id, factors, bias) "
+		"SELECT $1, t.id, t.f, t.b "
+		"FROM ROWS FROM (pg_catalog.unnest($2), pg_catalog.unnest($3), pg_catalog.unnest($4)) AS t(id, f, b)" :
+		weights_col ?
+		"INSERT INTO recfair.user_factors (model, user_id, factors, bias, seen, seen_weights) "
+		"SELECT $1, t.id, t.f, t.b, $7[t.lo OPERATOR(pg_catalog.+) 1 : t.hi], "
+		"$8[t.lo OPERATOR(pg_catalog.+) 1 : t.hi] "
+		"FROM ROWS FROM (pg_catalog.unnest($2), pg_catalog.unnest($3), pg_catalog.unnest($4), "
+		"pg_catalog.unnest($5), pg_catalog.unnest($6)) AS t(id, f, b, lo, hi)" :
 		"INSERT INTO recfair.user_factors (model, user_id, factors, bias, seen) "
 		"SELECT $1, t.id, t.f, t.b, $7[t.lo OPERATOR(pg_catalog.+) 1 : t.hi] "
 		"FROM ROWS FROM (pg_catalog.unnest($2), pg_catalog.unnest($3), pg_catalog.unnest($4), "
-		"pg_catalog.unnest($5), pg_catalog.unnest($6)) AS t(id, f, b, lo, hi)" :
-		"INSERT INTO recfair.item_factors (model, item_id, factors, bias) "
-		"SELECT $1, t.id, t.f, t.b "
-		"FROM ROWS FROM (pg_catalog.unnest($2), pg_catalog.unnest($3), pg_catalog.unnest($4)) AS t(id, f, b)";
-	SPIPlanPtr	plan = SPI_prepare(sql, users ? 7 : 4, types);
+		"pg_catalog.unnest($5), pg_catalog.unnest($6)) AS t(id, f, b, lo, hi)";
+	SPIPlanPtr	plan = SPI_prepare(sql, !users ? 4 : weights_col ? 8 : 7, types);
 	MemoryContext batch_cxt = AllocSetContextCreate(CurrentMemoryContext, "recfair factor batch",
 													ALLOCSET_DEFAULT_SIZES);
 
@@ -306,7 +334,7 @@ StoreFactors(const char *model, bool users, const Interactions *data,
 
 		if (DirectInsertPossible(rel, users))
 		{
-			StoreFactorsDirect(rel, model, users, data, factors, bias, k);
+			StoreFactorsDirect(rel, model, users, data, factors, bias, seen_weights, k);
 			table_close(rel, NoLock);
 			SPI_freeplan(plan);
 			MemoryContextDelete(batch_cxt);
@@ -320,8 +348,8 @@ StoreFactors(const char *model, bool users, const Interactions *data,
 		MemoryContext old = MemoryContextSwitchTo(batch_cxt);
 		Datum	   *id_datums = palloc(sizeof(Datum) * WRITE_BATCH);
 		Datum	   *emb_datums = palloc(sizeof(Datum) * WRITE_BATCH);
-		Datum		values[7];
-		char		nulls[7] = {' ', ' ', ' ', ' ', ' ', ' ', ' '};
+		Datum		values[8];
+		char		nulls[8] = {' ', ' ', ' ', ' ', ' ', ' ', ' ', ' '};
 		int			rc;
 		int64		nseen = 0;
 
@@ -384,6 +412,26 @@ StoreFactors(const char *model, bool users, const Interactions *data,
 														TYPALIGN_INT));
 			values[6] = PointerGetDatum(construct_array(seen, (int) nseen, INT8OID, sizeof(int64),
 														FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
+			if (weights_col && seen_weights != NULL)
+			{
+				Datum	   *w = palloc_extended(mul_size(sizeof(Datum), Max(nseen, 1)), MCXT_ALLOC_HUGE);
+
+				nseen = 0;
+				for (int i = 0; i < count; i++)
+				{
+					int64		row = RowAt(data, users, start + i);
+
+					for (int64 p = data->user_ptr[row]; p < data->user_ptr[row + 1]; p++)
+						w[nseen++] = Float4GetDatum(seen_weights[p]);
+				}
+				values[7] = PointerGetDatum(construct_array(w, (int) nseen, FLOAT4OID, sizeof(float4), true,
+															TYPALIGN_INT));
+			}
+			else
+			{
+				values[7] = (Datum) 0;
+				nulls[7] = 'n';
+			}
 		}
 		MemoryContextSwitchTo(old);
 
@@ -399,16 +447,16 @@ StoreFactors(const char *model, bool users, const Interactions *data,
 
 void
 StoreUserFactors(const char *model, const Interactions *data, const float4 *factors,
-				 const float4 *bias, int k)
+				 const float4 *bias, const float4 *seen_weights, int k)
 {
-	StoreFactors(model, true, data, factors, bias, k);
+	StoreFactors(model, true, data, factors, bias, seen_weights, k);
 }
 
 void
 StoreItemFactors(const char *model, const Interactions *data, const float4 *factors,
 				 const float4 *bias, int k)
 {
-	StoreFactors(model, false, data, factors, bias, k);
+	StoreFactors(model, false, data, factors, bias, NULL, k);
 }
 
 /*

@@ -20,8 +20,9 @@ extern void DeleteModelFactors(const char *model);
 extern Oid	EmbeddingTypeOid(void);
 extern Datum MakeEmbedding(const float4 *x, int k);
 /* bias may be NULL (a NULL bias column) */
-extern void StoreUserFactors(const char *model, const Interactions *data,
-							 const float4 *factors, const float4 *bias, int k);
+/* seen_weights: per interaction (user_weights' order), as training used them; NULL for none */
+extern void StoreUserFactors(const char *model, const Interactions *data, const float4 *factors,
+							 const float4 *bias, const float4 *seen_weights, int k);
 extern void StoreItemFactors(const char *model, const Interactions *data,
 							 const float4 *factors, const float4 *bias, int k);
 extern char *ResolveModelName(const char *model);

@@ -1,7 +1,8 @@
 /*-------------------------------------------------------------------------
  *
  * serve.c
- *	  Serving: recommend(), similar_items(), recommend_for_items(), the
+ *	  Serving: recommend() (and recommend_explained()), similar_items(),
+ *	  recommend_for_items(), the
  *	  per-backend cache of item factors, and the planner support function
  *	  that tells the planner these functions return k rows.
  *
@@ -22,6 +23,7 @@
 #include "catalog/pg_type.h"
 #include "embedding.h"
 #include "executor/spi.h"
+#include "explain.h"
 #include "funcapi.h"
 #include "idmap.h"
 #include "idset.h"
@@ -149,6 +151,7 @@ GetModel(const char *model)
 	bool		weighted;
 	Datum		eps;
 	double		unit_weight;
+	char	   *algorithm;
 	bool		isnull;
 	ModelCache *entry = NULL;
 	int			rc;
@@ -169,8 +172,8 @@ GetModel(const char *model)
 								   "coalesce((hyperparameters OPERATOR(pg_catalog.->>) 'weighted_regularization'::pg_catalog.text)::pg_catalog.bool, false), "
 								   "CASE WHEN hyperparameters OPERATOR(pg_catalog.->>) 'confidence'::pg_catalog.text "
 								   "OPERATOR(pg_catalog.=) 'log'::pg_catalog.text THEN "
-								   "coalesce((hyperparameters OPERATOR(pg_catalog.->>) 'eps'::pg_catalog.text)::pg_catalog.float8, 1) END "
-								   "FROM recfair.models WHERE name OPERATOR(pg_catalog.=) $1", 1, types),
+								   "coalesce((hyperparameters OPERATOR(pg_catalog.->>) 'eps'::pg_catalog.text)::pg_catalog.float8, 1) END, "
+								   "algorithm FROM recfair.models WHERE name OPERATOR(pg_catalog.=) $1", 1, types),
 						  values, NULL, true, 1);
 	if (rc != SPI_OK_SELECT || SPI_processed != 1)
 		ereport(ERROR,
@@ -188,6 +191,7 @@ GetModel(const char *model)
 	eps = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 9, &isnull);
 	/* confidence log: log(1 + 1/eps); bm25's weights need the training data's counts, so 1 */
 	unit_weight = isnull ? 1.0 : log1p(1.0 / DatumGetFloat8(eps));
+	algorithm = TextDatumGetCString(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 10, &isnull));
 
 	for (int i = 0; i < CACHE_SLOTS; i++)
 		if (cache[i].version != 0 && strcmp(cache[i].name, name) == 0)
@@ -220,6 +224,7 @@ GetModel(const char *model)
 	entry->confidence_offset = offset;
 	entry->weighted_regularization = weighted;
 	entry->unit_weight = unit_weight;
+	strlcpy(entry->algorithm, algorithm, sizeof(entry->algorithm));
 	LoadItems(entry, name);
 	entry->version = version;
 	entry->last_used = ++cache_clock;
@@ -467,6 +472,68 @@ recfair_recommend(PG_FUNCTION_ARGS)
 	/* an unknown user gets an empty result */
 	if (scores != NULL)
 		EmitTopK(fcinfo, m, scores, k);
+	SPI_finish();
+	return (Datum) 0;
+}
+
+/*
+ * recommend_explained(user_id, k, model, exclude_seen): recommend()'s rows,
+ * each with its top reason (explain.c): the history item that contributes
+ * most to its score, and how much.
+ */
+PG_FUNCTION_INFO_V1(recfair_recommend_explained);
+Datum
+recfair_recommend_explained(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	int64		user_id;
+	int			k;
+	ModelCache *m;
+	float4	   *scores;
+	Candidate  *top;
+	int32	   *index;
+	int64	   *reason;
+	double	   *contribution;
+	bool	   *has_reason;
+	int			n;
+
+	InitMaterializedSRF(fcinfo, 0);
+	CheckArgsNotNull(fcinfo, 4, (1U << 0) | (1U << 2));
+	if (PG_ARGISNULL(0))
+		return (Datum) 0;
+	user_id = PG_GETARG_INT64(0);
+	k = PG_GETARG_INT32(1);
+	CheckK(k);
+
+	SPI_connect();
+	m = GetModel(OptionalText(fcinfo, 2));
+	scores = UserScores(m, user_id, PG_GETARG_BOOL(3));
+	if (scores == NULL)
+	{
+		SPI_finish();
+		return (Datum) 0;
+	}
+	top = palloc(sizeof(Candidate) * k);
+	n = TopK(m, scores, k, top);
+	index = palloc(sizeof(int32) * Max(n, 1));
+	reason = palloc(sizeof(int64) * Max(n, 1));
+	contribution = palloc(sizeof(double) * Max(n, 1));
+	has_reason = palloc(sizeof(bool) * Max(n, 1));
+	for (int i = 0; i < n; i++)
+		index[i] = top[i].index;
+	ExplainRows(m, user_id, n, index, reason, contribution, has_reason);
+	for (int i = 0; i < n; i++)
+	{
+		Datum		values[5];
+		bool		nulls[5] = {false, false, false, !has_reason[i], !has_reason[i]};
+
+		values[0] = Int32GetDatum(i + 1);
+		values[1] = Int64GetDatum(m->item_ids[top[i].index]);
+		values[2] = Float4GetDatum(top[i].score);
+		values[3] = Int64GetDatum(reason[i]);
+		values[4] = Float8GetDatum(contribution[i]);
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+	}
 	SPI_finish();
 	return (Datum) 0;
 }

@@ -31,6 +31,7 @@ typedef struct ModelCache
 	double		regularization;
 	bool		weighted_regularization;	/* lambda times the row's interactions */
 	double		unit_weight;	/* an interaction of weight 1 as the confidence takes it */
+	char		algorithm[16];	/* als, als_explicit, bpr or popularity */
 	int64	   *item_ids;
 	float4	   *factors;		/* nitems x k */
 	float4	   *item_bias;		/* NULL unless the model has item biases */

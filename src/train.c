@@ -854,7 +854,9 @@ WriteModel(TrainJob *job)
 	ProgressSetPhase(PROGRESS_PHASE_WRITING);
 	INSTR_TIME_SET_CURRENT(phase);
 	DeleteModelFactors(job->model);
-	StoreUserFactors(job->model, job->data, job->user_factors, job->user_bias, job->factors);
+	/* ALS's weights as its confidence took them, for explain() */
+	StoreUserFactors(job->model, job->data, job->user_factors, job->user_bias,
+					 job->kind == ALGO_ALS ? job->data->user_weights : NULL, job->factors);
 	StoreItemFactors(job->model, job->data, job->item_factors, job->item_bias, job->factors);
 	job->write_s = SecondsSince(phase);
 

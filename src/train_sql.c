@@ -468,17 +468,17 @@ Gram(const char *table)
 }
 
 /*
- * The weight as the confidence uses it, in the half-steps' queries (t the
- * layout, $4 eps): as stored, or log(1 + w / eps).  Computed where used, so
- * that the layouts keep their physical order (an UPDATE would rewrite
- * them).
+ * The weight as the confidence uses it, in a query over a layout t with eps
+ * as parameter eps_param: as stored, or log(1 + w / eps).  Computed where
+ * used, so that the layouts keep their physical order (an UPDATE would
+ * rewrite them).
  */
 static const char *
-WeightExpression(const AlsOptions *opt)
+WeightExpression(const AlsOptions *opt, int eps_param)
 {
 	if (opt->weighting == ALS_WEIGHTING_LOG)
-		return "pg_catalog.ln(1::pg_catalog.float8 OPERATOR(pg_catalog.+) "
-			"(t.weight::pg_catalog.float8 OPERATOR(pg_catalog./) $4))::pg_catalog.float4";
+		return psprintf("pg_catalog.ln(1::pg_catalog.float8 OPERATOR(pg_catalog.+) "
+						"(t.weight::pg_catalog.float8 OPERATOR(pg_catalog./) $%d))::pg_catalog.float4", eps_param);
 	return "t.weight";
 }
 
@@ -549,7 +549,7 @@ HalfStep(const WorkTables *w, bool users, Datum gram, const AlsOptions *opt)
 	char	   *normal = psprintf("SELECT t.%s, recfair.als_normal(o.factors, %s, $2) AS normal, "
 								  "pg_catalog.count(*) AS n "
 								  "FROM %s t JOIN %s o ON t.%s OPERATOR(pg_catalog.=) o.%s GROUP BY t.%s",
-								  id, WeightExpression(opt), layout, other, other_id, other_id, id);
+								  id, WeightExpression(opt, 4), layout, other, other_id, other_id, id);
 	/* ALS-WR: lambda times the row's interactions */
 	const char *lambda = opt->weighted_regularization
 		? "$3 OPERATOR(pg_catalog.*) s.n::pg_catalog.float8" : "$3";
@@ -636,19 +636,27 @@ Loss(const WorkTables *w, const AlsOptions *opt, const Interactions *counts, Dat
 	return (confidences + fit + inner + opt->regularization * traces) / cells;
 }
 
-/* The model's rows, from the work tables, with each user's seen items. */
+/*
+ * The model's rows, from the work tables, with each user's seen items and
+ * (since 0.8.0) their weights as the confidence took them, for explain().
+ */
 static void
-WriteFactors(const WorkTables *w, const char *model)
+WriteFactors(const WorkTables *w, const char *model, const AlsOptions *opt)
 {
-	Oid			types[1] = {TEXTOID};
-	Datum		values[1] = {CStringGetTextDatum(model)};
+	Oid			types[2] = {TEXTOID, FLOAT8OID};
+	Datum		values[2] = {CStringGetTextDatum(model), Float8GetDatum(opt->eps)};
+	Oid			relid = RecfairTableOid("user_factors");
+	bool		weights = OidIsValid(relid) && get_attnum(relid, "seen_weights") != InvalidAttrNumber;
+	char	   *weight = weights ? psprintf(", pg_catalog.array_agg(%s ORDER BY t.item_id) AS seen_weights",
+										  WeightExpression(opt, 2)) : "";
 
 	DeleteModelFactors(model);
-	Run(psprintf("INSERT INTO recfair.user_factors (model, user_id, factors, bias, seen) "
-				 "SELECT $1, u.user_id, u.factors, NULL, s.seen FROM %s u JOIN "
-				 "(SELECT user_id, recfair.idset(pg_catalog.array_agg(item_id::pg_catalog.int8 ORDER BY item_id)) AS seen "
-				 "FROM %s GROUP BY user_id) s ON u.user_id OPERATOR(pg_catalog.=) s.user_id",
-				 w->users, w->by_user), 1, types, values, SPI_OK_INSERT);
+	Run(psprintf("INSERT INTO recfair.user_factors (model, user_id, factors, bias, seen%s) "
+				 "SELECT $1, u.user_id, u.factors, NULL, s.seen%s FROM %s u JOIN "
+				 "(SELECT t.user_id, recfair.idset(pg_catalog.array_agg(t.item_id::pg_catalog.int8 ORDER BY t.item_id)) AS seen%s "
+				 "FROM %s t GROUP BY t.user_id) s ON u.user_id OPERATOR(pg_catalog.=) s.user_id",
+				 weights ? ", seen_weights" : "", weights ? ", s.seen_weights" : "",
+				 w->users, weight, w->by_user), 2, types, values, SPI_OK_INSERT);
 	Run(psprintf("INSERT INTO recfair.item_factors (model, item_id, factors, bias) "
 				 "SELECT $1, item_id, factors, NULL FROM %s", w->items), 1, types, values, SPI_OK_INSERT);
 }
@@ -754,7 +762,7 @@ SqlAlsTrain(SqlAlsRun *run, bool fall_back, char **reason)
 
 	ProgressSetPhase(PROGRESS_PHASE_WRITING);
 	INSTR_TIME_SET_CURRENT(phase);
-	WriteFactors(&w, run->model);
+	WriteFactors(&w, run->model, opt);
 	Run(psprintf("DROP TABLE %s, %s, %s, %s", w.by_user, w.by_item, w.users, w.items), 0, NULL, NULL,
 		SPI_OK_UTILITY);
 	run->write_s = SecondsSince(phase);

@@ -2,7 +2,7 @@
 -- in-memory engine's model for the same seed; a cancel leaves the old model and no work table
 SET search_path = public, recfair;
 SET client_min_messages = error;
-SELECT plan(20);
+SELECT plan(24);
 
 -- interactions distributed by user (an integer id: the work tables take the source's types to co-locate)
 CREATE TABLE ct AS SELECT u::int AS user_id, ((u * 7 + i * 13) % 240)::bigint AS item_id,
@@ -34,6 +34,19 @@ SELECT ok((SELECT abs(d.value - m.value) <= 0.002 FROM evaluate('ct_dist', 'ct_t
 	'NDCG@10 within 0.002 of the in-memory model''s');
 SELECT is((SELECT count(*)::int FROM pg_dist_partition WHERE logicalrelid::text LIKE '%recfair_als_%'), 0,
 		  'no work table is left in the cluster');
+
+-- the defaults (confidence log with eps from the weights, weighted regularization from the data) on the workers
+SELECT lives_ok($$SELECT train('ct_def', 'ct', weight_col => 'weight', factors => 8, iterations => 5)$$,
+	'the defaults on the workers');
+SELECT lives_ok($$SELECT train('ct_def_mem', 'ct_local', weight_col => 'weight', factors => 8, iterations => 5,
+	options => '{"solver": "cholesky"}')$$, 'and in memory');
+SELECT ok((SELECT max(abs(a - b)) < 1e-3 AND (SELECT x.hyperparameters->'regularization' = y.hyperparameters->'regularization'
+			AND x.hyperparameters->'eps' = y.hyperparameters->'eps' FROM models x, models y WHERE x.name = 'ct_def' AND y.name = 'ct_def_mem')
+		   FROM item_factors x JOIN item_factors y USING (item_id),
+		   unnest(embedding_to_float8_array(x.factors), embedding_to_float8_array(y.factors)) z(a, b)
+		   WHERE x.model = 'ct_def' AND y.model = 'ct_def_mem'), 'the same eps, regularization and item factors (to 1e-3)');
+SELECT ok((SELECT abs(sum(contribution) - (SELECT score FROM recommend(7, 240, 'ct_def', false) WHERE item_id = 5)) < 1e-5
+		   FROM explain(7, 5, 'ct_def')), 'explain on the distributed model: its parts sum to the score');
 
 -- distributed by item: the layout by item is the co-located one
 CREATE TABLE ct_by_item AS SELECT * FROM ct_local;

@@ -2,7 +2,7 @@
 -- bm25, alpha*w) and weighted regularization, in both engines and in the fold-in of recommend_for_items
 BEGIN;
 SET search_path = recfair, public;
-SELECT plan(34);
+SELECT plan(36);
 
 -- counts with a heavy tail: most weigh 2 to 4, a few hundreds; two groups of users with disjoint tastes
 CREATE TABLE dc AS
@@ -78,6 +78,10 @@ SELECT ok((SELECT max(abs(x - y)) FROM item_factors a JOIN item_factors c ON a.m
 	'the same item factors (to 1e-3)');
 SELECT ok((SELECT abs(a.loss[5] - c.loss[5]) < 1e-6 * c.loss[5] AND a.hyperparameters->'eps' = c.hyperparameters->'eps'
 		   FROM models a, models c WHERE a.name = 'dagg' AND c.name = 'dchol'), 'the same loss and eps');
+SELECT ok((SELECT max(abs(x - y)) < 1e-5 FROM user_factors a JOIN user_factors c ON a.model = 'dagg' AND c.model = 'dchol'
+		AND a.user_id = c.user_id, unnest(a.seen_weights, c.seen_weights) z(x, y)), 'the same seen weights, log-scaled');
+SELECT ok((SELECT abs(sum(contribution) - (SELECT score FROM recommend(3, 30, 'dagg', false) WHERE item_id = 4)) < 1e-5
+		   FROM explain(3, 4, 'dagg')), 'explain on the aggregate engine''s model');
 
 -- the fold-in takes the model's confidence and regularization
 SELECT ok((SELECT bool_and(item_id <= 15) FROM recommend_for_items(ARRAY[1, 2, 3]::bigint[], 3, 'd')),
