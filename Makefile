@@ -36,7 +36,8 @@ OBJS = \
 	src/serve.o \
 	src/split.o \
 	src/train.o \
-	src/train_sql.o
+	src/train_sql.o \
+	src/tune.o
 
 DATA = $(wildcard sql/recfair--*.sql)
 

@@ -9,16 +9,16 @@
 #     coverage@10 for als (five seeds: the defaults, 0.7.0's, and 0.7.0's
 #     with confidence alpha*w) and popularity; RMSE for als_explicit (the
 #     default regularization, and 0.7.0's 0.01).
-#     Then als with regularization and alpha chosen on a validation split of
-#     u1.base (recfair.split, random 20% per user, seed 1; u1.test unseen),
-#     trained on all of u1.base and reported on u1.test like the others.
+#     Then recfair.tune() on u1.base alone (its default grid, choosing on a
+#     validation split of 20% per user; u1.test unseen), timed, its model
+#     reported on u1.test like the others.
 #  2. A generated shop split with recfair.split (random, 20% per user).
 #  3. Generated play counts: the shop's (user, item) pairs of another seed,
 #     with a count = (summed weight)^1.5 times a per-user activity factor
 #     exp(3 U) and a per-pair factor exp(1.5 V), U and V uniform in [-1, 1]
 #     from hashes of the ids (so counts run from 1 to tens of thousands and
 #     say more about the user's habits than about the item, as play counts
-#     do); the defaults, 0.7.0's, and a grid chosen on a validation split.
+#     do); the defaults, 0.7.0's, and recfair.tune()'s choice.
 #  4. How long evaluate() takes for 100k test users over 50k items.
 #
 #   bench/quality.sh        (run as root)
@@ -68,37 +68,22 @@ SELECT count(*) FROM recfair.train('als_explicit', 'ml_train', weight_col => 'ra
 SELECT count(*) FROM recfair.train('als_explicit_old', 'ml_train', weight_col => 'rating', algorithm => 'als_explicit',
 	factors => 64, iterations => 15, regularization => 0.01);
 SQL
-	# Validation grid: 0.7.0's confidence (linear), constant regularization, 64 factors, 15 iterations,
-	# on an 80/20 split of u1.base.
-	sql <<'SQL'
+	# recfair.tune() on u1.base alone (its default grid; a validation split of 20% per user, seed 42), timed
+	sql -At <<'SQL' > "$bench_dir/tune_ml.txt"
 SET client_min_messages = warning;
-SELECT count(*) FROM recfair.split('ml_train', 'ml_val', 0.2, 'random', seed => 1);
-CREATE TABLE val_grid (regularization real, alpha real, ndcg float8);
-DO $$
-DECLARE
-	reg real;
-	a real;
-BEGIN
-	FOREACH a IN ARRAY ARRAY[0.5, 1, 2]::real[] LOOP
-		FOREACH reg IN ARRAY ARRAY[0.01, 1, 10, 20, 30, 40, 50, 70, 100]::real[] LOOP
-			PERFORM recfair.train('val', 'ml_val_train', weight_col => 'rating', factors => 64, iterations => 15,
-				regularization => reg, options => jsonb_build_object('alpha', a, 'confidence', 'linear'));
-			INSERT INTO val_grid SELECT reg, a, value
-				FROM recfair.evaluate('val', 'ml_val_test', 10, relevant_min => 4, rating_col => 'rating')
-				WHERE metric = 'ndcg@10';
-		END LOOP;
-	END LOOP;
-END
-$$;
+SELECT clock_timestamp() AS t0 \gset
+CREATE TABLE ml_tune AS SELECT * FROM recfair.tune('als_tuned', 'ml_train', weight_col => 'rating', factors => 64,
+	iterations => 15, rating_col => 'rating', relevant_min => 4);
+SELECT round(extract(epoch FROM clock_timestamp() - :'t0')::numeric, 1);
 SQL
-	echo "== validation NDCG@10 (u1.base split 80/20 per user, seed 1) by alpha and regularization"
-	sql -P footer=off -c "SELECT alpha, string_agg(regularization || ': ' || round(ndcg::numeric, 4), '  '
-		ORDER BY regularization) AS \"regularization: NDCG@10\" FROM val_grid GROUP BY alpha ORDER BY alpha"
-	read -r best_reg best_alpha < <(sql -At -F ' ' -c "SELECT regularization, alpha FROM val_grid
-		ORDER BY ndcg DESC, regularization, alpha LIMIT 1")
-	sql -c "SET client_min_messages = warning" -c "SELECT count(*) FROM recfair.train('als_validated', 'ml_train',
-		weight_col => 'rating', factors => 64, iterations => 15, regularization => $best_reg,
-		options => '{\"alpha\": $best_alpha, \"confidence\": \"linear\"}')" >/dev/null
+	tune_seconds=$(tail -1 "$bench_dir/tune_ml.txt")
+	echo "== tune() on u1.base: $(sql -At -c "SELECT count(*) FILTER (WHERE stage <> 'final') FROM ml_tune") trials in ${tune_seconds} s (validation NDCG@10, relevant = rating >= 4); best and worst 3"
+	sql -P footer=off -c "(SELECT trial, stage, settings, round(value::numeric, 4) AS ndcg FROM ml_tune WHERE stage <> 'final'
+		ORDER BY value DESC, trial LIMIT 3) UNION ALL (SELECT trial, stage, settings, round(value::numeric, 4) FROM ml_tune
+		WHERE stage <> 'final' ORDER BY value, trial LIMIT 3)"
+	tuned_label=$(sql -At -c "SELECT 'als tune() (' || (settings->>'confidence') || ', reg ' || round((settings->>'regularization')::numeric, 3)
+		|| CASE WHEN (settings->>'weighted_regularization')::boolean THEN ' weighted' ELSE '' END
+		|| ', alpha ' || round((settings->>'alpha')::numeric, 3) || ')' FROM ml_tune WHERE stage = 'final'")
 
 	rows=""
 	n=0
@@ -111,7 +96,7 @@ SQL
 	for seed in 1 2 3 7 42; do
 		rows="$rows($((n += 1)), 'als 0.7.0, c=alpha*w seed $seed', 'als_aw_$seed', 'ml_test', 4),"
 	done
-	rows="$rows($((n += 1)), 'als validated (reg $best_reg, alpha $best_alpha)', 'als_validated', 'ml_test', 4),"
+	rows="$rows($((n += 1)), '$tuned_label', 'als_tuned', 'ml_test', 4),"
 	rows="$rows($((n += 1)), 'popularity', 'popularity', 'ml_test', 4),"
 	rows="$rows($((n += 1)), 'als_explicit defaults', 'als_explicit', 'ml_test', 4),"
 	rows="$rows($((n += 1)), 'als_explicit 0.7.0 default (reg 0.01)', 'als_explicit_old', 'ml_test', 4)"
@@ -155,38 +140,19 @@ SELECT user_id, item_id,
 		* exp(1.5 * ((abs(hashint8(user_id * 100003 + item_id)) % 1000000) / 500000.0 - 1))))::int AS plays
 FROM cnt_interactions GROUP BY 1, 2;
 SELECT count(*) FROM recfair.split('plays', 'pl', 0.2);
-SELECT count(*) FROM recfair.split('pl_train', 'pl_val', 0.2, seed => 1);
 SELECT count(*) FROM recfair.train('pl_als', 'pl_train', weight_col => 'plays');
 SELECT count(*) FROM recfair.train('pl_als_old', 'pl_train', weight_col => 'plays', regularization => 0.01,
 	options => '{"confidence": "linear"}');
 SELECT count(*) FROM recfair.train('pl_pop', 'pl_train', algorithm => 'popularity');
--- tuned: weighted regularization and alpha (confidence log, eps the default) chosen on the validation split
-CREATE TABLE pl_grid (reg real, alpha real, ndcg float8);
-DO $$
-DECLARE
-	reg real;
-	a real;
-BEGIN
-	FOREACH a IN ARRAY ARRAY[1, 2, 4]::real[] LOOP
-		FOREACH reg IN ARRAY ARRAY[0.2, 0.4, 0.6, 0.8, 1.2]::real[] LOOP
-			PERFORM recfair.train('pl_val', 'pl_val_train', weight_col => 'plays', regularization => reg,
-				options => jsonb_build_object('alpha', a, 'weighted_regularization', true));
-			INSERT INTO pl_grid SELECT reg, a, value FROM recfair.evaluate('pl_val', 'pl_val_test', 10) WHERE metric = 'ndcg@10';
-		END LOOP;
-	END LOOP;
-END
-$$;
-SELECT count(*) FROM (SELECT recfair.train('pl_tuned', 'pl_train', weight_col => 'plays', regularization => reg,
-	options => jsonb_build_object('alpha', alpha, 'weighted_regularization', true))
-	FROM pl_grid ORDER BY ndcg DESC, reg, alpha LIMIT 1) t;
+-- tuned: recfair.tune()'s default grid on pl_train alone
+CREATE TABLE pl_tune AS SELECT * FROM recfair.tune('pl_tuned', 'pl_train', weight_col => 'plays');
 SQL
-echo "== play counts: validation NDCG@10 by alpha and weighted regularization"
-sql -P footer=off -c "SELECT alpha, string_agg(reg || ': ' || round(ndcg::numeric, 4), '  ' ORDER BY reg)
-	AS \"regularization: NDCG@10\" FROM pl_grid GROUP BY alpha ORDER BY alpha"
 report "generated play counts (20k users, 5k items, $(sql -At -c "SELECT count(*) FROM plays") pairs, counts 1 to $(sql -At -c "SELECT max(plays) FROM plays")), recfair.split random 20%" \
 	"(1, 'als defaults', 'pl_als', 'pl_test', NULL), (2, 'als 0.7.0 defaults', 'pl_als_old', 'pl_test', NULL),
-	 (3, 'als tuned on validation (' || (SELECT (hyperparameters->>'regularization')::real || ', alpha ' || (hyperparameters->>'alpha')
-		FROM recfair.models WHERE name = 'pl_tuned') || ')', 'pl_tuned', 'pl_test', NULL),
+	 (3, 'als tune() (' || (SELECT (hyperparameters->>'confidence') || ', reg ' || round((hyperparameters->>'regularization')::numeric, 3)
+		|| CASE WHEN (hyperparameters->>'weighted_regularization')::boolean THEN ' weighted' ELSE '' END
+		|| ', alpha ' || round((hyperparameters->>'alpha')::numeric, 3) FROM recfair.models WHERE name = 'pl_tuned') || ')',
+		'pl_tuned', 'pl_test', NULL),
 	 (4, 'popularity', 'pl_pop', 'pl_test', NULL)"
 
 echo "== evaluate() speed: 100k test users over 50k items, 64 factors"

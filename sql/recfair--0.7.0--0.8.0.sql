@@ -63,3 +63,32 @@ AS 'MODULE_PATHNAME', 'recfair_recommend_fair_explained' LANGUAGE C VOLATILE PAR
 ROWS 10 SUPPORT recfair.recommend_support;
 COMMENT ON FUNCTION recfair.recommend_fair_explained(bigint, integer, text, text, text, real, integer, jsonb, boolean, boolean) IS
 	'recommend_fair''s rows, each with the item''s rank in the plain list (plain_rank - rank: how far the fairness constraint moved it up) and its top reason as explain gives it (NULL for models other than als)';
+
+/* tune(): settings chosen on a validation split */
+CREATE FUNCTION recfair.tune(
+	model text,
+	source regclass DEFAULT NULL,
+	user_col text DEFAULT 'user_id',
+	item_col text DEFAULT 'item_id',
+	weight_col text DEFAULT NULL,
+	algorithm text DEFAULT 'als',
+	factors integer DEFAULT 64,
+	iterations integer DEFAULT 15,
+	grid jsonb DEFAULT NULL,
+	budget integer DEFAULT NULL,
+	metric text DEFAULT NULL,
+	k integer DEFAULT 10,
+	validation_fraction real DEFAULT 0.2,
+	options jsonb DEFAULT '{}',
+	seed bigint DEFAULT 42,
+	rating_col text DEFAULT NULL,
+	relevant_min double precision DEFAULT NULL,
+	items regclass DEFAULT NULL,
+	item_key text DEFAULT 'item_id',
+	users regclass DEFAULT NULL,
+	user_key text DEFAULT 'user_id',
+	source_query text DEFAULT NULL)
+RETURNS TABLE (trial integer, stage text, settings jsonb, value double precision, chosen boolean)
+AS 'MODULE_PATHNAME', 'recfair_tune' LANGUAGE C VOLATILE PARALLEL UNSAFE;
+COMMENT ON FUNCTION recfair.tune(text, regclass, text, text, text, text, integer, integer, jsonb, integer, text, integer, real, jsonb, bigint, text, double precision, regclass, text, regclass, text, text) IS
+	'choose a model''s settings on a validation split of its source (validation_fraction per user, seeded), then train the best on the whole source as model and record the choice in hyperparameters->''tuned''; one row per trial (stage coarse, fine or grid; its settings; the validation metric, ndcg@k by default, rmse for als_explicit) and the final model''s; grid: a jsonb object of arrays (regularization, alpha, factors, confidence, weighted_regularization), by default relative to the data; budget: at most this many trial trainings; trial models and the split live in the transaction and are gone when it returns';

@@ -541,6 +541,34 @@ AS 'MODULE_PATHNAME', 'recfair_train' LANGUAGE C VOLATILE PARALLEL UNSAFE;
 COMMENT ON FUNCTION recfair.train(text, regclass, text, text, text, text, integer, integer, real, jsonb, bigint, regclass, text, regclass, text, text) IS
 	'train (or retrain, atomically) a model from a table or view (source) or a query (source_query); algorithm als (implicit feedback), bpr (pairwise ranking by SGD, iterations = epochs), als_explicit (ratings in weight_col, with biases) or popularity; regularization NULL: the algorithm''s default (als: lambda times each row''s interactions, lambda half the mean of log(1+w/eps), 0.4 for other confidences; als_explicit 0.12; bpr 0.01); items/users register the item and user tables as register_tables does; options (algorithm extras): for als confidence (log: 1+alpha*log(1+w/eps), the default|linear: 1+alpha*w|bm25|alpha*w), alpha (default eps for log, else 1), eps (default about the median weight), weighted_regularization (lambda times each row''s interactions; default true when regularization is NULL), solver (cg|cholesky), cg_steps, engine (memory|aggregates: SQL aggregate queries, on the Citus workers for a distributed source, the default there), work_schema; for bpr learning_rate, sampling (uniform|popularity), sampling_exponent, item_bias, adversarial {method fgsm|pgd|gaussian|sign, eps, weight, steps, start_epoch}';
 
+CREATE FUNCTION recfair.tune(
+	model text,
+	source regclass DEFAULT NULL,
+	user_col text DEFAULT 'user_id',
+	item_col text DEFAULT 'item_id',
+	weight_col text DEFAULT NULL,
+	algorithm text DEFAULT 'als',
+	factors integer DEFAULT 64,
+	iterations integer DEFAULT 15,
+	grid jsonb DEFAULT NULL,
+	budget integer DEFAULT NULL,
+	metric text DEFAULT NULL,
+	k integer DEFAULT 10,
+	validation_fraction real DEFAULT 0.2,
+	options jsonb DEFAULT '{}',
+	seed bigint DEFAULT 42,
+	rating_col text DEFAULT NULL,
+	relevant_min double precision DEFAULT NULL,
+	items regclass DEFAULT NULL,
+	item_key text DEFAULT 'item_id',
+	users regclass DEFAULT NULL,
+	user_key text DEFAULT 'user_id',
+	source_query text DEFAULT NULL)
+RETURNS TABLE (trial integer, stage text, settings jsonb, value double precision, chosen boolean)
+AS 'MODULE_PATHNAME', 'recfair_tune' LANGUAGE C VOLATILE PARALLEL UNSAFE;
+COMMENT ON FUNCTION recfair.tune(text, regclass, text, text, text, text, integer, integer, jsonb, integer, text, integer, real, jsonb, bigint, text, double precision, regclass, text, regclass, text, text) IS
+	'choose a model''s settings on a validation split of its source (validation_fraction per user, seeded), then train the best on the whole source as model and record the choice in hyperparameters->''tuned''; one row per trial (stage coarse, fine or grid; its settings; the validation metric, ndcg@k by default, rmse for als_explicit) and the final model''s; grid: a jsonb object of arrays (regularization, alpha, factors, confidence, weighted_regularization), by default relative to the data; budget: at most this many trial trainings; trial models and the split live in the transaction and are gone when it returns';
+
 CREATE FUNCTION recfair.drop_model(model text) RETURNS boolean
 AS 'MODULE_PATHNAME', 'recfair_drop_model' LANGUAGE C VOLATILE STRICT PARALLEL UNSAFE;
 COMMENT ON FUNCTION recfair.drop_model(text) IS
