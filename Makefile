@@ -20,6 +20,7 @@ OBJS = \
 	src/fair_agg.o \
 	src/fair_sql.o \
 	src/fair_train.o \
+	src/feature_maps.o \
 	src/generate.o \
 	src/idset.o \
 	src/interactions.o \

@@ -366,6 +366,31 @@ CREATE FUNCTION recfair.als_fit(normal double precision[], x recfair.embedding)
 COMMENT ON FUNCTION recfair.als_fit(double precision[], recfair.embedding) IS
 	'x''A x - 2 x''b of als_normal''s equations: plus the sum of the confidences, the weighted squared error of solution x over the entity''s observed cells';
 
+/* Cold start from content: ridge regression from features to factors, as an aggregate */
+CREATE FUNCTION recfair.feature_map_accum(double precision[], real[], real[]) RETURNS double precision[]
+AS 'MODULE_PATHNAME', 'recfair_feature_map_accum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION recfair.feature_map_combine(double precision[], double precision[]) RETURNS double precision[]
+AS 'MODULE_PATHNAME', 'recfair_feature_map_combine' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION recfair.feature_map_accum(double precision[], real[], real[]) IS 'feature_map''s transition: adds one row''s (features, 1) (features, 1)'' and (features, 1) target''';
+COMMENT ON FUNCTION recfair.feature_map_combine(double precision[], double precision[]) IS 'feature_map''s combine: adds two states';
+CREATE AGGREGATE recfair.feature_map(features real[], target real[]) (
+	SFUNC = recfair.feature_map_accum,
+	STYPE = double precision[],
+	COMBINEFUNC = recfair.feature_map_combine,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE recfair.feature_map(real[], real[]) IS
+	'the normal equations of a ridge regression from feature vectors (with an intercept) to targets (factors, or factors and bias), as {d, t, n, X''X, X''Y}; solve with feature_map_solve';
+CREATE FUNCTION recfair.feature_map_solve(state double precision[], regularization double precision)
+RETURNS double precision[]
+AS 'MODULE_PATHNAME', 'recfair_feature_map_solve' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION recfair.feature_map_solve(double precision[], double precision) IS
+	'the map W of feature_map''s equations, (X''X + regularization D) W = X''Y with D the identity but for the intercept: a (features + 1) x targets array, the intercept''s row last';
+CREATE FUNCTION recfair.feature_map_apply(map double precision[], features real[]) RETURNS real[]
+AS 'MODULE_PATHNAME', 'recfair_feature_map_apply' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION recfair.feature_map_apply(double precision[], real[]) IS
+	'the targets a map gives a feature vector: (features, 1) W';
+
 /*
  * Type recfair.idset: the items a user saw in training, sorted and
  * delta-coded (about two bytes per id instead of eight; src/idset.c).  It
@@ -510,6 +535,20 @@ SELECT pg_catalog.pg_extension_config_dump('recfair.user_factors', '');
 SELECT pg_catalog.pg_extension_config_dump('recfair.item_factors', '');
 SELECT pg_catalog.pg_extension_config_dump('recfair.model_version_seq', '');
 
+/* Cold start from content: a model's maps from feature vectors to factors (train()'s item_features, user_features). */
+CREATE TABLE recfair.feature_maps (
+	model text NOT NULL,
+	side text NOT NULL CHECK (side IN ('item', 'user')),
+	feature_col text NOT NULL,
+	map double precision[] NOT NULL,
+	regularization double precision NOT NULL,
+	trained_rows bigint NOT NULL,
+	PRIMARY KEY (model, side)
+);
+COMMENT ON TABLE recfair.feature_maps IS
+	'per model and side, the ridge regression from the registered table''s feature column to the factors (and bias): map is (features + 1) x targets, the intercept''s row last, as feature_map_solve returns; rows with features and no interactions got factors from it';
+SELECT pg_catalog.pg_extension_config_dump('recfair.feature_maps', '');
+
 /* The lock train() and drop_model() take, for register_tables(). */
 CREATE FUNCTION recfair.lock_model(model text) RETURNS void
 AS 'MODULE_PATHNAME', 'recfair_lock_model' LANGUAGE C VOLATILE STRICT PARALLEL UNSAFE;
@@ -568,6 +607,11 @@ RETURNS TABLE (trial integer, stage text, settings jsonb, value double precision
 AS 'MODULE_PATHNAME', 'recfair_tune' LANGUAGE C VOLATILE PARALLEL UNSAFE;
 COMMENT ON FUNCTION recfair.tune(text, regclass, text, text, text, text, integer, integer, jsonb, integer, text, integer, real, jsonb, bigint, text, double precision, regclass, text, regclass, text, text) IS
 	'choose a model''s settings on a validation split of its source (validation_fraction per user, seeded), then train the best on the whole source as model and record the choice in hyperparameters->''tuned''; one row per trial (stage coarse, fine or grid; its settings; the validation metric, ndcg@k by default, rmse for als_explicit) and the final model''s; grid: a jsonb object of arrays (regularization, alpha, factors, confidence, weighted_regularization), by default relative to the data; budget: at most this many trial trainings; trial models and the split live in the transaction and are gone when it returns';
+
+CREATE FUNCTION recfair.add_cold_rows(model text) RETURNS bigint
+AS 'MODULE_PATHNAME', 'recfair_add_cold_rows' LANGUAGE C VOLATILE STRICT PARALLEL UNSAFE;
+COMMENT ON FUNCTION recfair.add_cold_rows(text) IS
+	'give the rows added to the model''s registered item and user tables since training, those with features and no factors, factors from the model''s feature maps; returns how many';
 
 CREATE FUNCTION recfair.drop_model(model text) RETURNS boolean
 AS 'MODULE_PATHNAME', 'recfair_drop_model' LANGUAGE C VOLATILE STRICT PARALLEL UNSAFE;

@@ -23,6 +23,7 @@
 #include "compat.h"
 #include "executor/spi.h"
 #include "fair_train.h"
+#include "feature_maps.h"
 #include "funcapi.h"
 #include "interactions.h"
 #include "legacy.h"
@@ -77,6 +78,9 @@ typedef struct TrainOptions
 	char	   *item_key;
 	Oid			users_relid;	/* the same tables, or InvalidOid */
 	Oid			items_relid;
+	char	   *item_features;	/* feature columns of the registered tables, or NULL */
+	char	   *user_features;
+	double		feature_mu;
 	FairTraining fairness;		/* bpr: options->'fairness' */
 	RatingFairness rating_fairness; /* als_explicit: options->'fairness' */
 } TrainOptions;
@@ -111,18 +115,29 @@ enum
 static const char *const als_options[] = {
 	"alpha", "confidence", "eps", "weighted_regularization", "solver", "cg_steps"
 };
+/* what popularity accepts: the ALS options (unused) and the feature maps' */
+static const char *const popularity_options[] = {
+	"alpha", "confidence", "eps", "weighted_regularization", "solver", "cg_steps",
+	"item_features", "user_features", "feature_regularization"
+};
 static const char *const bpr_options[] = {
 	"learning_rate", "sampling", "sampling_exponent", "item_bias", "adversarial", "fairness"	/* fairness last */
 };
+/* what bpr accepts: its own options and the feature maps' (feature_maps.c) */
+static const char *const bpr_known_options[] = {
+	"learning_rate", "sampling", "sampling_exponent", "item_bias", "adversarial", "fairness",
+	"item_features", "user_features", "feature_regularization"
+};
 /* als_explicit takes the ALS options and fairness (rating_fair.c) */
 static const char *const als_explicit_options[] = {
-	"alpha", "confidence", "eps", "weighted_regularization", "solver", "cg_steps", "fairness"
+	"alpha", "confidence", "eps", "weighted_regularization", "solver", "cg_steps",
+	"item_features", "user_features", "feature_regularization", "fairness"
 };
 /* als: those and the choice of engine (train_sql.c) */
 static const char *const engine_options[] = {"engine", "work_schema"};
 static const char *const als_implicit_options[] = {
-	"alpha", "confidence", "eps", "weighted_regularization", "solver", "cg_steps", "fairness", "engine",
-	"work_schema"
+	"alpha", "confidence", "eps", "weighted_regularization", "solver", "cg_steps",
+	"item_features", "user_features", "feature_regularization", "fairness", "engine", "work_schema"
 };
 static const char *const adversarial_options[] = {"method", "eps", "weight", "steps", "start_epoch"};
 static const MovedOption moved_options[] = {
@@ -326,7 +341,8 @@ ParseOptions(FunctionCallInfo fcinfo, TrainAlgorithm kind, TrainOptions *opt, Bp
 	{
 		RefuseOptionsOf(options, als_options, lengthof(als_options), "bpr");
 		RefuseOptionsOf(options, engine_options, lengthof(engine_options), "bpr");
-		CheckOptionKeys(options, bpr_options, lengthof(bpr_options), moved_options, lengthof(moved_options));
+		CheckOptionKeys(options, bpr_known_options, lengthof(bpr_known_options), moved_options,
+						lengthof(moved_options));
 		ParseBprOptions(options, bopt);
 		ParseFairTraining(options, &opt->fairness);
 	}
@@ -364,10 +380,20 @@ ParseOptions(FunctionCallInfo fcinfo, TrainAlgorithm kind, TrainOptions *opt, Bp
 	{
 		RefuseOptionsOf(options, bpr_options, lengthof(bpr_options), "popularity");
 		RefuseOptionsOf(options, engine_options, lengthof(engine_options), "popularity");
-		CheckOptionKeys(options, als_options, lengthof(als_options), moved_options, lengthof(moved_options));
+		CheckOptionKeys(options, popularity_options, lengthof(popularity_options), moved_options,
+						lengthof(moved_options));
 	}
 	/* the ALS defaults too for bpr: recommend_for_items folds baskets in as ALS would */
 	ParseAlsOptions(options, opt);
+	opt->item_features = OptionText(options, "item_features");
+	opt->user_features = OptionText(options, "user_features");
+	CheckNotEmpty(opt->item_features, "item_features");
+	CheckNotEmpty(opt->user_features, "user_features");
+	opt->feature_mu = OptionNumber(options, "feature_regularization", FEATURE_DEFAULT_REGULARIZATION, 0.0, 1e9);
+	if (OptionPresent(options, "feature_regularization") && !opt->item_features && !opt->user_features)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("option \"feature_regularization\" needs item_features or user_features")));
 	opt->seed = PG_GETARG_INT64(TRAIN_ARG_SEED);
 	RegisterTable(fcinfo, TRAIN_ARG_USERS, TRAIN_ARG_USER_KEY, &opt->users, &opt->user_key, &opt->users_relid);
 	RegisterTable(fcinfo, TRAIN_ARG_ITEMS, TRAIN_ARG_ITEM_KEY, &opt->items, &opt->item_key, &opt->items_relid);
@@ -470,6 +496,8 @@ typedef struct TrainJob
 	Progress	progress;
 	double		train_s;
 	double		write_s;		/* WriteModel */
+	FeatureMapResult item_map;	/* cold start from content (feature_maps.c) */
+	FeatureMapResult user_map;
 } TrainJob;
 
 /*
@@ -928,6 +956,22 @@ HyperparametersJson(const TrainJob *job)
 	if (job->aggregates)
 		appendStringInfo(&hyper, "\"engine\": \"aggregates\", \"distributed\": %s, ",
 						 job->distributed_by ? "true" : "false");
+	if (job->topt.item_features || job->topt.user_features)
+	{
+		if (job->topt.item_features)
+		{
+			appendStringInfoString(&hyper, "\"item_features\": ");
+			escape_json(&hyper, job->topt.item_features);
+			appendStringInfo(&hyper, ", \"cold_items\": %lld, ", (long long) job->item_map.cold_rows);
+		}
+		if (job->topt.user_features)
+		{
+			appendStringInfoString(&hyper, "\"user_features\": ");
+			escape_json(&hyper, job->topt.user_features);
+			appendStringInfo(&hyper, ", \"cold_users\": %lld, ", (long long) job->user_map.cold_rows);
+		}
+		appendStringInfo(&hyper, "\"feature_regularization\": %.9g, ", job->topt.feature_mu);
+	}
 	appendStringInfo(&hyper, "\"seed\": " INT64_FORMAT ", \"user_col\": ", job->topt.seed);
 	escape_json(&hyper, job->src.user_col);
 	appendStringInfoString(&hyper, ", \"item_col\": ");
@@ -1026,6 +1070,22 @@ SaveCatalogRow(TrainJob *job)
 	return PointerGetDatum(SPI_returntuple(SPI_tuptable->vals[0], SPI_tuptable->tupdesc));
 }
 
+/*
+ * Cold start from content: with item_features or user_features, the map
+ * from the registered table's features to the stored factors, and factors
+ * for the rows that have features and no interactions (feature_maps.c).
+ */
+static void
+ApplyFeatureMaps(TrainJob *job)
+{
+	if (job->topt.item_features)
+		TrainFeatureMap(job->model, false, job->topt.items_relid, job->topt.item_key, job->topt.item_features,
+						job->topt.feature_mu, job->factors, false, &job->item_map);
+	if (job->topt.user_features)
+		TrainFeatureMap(job->model, true, job->topt.users_relid, job->topt.user_key, job->topt.user_features,
+						job->topt.feature_mu, job->factors, job->kind == ALGO_ALS, &job->user_map);
+}
+
 /* The work of recfair_train, inside its progress slot: the phases in order. */
 static Datum
 Train(FunctionCallInfo fcinfo)
@@ -1049,6 +1109,7 @@ Train(FunctionCallInfo fcinfo)
 		Fit(&job);
 		WriteModel(&job);
 	}
+	ApplyFeatureMaps(&job);
 	result = SaveCatalogRow(&job);
 	SPI_finish();
 	return result;
