@@ -154,8 +154,8 @@ if [ -f "$ml100k/u1.base" ]; then
 		-c "SELECT truncate_local_data_after_distributing_table('ml_dist')" >/dev/null
 	psql -qX -v ON_ERROR_STOP=1 -At -F ' ' <<'SQL'
 SET client_min_messages = warning;
-SELECT hyperparameters->>'engine' FROM recfair.train('ml_cluster', 'ml_dist', weight_col => 'rating', factors => 64, iterations => 15, regularization => 0.1);
-SELECT coalesce(hyperparameters->>'engine', 'memory') FROM recfair.train('ml_memory', 'ml_base', weight_col => 'rating', factors => 64, iterations => 15, regularization => 0.1, options => '{"solver": "cholesky"}');
+SELECT hyperparameters->>'engine' FROM recfair.train('ml_cluster', 'ml_dist', weight_col => 'rating', factors => 64, iterations => 15, regularization => 0.1, options => '{"confidence": "linear"}');
+SELECT coalesce(hyperparameters->>'engine', 'memory') FROM recfair.train('ml_memory', 'ml_base', weight_col => 'rating', factors => 64, iterations => 15, regularization => 0.1, options => '{"solver": "cholesky", "confidence": "linear"}');
 SELECT format('NDCG@10: cluster %s, in-memory %s, difference %s; max |factor difference| users %s, items %s',
 	round(c.value::numeric, 4), round(m.value::numeric, 4), round(abs(c.value - m.value)::numeric, 5),
 	(SELECT round(max(abs(a - b))::numeric, 6) FROM recfair.user_factors x JOIN recfair.user_factors y USING (user_id),

@@ -49,7 +49,7 @@ SELECT r.item_id,
 			WITH ORDINALITY AS a(v, g) WHERE v = 1)] AS genre
 FROM ranked r JOIN ml_item_raw USING (item_id);
 SELECT count(*) FROM recfair.train('als', 'ml_train', weight_col => 'rating', factors => 64, iterations => 15,
-	regularization => 0.01, items => 'ml_items', options => '{"alpha": 1.0}');
+	regularization => 0.01, items => 'ml_items', options => '{"alpha": 1.0, "confidence": "linear"}');
 SQL
 
 echo "== MovieLens-100k, als (seed 42), NDCG@10 and exposure disparity@10 by strength"
@@ -80,7 +80,7 @@ psql -qX -v ON_ERROR_STOP=1 -c "SET client_min_messages = warning" -c "SELECT co
 	items => 'ml_items', options => '{\"alpha\": 1.0, \"confidence\": \"alpha*w\"}')" >/dev/null
 psql -qX -v ON_ERROR_STOP=1 -c "SET client_min_messages = warning" -c "SELECT count(*) FROM recfair.train('als_validated',
 	'ml_train', weight_col => 'rating', factors => 64, iterations => 15, regularization => 40,
-	items => 'ml_items', options => '{\"alpha\": 1.0}')" >/dev/null
+	items => 'ml_items', options => '{\"alpha\": 1.0, \"confidence\": \"linear\"}')" >/dev/null
 echo "== popularity groups, target equal: three models, strength 0 and 1, the amortized deficit_scale, and strength 0.95"
 psql -qX -v ON_ERROR_STOP=1 -P footer=off <<'SQL'
 SET client_min_messages = warning;

@@ -12,6 +12,10 @@
 #     Then recfair.tune() on u1.base alone (its default grid, choosing on a
 #     validation split of 20% per user; u1.test unseen), timed, its model
 #     reported on u1.test like the others.
+#     Then cold start from content: 20% of the items held out entirely, item
+#     factors mapped from u.item's genres and year (train()'s item_features),
+#     NDCG@10 among those items against popularity within genre and the
+#     user's own genre profile.
 #  2. A generated shop split with recfair.split (random, 20% per user).
 #  3. Generated play counts: the shop's (user, item) pairs of another seed,
 #     with a count = (summed weight)^1.5 times a per-user activity factor
@@ -113,6 +117,67 @@ SELECT 'defaults chosen: ' || (SELECT string_agg(k || ' ' || (hyperparameters->>
 	FROM unnest(ARRAY['regularization', 'weighted_regularization', 'confidence', 'eps', 'alpha']) k)
 FROM recfair.models WHERE name = 'als_42';
 SQL
+
+	# Cold start from content: 20% of the items held out entirely (every rating of theirs removed from
+	# u1.base), item features = the 19 genre flags of u.item and (release year - 1990) / 10; NDCG@10 over
+	# the held-out items only (each test user's ratings >= 4 of them in u1.test), against
+	# popularity within genre (an item scores the mean training popularity of the items of its genres)
+	# and each user's own genre profile (an item scores the user's share of training ratings in its genres).
+	sql -c "CREATE TABLE ml_item_raw (item_id int, title text, released text, video text, url text,
+		g1 int, g2 int, g3 int, g4 int, g5 int, g6 int, g7 int, g8 int, g9 int, g10 int, g11 int, g12 int, g13 int,
+		g14 int, g15 int, g16 int, g17 int, g18 int, g19 int)" \
+		-c "\\copy ml_item_raw FROM '$ml100k/u.item' WITH (FORMAT csv, DELIMITER '|', QUOTE E'\\x01', ENCODING 'LATIN1')"
+	sql <<'SQL'
+SET client_min_messages = warning;
+CREATE TABLE ml_items AS
+SELECT item_id, ARRAY[g1, g2, g3, g4, g5, g6, g7, g8, g9, g10, g11, g12, g13, g14, g15, g16, g17, g18, g19,
+	(coalesce(substring(released FROM '[0-9]{4}')::int, 1995) - 1990) / 10.0]::real[] AS features
+FROM ml_item_raw;
+CREATE TABLE cold_items AS SELECT item_id FROM ml_items WHERE abs(hashint4(item_id * 7 + 1)) % 5 = 0;
+CREATE TABLE cw_train AS SELECT * FROM ml_train WHERE item_id NOT IN (SELECT item_id FROM cold_items);
+CREATE TABLE cw_test AS SELECT * FROM ml_test WHERE item_id IN (SELECT item_id FROM cold_items) AND rating >= 4;
+SELECT count(*) FROM recfair.train('cold', 'cw_train', weight_col => 'rating', items => 'ml_items',
+	options => '{"item_features": "features"}');
+CREATE FUNCTION cold_ndcg(scores regclass) RETURNS float8 LANGUAGE plpgsql AS $f$
+DECLARE r float8;
+BEGIN
+	EXECUTE format($q$
+	WITH ranked AS (
+		SELECT user_id, item_id, row_number() OVER (PARTITION BY user_id ORDER BY score DESC, item_id) AS rnk FROM %s
+	), dcg AS (
+		SELECT r.user_id, sum(1 / log(2, r.rnk + 1)) AS dcg FROM ranked r JOIN cw_test t USING (user_id, item_id)
+		WHERE r.rnk <= 10 GROUP BY 1
+	), idcg AS (
+		SELECT user_id, sum(1 / log(2, g + 1)) AS idcg
+		FROM (SELECT user_id, count(*) AS n FROM cw_test GROUP BY 1) c, generate_series(1, least(n, 10)::int) g GROUP BY 1
+	)
+	SELECT avg(coalesce(d.dcg, 0) / i.idcg) FROM idcg i LEFT JOIN dcg d USING (user_id)$q$, scores) INTO r;
+	RETURN r;
+END $f$;
+CREATE TABLE s_model AS
+SELECT u.user_id, f.item_id, recfair.inner_product(u.factors, f.factors) AS score
+FROM recfair.user_factors u JOIN recfair.item_factors f ON f.model = 'cold' AND f.item_id IN (SELECT item_id FROM cold_items)
+WHERE u.model = 'cold' AND u.user_id IN (SELECT user_id FROM cw_test);
+CREATE TABLE genre_pop AS
+SELECT g, avg(n) AS pop FROM (
+	SELECT i.item_id, g, (SELECT count(*) FROM cw_train t WHERE t.item_id = i.item_id) AS n
+	FROM ml_items i, generate_series(1, 19) g WHERE i.features[g] = 1 AND i.item_id NOT IN (SELECT item_id FROM cold_items)) x
+GROUP BY g;
+CREATE TABLE s_genre_pop AS
+SELECT u.user_id, c.item_id, (SELECT coalesce(avg(p.pop), 0) FROM genre_pop p WHERE i.features[p.g] = 1) AS score
+FROM (SELECT DISTINCT user_id FROM cw_test) u, cold_items c JOIN ml_items i USING (item_id);
+CREATE TABLE user_genre AS
+SELECT t.user_id, g, count(*)::float8 / sum(count(*)) OVER (PARTITION BY t.user_id) AS share
+FROM cw_train t JOIN ml_items i USING (item_id), generate_series(1, 19) g WHERE i.features[g] = 1 GROUP BY 1, 2;
+CREATE TABLE s_profile AS
+SELECT u.user_id, c.item_id,
+	coalesce((SELECT sum(ug.share) FROM user_genre ug WHERE ug.user_id = u.user_id AND i.features[ug.g] = 1), 0) AS score
+FROM (SELECT DISTINCT user_id FROM cw_test) u, cold_items c JOIN ml_items i USING (item_id);
+SQL
+	echo "== cold items: $(sql -At -c "SELECT count(*) FROM cold_items") of 1682 held out, $(sql -At -c "SELECT count(DISTINCT user_id) || ' test users, ' || count(*) || ' relevant ratings' FROM cw_test"); NDCG@10 among the held-out items"
+	sql -P footer=off -c "SELECT label, round(cold_ndcg(t)::numeric, 4) AS \"NDCG@10\" FROM (VALUES
+		(1, 'als, item factors from the genre and year map', 's_model'), (2, 'popularity within genre', 's_genre_pop'),
+		(3, 'the user''s genre profile', 's_profile')) v(o, label, t) ORDER BY o"
 else
 	echo "MovieLens-100k not found in $ml100k: skipped"
 fi

@@ -175,11 +175,11 @@ BEGIN
 		'item_lambda', substring(best from ' l([0-9.]+)')::real));
 	-- als
 	FOREACH r IN ARRAY ARRAY[10, 20, 30, 40, 50]::real[] LOOP
-		PERFORM bench_run(format('als r%s', r), 42, 'val', 'als', r, 15, '{}');
+		PERFORM bench_run(format('als r%s', r), 42, 'val', 'als', r, 15, '{"confidence": "linear"}');
 	END LOOP;
 	SELECT variant INTO best FROM runs WHERE split = 'val' AND variant LIKE 'als r%' AND metric = 'ndcg@10'
 		ORDER BY value DESC LIMIT 1;
-	INSERT INTO chosen SELECT 'als', 6, 'als', substring(best from 'r([0-9.]+)')::real, 15, '{}';
+	INSERT INTO chosen SELECT 'als', 6, 'als', substring(best from 'r([0-9.]+)')::real, 15, '{"confidence": "linear"}';
 END
 \$\$;
 SELECT variant, algorithm, regularization, iterations, options FROM chosen ORDER BY ord, variant;
@@ -291,7 +291,8 @@ SELECT count(*) FROM recfair.generate_dataset('gen', 200000, 50000, $n, seed => 
 SELECT count(*) FROM recfair.split('gen_interactions', 'gen', 0.2) \gset
 CREATE TABLE timing (ord int, label text, seconds float8, ndcg float8);
 INSERT INTO timing SELECT 1, 'als, 15 iterations (reg 10)', (hyperparameters->>'train_seconds')::float8, NULL
-FROM recfair.train('gen_als', 'gen_train', weight_col => 'weight', factors => 64, iterations => 15, regularization => 10);
+FROM recfair.train('gen_als', 'gen_train', weight_col => 'weight', factors => 64, iterations => 15, regularization => 10,
+	options => '{"confidence": "linear"}');
 INSERT INTO timing SELECT 2, 'bpr, 5 epochs', (hyperparameters->>'train_seconds')::float8, NULL
 FROM recfair.train('gen_bpr5', 'gen_train', algorithm => 'bpr', factors => 64, iterations => 5);
 INSERT INTO timing SELECT 3, 'bpr, 10 epochs', (hyperparameters->>'train_seconds')::float8, NULL

@@ -3,7 +3,7 @@
 -- the map's aggregate, solve and apply functions; add_cold_rows() for rows added later
 BEGIN;
 SET search_path = recfair, public;
-SELECT plan(40);
+SELECT plan(41);
 
 -- users 1-20 like items 1-10, users 21-40 items 11-20; items 21-24 and user 99 have features only
 CREATE TABLE fm AS
@@ -111,6 +111,9 @@ SELECT throws_ok($$SELECT train('b1', 'fm', factors => 2, iterations => 1, items
 	'42804', 'the features of item 1 are not a list of numbers', 'a column that is not numbers');
 SELECT throws_ok($$SELECT train('b1', 'fm', factors => 2, iterations => 1, items => 'fm_bad', options => '{"item_features": "nan"}')$$,
 	'22000', 'the features of item 4 are not finite', 'a NaN feature');
+CREATE TABLE fm_dup AS SELECT item_id, ARRAY[1, 0]::real[] AS f FROM generate_series(1, 20) item_id UNION ALL SELECT 5, ARRAY[0, 1]::real[];
+SELECT throws_ok($$SELECT train('b1', 'fm', factors => 2, iterations => 1, items => 'fm_dup', options => '{"item_features": "f"}')$$,
+	'21000', 'item 5 has more than one row with features in fm_dup', 'an item with two feature rows');
 SELECT throws_ok($$SELECT train('b1', 'fm', factors => 2, iterations => 1, options => '{"feature_regularization": 1}')$$, '22023',
 	'option "feature_regularization" needs item_features or user_features', 'a feature regularization alone');
 SELECT throws_ok($$SELECT train('b1', 'fm', factors => 2, iterations => 1, items => 'fm_items', options => '{"item_features": "features", "feature_regularization": -1}')$$,
