@@ -259,16 +259,19 @@ UserRow(const ModelCache *m, int64 user_id, float4 *x, double *bias)
 
 /*
  * The top history reason for each of n items of an implicit ALS model
- * (indexes item_index[]): the history item with the largest contribution
- * and that contribution, with has_reason[r] false where there is none (the
- * model is not implicit ALS, or the user has no history item).  One solve
+ * (indexes item_index[]), into arrays it allocates: the history item with
+ * the largest contribution and that contribution, found[r] false where
+ * there is none (the model is not implicit ALS, or the user has no history
+ * item).  One solve
  * of the user's matrix with n right-hand sides.  Runs inside an SPI
  * connection.
  */
 void
-ExplainRows(const ModelCache *m, int64 user_id, int n, const int32 *item_index,
-			int64 *reason_item, double *reason_contribution, bool *has_reason)
+ExplainRows(const ModelCache *m, int64 user_id, int n, const int32 *item_index, RowReasons *reasons)
 {
+	int64	   *reason_item = reasons->item = palloc(sizeof(int64) * Max(n, 1));
+	double	   *reason_contribution = reasons->contribution = palloc(sizeof(double) * Max(n, 1));
+	bool	   *has_reason = reasons->found = palloc(sizeof(bool) * Max(n, 1));
 	int			k = m->k;
 	int32	   *items;
 	double	   *weights;

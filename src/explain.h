@@ -10,7 +10,14 @@
 
 #include "serve.h"
 
-extern void ExplainRows(const ModelCache *m, int64 user_id, int n, const int32 *item_index,
-						int64 *reason_item, double *reason_contribution, bool *has_reason);
+/* Per row of a list: its top history reason, if found. */
+typedef struct RowReasons
+{
+	int64	   *item;
+	double	   *contribution;
+	bool	   *found;
+} RowReasons;
+
+extern void ExplainRows(const ModelCache *m, int64 user_id, int n, const int32 *item_index, RowReasons *reasons);
 
 #endif							/* RECFAIR_EXPLAIN_H */

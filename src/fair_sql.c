@@ -335,6 +335,47 @@ AmortizedFairList(const FairListInput *in, const float4 *scores, FairItem *out)
 }
 
 /*
+ * The user's fair list, as recommend_fair and recommend_fair_explained
+ * build it: its length, the rows in *out, and the model, its groups and the
+ * user's scores for the caller; -1 for a user the model does not know (or
+ * NULL), who gets no rows, as from recommend().  Inside an SPI connection.
+ */
+static int
+UserFairList(FunctionCallInfo fcinfo, const RecommendFairCall *call, ModelCache **m_out,
+			 const GroupMap **gm_out, float4 **scores_out, FairItem **out)
+{
+	ModelCache *m = GetModel(call->model);
+	const GroupMap *gm = GetGroupMap(m, call->group_col);
+	float4	   *scores = PG_ARGISNULL(RF_ARG_USER_ID) ? NULL : UserScores(m, call->user_id, call->exclude_seen);
+	double	   *shares;
+	FairListInput in;
+
+	*m_out = m;
+	*gm_out = gm;
+	*scores_out = scores;
+	if (scores == NULL)
+		return -1;
+	shares = palloc(mul_size(sizeof(double), gm->ngroups));
+	if (call->fair.target.kind != TARGET_MERIT)
+		TargetShares(&call->fair.target, gm, NULL, 0, shares);
+	in.m = m;
+	in.gm = gm;
+	in.k = call->k;
+	in.ncandidates = Min(call->fair.ncandidates, m->nitems);
+	in.merit = call->fair.target.kind == TARGET_MERIT;
+	in.fixed_shares = shares;
+	in.strength = call->fair.strength;
+	in.amortized = call->fair.amortized;
+	in.deficit_scale = call->fair.deficit_scale;
+	in.scale_state = &ModelFairState(m)->amortized_scale;
+	in.interruptible = true;
+	*out = palloc(sizeof(FairItem) * call->k);
+	if (call->fair.amortized)
+		return AmortizedFairList(&in, scores, *out);
+	return BuildFairList(&in, AllocFairListScratch(&in, 1), scores, NULL, *out);
+}
+
+/*
  * recommend_fair(user_id, k, group_col, ...): the user's top k re-ranked so
  * that the groups of group_col get their target share of exposure.
  */
@@ -346,8 +387,6 @@ recfair_recommend_fair(PG_FUNCTION_ARGS)
 	ModelCache *m;
 	const GroupMap *gm;
 	float4	   *scores;
-	double	   *shares;
-	FairListInput in;
 	FairItem   *out;
 	int			n;
 
@@ -357,35 +396,9 @@ recfair_recommend_fair(PG_FUNCTION_ARGS)
 	ParseRecommendFairCall(fcinfo, &call);
 
 	SPI_connect();
-	m = GetModel(call.model);
-	gm = GetGroupMap(m, call.group_col);
-	/* a NULL user is an unknown user: no rows, as from recommend() */
-	scores = PG_ARGISNULL(RF_ARG_USER_ID) ? NULL : UserScores(m, call.user_id, call.exclude_seen);
-	if (scores == NULL)
-	{
-		SPI_finish();
-		return (Datum) 0;
-	}
-	shares = palloc(mul_size(sizeof(double), gm->ngroups));
-	if (call.fair.target.kind != TARGET_MERIT)
-		TargetShares(&call.fair.target, gm, NULL, 0, shares);
-	in.m = m;
-	in.gm = gm;
-	in.k = call.k;
-	in.ncandidates = Min(call.fair.ncandidates, m->nitems);
-	in.merit = call.fair.target.kind == TARGET_MERIT;
-	in.fixed_shares = shares;
-	in.strength = call.fair.strength;
-	in.amortized = call.fair.amortized;
-	in.deficit_scale = call.fair.deficit_scale;
-	in.scale_state = &ModelFairState(m)->amortized_scale;
-	in.interruptible = true;
-	out = palloc(sizeof(FairItem) * call.k);
-	if (call.fair.amortized)
-		n = AmortizedFairList(&in, scores, out);
-	else
-		n = BuildFairList(&in, AllocFairListScratch(&in, 1), scores, NULL, out);
-	EmitFairRows(fcinfo, out, n, gm);
+	n = UserFairList(fcinfo, &call, &m, &gm, &scores, &out);
+	if (n >= 0)
+		EmitFairRows(fcinfo, out, n, gm);
 	SPI_finish();
 	return (Datum) 0;
 }
@@ -421,54 +434,20 @@ recfair_recommend_fair_explained(PG_FUNCTION_ARGS)
 	ModelCache *m;
 	const GroupMap *gm;
 	float4	   *scores;
-	double	   *shares;
-	FairListInput in;
 	FairItem   *out;
 	int32	   *index;
-	int64	   *reason;
-	double	   *contribution;
-	bool	   *has_reason;
+	RowReasons	reasons;
 	int			n;
 
 	InitMaterializedSRF(fcinfo, 0);
 	ParseRecommendFairCall(fcinfo, &call);
 
 	SPI_connect();
-	m = GetModel(call.model);
-	gm = GetGroupMap(m, call.group_col);
-	scores = PG_ARGISNULL(RF_ARG_USER_ID) ? NULL : UserScores(m, call.user_id, call.exclude_seen);
-	if (scores == NULL)
-	{
-		SPI_finish();
-		return (Datum) 0;
-	}
-	shares = palloc(mul_size(sizeof(double), gm->ngroups));
-	if (call.fair.target.kind != TARGET_MERIT)
-		TargetShares(&call.fair.target, gm, NULL, 0, shares);
-	in.m = m;
-	in.gm = gm;
-	in.k = call.k;
-	in.ncandidates = Min(call.fair.ncandidates, m->nitems);
-	in.merit = call.fair.target.kind == TARGET_MERIT;
-	in.fixed_shares = shares;
-	in.strength = call.fair.strength;
-	in.amortized = call.fair.amortized;
-	in.deficit_scale = call.fair.deficit_scale;
-	in.scale_state = &ModelFairState(m)->amortized_scale;
-	in.interruptible = true;
-	out = palloc(sizeof(FairItem) * call.k);
-	if (call.fair.amortized)
-		n = AmortizedFairList(&in, scores, out);
-	else
-		n = BuildFairList(&in, AllocFairListScratch(&in, 1), scores, NULL, out);
-
+	n = UserFairList(fcinfo, &call, &m, &gm, &scores, &out);
 	index = palloc(sizeof(int32) * Max(n, 1));
-	reason = palloc(sizeof(int64) * Max(n, 1));
-	contribution = palloc(sizeof(double) * Max(n, 1));
-	has_reason = palloc(sizeof(bool) * Max(n, 1));
 	for (int i = 0; i < n; i++)
 		index[i] = out[i].index;
-	ExplainRows(m, call.user_id, n, index, reason, contribution, has_reason);
+	ExplainRows(m, call.user_id, Max(n, 0), index, &reasons);
 	for (int i = 0; i < n; i++)
 	{
 		Datum		values[7];
@@ -477,9 +456,9 @@ recfair_recommend_fair_explained(PG_FUNCTION_ARGS)
 		FairRowValues(out, i, gm, values, nulls);
 		values[4] = Int64GetDatum(PlainRank(m, scores, out[i].index));
 		nulls[4] = false;
-		values[5] = Int64GetDatum(reason[i]);
-		values[6] = Float8GetDatum(contribution[i]);
-		nulls[5] = nulls[6] = !has_reason[i];
+		values[5] = Int64GetDatum(reasons.item[i]);
+		values[6] = Float8GetDatum(reasons.contribution[i]);
+		nulls[5] = nulls[6] = !reasons.found[i];
 		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
 	}
 	SPI_finish();

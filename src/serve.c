@@ -492,9 +492,7 @@ recfair_recommend_explained(PG_FUNCTION_ARGS)
 	float4	   *scores;
 	Candidate  *top;
 	int32	   *index;
-	int64	   *reason;
-	double	   *contribution;
-	bool	   *has_reason;
+	RowReasons	reasons;
 	int			n;
 
 	InitMaterializedSRF(fcinfo, 0);
@@ -516,22 +514,19 @@ recfair_recommend_explained(PG_FUNCTION_ARGS)
 	top = palloc(sizeof(Candidate) * k);
 	n = TopK(m, scores, k, top);
 	index = palloc(sizeof(int32) * Max(n, 1));
-	reason = palloc(sizeof(int64) * Max(n, 1));
-	contribution = palloc(sizeof(double) * Max(n, 1));
-	has_reason = palloc(sizeof(bool) * Max(n, 1));
 	for (int i = 0; i < n; i++)
 		index[i] = top[i].index;
-	ExplainRows(m, user_id, n, index, reason, contribution, has_reason);
+	ExplainRows(m, user_id, n, index, &reasons);
 	for (int i = 0; i < n; i++)
 	{
 		Datum		values[5];
-		bool		nulls[5] = {false, false, false, !has_reason[i], !has_reason[i]};
+		bool		nulls[5] = {false, false, false, !reasons.found[i], !reasons.found[i]};
 
 		values[0] = Int32GetDatum(i + 1);
 		values[1] = Int64GetDatum(m->item_ids[top[i].index]);
 		values[2] = Float4GetDatum(top[i].score);
-		values[3] = Int64GetDatum(reason[i]);
-		values[4] = Float8GetDatum(contribution[i]);
+		values[3] = Int64GetDatum(reasons.item[i]);
+		values[4] = Float8GetDatum(reasons.contribution[i]);
 		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
 	}
 	SPI_finish();

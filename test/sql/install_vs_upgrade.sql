@@ -144,7 +144,7 @@ UNION ALL
 -- the back branches keep a version of each column in the reserved option
 -- pg_attver, which changes with every ALTER and is left out.
 SELECT r.object, 'column ' || a.attname,
-	concat_ws(' ', 'position ' || row_number() OVER (PARTITION BY r.relid ORDER BY a.attnum),
+	concat_ws(' ', 'position ' || row_number() OVER (PARTITION BY r.object ORDER BY a.attnum),
 			  format_type(a.atttypid, a.atttypmod),
 			  CASE WHEN a.attnotnull THEN 'NOT NULL' END,
 			  'DEFAULT ' || pg_get_expr(ad.adbin, ad.adrelid),
