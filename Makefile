@@ -42,7 +42,7 @@ OBJS = \
 
 DATA = $(wildcard sql/recfair--*.sql)
 
-REGRESS = embedding_io embedding_ops embedding_agg embedding_dump train_concurrency fair_concurrency training_progress upgrade install_vs_upgrade
+REGRESS = embedding_io embedding_ops embedding_agg embedding_dump train_concurrency fair_concurrency fair_notice training_progress upgrade install_vs_upgrade
 # pg_regress reads test/sql/*.sql and compares with test/expected/*.out (the
 # layout of pgvector); it writes results/ and regression.diffs here.
 REGRESS_OPTS = --inputdir=test --load-extension=recfair

@@ -137,3 +137,13 @@ CREATE FUNCTION recfair.add_cold_rows(model text) RETURNS bigint
 AS 'MODULE_PATHNAME', 'recfair_add_cold_rows' LANGUAGE C VOLATILE STRICT PARALLEL UNSAFE;
 COMMENT ON FUNCTION recfair.add_cold_rows(text) IS
 	'give the rows added to the model''s registered item and user tables since training, those with features and no factors, factors from the model''s feature maps; returns how many';
+
+/* recommend_fair_batch(): fair lists for a set of users, stateless */
+CREATE FUNCTION recfair.recommend_fair_batch(user_ids bigint[], k integer, group_col text, model text DEFAULT NULL,
+											 target text DEFAULT 'equal', strength real DEFAULT 1.0,
+											 candidates integer DEFAULT NULL, options jsonb DEFAULT '{}',
+											 amortized boolean DEFAULT true)
+RETURNS TABLE (user_id bigint, rank integer, item_id bigint, score real, group_value text)
+AS 'MODULE_PATHNAME', 'recfair_recommend_fair_batch' LANGUAGE C STABLE PARALLEL RESTRICTED;
+COMMENT ON FUNCTION recfair.recommend_fair_batch(bigint[], integer, text, text, text, real, integer, jsonb, boolean) IS
+	'fair top-k lists for a set of users in one call, balanced over the set as amortized mode balances over time but from nothing and storing nothing: deterministic, and runnable read-only (dashboards); users in ascending id order, each once; amortized => false makes each list fair on its own';

@@ -811,6 +811,15 @@ ROWS 10 SUPPORT recfair.recommend_support;
 COMMENT ON FUNCTION recfair.recommend_fair(bigint, integer, text, text, text, real, integer, jsonb, boolean, boolean) IS
 	'top-k items for a user, re-ranked so that the groups of group_col (a column of the registered item table) get their target share of exposure (equal, catalog, merit, or a jsonb of shares); strength 0 = plain, 1 = tightest parity; amortized: parity over many calls; options: deficit_scale';
 
+CREATE FUNCTION recfair.recommend_fair_batch(user_ids bigint[], k integer, group_col text, model text DEFAULT NULL,
+											 target text DEFAULT 'equal', strength real DEFAULT 1.0,
+											 candidates integer DEFAULT NULL, options jsonb DEFAULT '{}',
+											 amortized boolean DEFAULT true)
+RETURNS TABLE (user_id bigint, rank integer, item_id bigint, score real, group_value text)
+AS 'MODULE_PATHNAME', 'recfair_recommend_fair_batch' LANGUAGE C STABLE PARALLEL RESTRICTED;
+COMMENT ON FUNCTION recfair.recommend_fair_batch(bigint[], integer, text, text, text, real, integer, jsonb, boolean) IS
+	'fair top-k lists for a set of users in one call, balanced over the set as amortized mode balances over time but from nothing and storing nothing: deterministic, and runnable read-only (dashboards); users in ascending id order, each once; amortized => false makes each list fair on its own';
+
 CREATE FUNCTION recfair.recommend_fair_explained(user_id bigint, k integer, group_col text, model text DEFAULT NULL,
 												 target text DEFAULT 'equal', strength real DEFAULT 1.0,
 												 candidates integer DEFAULT NULL, options jsonb DEFAULT '{}',

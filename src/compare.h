@@ -19,6 +19,15 @@ CompareInt32(const void *a, const void *b)
 }
 
 static inline int
+CompareInt64(const void *a, const void *b)
+{
+	int64		x = *(const int64 *) a;
+	int64		y = *(const int64 *) b;
+
+	return (x > y) - (x < y);
+}
+
+static inline int
 CompareDoubles(const void *a, const void *b)
 {
 	double		x = *(const double *) a;

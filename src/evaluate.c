@@ -233,6 +233,9 @@ typedef struct RankPass
 	double	   *merit_mass;		/* per worker: ngroups */
 	FairItem   *out;			/* per worker: k */
 	bool		amortized;
+	/* recommend_fair_batch: each user's list (by user index, k each), or NULL */
+	Candidate  *lists;
+	int32	   *list_len;
 } RankPass;
 
 static bool
@@ -386,6 +389,13 @@ RankUser(RankPass *p, TestUser *u, float4 *scores, int worker)
 	else
 		n = TopK(m, scores, k, top);
 
+	if (p->lists != NULL)
+	{
+		int64		at = u - p->users;
+
+		memcpy(p->lists + at * k, top, sizeof(Candidate) * n);
+		p->list_len[at] = n;
+	}
 	for (int r = 1; r <= n; r++)
 	{
 		covered[top[r - 1].index] = true;
@@ -535,6 +545,7 @@ typedef struct ListConfig
 	const GroupMap *gm;			/* NULL: no groups */
 	bool		fair;
 	FairSettings fs;
+	int32		keep_lists;		/* > 0: keep each of this many users' lists (RankPass.lists) */
 } ListConfig;
 
 /*
@@ -573,6 +584,14 @@ RunLists(RankPass *pass, ModelCache *m, TestUser *users, const float4 *x,
 	pass->order = order;
 	pass->x = x;
 	pass->group = group;
+	if (cfg->keep_lists > 0)
+	{
+		BudgetReserve(budget, mul_size(mul_size(sizeof(Candidate) + sizeof(int32), k), cfg->keep_lists), "the lists");
+		pass->lists = MemoryContextAllocHuge(CurrentMemoryContext,
+											 mul_size(mul_size(sizeof(Candidate), k), cfg->keep_lists));
+		pass->list_len = MemoryContextAllocHuge(CurrentMemoryContext, mul_size(sizeof(int32), cfg->keep_lists));
+		memset(pass->list_len, 0, mul_size(sizeof(int32), cfg->keep_lists));
+	}
 	pass->scores = MemoryContextAllocHuge(CurrentMemoryContext,
 										  mul_size(mul_size(mul_size(sizeof(float4), group), nitems), nthreads));
 	pass->xb = palloc(mul_size(mul_size(mul_size(sizeof(float4), group), m->k), nthreads));
@@ -1380,6 +1399,136 @@ recfair_exposure_report(PG_FUNCTION_ARGS)
 	fixed_shares = palloc(mul_size(sizeof(double), Max(cfg.gm->ngroups, 1)));
 	RunLists(&pass, m, users, x, order, n, &cfg, fixed_shares, &budget);
 	EmitExposureRows(rsinfo, &cfg, &pass, fixed_shares);
+	SPI_finish();
+	return (Datum) 0;
+}
+
+/* recommend_fair_batch()'s arguments, by position in its SQL signature. */
+enum
+{
+	RB_ARG_USER_IDS,
+	RB_ARG_K,
+	RB_ARG_GROUP_COL,
+	RB_ARG_MODEL,
+	RB_ARG_TARGET,
+	RB_ARG_STRENGTH,
+	RB_ARG_CANDIDATES,
+	RB_ARG_OPTIONS,
+	RB_ARG_AMORTIZED,
+	RB_NARGS
+};
+
+static const FairArgs recommend_fair_batch_args = {
+	RB_ARG_TARGET, RB_ARG_STRENGTH, RB_ARG_CANDIDATES, RB_ARG_AMORTIZED, RB_ARG_OPTIONS, NULL
+};
+
+/*
+ * recommend_fair_batch(user_ids, k, group_col, model, target, strength,
+ * candidates, options, amortized): fair lists for a set of users in one
+ * call, balanced over the set as amortized mode balances over time (each
+ * list leaning toward the groups behind in the lists before it), but
+ * starting from nothing and storing nothing: the same users and model give
+ * the same lists, in a read-only transaction too.  Users are taken in
+ * ascending id order whatever the array's order; duplicates count once; a
+ * user the model does not know gets no rows.  The deficit_scale defaults to
+ * one list's exposure rather than amortized mode's 300.  amortized => false
+ * makes each list fair on its own, as recommend_fair does.
+ */
+PG_FUNCTION_INFO_V1(recfair_recommend_fair_batch);
+Datum
+recfair_recommend_fair_batch(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	ArrayType  *ids_array;
+	Datum	   *elems;
+	bool	   *nulls;
+	int			nelems;
+	ModelCache *m;
+	ListConfig	cfg;
+	MemoryBudget budget = {0};
+	Interactions given;
+	TestUser   *users;
+	float4	   *x;
+	int32	   *order;
+	int32		n = 0;
+	RankPass	pass;
+	double	   *fixed_shares;
+	int64	   *ids;
+	int32		nids = 0;
+
+	CheckArgsNotNull(fcinfo, RB_NARGS, (1U << RB_ARG_MODEL) | (1U << RB_ARG_CANDIDATES));
+	memset(&cfg, 0, sizeof(cfg));
+	cfg.k = PG_GETARG_INT32(RB_ARG_K);
+	CheckK(cfg.k);
+	cfg.fair = true;
+	ParseFairSettings(fcinfo, &recommend_fair_batch_args, cfg.k, NULL, 0, &cfg.fs);
+	/*
+	 * The deficit worth a unit of score: by default one list's exposure, so
+	 * that the set reaches its target by its end (amortized mode's default
+	 * is calibrated for a stream of calls: over a hundred users it leaves
+	 * most of the disparity; docs/design-notes.md)
+	 */
+	if (!OptionPresent(PG_GETARG_JSONB_P(RB_ARG_OPTIONS), "deficit_scale"))
+	{
+		cfg.fs.deficit_scale = 0.0;
+		for (int r = 1; r <= cfg.k; r++)
+			cfg.fs.deficit_scale += RankExposure(r);
+	}
+	InitMaterializedSRF(fcinfo, 0);
+	ids_array = PG_GETARG_ARRAYTYPE_P(RB_ARG_USER_IDS);
+	if (ARR_NDIM(ids_array) > 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
+				 errmsg("user_ids must be a one-dimensional array")));
+	deconstruct_array(ids_array, INT8OID, sizeof(int64), FLOAT8PASSBYVAL, TYPALIGN_DOUBLE, &elems, &nulls, &nelems);
+
+	/* the distinct non-NULL ids, ascending: the order the lists are balanced in */
+	ids = palloc(sizeof(int64) * Max(nelems, 1));
+	for (int i = 0; i < nelems; i++)
+		if (!nulls[i])
+			ids[nids++] = DatumGetInt64(elems[i]);
+	qsort(ids, nids, sizeof(int64), CompareInt64);
+	{
+		int32		w = 0;
+
+		for (int32 i = 0; i < nids; i++)
+			if (w == 0 || ids[w - 1] != ids[i])
+				ids[w++] = ids[i];
+		nids = w;
+	}
+
+	SPI_connect();
+	m = GetModel(PG_ARGISNULL(RB_ARG_MODEL) ? NULL : text_to_cstring(PG_GETARG_TEXT_PP(RB_ARG_MODEL)));
+	cfg.gm = GetGroupMap(m, text_to_cstring(PG_GETARG_TEXT_PP(RB_ARG_GROUP_COL)));
+	memset(&given, 0, sizeof(given));
+	given.nusers = nids;
+	given.user_ids = ids;
+	LoadUsersWithFactors(&budget, m, &given, "the users' factors", &users, &x, &order);
+	for (int32 u = 0; u < nids; u++)
+		if (users[u].known && m->nitems > 0)
+			order[n++] = u;
+	cfg.keep_lists = Max(nids, 1);
+	fixed_shares = palloc(mul_size(sizeof(double), Max(cfg.gm->ngroups, 1)));
+	RunLists(&pass, m, users, x, order, n, &cfg, fixed_shares, &budget);
+	for (int32 i = 0; i < n; i++)
+	{
+		int32		u = order[i];
+		const Candidate *list = pass.lists + (int64) u * cfg.k;
+
+		for (int r = 0; r < pass.list_len[u]; r++)
+		{
+			const char *name = cfg.gm->names[cfg.gm->group_of_item[list[r].index]];
+			Datum		values[5];
+			bool		vnulls[5] = {false, false, false, false, name == NULL};
+
+			values[0] = Int64GetDatum(ids[u]);
+			values[1] = Int32GetDatum(r + 1);
+			values[2] = Int64GetDatum(m->item_ids[list[r].index]);
+			values[3] = Float4GetDatum(list[r].score);
+			values[4] = name ? CStringGetTextDatum(name) : (Datum) 0;
+			tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, vnulls);
+		}
+	}
 	SPI_finish();
 	return (Datum) 0;
 }

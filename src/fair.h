@@ -104,6 +104,7 @@ typedef struct GroupMap
 	Oid			loaded_by;		/* the role that read it */
 	bool		row_security;	/* the table has row security: this transaction only */
 	bool		provisional;	/* read in the current transaction */
+	bool		said_cannot_act;	/* recommend_fair's NOTICE, once per map */
 } GroupMap;
 
 extern int	GroupOfName(const GroupMap *gm, const char *name);

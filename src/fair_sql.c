@@ -335,6 +335,32 @@ AmortizedFairList(const FairListInput *in, const float4 *scores, FairItem *out)
 }
 
 /*
+ * A list re-ranked on its own cannot give each of more groups than k
+ * positions its share: where the fair list is the plain one, say so (once
+ * per model version and column), naming the modes that balance over many
+ * lists.
+ */
+static void
+SayIfCannotAct(const ModelCache *m, GroupMap *gm, const float4 *scores, int k, const FairItem *out, int n)
+{
+	Candidate  *top = palloc(sizeof(Candidate) * k);
+	int			nplain = TopK(m, scores, k, top);
+
+	if (nplain != n)
+		return;
+	for (int i = 0; i < n; i++)
+		if (m->item_ids[top[i].index] != out[i].id)
+			return;
+	gm->said_cannot_act = true;
+	ereport(NOTICE,
+			(errmsg("recommend_fair left this list as it was: %d groups of %s cannot each get their share of %d positions",
+					gm->ngroups, gm->column, k),
+			 errdetail("Each list is re-ranked on its own; a list this short holds too few groups to move toward the target."),
+			 errhint("Balance exposure over many lists: recommend_fair_batch(user_ids, ...) for a set of users (dashboards), "
+					 "or amortized => true for a stream of requests.")));
+}
+
+/*
  * The user's fair list, as recommend_fair and recommend_fair_explained
  * build it: its length, the rows in *out, and the model, its groups and the
  * user's scores for the caller; -1 for a user the model does not know (or
@@ -349,6 +375,7 @@ UserFairList(FunctionCallInfo fcinfo, const RecommendFairCall *call, ModelCache 
 	float4	   *scores = PG_ARGISNULL(RF_ARG_USER_ID) ? NULL : UserScores(m, call->user_id, call->exclude_seen);
 	double	   *shares;
 	FairListInput in;
+	int			n;
 
 	*m_out = m;
 	*gm_out = gm;
@@ -372,7 +399,10 @@ UserFairList(FunctionCallInfo fcinfo, const RecommendFairCall *call, ModelCache 
 	*out = palloc(sizeof(FairItem) * call->k);
 	if (call->fair.amortized)
 		return AmortizedFairList(&in, scores, *out);
-	return BuildFairList(&in, AllocFairListScratch(&in, 1), scores, NULL, *out);
+	n = BuildFairList(&in, AllocFairListScratch(&in, 1), scores, NULL, *out);
+	if (gm->ngroups > call->k && call->fair.strength > 0 && !gm->said_cannot_act)
+		SayIfCannotAct(m, (GroupMap *) gm, scores, call->k, *out, n);
+	return n;
 }
 
 /*
