@@ -147,3 +147,64 @@ RETURNS TABLE (user_id bigint, rank integer, item_id bigint, score real, group_v
 AS 'MODULE_PATHNAME', 'recfair_recommend_fair_batch' LANGUAGE C STABLE PARALLEL RESTRICTED;
 COMMENT ON FUNCTION recfair.recommend_fair_batch(bigint[], integer, text, text, text, real, integer, jsonb, boolean) IS
 	'fair top-k lists for a set of users in one call, balanced over the set as amortized mode balances over time but from nothing and storing nothing: deterministic, and runnable read-only (dashboards); users in ascending id order, each once; amortized => false makes each list fair on its own';
+
+/* Serving rights for a role, in one call: recfair's tables and the models' registered tables. */
+CREATE FUNCTION recfair.grant_serving(role regrole, model text DEFAULT NULL, amortized boolean DEFAULT false)
+RETURNS SETOF text
+LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+#variable_conflict use_variable
+DECLARE
+	stmt text;
+	t record;
+BEGIN
+	IF role IS NULL OR amortized IS NULL THEN
+		RAISE EXCEPTION 'role and amortized must not be NULL' USING ERRCODE = '22004';
+	END IF;
+	IF model IS NOT NULL AND NOT EXISTS (SELECT 1 FROM recfair.models m WHERE m.name OPERATOR(pg_catalog.=) model) THEN
+		RAISE EXCEPTION 'model "%" does not exist', model USING ERRCODE = '42704',
+			HINT = 'SELECT name FROM recfair.models lists the models.';
+	END IF;
+	FOR stmt IN
+		SELECT pg_catalog.format('GRANT USAGE ON SCHEMA recfair TO %s', role)
+		UNION ALL
+		SELECT pg_catalog.format('GRANT SELECT ON recfair.models, recfair.user_factors, recfair.item_factors, '
+								 'recfair.feature_maps TO %s', role)
+		UNION ALL
+		SELECT pg_catalog.format('GRANT SELECT, INSERT, UPDATE ON recfair.fair_exposure TO %s', role) WHERE amortized
+	LOOP
+		EXECUTE stmt;
+		RETURN NEXT stmt;
+	END LOOP;
+	-- the registered tables of the model (or of every model), by their current names
+	FOR t IN
+		SELECT DISTINCT pg_catalog.to_regclass(x.tbl) AS rel, x.tbl
+		FROM (SELECT m.item_table AS tbl FROM recfair.models m
+			  WHERE (model IS NULL OR m.name OPERATOR(pg_catalog.=) model) AND m.item_table IS NOT NULL
+			  UNION
+			  SELECT m.user_table FROM recfair.models m
+			  WHERE (model IS NULL OR m.name OPERATOR(pg_catalog.=) model) AND m.user_table IS NOT NULL) x
+		ORDER BY x.tbl
+	LOOP
+		IF t.rel IS NULL THEN
+			RAISE NOTICE 'the registered table % no longer exists: skipped', t.tbl;
+			CONTINUE;
+		END IF;
+		stmt := pg_catalog.format('GRANT SELECT ON %s TO %s', t.rel, role);
+		EXECUTE stmt;
+		RETURN NEXT stmt;
+		IF (SELECT c.relkind FROM pg_catalog.pg_class c WHERE c.oid OPERATOR(pg_catalog.=) t.rel) IN ('v', 'f')
+		   AND NOT pg_catalog.pg_has_role(role::pg_catalog.oid,
+				(SELECT c.relowner FROM pg_catalog.pg_class c WHERE c.oid OPERATOR(pg_catalog.=) t.rel), 'USAGE')
+		   AND NOT pg_catalog.pg_has_role((SELECT c.relowner FROM pg_catalog.pg_class c WHERE c.oid OPERATOR(pg_catalog.=) t.rel),
+				role::pg_catalog.oid, 'USAGE') THEN
+			RAISE NOTICE '% is a view or foreign table of another role: recfair reads it for % only as its owner would, which % may not do',
+				t.rel, role, role
+				USING HINT = 'Register a table or a materialized view instead, or one owned by that role; docs/security.md says why.';
+		END IF;
+	END LOOP;
+END
+$$;
+COMMENT ON FUNCTION recfair.grant_serving(regrole, text, boolean) IS
+	'grant a role what serving needs (usage on schema recfair, SELECT on its model tables, and on the registered item and user tables of model, or of every model when NULL; with amortized, the amortized state) and return the GRANT statements run; run it as the tables'' owner or a superuser';

@@ -77,8 +77,9 @@ CheckColumnReadable(Oid relid, AttrNumber attnum, const char *model, const char 
 			 errmsg("permission denied for table %s", QualifiedRelationName(relid)),
 			 errdetail("It is the %s table of model \"%s\", and recfair reads its column \"%s\" with your privileges.",
 					   kind, model, get_attname(relid, attnum, false)),
-			 errhint("GRANT SELECT ON %s TO %s.", QualifiedRelationName(relid),
-					 quote_identifier(GetUserNameFromId(GetUserId(), false)))));
+			 errhint("GRANT SELECT ON %s TO %s; or, as its owner or a superuser, SELECT recfair.grant_serving(%s) grants all that serving needs.",
+					 QualifiedRelationName(relid), quote_identifier(GetUserNameFromId(GetUserId(), false)),
+					 quote_literal_cstr(GetUserNameFromId(GetUserId(), false)))));
 }
 
 void

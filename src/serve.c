@@ -35,6 +35,7 @@
 #include "options.h"
 #include "serve.h"
 #include "storage/shmem.h"
+#include "utils/acl.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/memutils.h"
@@ -132,6 +133,29 @@ LoadItems(ModelCache *entry, const char *name)
 	SPI_freetuptable(SPI_tuptable);
 }
 
+/*
+ * SELECT on the model tables, checked before recfair's own queries read
+ * them, so that the error names the way to grant it.
+ */
+static void
+CheckServingRights(void)
+{
+	static const char *const tables[] = {"models", "user_factors", "item_factors"};
+
+	for (int i = 0; i < lengthof(tables); i++)
+	{
+		Oid			relid = RecfairTableOid(tables[i]);
+
+		if (OidIsValid(relid) && pg_class_aclcheck(relid, GetUserId(), ACL_SELECT) != ACLCHECK_OK)
+			ereport(ERROR,
+					(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
+					 errmsg("permission denied for table recfair.%s", tables[i]),
+					 errdetail("Serving reads recfair.models, recfair.user_factors and recfair.item_factors with your privileges."),
+					 errhint("As their owner or a superuser: SELECT recfair.grant_serving(%s) grants what serving needs.",
+							 quote_literal_cstr(GetUserNameFromId(GetUserId(), false)))));
+	}
+}
+
 /* The cached items of the model a call names (resolving NULL), current version. */
 ModelCache *
 GetModel(const char *model)
@@ -156,6 +180,7 @@ GetModel(const char *model)
 	ModelCache *entry = NULL;
 	int			rc;
 
+	CheckServingRights();
 	if (strlen(name) >= sizeof(cache[0].name))
 		ereport(ERROR,
 				(errcode(ERRCODE_NAME_TOO_LONG),
