@@ -674,6 +674,75 @@ $$;
 COMMENT ON FUNCTION recfair.grant_serving(regrole, text, boolean) IS
 	'grant a role what serving needs (usage on schema recfair, SELECT on its model tables, and on the registered item and user tables of model, or of every model when NULL; with amortized, the amortized state) and return the GRANT statements run; run it as the tables'' owner or a superuser';
 
+/* Retrain a model with the settings it was trained with, any of them overridden. */
+CREATE FUNCTION recfair.retrain(model text, source regclass DEFAULT NULL, source_query text DEFAULT NULL,
+								algorithm text DEFAULT NULL, factors integer DEFAULT NULL,
+								iterations integer DEFAULT NULL, regularization real DEFAULT NULL,
+								options jsonb DEFAULT NULL, seed bigint DEFAULT NULL)
+RETURNS recfair.models
+LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
+-- no SET search_path: a stored source query runs as train() runs it, with the caller's
+AS $$
+#variable_conflict use_variable
+DECLARE
+	m recfair.models;
+	h jsonb;
+	rel regclass := source;
+	query text := source_query;
+	algo text;
+	opts jsonb;
+	result recfair.models;
+BEGIN
+	IF model IS NULL THEN
+		RAISE EXCEPTION 'model must not be NULL' USING ERRCODE = '22004';
+	END IF;
+	IF source IS NOT NULL AND source_query IS NOT NULL THEN
+		RAISE EXCEPTION 'retrain takes a source or a source_query, not both' USING ERRCODE = '22023';
+	END IF;
+	SELECT * INTO m FROM recfair.models x WHERE x.name OPERATOR(pg_catalog.=) model;
+	IF NOT FOUND THEN
+		RAISE EXCEPTION 'model "%" does not exist', model USING ERRCODE = '42704',
+			HINT = 'SELECT name FROM recfair.models lists the models.';
+	END IF;
+	h := m.hyperparameters;
+	IF rel IS NULL AND query IS NULL THEN
+		-- the recorded source: a relation (schema-qualified, quoted) or the text of a query
+		BEGIN
+			rel := pg_catalog.to_regclass(m.source);
+			IF rel IS NULL THEN
+				RAISE EXCEPTION 'the source % of model "%" no longer exists', m.source, model USING ERRCODE = '42P01',
+					HINT = 'Pass source => ... (or source_query => ...).';
+			END IF;
+		EXCEPTION WHEN invalid_name OR syntax_error OR invalid_parameter_value THEN
+			query := m.source;
+		END;
+	END IF;
+	algo := COALESCE(algorithm, m.algorithm);
+	-- the recorded settings but those passed as arguments; none of the algorithm's if it changes
+	opts := CASE WHEN algo OPERATOR(pg_catalog.=) m.algorithm
+			THEN h OPERATOR(pg_catalog.-) ARRAY['factors', 'iterations', 'regularization', 'seed', 'user_col',
+												 'item_col', 'weight_col']::pg_catalog.text[]
+			ELSE '{}'::pg_catalog.jsonb END
+		OPERATOR(pg_catalog.||) COALESCE(options, '{}'::pg_catalog.jsonb);
+	SELECT * INTO result FROM recfair.train(model, rel,
+		user_col => h OPERATOR(pg_catalog.->>) 'user_col',
+		item_col => h OPERATOR(pg_catalog.->>) 'item_col',
+		weight_col => h OPERATOR(pg_catalog.->>) 'weight_col',
+		algorithm => algo,
+		factors => COALESCE(factors, m.factors),
+		iterations => COALESCE(iterations, (h OPERATOR(pg_catalog.->>) 'iterations')::pg_catalog.int4),
+		regularization => COALESCE(regularization,
+			CASE WHEN algo OPERATOR(pg_catalog.=) m.algorithm
+				THEN (h OPERATOR(pg_catalog.->>) 'regularization')::pg_catalog.float4 END),
+		options => opts,
+		seed => COALESCE(seed, (h OPERATOR(pg_catalog.->>) 'seed')::pg_catalog.int8),
+		source_query => query);
+	RETURN result;
+END
+$$;
+COMMENT ON FUNCTION recfair.retrain(text, regclass, text, text, integer, integer, real, jsonb, bigint) IS
+	'retrain a model with the settings it was trained with (its source, columns, algorithm, hyperparameters and registered tables), any of them overridden: a new source, algorithm, factors, iterations, regularization, seed, or options merged over the recorded ones';
+
 CREATE FUNCTION recfair.drop_model(model text) RETURNS boolean
 AS 'MODULE_PATHNAME', 'recfair_drop_model' LANGUAGE C VOLATILE STRICT PARALLEL UNSAFE;
 COMMENT ON FUNCTION recfair.drop_model(text) IS

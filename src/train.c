@@ -333,10 +333,8 @@ ParseBprOptions(Jsonb *options, BprOptions *bopt)
 
 /* The options (algorithm-specific extras) and the registered tables. */
 static void
-ParseOptions(FunctionCallInfo fcinfo, TrainAlgorithm kind, TrainOptions *opt, BprOptions *bopt)
+ParseOptions(FunctionCallInfo fcinfo, Jsonb *options, TrainAlgorithm kind, TrainOptions *opt, BprOptions *bopt)
 {
-	Jsonb	   *options = PG_GETARG_JSONB_P(TRAIN_ARG_OPTIONS);
-
 	if (kind == ALGO_BPR)
 	{
 		RefuseOptionsOf(options, als_options, lengthof(als_options), "bpr");
@@ -481,6 +479,9 @@ typedef struct TrainJob
 	int			iterations;
 	double		regularization;
 	bool		regularization_default; /* the argument was NULL */
+	Jsonb	   *options;		/* the options argument, recorded-only keys removed */
+	bool		seed_given;		/* options held a seed (a model's hyperparameters) */
+	int64		seed;
 	instr_time	start;
 	char	   *checked_owner;	/* the owner CheckModelWritable found, or NULL */
 	bool		aggregates;		/* trained by the aggregate engine (train_sql.c) */
@@ -524,6 +525,131 @@ DefaultRegularization(TrainAlgorithm kind)
 	return 0.0;
 }
 
+/* Remove key from *options and return its text (NULL if absent or JSON null). */
+static char *
+TakeSetting(Jsonb **options, const char *key)
+{
+	char	   *v;
+
+	if (!OptionPresent(*options, key))
+		return NULL;
+	v = OptionText(*options, key);
+	*options = DatumGetJsonbP(DirectFunctionCall2(jsonb_delete, JsonbPGetDatum(*options), CStringGetTextDatum(key)));
+	return v;
+}
+
+/* A numeric setting from options: taken if the argument has its default, else they must agree. */
+static double
+AdoptNumber(const char *key, const char *v, double arg, double dflt)
+{
+	char	   *end;
+	double		x = strtod(v, &end);
+
+	if (end == v || *end != '\0' || isnan(x))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("option \"%s\" must be a number, not \"%s\"", key, v)));
+	if (arg == dflt || x == arg)
+		return x;
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("option \"%s\" (%s) disagrees with the argument %s (%g)", key, v, key, arg),
+			 errhint("Remove one, or make them agree.")));
+	return arg;
+}
+
+static char *
+AdoptText(const char *key, const char *v, const char *arg, const char *dflt)
+{
+	if (strcmp(arg, dflt) == 0 || strcmp(v, arg) == 0)
+		return pstrdup(v);
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("option \"%s\" (%s) disagrees with the argument %s (%s)", key, v, key, arg),
+			 errhint("Remove one, or make them agree.")));
+	return NULL;
+}
+
+/*
+ * options may be a model's hyperparameters, passed back (retrain() does,
+ * and so may a user): what training recorded but does not take is dropped
+ * (timings, counts, the fairness terms' values, tuned), and a setting that
+ * is also an argument (factors, iterations, regularization, seed, user_col,
+ * item_col, weight_col) is taken from options where the argument has its
+ * default, else must agree with it.
+ */
+static void
+AdoptRecordedSettings(FunctionCallInfo fcinfo, TrainJob *job)
+{
+	static const char *const recorded[] = {
+		"read_seconds", "train_seconds", "write_seconds", "rows_read", "rows_null_id", "rows_null_weight",
+		"global_mean", "threads", "distributed", "tuned", "cold_items", "cold_users"
+	};
+	static const char *const fairness_recorded[] = {
+		"user_group_loss", "item_group_weight", "training_term_before", "training_term_after"
+	};
+	Jsonb	   *options = PG_GETARG_JSONB_P(TRAIN_ARG_OPTIONS);
+	char	   *v;
+	bool		sized = job->kind != ALGO_POPULARITY;	/* popularity records factors 1, iterations 0 */
+
+	if (!JB_ROOT_IS_OBJECT(options))
+	{
+		job->options = options;
+		return;
+	}
+	for (int i = 0; i < lengthof(recorded); i++)
+		if (OptionPresent(options, recorded[i]))
+			options = DatumGetJsonbP(DirectFunctionCall2(jsonb_delete, JsonbPGetDatum(options),
+														 CStringGetTextDatum(recorded[i])));
+	if (OptionObject(options, "fairness") != NULL)
+		for (int i = 0; i < lengthof(fairness_recorded); i++)
+		{
+			Datum		path[2] = {CStringGetTextDatum("fairness"), CStringGetTextDatum(fairness_recorded[i])};
+
+			options = DatumGetJsonbP(DirectFunctionCall2(jsonb_delete_path, JsonbPGetDatum(options),
+														 PointerGetDatum(construct_array(path, 2, TEXTOID, -1, false,
+																						 TYPALIGN_INT))));
+		}
+
+	if ((v = TakeSetting(&options, "factors")) != NULL && sized)
+		job->factors = (int) AdoptNumber("factors", v, job->factors, 64);
+	if ((v = TakeSetting(&options, "iterations")) != NULL && sized)
+		job->iterations = (int) AdoptNumber("iterations", v, job->iterations, 15);
+	if ((v = TakeSetting(&options, "regularization")) != NULL && job->kind != ALGO_POPULARITY)
+	{
+		if (job->regularization_default)
+		{
+			job->regularization = (float4) AdoptNumber("regularization", v, 0.0, 0.0);
+			job->regularization_default = false;
+			/* the recorded form: a weighted default lambda stays weighted (the option says so too) */
+		}
+		else
+			(void) AdoptNumber("regularization", v, (float4) job->regularization, (float4) job->regularization);
+	}
+	if ((v = TakeSetting(&options, "seed")) != NULL)
+	{
+		job->seed = (int64) AdoptNumber("seed", v, (double) PG_GETARG_INT64(TRAIN_ARG_SEED), 42);
+		job->seed_given = true;
+	}
+	if ((v = TakeSetting(&options, "user_col")) != NULL)
+		job->src.user_col = AdoptText("user_col", v, job->src.user_col, "user_id");
+	if ((v = TakeSetting(&options, "item_col")) != NULL)
+		job->src.item_col = AdoptText("item_col", v, job->src.item_col, "item_id");
+	if (OptionPresent(options, "weight_col"))
+	{
+		v = TakeSetting(&options, "weight_col");
+		if (job->src.weight_col == NULL)
+			job->src.weight_col = v;
+		else if (v == NULL || strcmp(v, job->src.weight_col) != 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("option \"weight_col\" (%s) disagrees with the argument weight_col (%s)",
+							v ? v : "null", job->src.weight_col),
+					 errhint("Remove one, or make them agree.")));
+	}
+	job->options = options;
+}
+
 /* Read and check the arguments and options: everything that needs no data. */
 static void
 ParseTrainCall(FunctionCallInfo fcinfo, TrainJob *job)
@@ -564,6 +690,7 @@ ParseTrainCall(FunctionCallInfo fcinfo, TrainJob *job)
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("unknown algorithm \"%s\"", job->algorithm),
 				 errhint("Supported: \"als\" (implicit feedback), \"bpr\" (pairwise ranking), \"als_explicit\" (ratings), \"popularity\".")));
+	AdoptRecordedSettings(fcinfo, job);
 	if (strlen(job->model) >= NAMEDATALEN * 2)
 		ereport(ERROR,
 				(errcode(ERRCODE_NAME_TOO_LONG),
@@ -592,7 +719,9 @@ ParseTrainCall(FunctionCallInfo fcinfo, TrainJob *job)
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("algorithm \"als_explicit\" needs a positive regularization"),
 				 errdetail("Without it, users and items with fewer ratings than factors have no unique solution.")));
-	ParseOptions(fcinfo, job->kind, &job->topt, &job->bopt);
+	ParseOptions(fcinfo, job->options, job->kind, &job->topt, &job->bopt);
+	if (job->seed_given)
+		job->topt.seed = job->seed;
 
 	job->aopt.factors = job->factors;
 	job->aopt.iterations = job->iterations;

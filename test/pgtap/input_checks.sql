@@ -1,7 +1,7 @@
 -- pgTAP: how train, evaluate and split read their sources and options
 BEGIN;
 SET search_path = recfair, public;
-SELECT plan(45);
+SELECT plan(46);
 
 CREATE TABLE inp AS
 SELECT u AS user_id, i AS item_id, 1 + (u * i) % 3 AS weight
@@ -88,8 +88,10 @@ SELECT is((SELECT (hyperparameters->>'cg_steps', hyperparameters->>'seed')::text
 SELECT lives_ok($$SELECT split('inp', 'sp', 0.2, 'random', seed => 5)$$, 'split with an integer seed');
 
 -- options of 0.5.0 that are arguments now: refused with a hint naming the argument
-SELECT throws_ok($$SELECT train('x', 'inp', options => '{"seed": 3}')$$, '22023', 'option "seed" is now an argument',
-	'train: seed is an argument');
+SELECT is((SELECT hyperparameters->>'seed' FROM train('x', 'inp', factors => 2, iterations => 1, options => '{"seed": 3}')), '3',
+	'train: seed in options is taken where the argument has its default (a model''s hyperparameters passed back)');
+SELECT throws_ok($$SELECT train('x', 'inp', seed => 5, options => '{"seed": 3}')$$, '22023',
+	'option "seed" (3) disagrees with the argument seed (5)', 'train: and must agree with a seed argument');
 SELECT throws_ok($$SELECT train('x', 'inp', options => '{"items": "inp"}')$$, '22023', 'option "items" is now an argument',
 	'train: items is an argument');
 SELECT throws_ok($$SELECT split('inp', 'sp', 0.2, 'random', '{"time_col": "ts"}')$$, '22023',
