@@ -277,3 +277,15 @@ END
 $$;
 COMMENT ON FUNCTION recfair.retrain(text, regclass, text, text, integer, integer, real, jsonb, bigint) IS
 	'retrain a model with the settings it was trained with (its source, columns, algorithm, hyperparameters and registered tables), any of them overridden: a new source, algorithm, factors, iterations, regularization, seed, or options merged over the recorded ones';
+
+/* evaluate_per_user(): evaluate's metrics per user */
+CREATE FUNCTION recfair.evaluate_per_user(model text, test regclass DEFAULT NULL, k integer DEFAULT 10, options jsonb DEFAULT '{}',
+								 user_col text DEFAULT NULL, item_col text DEFAULT NULL, rating_col text DEFAULT NULL,
+								 relevant_min double precision DEFAULT NULL, group_col text DEFAULT NULL,
+								 fair boolean DEFAULT false, target text DEFAULT 'equal', strength real DEFAULT 1.0,
+								 candidates integer DEFAULT NULL, amortized boolean DEFAULT false,
+								 user_group_col text DEFAULT NULL, test_query text DEFAULT NULL)
+RETURNS TABLE (user_id bigint, user_group text, metric text, value double precision)
+AS 'MODULE_PATHNAME', 'recfair_evaluate_per_user' LANGUAGE C STABLE PARALLEL RESTRICTED;
+COMMENT ON FUNCTION recfair.evaluate_per_user(text, regclass, integer, jsonb, text, text, text, double precision, text, boolean, text, real, integer, boolean, text, text) IS
+	'evaluate''s ranking metrics per evaluated user (precision, recall, ndcg, map and hit_rate at k), one row per user and metric, with the user''s group when user_group_col is given: for distributions, confidence intervals and segments in a BI tool; the arguments are evaluate''s (group_col and fair make the lists fair as there)';

@@ -822,6 +822,17 @@ AS 'MODULE_PATHNAME', 'recfair_evaluate' LANGUAGE C STABLE PARALLEL RESTRICTED;
 COMMENT ON FUNCTION recfair.evaluate(text, regclass, integer, jsonb, text, text, text, double precision, text, boolean, text, real, integer, boolean, text, text) IS
 	'ranking metrics (precision, recall, ndcg, map, hit_rate, coverage at k; users evaluated and skipped) of a model against a test table or view (test) or query (test_query), rmse/mae for als_explicit; with group_col exposure disparity, Gini and share per group of the plain or fair (fair, target, strength, candidates, amortized) lists; with user_group_col ndcg per user group and the gap; options: deficit_scale';
 
+CREATE FUNCTION recfair.evaluate_per_user(model text, test regclass DEFAULT NULL, k integer DEFAULT 10, options jsonb DEFAULT '{}',
+								 user_col text DEFAULT NULL, item_col text DEFAULT NULL, rating_col text DEFAULT NULL,
+								 relevant_min double precision DEFAULT NULL, group_col text DEFAULT NULL,
+								 fair boolean DEFAULT false, target text DEFAULT 'equal', strength real DEFAULT 1.0,
+								 candidates integer DEFAULT NULL, amortized boolean DEFAULT false,
+								 user_group_col text DEFAULT NULL, test_query text DEFAULT NULL)
+RETURNS TABLE (user_id bigint, user_group text, metric text, value double precision)
+AS 'MODULE_PATHNAME', 'recfair_evaluate_per_user' LANGUAGE C STABLE PARALLEL RESTRICTED;
+COMMENT ON FUNCTION recfair.evaluate_per_user(text, regclass, integer, jsonb, text, text, text, double precision, text, boolean, text, real, integer, boolean, text, text) IS
+	'evaluate''s ranking metrics per evaluated user (precision, recall, ndcg, map and hit_rate at k), one row per user and metric, with the user''s group when user_group_col is given: for distributions, confidence intervals and segments in a BI tool; the arguments are evaluate''s (group_col and fair make the lists fair as there)';
+
 /*
  * Fair exposure: the registered item and user tables whose columns define
  * groups, the amortized exposure state, and fair re-ranking

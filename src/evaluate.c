@@ -172,6 +172,10 @@ typedef struct TestUser
 	int32	   *rel;			/* relevant model item indexes, sorted; -1 unknown */
 	int32		nrel;
 	float		ndcg;			/* this user's ndcg@k, for user groups */
+	float		precision;		/* and the others, for evaluate_per_user */
+	float		recall;
+	float		ap;
+	bool		hit;
 	int32		user_group;		/* -1: none */
 } TestUser;
 
@@ -418,6 +422,10 @@ RankUser(RankPass *p, TestUser *u, float4 *scores, int worker)
 	for (int r = 1; r <= ideal; r++)
 		idcg += 1.0 / log2(r + 1.0);
 	u->ndcg = (float) (dcg / idcg);
+	u->precision = (float) ((double) hits / k);
+	u->recall = (float) ((double) hits / ideal);
+	u->ap = (float) (ap / ideal);
+	u->hit = hits > 0;
 	sums->precision += (double) hits / k;
 	sums->recall += (double) hits / ideal;
 	sums->ndcg += dcg / idcg;
@@ -801,6 +809,7 @@ typedef struct EvalJob
 	RankPass	pass;			/* RunLists */
 	RankPass	attacked;		/* the same users' lists from the perturbed model */
 	int32	   *test2model;		/* test item index -> model item index, or -1 */
+	bool		per_user;		/* evaluate_per_user: a row per user and metric */
 } EvalJob;
 
 /* Read and check the arguments that need no data. */
@@ -1227,15 +1236,24 @@ EvaluateUnderAttack(ReturnSetInfo *rsinfo, EvalJob *job)
 }
 
 /* The work of recfair_evaluate, inside its progress slot: the phases in order. */
+static void EmitPerUserMetrics(ReturnSetInfo *rsinfo, const EvalJob *job);
+
+/* evaluate() and evaluate_per_user(): the same lists, summed or per user. */
 static Datum
-Evaluate(FunctionCallInfo fcinfo)
+RunEvaluate(FunctionCallInfo fcinfo, bool per_user)
 {
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	EvalJob		job;
 	instr_time	start;
 
 	memset(&job, 0, sizeof(job));
+	job.per_user = per_user;
 	ParseEvaluateCall(fcinfo, &job);
+	if (per_user && job.attack.method != PERTURB_NONE)
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("evaluate_per_user does not take an attack"),
+				 errhint("Use evaluate() for the metrics under attack.")));
 	InitMaterializedSRF(fcinfo, 0);
 	INSTR_TIME_SET_CURRENT(start);
 
@@ -1245,6 +1263,12 @@ Evaluate(FunctionCallInfo fcinfo)
 	PrepareTestUsers(&job);
 	RunLists(&job.pass, job.m, job.users, job.x, job.order, job.nevaluated, &job.cfg, job.fixed_shares,
 			 &job.budget);
+	if (job.per_user)
+	{
+		EmitPerUserMetrics(rsinfo, &job);
+		SPI_finish();
+		return (Datum) 0;
+	}
 	EmitRankingMetrics(rsinfo, &job);
 	if (job.cfg.gm)
 		EmitExposureMetrics(rsinfo, &job);
@@ -1266,6 +1290,69 @@ Evaluate(FunctionCallInfo fcinfo)
  * recfair.evaluate(): Evaluate() with this backend's
  * recfair.training_progress slot claimed, and cleared however it ends.
  */
+static Datum
+Evaluate(FunctionCallInfo fcinfo)
+{
+	return RunEvaluate(fcinfo, false);
+}
+
+static Datum
+EvaluatePerUser(FunctionCallInfo fcinfo)
+{
+	return RunEvaluate(fcinfo, true);
+}
+
+/*
+ * evaluate_per_user's rows: for each evaluated user (ascending id), its
+ * user group (with user_group_col) and its ranking metrics at k.
+ */
+static void
+EmitPerUserMetrics(ReturnSetInfo *rsinfo, const EvalJob *job)
+{
+	int32	   *order = palloc(sizeof(int32) * Max(job->nevaluated, 1));
+	const char *names[5];
+
+	names[0] = psprintf("precision@%d", job->k);
+	names[1] = psprintf("recall@%d", job->k);
+	names[2] = psprintf("ndcg@%d", job->k);
+	names[3] = psprintf("map@%d", job->k);
+	names[4] = psprintf("hit_rate@%d", job->k);
+	memcpy(order, job->order, sizeof(int32) * job->nevaluated);
+	/* users are numbered by id when read: index order is id order */
+	qsort(order, job->nevaluated, sizeof(int32), CompareInt32);
+	for (int32 i = 0; i < job->nevaluated; i++)
+	{
+		const TestUser *u = &job->users[order[i]];
+		double		v[5] = {u->precision, u->recall, u->ndcg, u->ap, u->hit ? 1.0 : 0.0};
+		const char *group = job->user_group_col != NULL && u->user_group >= 0
+			? job->user_group_names[u->user_group] : NULL;
+
+		for (int j = 0; j < 5; j++)
+		{
+			Datum		values[4];
+			bool		nulls[4] = {false, group == NULL, false, false};
+
+			values[0] = Int64GetDatum(job->test->user_ids[order[i]]);
+			values[1] = group ? CStringGetTextDatum(group) : (Datum) 0;
+			values[2] = CStringGetTextDatum(names[j]);
+			values[3] = Float8GetDatum(v[j]);
+			tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+		}
+	}
+}
+
+/*
+ * evaluate_per_user(the arguments of evaluate): one row per evaluated user
+ * and ranking metric, with the user's group, for distributions, confidence
+ * intervals and segments.
+ */
+PG_FUNCTION_INFO_V1(recfair_evaluate_per_user);
+Datum
+recfair_evaluate_per_user(PG_FUNCTION_ARGS)
+{
+	return ProgressRun(PROGRESS_COMMAND_EVALUATE, EvaluatePerUser, fcinfo);
+}
+
 PG_FUNCTION_INFO_V1(recfair_evaluate);
 Datum
 recfair_evaluate(PG_FUNCTION_ARGS)
