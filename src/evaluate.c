@@ -829,6 +829,7 @@ ParseEvaluateCall(FunctionCallInfo fcinfo, EvalJob *job)
 	job->src.user_col = TextArgOrNull(fcinfo, EV_ARG_USER_COL);
 	job->src.item_col = TextArgOrNull(fcinfo, EV_ARG_ITEM_COL);
 	job->src.weight_col = TextArgOrNull(fcinfo, EV_ARG_RATING_COL);
+	job->src.weight_arg = "rating_col";
 	job->relevant_min = PG_ARGISNULL(EV_ARG_RELEVANT_MIN) ? -INFINITY : PG_GETARG_FLOAT8(EV_ARG_RELEVANT_MIN);
 	if (isnan(job->relevant_min))
 		ereport(ERROR,

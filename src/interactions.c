@@ -322,8 +322,19 @@ AddRow(RowBuffer *buf, const Datum *values, const bool *nulls)
 	buf->n++;
 }
 
+/* The argument that names a source column, for the hint of a missing one. */
+static const char *
+ColumnArg(const InteractionSource *src, const char *col)
+{
+	if (col == src->user_col)
+		return "user_col";
+	if (col == src->item_col)
+		return "item_col";
+	return src->weight_arg ? src->weight_arg : "weight_col";
+}
+
 static AttrNumber
-ColumnOf(Oid relid, const char *col)
+ColumnOf(const InteractionSource *src, Oid relid, const char *col)
 {
 	AttrNumber	attnum = get_attnum(relid, col);
 
@@ -331,8 +342,40 @@ ColumnOf(Oid relid, const char *col)
 		ereport(ERROR,
 				(errcode(ERRCODE_UNDEFINED_COLUMN),
 				 errmsg("column \"%s\" of relation \"%s\" does not exist", col,
-						get_rel_name(relid))));
+						get_rel_name(relid)),
+				 errhint("Name the source's column with %s => '...'.", ColumnArg(src, col))));
 	return attnum;
+}
+
+/*
+ * A query source's columns, checked before reading so that a missing one
+ * names the argument to set (PostgreSQL's own error would not).
+ */
+static void
+CheckQueryColumns(const InteractionSource *src, const char *from_clause)
+{
+	const char *cols[3] = {src->user_col, src->item_col, src->weight_col};
+	TupleDesc	desc;
+
+	if (SPI_execute(psprintf("SELECT * FROM %s LIMIT 0", from_clause), true, 0) != SPI_OK_SELECT)
+		return;					/* a statement that is not a query fails below, as before */
+	desc = SPI_tuptable->tupdesc;
+	for (int c = 0; c < 3; c++)
+	{
+		bool		found = false;
+
+		if (cols[c] == NULL)
+			continue;
+		for (int a = 0; a < desc->natts && !found; a++)
+			found = !TupleDescAttr(desc, a)->attisdropped &&
+				strcmp(NameStr(TupleDescAttr(desc, a)->attname), cols[c]) == 0;
+		if (!found)
+			ereport(ERROR,
+					(errcode(ERRCODE_UNDEFINED_COLUMN),
+					 errmsg("column \"%s\" does not exist in the source", cols[c]),
+					 errhint("Name the source's column with %s => '...'.", ColumnArg(src, cols[c]))));
+	}
+	SPI_freetuptable(SPI_tuptable);
 }
 
 /* Direct heap scan of a plain table or materialized view. */
@@ -348,15 +391,15 @@ ScanRelation(RowBuffer *buf, Relation rel)
 	TupleTableSlot *slot;
 	int64		n = 0;
 
-	atts[0] = ColumnOf(relid, src->user_col);
-	atts[1] = ColumnOf(relid, src->item_col);
+	atts[0] = ColumnOf(src, relid, src->user_col);
+	atts[1] = ColumnOf(src, relid, src->item_col);
 	buf->id_types[0] = get_atttype(relid, atts[0]);
 	buf->id_types[1] = get_atttype(relid, atts[1]);
 	CheckIdType(buf->id_types[0], src->user_col);
 	CheckIdType(buf->id_types[1], src->item_col);
 	if (src->weight_col)
 	{
-		atts[2] = ColumnOf(relid, src->weight_col);
+		atts[2] = ColumnOf(src, relid, src->weight_col);
 		buf->weight_type = get_atttype(relid, atts[2]);
 		CheckWeightType(buf->weight_type, src->weight_col);
 	}
@@ -394,6 +437,7 @@ ScanQuery(RowBuffer *buf, const char *from_clause)
 	Portal		portal;
 	int			natts = src->weight_col ? 3 : 2;
 
+	CheckQueryColumns(src, from_clause);
 	initStringInfo(&sql);
 	appendStringInfo(&sql, "SELECT src.%s, src.%s", quote_identifier(src->user_col),
 					 quote_identifier(src->item_col));
@@ -684,10 +728,10 @@ ReadSource(RowBuffer *buf)
 	else
 	{
 		/* Check the columns first, for a clear error naming them. */
-		ColumnOf(relid, src->user_col);
-		ColumnOf(relid, src->item_col);
+		ColumnOf(src, relid, src->user_col);
+		ColumnOf(src, relid, src->item_col);
 		if (src->weight_col)
-			ColumnOf(relid, src->weight_col);
+			ColumnOf(src, relid, src->weight_col);
 		ScanQuery(buf, SourceFromClause(src));
 	}
 }

@@ -34,6 +34,7 @@ typedef struct InteractionSource
 	const char *user_col;
 	const char *item_col;
 	const char *weight_col;		/* NULL: every interaction weighs 1 */
+	const char *weight_arg;		/* the argument naming it, for hints (NULL: weight_col) */
 	bool		keep_max;		/* duplicate pairs: the largest weight, not the sum */
 	bool		allow_empty;	/* no rows is not an error (evaluation) */
 } InteractionSource;

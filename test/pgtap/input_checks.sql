@@ -1,7 +1,7 @@
 -- pgTAP: how train, evaluate and split read their sources and options
 BEGIN;
 SET search_path = recfair, public;
-SELECT plan(46);
+SELECT plan(49);
 
 CREATE TABLE inp AS
 SELECT u AS user_id, i AS item_id, 1 + (u * i) % 3 AS weight
@@ -116,5 +116,23 @@ SELECT throws_ok($$SELECT * FROM generate_dataset('g', 10, NULL, 100)$$, '22004'
 SELECT throws_ok($$SELECT * FROM split('inp', NULL)$$, '22004', 'target_prefix must not be NULL',
 	'split with a NULL target_prefix');
 
+
+-- a missing column's error names the argument that sets it
+CREATE FUNCTION pg_temp.hint_of(q text) RETURNS text LANGUAGE plpgsql AS $f$
+DECLARE h text;
+BEGIN
+	EXECUTE q;
+	RETURN 'no error';
+EXCEPTION WHEN undefined_column THEN
+	GET STACKED DIAGNOSTICS h = PG_EXCEPTION_HINT;
+	RETURN h;
+END $f$;
+CREATE TABLE inp_named AS SELECT user_id AS customer_id, item_id AS product_id FROM inp;
+SELECT is(pg_temp.hint_of($$SELECT recfair.train('x', 'inp_named')$$), 'Name the source''s column with user_col => ''...''.',
+	'a table without user_id: the hint names user_col');
+SELECT is(pg_temp.hint_of($$SELECT recfair.train('x', source_query => 'SELECT customer_id AS user_id, product_id FROM inp_named')$$),
+	'Name the source''s column with item_col => ''...''.', 'a query without item_id: the hint names item_col');
+SELECT is(pg_temp.hint_of($$SELECT recfair.train('x', 'inp', weight_col => 'stars')$$),
+	'Name the source''s column with weight_col => ''...''.', 'a missing weight column: weight_col');
 SELECT * FROM finish();
 ROLLBACK;
