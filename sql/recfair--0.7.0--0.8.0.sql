@@ -289,3 +289,25 @@ RETURNS TABLE (user_id bigint, user_group text, metric text, value double precis
 AS 'MODULE_PATHNAME', 'recfair_evaluate_per_user' LANGUAGE C STABLE PARALLEL RESTRICTED;
 COMMENT ON FUNCTION recfair.evaluate_per_user(text, regclass, integer, jsonb, text, text, text, double precision, text, boolean, text, real, integer, boolean, text, text) IS
 	'evaluate''s ranking metrics per evaluated user (precision, recall, ndcg, map and hit_rate at k), one row per user and metric, with the user''s group when user_group_col is given: for distributions, confidence intervals and segments in a BI tool; the arguments are evaluate''s (group_col and fair make the lists fair as there)';
+
+/*
+ * Amortized state keyed by model version and target: a retrain (a new
+ * version) or another target starts afresh.  Rows from before have
+ * version 0 and an empty target, which no call reads.
+ */
+ALTER TABLE recfair.fair_exposure ADD COLUMN version bigint NOT NULL DEFAULT 0, ADD COLUMN target text NOT NULL DEFAULT '';
+ALTER TABLE recfair.fair_exposure ALTER COLUMN version DROP DEFAULT, ALTER COLUMN target DROP DEFAULT;
+ALTER TABLE recfair.fair_exposure DROP CONSTRAINT fair_exposure_model_group_col_group_value_shard_key;
+ALTER TABLE recfair.fair_exposure ADD CONSTRAINT fair_exposure_key
+	UNIQUE NULLS NOT DISTINCT (model, version, group_col, target, group_value, shard);
+COMMENT ON TABLE recfair.fair_exposure IS
+	'cumulative exposure of amortized recommend_fair calls, one row per (model version, group column, target, group value, backend slot) so that sessions never wait on each other, and a retrain or another target starts afresh; read recfair.fair_exposure_state';
+CREATE OR REPLACE VIEW recfair.fair_exposure_state AS
+SELECT f.model, f.group_col, f.group_value, sum(f.exposure) AS exposure,
+	sum(f.exposure) / nullif(sum(sum(f.exposure)) OVER (PARTITION BY f.model, f.group_col, f.target), 0) AS share,
+	sum(f.plain_exposure) / nullif(sum(sum(f.plain_exposure)) OVER (PARTITION BY f.model, f.group_col, f.target), 0) AS plain_share,
+	f.target
+FROM recfair.fair_exposure f JOIN recfair.models m ON m.name = f.model AND m.version = f.version
+GROUP BY f.model, f.group_col, f.target, f.group_value;
+COMMENT ON VIEW recfair.fair_exposure_state IS
+	'amortized mode''s state of each model''s current version, per group column, target and group: exposure so far, its share, and the share the plain lists would have had';

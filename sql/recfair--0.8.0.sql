@@ -921,20 +921,23 @@ CREATE TABLE recfair.fair_exposure (
 	shard integer NOT NULL,
 	exposure double precision NOT NULL,
 	plain_exposure double precision NOT NULL,
-	UNIQUE NULLS NOT DISTINCT (model, group_col, group_value, shard)
+	version bigint NOT NULL,
+	target text NOT NULL,
+	CONSTRAINT fair_exposure_key UNIQUE NULLS NOT DISTINCT (model, version, group_col, target, group_value, shard)
 );
 COMMENT ON TABLE recfair.fair_exposure IS
-	'cumulative exposure of amortized recommend_fair calls, one row per (model, group column, group value, backend slot) so that sessions never wait on each other; read recfair.fair_exposure_state';
+	'cumulative exposure of amortized recommend_fair calls, one row per (model version, group column, target, group value, backend slot) so that sessions never wait on each other, and a retrain or another target starts afresh; read recfair.fair_exposure_state';
 SELECT pg_catalog.pg_extension_config_dump('recfair.fair_exposure', '');
 
 CREATE VIEW recfair.fair_exposure_state AS
-SELECT model, group_col, group_value, sum(exposure) AS exposure,
-	sum(exposure) / nullif(sum(sum(exposure)) OVER (PARTITION BY model, group_col), 0) AS share,
-	sum(plain_exposure) / nullif(sum(sum(plain_exposure)) OVER (PARTITION BY model, group_col), 0) AS plain_share
-FROM recfair.fair_exposure
-GROUP BY model, group_col, group_value;
+SELECT f.model, f.group_col, f.group_value, sum(f.exposure) AS exposure,
+	sum(f.exposure) / nullif(sum(sum(f.exposure)) OVER (PARTITION BY f.model, f.group_col, f.target), 0) AS share,
+	sum(f.plain_exposure) / nullif(sum(sum(f.plain_exposure)) OVER (PARTITION BY f.model, f.group_col, f.target), 0) AS plain_share,
+	f.target
+FROM recfair.fair_exposure f JOIN recfair.models m ON m.name = f.model AND m.version = f.version
+GROUP BY f.model, f.group_col, f.target, f.group_value;
 COMMENT ON VIEW recfair.fair_exposure_state IS
-	'cumulative exposure and share per group of amortized recommend_fair calls, and the share the plain lists would have given';
+	'amortized mode''s state of each model''s current version, per group column, target and group: exposure so far, its share, and the share the plain lists would have had';
 
 CREATE FUNCTION recfair.reset_fair_exposure(model text DEFAULT NULL, group_col text DEFAULT NULL)
 RETURNS bigint

@@ -188,6 +188,7 @@ typedef struct FairListInput
 	bool		amortized;
 	double		deficit_scale;	/* amortized mode */
 	AmortizedScale *scale_state;	/* amortized mode */
+	const char *state_target;	/* recommend_fair's amortized state: its target key */
 	bool		interruptible;	/* on the backend thread */
 } FairListInput;
 

@@ -29,6 +29,7 @@
 #include "funcapi.h"
 #include "miscadmin.h"
 #include "legacy.h"
+#include "model_store.h"
 #include "options.h"
 #include "storage/lock.h"
 #include "storage/proc.h"
@@ -183,22 +184,41 @@ AmortizedShard(void)
 	}
 }
 
-/* Cumulative exposure per group (all shards), for amortized mode. */
-static double
-ReadAmortized(const char *model, const GroupMap *gm, double *prior, double *plain)
+/*
+ * Whether recfair.fair_exposure keys the state by model version and target
+ * (since 0.8.0; the library serves 0.7.0's table until the update).
+ */
+static bool
+StateKeyedByVersion(void)
 {
-	Oid			types[2] = {TEXTOID, TEXTOID};
-	Datum		values[2] = {CStringGetTextDatum(model), CStringGetTextDatum(gm->column)};
+	Oid			relid = RecfairTableOid("fair_exposure");
+
+	return OidIsValid(relid) && get_attnum(relid, "target") != InvalidAttrNumber;
+}
+
+/*
+ * Cumulative exposure per group (all shards) of this model version, group
+ * column and target, for amortized mode.
+ */
+static double
+ReadAmortized(const char *model, int64 version, const char *target, const GroupMap *gm, double *prior,
+			  double *plain)
+{
+	Oid			types[4] = {TEXTOID, TEXTOID, INT8OID, TEXTOID};
+	Datum		values[4] = {CStringGetTextDatum(model), CStringGetTextDatum(gm->column), Int64GetDatum(version),
+	CStringGetTextDatum(target)};
+	bool		keyed = StateKeyedByVersion();
 	double		total = 0.0;
 	int			rc;
 
 	for (int g = 0; g < gm->ngroups; g++)
 		prior[g] = plain[g] = 0.0;
-	rc = SPI_execute_with_args("SELECT group_value, pg_catalog.sum(exposure), pg_catalog.sum(plain_exposure) "
-							   "FROM recfair.fair_exposure "
-							   "WHERE model OPERATOR(pg_catalog.=) $1 AND group_col OPERATOR(pg_catalog.=) $2 "
-							   "GROUP BY group_value",
-							   2, types, values, NULL, false, 0);	/* see this transaction's earlier lists */
+	rc = SPI_execute_with_args(psprintf("SELECT group_value, pg_catalog.sum(exposure), pg_catalog.sum(plain_exposure) "
+										"FROM recfair.fair_exposure "
+										"WHERE model OPERATOR(pg_catalog.=) $1 AND group_col OPERATOR(pg_catalog.=) $2%s "
+										"GROUP BY group_value",
+										keyed ? " AND version OPERATOR(pg_catalog.=) $3 AND target OPERATOR(pg_catalog.=) $4" : ""),
+							   keyed ? 4 : 2, types, values, NULL, false, 0);	/* see this transaction's earlier lists */
 	if (rc != SPI_OK_SELECT)
 		elog(ERROR, "SPI_execute_with_args failed: %s", SPI_result_code_string(rc));
 	for (uint64 r = 0; r < SPI_processed; r++)
@@ -223,17 +243,20 @@ ReadAmortized(const char *model, const GroupMap *gm, double *prior, double *plai
 
 /* Add a fair list's exposure, and what its plain list would have given. */
 static void
-AddAmortized(const char *model, const GroupMap *gm, const FairItem *out, const FairItem *plain, int n)
+AddAmortized(const char *model, int64 version, const char *target, const GroupMap *gm, const FairItem *out,
+			 const FairItem *plain, int n)
 {
 	static SPIPlanPtr plan = NULL;
+	static SPIPlanPtr keyed_plan = NULL;
+	bool		keyed = StateKeyedByVersion();
 	Datum	   *names = palloc(sizeof(Datum) * 2 * n);
 	bool	   *name_nulls = palloc(sizeof(bool) * 2 * n);
 	Datum	   *exposures = palloc(sizeof(Datum) * 2 * n);
 	Datum	   *plain_exposures = palloc(sizeof(Datum) * 2 * n);
 	int			dims[1];
 	int			lbs[1] = {1};
-	Oid			types[6] = {TEXTOID, TEXTOID, INT4OID, TEXTARRAYOID, FLOAT8ARRAYOID, FLOAT8ARRAYOID};
-	Datum		values[6];
+	Oid			types[8] = {TEXTOID, TEXTOID, INT4OID, TEXTARRAYOID, FLOAT8ARRAYOID, FLOAT8ARRAYOID, INT8OID, TEXTOID};
+	Datum		values[8];
 	int			rc;
 
 	for (int i = 0; i < 2 * n; i++)
@@ -256,6 +279,30 @@ AddAmortized(const char *model, const GroupMap *gm, const FairItem *out, const F
 												FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
 	values[5] = PointerGetDatum(construct_array(plain_exposures, 2 * n, FLOAT8OID, sizeof(float8),
 												FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
+	values[6] = Int64GetDatum(version);
+	values[7] = CStringGetTextDatum(target);
+	if (keyed)
+	{
+		if (keyed_plan == NULL)
+		{
+			keyed_plan = SPI_prepare("INSERT INTO recfair.fair_exposure AS f (model, group_col, group_value, shard, exposure, "
+									 "plain_exposure, version, target) "
+									 "SELECT $1, $2, u.g, $3, pg_catalog.sum(u.e), pg_catalog.sum(u.p), $7, $8 "
+									 "FROM ROWS FROM (pg_catalog.unnest($4), pg_catalog.unnest($5), pg_catalog.unnest($6)) "
+									 "AS u(g, e, p) GROUP BY u.g "
+									 "ON CONFLICT (model, version, group_col, target, group_value, shard) "
+									 "DO UPDATE SET exposure = f.exposure OPERATOR(pg_catalog.+) EXCLUDED.exposure, "
+									 "plain_exposure = f.plain_exposure OPERATOR(pg_catalog.+) EXCLUDED.plain_exposure",
+									 8, types);
+			if (keyed_plan == NULL)
+				elog(ERROR, "SPI_prepare failed: %s", SPI_result_code_string(SPI_result));
+			SPI_keepplan(keyed_plan);
+		}
+		rc = SPI_execute_plan(keyed_plan, values, NULL, false, 0);
+		if (rc != SPI_OK_INSERT)
+			elog(ERROR, "SPI_execute_plan failed: %s", SPI_result_code_string(rc));
+		return;
+	}
 	if (plan == NULL)
 	{
 		plan = SPI_prepare("INSERT INTO recfair.fair_exposure AS f (model, group_col, group_value, shard, exposure, "
@@ -304,6 +351,18 @@ ParseRecommendFairCall(FunctionCallInfo fcinfo, RecommendFairCall *call)
 }
 
 /*
+ * The target as amortized state keys it: its name, or an explicit target's
+ * shares as jsonb prints them (so that spacing and key order do not matter).
+ */
+static const char *
+TargetKey(const FairTarget *target)
+{
+	if (target->kind == TARGET_EXPLICIT && target->shares != NULL)
+		return JsonbToCString(NULL, &target->shares->root, VARSIZE(target->shares));
+	return target->text;
+}
+
+/*
  * An amortized list: leaning toward the groups behind in the exposure
  * recorded so far, then recording this list's exposure, and the plain
  * list's beside it.
@@ -317,7 +376,7 @@ AmortizedFairList(const FairListInput *in, const float4 *scores, FairItem *out)
 	FairPrior	fp;
 	int			n;
 
-	fp.total = ReadAmortized(in->m->name, gm, prior, plain);
+	fp.total = ReadAmortized(in->m->name, in->m->version, in->state_target, gm, prior, plain);
 	fp.exposure = prior;
 	fp.plain = plain;
 	n = BuildFairList(in, AllocFairListScratch(in, 1), scores, &fp, out);
@@ -329,7 +388,7 @@ AmortizedFairList(const FairListInput *in, const float4 *scores, FairItem *out)
 
 		for (int i = 0; i < nplain; i++)
 			plain_list[i].group = gm->group_of_item[top[i].index];
-		AddAmortized(in->m->name, gm, out, plain_list, Min(n, nplain));
+		AddAmortized(in->m->name, in->m->version, in->state_target, gm, out, plain_list, Min(n, nplain));
 	}
 	return n;
 }
@@ -396,6 +455,7 @@ UserFairList(FunctionCallInfo fcinfo, const RecommendFairCall *call, ModelCache 
 	in.deficit_scale = call->fair.deficit_scale;
 	in.scale_state = &ModelFairState(m)->amortized_scale;
 	in.interruptible = true;
+	in.state_target = TargetKey(&call->fair.target);
 	*out = palloc(sizeof(FairItem) * call->k);
 	if (call->fair.amortized)
 		return AmortizedFairList(&in, scores, *out);

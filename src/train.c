@@ -1215,6 +1215,25 @@ ApplyFeatureMaps(TrainJob *job)
 						job->topt.feature_mu, job->factors, job->kind == ALGO_ALS, &job->user_map);
 }
 
+/*
+ * The amortized state of the model's earlier versions: no call reads it
+ * after the retrain (it is keyed by version), so it goes, where the role
+ * may delete it (training does not need that right).
+ */
+static void
+ClearAmortizedState(const char *model)
+{
+	Oid			relid = RecfairTableOid("fair_exposure");
+	Oid			types[1] = {TEXTOID};
+	Datum		values[1] = {CStringGetTextDatum(model)};
+
+	if (!OidIsValid(relid) || pg_class_aclcheck(relid, GetUserId(), ACL_DELETE) != ACLCHECK_OK)
+		return;
+	if (SPI_execute_with_args("DELETE FROM recfair.fair_exposure WHERE model OPERATOR(pg_catalog.=) $1",
+							  1, types, values, NULL, false, 0) != SPI_OK_DELETE)
+		elog(ERROR, "could not clear the amortized state of model \"%s\"", model);
+}
+
 /* The work of recfair_train, inside its progress slot: the phases in order. */
 static Datum
 Train(FunctionCallInfo fcinfo)
@@ -1239,6 +1258,7 @@ Train(FunctionCallInfo fcinfo)
 		WriteModel(&job);
 	}
 	ApplyFeatureMaps(&job);
+	ClearAmortizedState(job.model);
 	result = SaveCatalogRow(&job);
 	SPI_finish();
 	return result;
