@@ -311,3 +311,7 @@ FROM recfair.fair_exposure f JOIN recfair.models m ON m.name = f.model AND m.ver
 GROUP BY f.model, f.group_col, f.target, f.group_value;
 COMMENT ON VIEW recfair.fair_exposure_state IS
 	'amortized mode''s state of each model''s current version, per group column, target and group: exposure so far, its share, and the share the plain lists would have had';
+
+/* split(): method time_global, options group_col and cut */
+COMMENT ON FUNCTION recfair.split(regclass, text, real, text, jsonb, text, text, text, bigint, text) IS
+	'create <target_prefix>_train and <target_prefix>_test from a table or view (source) or a query (source => NULL, source_query => ...): method random (per user, round(n * test_fraction) at random, seeded, at most n - 1), time (each user''s latest by time_col) or time_global (one cut in time for everyone: options cut, or the 1 - test_fraction quantile); options group_col keeps a group''s rows (an order''s lines) on one side';

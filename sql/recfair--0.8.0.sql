@@ -809,7 +809,7 @@ CREATE FUNCTION recfair.split(source regclass, target_prefix text, test_fraction
 RETURNS TABLE (table_name regclass, rows bigint)
 AS 'MODULE_PATHNAME', 'recfair_split' LANGUAGE C VOLATILE PARALLEL UNSAFE;
 COMMENT ON FUNCTION recfair.split(regclass, text, real, text, jsonb, text, text, text, bigint, text) IS
-	'create <target_prefix>_train and <target_prefix>_test from a table or view (source) or a query (source => NULL, source_query => ...): per user, round(n * test_fraction) interactions (at most n - 1) go to test, at random (seeded) or the latest by time_col; options: none (reserved)';
+	'create <target_prefix>_train and <target_prefix>_test from a table or view (source) or a query (source => NULL, source_query => ...): method random (per user, round(n * test_fraction) at random, seeded, at most n - 1), time (each user''s latest by time_col) or time_global (one cut in time for everyone: options cut, or the 1 - test_fraction quantile); options group_col keeps a group''s rows (an order''s lines) on one side';
 
 CREATE FUNCTION recfair.evaluate(model text, test regclass DEFAULT NULL, k integer DEFAULT 10, options jsonb DEFAULT '{}',
 								 user_col text DEFAULT NULL, item_col text DEFAULT NULL, rating_col text DEFAULT NULL,

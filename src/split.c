@@ -56,7 +56,8 @@ enum
 	SPLIT_NARGS
 };
 
-/* split() has no algorithm-specific extras; these were options before 0.6.0. */
+/* split()'s options; user_col, item_col, time_col and seed were options before 0.6.0. */
+static const char *const split_options[] = {"group_col", "cut"};
 static const MovedOption moved_options[] = {{"user_col"}, {"item_col"}, {"time_col"}, {"seed"}};
 
 /* split() as 0.5.0 and earlier declared it (legacy.c). */
@@ -86,6 +87,18 @@ HasColumn(TupleDesc desc, const char *name)
 	return false;
 }
 
+/* The index in desc of a column it has. */
+static int
+ColumnIndex(TupleDesc desc, const char *name)
+{
+	for (int i = 0; i < desc->natts; i++)
+		if (!TupleDescAttr(desc, i)->attisdropped &&
+			strcmp(NameStr(TupleDescAttr(desc, i)->attname), name) == 0)
+			return i;
+	elog(ERROR, "column \"%s\" not found", name);
+	return -1;
+}
+
 /* base, or base_1, base_2 ...: the first that is not a column of desc */
 static char *
 UnusedColumnName(TupleDesc desc, const char *base)
@@ -103,7 +116,10 @@ typedef struct SplitJob
 	InteractionSource src;		/* only the relation or query are used */
 	char	   *from;			/* the source as a FROM item aliased src */
 	double		fraction;
-	bool		by_time;
+	bool		by_time;		/* each user's latest rows (method time) */
+	bool		global_time;	/* one cut in time for all users (method time_global) */
+	char	   *cut;			/* time_global: options->>'cut', or NULL for the quantile */
+	char	   *group_col;		/* options->>'group_col': rows of a group stay together */
 	char	   *user_col;
 	char	   *item_col;
 	char	   *time_col;
@@ -144,12 +160,26 @@ ParseSplitCall(FunctionCallInfo fcinfo, SplitJob *job)
 		job->by_time = false;
 	else if (strcmp(method, "time") == 0)
 		job->by_time = true;
+	else if (strcmp(method, "time_global") == 0)
+		job->global_time = true;
 	else
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("unknown split method \"%s\"", method),
-				 errhint("Use \"random\" (per user, seeded) or \"time\" (each user's latest interactions).")));
-	CheckOptionKeys(PG_GETARG_JSONB_P(SPLIT_ARG_OPTIONS), NULL, 0, moved_options, lengthof(moved_options));
+				 errhint("Use \"random\" (per user, seeded), \"time\" (each user's latest interactions) or \"time_global\" (one cut in time for everyone).")));
+	{
+		Jsonb	   *options = PG_GETARG_JSONB_P(SPLIT_ARG_OPTIONS);
+
+		CheckOptionKeys(options, split_options, lengthof(split_options), moved_options, lengthof(moved_options));
+		job->group_col = OptionText(options, "group_col");
+		job->cut = OptionText(options, "cut");
+		if (job->group_col != NULL)
+			CheckColumnNameLength(job->group_col);
+		if (job->cut != NULL && !job->global_time)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("option \"cut\" applies to method \"time_global\" only")));
+	}
 	job->user_col = ColumnArg(fcinfo, SPLIT_ARG_USER_COL);
 	job->item_col = ColumnArg(fcinfo, SPLIT_ARG_ITEM_COL);
 	job->time_col = ColumnArg(fcinfo, SPLIT_ARG_TIME_COL);
@@ -202,8 +232,13 @@ DescribeSource(SplitJob *job)
 	job->desc = CreateTupleDescCopy(SPI_tuptable->tupdesc);
 	RequireColumn(job, job->user_col, "user_col", "user");
 	RequireColumn(job, job->item_col, "item_col", "item");
-	if (job->by_time)
+	if (job->by_time || job->global_time)
 		RequireColumn(job, job->time_col, "time_col", "timestamp");
+	if (job->group_col != NULL && !HasColumn(job->desc, job->group_col))
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_COLUMN),
+				 errmsg("column \"%s\" does not exist in the source", job->group_col),
+				 errhint("Name the column whose rows stay together with options => '{\"group_col\": \"...\"}'.")));
 }
 
 /*
@@ -221,7 +256,11 @@ FillSplitTables(const SplitJob *job)
 	char	   *rank_col = UnusedColumnName(job->desc, "recfair_split_rank");
 	char	   *count_col = UnusedColumnName(job->desc, "recfair_split_count");
 	char	   *test_col = UnusedColumnName(job->desc, "recfair_split_test");
+	char	   *time_col = UnusedColumnName(job->desc, "recfair_split_time");
 	char		fraction_text[FLOAT_SHORTEST_DECIMAL_LEN];
+	const char *user = quote_identifier(job->user_col);
+	const char *group = job->group_col ? quote_identifier(job->group_col) : NULL;
+	const char *assigned;
 
 	initStringInfo(&cols);
 	for (int i = 0; i < job->desc->natts; i++)
@@ -231,38 +270,73 @@ FillSplitTables(const SplitJob *job)
 		appendStringInfo(&cols, "%s%s", cols.len > 0 ? ", " : "",
 						 quote_identifier(NameStr(TupleDescAttr(job->desc, i)->attname)));
 	}
-	/* the row order: a seeded hash of the key columns only */
-	initStringInfo(&hashed);
-	appendStringInfo(&hashed, "src.%s, src.%s", quote_identifier(job->user_col), quote_identifier(job->item_col));
-	if (HasColumn(job->desc, job->time_col))
-		appendStringInfo(&hashed, ", src.%s", quote_identifier(job->time_col));
 	float_to_shortest_decimal_buf((float) job->fraction, fraction_text);
 
+	if (job->global_time)
+	{
+		/*
+		 * One cut for everyone: a row (or its group, by the group's latest
+		 * time) is in test from the cut on; the cut is options->>'cut', or
+		 * the time below which 1 - fraction of the rows fall
+		 */
+		const char *unit_time = group
+			? psprintf("pg_catalog.max(src.%s) OVER (PARTITION BY src.%s, src.%s)", quote_identifier(job->time_col), user, group)
+			: psprintf("src.%s", quote_identifier(job->time_col));
+		char	   *cut;
+
+		if (job->cut)
+			cut = psprintf("%s::%s", quote_literal_cstr(job->cut),
+						   format_type_be_qualified(TupleDescAttr(job->desc, ColumnIndex(job->desc, job->time_col))->atttypid));
+		else
+			cut = psprintf("(SELECT pg_catalog.percentile_disc(1::pg_catalog.float8 OPERATOR(pg_catalog.-) '%s'::pg_catalog.float8) "
+						   "WITHIN GROUP (ORDER BY src.%s) FROM %s)", fraction_text, quote_identifier(job->time_col), job->from);
+		assigned = psprintf("WITH timed AS (SELECT src.*, %s AS %s FROM %s),"
+							" assigned AS (SELECT timed.*, coalesce(timed.%s OPERATOR(pg_catalog.>=) %s, false) AS %s FROM timed)",
+							unit_time, quote_identifier(time_col), job->from,
+							quote_identifier(time_col), cut, quote_identifier(test_col));
+		/* coalesce is SQL syntax, not a function: a NULL time stays in train */
+	}
+	else
+	{
+		/* the units: rows, or groups of rows; ordered per user by a seeded hash of their key columns (or latest first) */
+		initStringInfo(&hashed);
+		if (group)
+			appendStringInfo(&hashed, "src.%s, src.%s", user, group);
+		else
+		{
+			appendStringInfo(&hashed, "src.%s, src.%s", user, quote_identifier(job->item_col));
+			if (HasColumn(job->desc, job->time_col))
+				appendStringInfo(&hashed, ", src.%s", quote_identifier(job->time_col));
+		}
+		assigned = psprintf("WITH timed AS (SELECT src.*%s FROM %s),"
+							" ranked AS (SELECT src.*, pg_catalog.%s() OVER (PARTITION BY src.%s ORDER BY %s"
+							"pg_catalog.hash_record_extended(ROW(%s), '" INT64_FORMAT "'::pg_catalog.int8)) AS %s FROM timed src),"
+							" counted AS (SELECT ranked.*, %s OVER (PARTITION BY ranked.%s) AS %s FROM ranked),"
+							" assigned AS (SELECT counted.*, counted.%s OPERATOR(pg_catalog.<=)"
+							" CASE WHEN counted.%s OPERATOR(pg_catalog.<) '2'::pg_catalog.int8"
+							" THEN '0'::pg_catalog.int8"
+							" ELSE LEAST(counted.%s OPERATOR(pg_catalog.-) '1'::pg_catalog.int8,"
+							" pg_catalog.round(counted.%s::pg_catalog.numeric OPERATOR(pg_catalog.*)"
+							" '%s'::pg_catalog.numeric)::pg_catalog.int8) END"
+							" AS %s FROM counted)",
+							job->by_time && group
+							? psprintf(", pg_catalog.max(src.%s) OVER (PARTITION BY src.%s, src.%s) AS %s",
+									   quote_identifier(job->time_col), user, group, quote_identifier(time_col))
+							: job->by_time ? psprintf(", src.%s AS %s", quote_identifier(job->time_col), quote_identifier(time_col)) : "",
+							job->from,
+							group ? "dense_rank" : "row_number", user,
+							job->by_time ? psprintf("src.%s DESC NULLS LAST, ", quote_identifier(time_col)) : "",
+							hashed.data, job->seed, quote_identifier(rank_col),
+							/* the units per user: the highest dense rank, or the rows */
+							group ? psprintf("pg_catalog.max(ranked.%s)", quote_identifier(rank_col)) : "pg_catalog.count(*)",
+							user, quote_identifier(count_col),
+							quote_identifier(rank_col), quote_identifier(count_col), quote_identifier(count_col),
+							quote_identifier(count_col), fraction_text, quote_identifier(test_col));
+	}
 	initStringInfo(&sql);
-	appendStringInfo(&sql,
-					 "WITH ranked AS ("
-					 " SELECT src.*, pg_catalog.row_number() OVER (PARTITION BY src.%s ORDER BY %s%s"
-					 "pg_catalog.hash_record_extended(ROW(%s), '" INT64_FORMAT "'::pg_catalog.int8)) AS %s,"
-					 " pg_catalog.count(*) OVER (PARTITION BY src.%s) AS %s"
-					 " FROM %s),"
-					 " assigned AS (SELECT ranked.*, ranked.%s OPERATOR(pg_catalog.<=)"
-					 " CASE WHEN ranked.%s OPERATOR(pg_catalog.<) '2'::pg_catalog.int8"
-					 " THEN '0'::pg_catalog.int8"
-					 " ELSE LEAST(ranked.%s OPERATOR(pg_catalog.-) '1'::pg_catalog.int8,"
-					 " pg_catalog.round(ranked.%s::pg_catalog.numeric OPERATOR(pg_catalog.*)"
-					 " '%s'::pg_catalog.numeric)::pg_catalog.int8) END"
-					 " AS %s FROM ranked),"
-					 " to_train AS (INSERT INTO %s SELECT %s FROM assigned WHERE NOT assigned.%s)"
+	appendStringInfo(&sql, "%s, to_train AS (INSERT INTO %s SELECT %s FROM assigned WHERE NOT assigned.%s)"
 					 " INSERT INTO %s SELECT %s FROM assigned WHERE assigned.%s",
-					 quote_identifier(job->user_col),
-					 job->by_time ? "src." : "",
-					 job->by_time ? psprintf("%s DESC NULLS LAST, ", quote_identifier(job->time_col)) : "",
-					 hashed.data, job->seed, quote_identifier(rank_col),
-					 quote_identifier(job->user_col), quote_identifier(count_col),
-					 job->from,
-					 quote_identifier(rank_col), quote_identifier(count_col), quote_identifier(count_col),
-					 quote_identifier(count_col), fraction_text, quote_identifier(test_col),
-					 job->train_table, cols.data, quote_identifier(test_col),
+					 assigned, job->train_table, cols.data, quote_identifier(test_col),
 					 job->test_table, cols.data, quote_identifier(test_col));
 	RunTableSql(sql.data, SPI_OK_INSERT);
 	return (int64) SPI_processed;

@@ -1,0 +1,45 @@
+-- pgTAP: split() with one cut in time for everyone (time_global) and with groups of rows kept together
+-- (options group_col: an order's lines on one side)
+BEGIN;
+SET search_path = public, recfair;
+SELECT plan(14);
+
+-- 50 customers, 6 orders each on days d, 3 lines per order
+CREATE TABLE ol AS
+SELECT c AS customer_id, c * 100 + o AS order_id, (c * 7 + o * 13 + l) % 40 AS product_id, 1 + l AS quantity,
+	'2026-01-01'::timestamptz + ((o * 10 + c % 7) || ' days')::interval AS ordered_at
+FROM generate_series(1, 50) c, generate_series(1, 6) o, generate_series(1, 3) l;
+
+-- a global cut at the quantile: test is the latest ~20% of the rows, for every customer alike
+SELECT lives_ok($$SELECT * FROM split('ol', 'g1', 0.2, 'time_global', user_col => 'customer_id', item_col => 'product_id',
+	time_col => 'ordered_at')$$, 'time_global at the 80th percentile of time');
+SELECT ok((SELECT max(ordered_at) FROM g1_train) < (SELECT min(ordered_at) FROM g1_test), 'every test row is later than every training row');
+SELECT ok((SELECT count(*) FROM g1_test)::float8 / (SELECT count(*) FROM ol) BETWEEN 0.15 AND 0.35, 'about the fraction in test');
+SELECT is((SELECT count(*) FROM g1_train) + (SELECT count(*) FROM g1_test), (SELECT count(*) FROM ol), 'every row on one side');
+
+-- at a given cut
+SELECT lives_ok($$SELECT * FROM split('ol', 'g2', 0.2, 'time_global', '{"cut": "2026-02-20"}', user_col => 'customer_id',
+	item_col => 'product_id', time_col => 'ordered_at')$$, 'time_global at a given cut');
+SELECT is((SELECT count(*) FROM g2_test), (SELECT count(*) FROM ol WHERE ordered_at >= '2026-02-20'), 'test is everything from the cut');
+
+-- groups: an order's lines stay together
+SELECT lives_ok($$SELECT * FROM split('ol', 'g3', 0.34, 'random', '{"group_col": "order_id"}', user_col => 'customer_id',
+	item_col => 'product_id', time_col => 'ordered_at')$$, 'random, by order');
+SELECT is((SELECT count(*)::int FROM g3_train a JOIN g3_test b USING (order_id)), 0, 'no order on both sides');
+SELECT ok((SELECT bool_and(n = 2) FROM (SELECT customer_id, count(DISTINCT order_id) AS n FROM g3_test GROUP BY 1) x)
+	AND (SELECT count(DISTINCT customer_id) FROM g3_test) = 50, 'each customer: round(6 x 0.34) = 2 orders in test');
+SELECT lives_ok($$SELECT * FROM split('ol', 'g4', 0.34, 'time', '{"group_col": "order_id"}', user_col => 'customer_id',
+	item_col => 'product_id', time_col => 'ordered_at')$$, 'time, by order');
+SELECT ok((SELECT bool_and(t.first_test > r.last_train) FROM
+			(SELECT customer_id, min(ordered_at) AS first_test FROM g4_test GROUP BY 1) t
+			JOIN (SELECT customer_id, max(ordered_at) AS last_train FROM g4_train GROUP BY 1) r USING (customer_id)),
+	'each customer''s latest orders, whole');
+SELECT is((SELECT count(*)::int FROM g4_train a JOIN g4_test b USING (order_id)), 0, 'no order split');
+
+-- bad input
+SELECT throws_ok($$SELECT * FROM split('ol', 'g5', 0.2, 'random', '{"cut": "2026-02-01"}', user_col => 'customer_id',
+	item_col => 'product_id', time_col => 'ordered_at')$$, '22023', 'option "cut" applies to method "time_global" only', 'a cut without time_global');
+SELECT throws_ok($$SELECT * FROM split('ol', 'g6', 0.2, 'random', '{"group_col": "basket"}', user_col => 'customer_id',
+	item_col => 'product_id')$$, '42703', 'column "basket" does not exist in the source', 'a missing group column');
+SELECT * FROM finish();
+ROLLBACK;
