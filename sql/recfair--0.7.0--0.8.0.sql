@@ -243,14 +243,17 @@ BEGIN
 	IF rel IS NULL AND query IS NULL THEN
 		-- the recorded source: a relation (schema-qualified, quoted) or the text of a query
 		BEGIN
+			PERFORM pg_catalog.parse_ident(m.source);
+		EXCEPTION WHEN invalid_parameter_value THEN
+			query := m.source;		-- not a name
+		END;
+		IF query IS NULL THEN
 			rel := pg_catalog.to_regclass(m.source);
 			IF rel IS NULL THEN
 				RAISE EXCEPTION 'the source % of model "%" no longer exists', m.source, model USING ERRCODE = '42P01',
 					HINT = 'Pass source => ... (or source_query => ...).';
 			END IF;
-		EXCEPTION WHEN invalid_name OR syntax_error OR invalid_parameter_value THEN
-			query := m.source;
-		END;
+		END IF;
 	END IF;
 	algo := COALESCE(algorithm, m.algorithm);
 	-- the recorded settings but those passed as arguments; none of the algorithm's if it changes
@@ -315,3 +318,14 @@ COMMENT ON VIEW recfair.fair_exposure_state IS
 /* split(): method time_global, options group_col and cut */
 COMMENT ON FUNCTION recfair.split(regclass, text, real, text, jsonb, text, text, text, bigint, text) IS
 	'create <target_prefix>_train and <target_prefix>_test from a table or view (source) or a query (source => NULL, source_query => ...): method random (per user, round(n * test_fraction) at random, seeded, at most n - 1), time (each user''s latest by time_col) or time_global (one cut in time for everyone: options cut, or the 1 - test_fraction quantile); options group_col keeps a group''s rows (an order''s lines) on one side';
+
+/* recommend_fair_for_items(): fair lists for anonymous baskets */
+CREATE FUNCTION recfair.recommend_fair_for_items(item_ids bigint[], k integer, group_col text, model text DEFAULT NULL,
+												 target text DEFAULT 'equal', strength real DEFAULT 1.0,
+												 candidates integer DEFAULT NULL, options jsonb DEFAULT '{}',
+												 amortized boolean DEFAULT false)
+RETURNS TABLE (rank integer, item_id bigint, score real, group_value text)
+AS 'MODULE_PATHNAME', 'recfair_recommend_fair_for_items' LANGUAGE C VOLATILE PARALLEL UNSAFE
+ROWS 10 SUPPORT recfair.recommend_support;
+COMMENT ON FUNCTION recfair.recommend_fair_for_items(bigint[], integer, text, text, text, real, integer, jsonb, boolean) IS
+	'top-k items for an anonymous basket (folded in as recommend_for_items does), re-ranked as recommend_fair re-ranks a user''s list (per list, or amortized)';

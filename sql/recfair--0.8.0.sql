@@ -708,14 +708,17 @@ BEGIN
 	IF rel IS NULL AND query IS NULL THEN
 		-- the recorded source: a relation (schema-qualified, quoted) or the text of a query
 		BEGIN
+			PERFORM pg_catalog.parse_ident(m.source);
+		EXCEPTION WHEN invalid_parameter_value THEN
+			query := m.source;		-- not a name
+		END;
+		IF query IS NULL THEN
 			rel := pg_catalog.to_regclass(m.source);
 			IF rel IS NULL THEN
 				RAISE EXCEPTION 'the source % of model "%" no longer exists', m.source, model USING ERRCODE = '42P01',
 					HINT = 'Pass source => ... (or source_query => ...).';
 			END IF;
-		EXCEPTION WHEN invalid_name OR syntax_error OR invalid_parameter_value THEN
-			query := m.source;
-		END;
+		END IF;
 	END IF;
 	algo := COALESCE(algorithm, m.algorithm);
 	-- the recorded settings but those passed as arguments; none of the algorithm's if it changes
@@ -954,6 +957,16 @@ AS 'MODULE_PATHNAME', 'recfair_recommend_fair' LANGUAGE C VOLATILE PARALLEL UNSA
 ROWS 10 SUPPORT recfair.recommend_support;
 COMMENT ON FUNCTION recfair.recommend_fair(bigint, integer, text, text, text, real, integer, jsonb, boolean, boolean) IS
 	'top-k items for a user, re-ranked so that the groups of group_col (a column of the registered item table) get their target share of exposure (equal, catalog, merit, or a jsonb of shares); strength 0 = plain, 1 = tightest parity; amortized: parity over many calls; options: deficit_scale';
+
+CREATE FUNCTION recfair.recommend_fair_for_items(item_ids bigint[], k integer, group_col text, model text DEFAULT NULL,
+												 target text DEFAULT 'equal', strength real DEFAULT 1.0,
+												 candidates integer DEFAULT NULL, options jsonb DEFAULT '{}',
+												 amortized boolean DEFAULT false)
+RETURNS TABLE (rank integer, item_id bigint, score real, group_value text)
+AS 'MODULE_PATHNAME', 'recfair_recommend_fair_for_items' LANGUAGE C VOLATILE PARALLEL UNSAFE
+ROWS 10 SUPPORT recfair.recommend_support;
+COMMENT ON FUNCTION recfair.recommend_fair_for_items(bigint[], integer, text, text, text, real, integer, jsonb, boolean) IS
+	'top-k items for an anonymous basket (folded in as recommend_for_items does), re-ranked as recommend_fair re-ranks a user''s list (per list, or amortized)';
 
 CREATE FUNCTION recfair.recommend_fair_batch(user_ids bigint[], k integer, group_col text, model text DEFAULT NULL,
 											 target text DEFAULT 'equal', strength real DEFAULT 1.0,

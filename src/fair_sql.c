@@ -426,22 +426,13 @@ SayIfCannotAct(const ModelCache *m, GroupMap *gm, const float4 *scores, int k, c
  * NULL), who gets no rows, as from recommend().  Inside an SPI connection.
  */
 static int
-UserFairList(FunctionCallInfo fcinfo, const RecommendFairCall *call, ModelCache **m_out,
-			 const GroupMap **gm_out, float4 **scores_out, FairItem **out)
+FairListOfScores(const RecommendFairCall *call, ModelCache *m, const GroupMap *gm, const float4 *scores,
+				 FairItem **out)
 {
-	ModelCache *m = GetModel(call->model);
-	const GroupMap *gm = GetGroupMap(m, call->group_col);
-	float4	   *scores = PG_ARGISNULL(RF_ARG_USER_ID) ? NULL : UserScores(m, call->user_id, call->exclude_seen);
-	double	   *shares;
+	double	   *shares = palloc(mul_size(sizeof(double), gm->ngroups));
 	FairListInput in;
 	int			n;
 
-	*m_out = m;
-	*gm_out = gm;
-	*scores_out = scores;
-	if (scores == NULL)
-		return -1;
-	shares = palloc(mul_size(sizeof(double), gm->ngroups));
 	if (call->fair.target.kind != TARGET_MERIT)
 		TargetShares(&call->fair.target, gm, NULL, 0, shares);
 	in.m = m;
@@ -463,6 +454,22 @@ UserFairList(FunctionCallInfo fcinfo, const RecommendFairCall *call, ModelCache 
 	if (gm->ngroups > call->k && call->fair.strength > 0 && !gm->said_cannot_act)
 		SayIfCannotAct(m, (GroupMap *) gm, scores, call->k, *out, n);
 	return n;
+}
+
+static int
+UserFairList(FunctionCallInfo fcinfo, const RecommendFairCall *call, ModelCache **m_out,
+			 const GroupMap **gm_out, float4 **scores_out, FairItem **out)
+{
+	ModelCache *m = GetModel(call->model);
+	const GroupMap *gm = GetGroupMap(m, call->group_col);
+	float4	   *scores = PG_ARGISNULL(RF_ARG_USER_ID) ? NULL : UserScores(m, call->user_id, call->exclude_seen);
+
+	*m_out = m;
+	*gm_out = gm;
+	*scores_out = scores;
+	if (scores == NULL)
+		return -1;
+	return FairListOfScores(call, m, gm, scores, out);
 }
 
 /*
@@ -550,6 +557,65 @@ recfair_recommend_fair_explained(PG_FUNCTION_ARGS)
 		values[6] = Float8GetDatum(reasons.contribution[i]);
 		nulls[5] = nulls[6] = !reasons.found[i];
 		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+	}
+	SPI_finish();
+	return (Datum) 0;
+}
+
+/* recommend_fair_for_items()'s arguments, by position in its SQL signature. */
+enum
+{
+	RFI_ARG_ITEM_IDS,
+	RFI_ARG_K,
+	RFI_ARG_GROUP_COL,
+	RFI_ARG_MODEL,
+	RFI_ARG_TARGET,
+	RFI_ARG_STRENGTH,
+	RFI_ARG_CANDIDATES,
+	RFI_ARG_OPTIONS,
+	RFI_ARG_AMORTIZED,
+	RFI_NARGS
+};
+
+static const FairArgs recommend_fair_for_items_args = {
+	RFI_ARG_TARGET, RFI_ARG_STRENGTH, RFI_ARG_CANDIDATES, RFI_ARG_AMORTIZED, RFI_ARG_OPTIONS, NULL
+};
+
+/*
+ * recommend_fair_for_items(item_ids, k, group_col, ...): recommend_for_items'
+ * list for an anonymous basket (fold-in), re-ranked as recommend_fair
+ * re-ranks a user's.
+ */
+PG_FUNCTION_INFO_V1(recfair_recommend_fair_for_items);
+Datum
+recfair_recommend_fair_for_items(PG_FUNCTION_ARGS)
+{
+	RecommendFairCall call;
+	ModelCache *m;
+	const GroupMap *gm;
+	float4	   *scores;
+	FairItem   *out;
+	int			n;
+
+	InitMaterializedSRF(fcinfo, 0);
+	CheckArgsNotNull(fcinfo, RFI_NARGS, (1U << RFI_ARG_ITEM_IDS) | (1U << RFI_ARG_MODEL) | (1U << RFI_ARG_CANDIDATES));
+	memset(&call, 0, sizeof(call));
+	call.k = PG_GETARG_INT32(RFI_ARG_K);
+	CheckK(call.k);
+	call.group_col = text_to_cstring(PG_GETARG_TEXT_PP(RFI_ARG_GROUP_COL));
+	call.model = PG_ARGISNULL(RFI_ARG_MODEL) ? NULL : text_to_cstring(PG_GETARG_TEXT_PP(RFI_ARG_MODEL));
+	ParseFairSettings(fcinfo, &recommend_fair_for_items_args, call.k, NULL, 0, &call.fair);
+	if (PG_ARGISNULL(RFI_ARG_ITEM_IDS))
+		return (Datum) 0;
+
+	SPI_connect();
+	m = GetModel(call.model);
+	gm = GetGroupMap(m, call.group_col);
+	scores = BasketScores(m, PG_GETARG_ARRAYTYPE_P(RFI_ARG_ITEM_IDS));
+	if (scores != NULL)
+	{
+		n = FairListOfScores(&call, m, gm, scores, &out);
+		EmitFairRows(fcinfo, out, n, gm);
 	}
 	SPI_finish();
 	return (Datum) 0;

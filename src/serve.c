@@ -604,20 +604,14 @@ recfair_similar_items(PG_FUNCTION_ARGS)
 }
 
 /*
- * Fold-in: the user vector ALS would compute for a user whose only
- * interactions are the basket (weight 1 each), against the fixed item
- * factors: (Y'Y + lambda I + sum (c - 1) y y') x = sum c y, with the
- * model's confidence of weight 1 (1 + alpha, alpha, or 1 + alpha
- * log(1 + 1/eps)) and lambda times the basket's known items if the model's
- * regularization is weighted.
+ * Scores of every item for an anonymous basket (bigint[]): the user vector
+ * ALS would compute for a user whose only interactions are the basket
+ * (fold-in), the basket's items at -inf; NULL when no item of the basket is
+ * the model's.  Inside an SPI connection.
  */
-PG_FUNCTION_INFO_V1(recfair_recommend_for_items);
-Datum
-recfair_recommend_for_items(PG_FUNCTION_ARGS)
+float4 *
+BasketScores(const ModelCache *m, ArrayType *basket)
 {
-	ArrayType  *basket;
-	int			k;
-	ModelCache *m;
 	Datum	   *elems;
 	bool	   *nulls;
 	int			n;
@@ -627,22 +621,12 @@ recfair_recommend_for_items(PG_FUNCTION_ARGS)
 	int			known = 0;
 	float		c;
 
-	InitMaterializedSRF(fcinfo, 0);
-	CheckArgsNotNull(fcinfo, 3, (1U << 0) | (1U << 2));	/* the item(s) and model may be NULL */
-	if (PG_ARGISNULL(0))
-		return (Datum) 0;
-	basket = PG_GETARG_ARRAYTYPE_P(0);
-	k = PG_GETARG_INT32(1);
-	CheckK(k);
 	if (ARR_NDIM(basket) > 1)
 		ereport(ERROR,
 				(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
 				 errmsg("item_ids must be a one-dimensional array")));
 	deconstruct_array(basket, INT8OID, sizeof(int64), FLOAT8PASSBYVAL, TYPALIGN_DOUBLE,
 					  &elems, &nulls, &n);
-
-	SPI_connect();
-	m = GetModel(OptionalText(fcinfo, 2));
 	c = (float) (m->confidence_offset + m->alpha * m->unit_weight);
 	a = palloc(sizeof(float4) * m->k * m->k);
 	x = palloc0(sizeof(float4) * m->k);
@@ -660,10 +644,7 @@ recfair_recommend_for_items(PG_FUNCTION_ARGS)
 		known++;
 	}
 	if (known == 0 || m->nitems == 0)
-	{
-		SPI_finish();
-		return (Datum) 0;
-	}
+		return NULL;
 	for (int i = 0; i < m->k; i++)
 		a[i * m->k + i] += (float4) (m->weighted_regularization ? m->regularization * known : m->regularization);
 	/* ssyr updated the upper triangle only: mirror it for the solver */
@@ -677,7 +658,37 @@ recfair_recommend_for_items(PG_FUNCTION_ARGS)
 	for (int j = 0; j < n; j++)
 		if (!nulls[j])
 			Exclude(m, scores, DatumGetInt64(elems[j]));
-	EmitTopK(fcinfo, m, scores, k);
+	return scores;
+}
+
+/*
+ * Fold-in: the user vector ALS would compute for a user whose only
+ * interactions are the basket (weight 1 each), against the fixed item
+ * factors: (Y'Y + lambda I + sum (c - 1) y y') x = sum c y, with the
+ * model's confidence of weight 1 (1 + alpha, alpha, or 1 + alpha
+ * log(1 + 1/eps)) and lambda times the basket's known items if the model's
+ * regularization is weighted.
+ */
+PG_FUNCTION_INFO_V1(recfair_recommend_for_items);
+Datum
+recfair_recommend_for_items(PG_FUNCTION_ARGS)
+{
+	int			k;
+	ModelCache *m;
+	float4	   *scores;
+
+	InitMaterializedSRF(fcinfo, 0);
+	CheckArgsNotNull(fcinfo, 3, (1U << 0) | (1U << 2));	/* the item(s) and model may be NULL */
+	if (PG_ARGISNULL(0))
+		return (Datum) 0;
+	k = PG_GETARG_INT32(1);
+	CheckK(k);
+
+	SPI_connect();
+	m = GetModel(OptionalText(fcinfo, 2));
+	scores = BasketScores(m, PG_GETARG_ARRAYTYPE_P(0));
+	if (scores != NULL)
+		EmitTopK(fcinfo, m, scores, k);
 	SPI_finish();
 	return (Datum) 0;
 }

@@ -16,6 +16,7 @@
 #define CACHE_SLOTS 4
 
 struct FairModelState;			/* fair.h */
+struct ArrayType;				/* utils/array.h */
 
 typedef struct ModelCache
 {
@@ -56,5 +57,6 @@ extern int	TopK(const ModelCache *m, const float4 *scores, int k, Candidate *out
 extern void CheckK(int k);
 extern float4 *UserScores(const ModelCache *m, int64 user_id, bool exclude_seen);
 extern void AddBiases(const ModelCache *m, float4 *scores, float4 user_bias);
+extern float4 *BasketScores(const ModelCache *m, struct ArrayType *basket);
 
 #endif							/* RECFAIR_SERVE_H */

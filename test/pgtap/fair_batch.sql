@@ -2,7 +2,7 @@
 -- same lists for the same users whatever their order, and matches exposure_report's amortized lists
 BEGIN;
 SET search_path = recfair, public;
-SELECT plan(17);
+SELECT plan(21);
 
 SELECT lives_ok($$SELECT * FROM generate_dataset('fb', 600, 300, 15000, seed => 5)$$, 'a small generated shop');
 SELECT lives_ok($$SELECT train('fb', 'fb_interactions', weight_col => 'weight', factors => 8, iterations => 5, items => 'fb_items')$$,
@@ -69,5 +69,14 @@ SELECT throws_ok($$SELECT * FROM recommend_fair_batch(ARRAY[[1, 2]]::bigint[], 5
 	'user_ids must be a one-dimensional array', 'a two-dimensional array');
 SELECT throws_ok($$SELECT * FROM recommend_fair_batch(ARRAY[1]::bigint[], 0, 'brand', 'fb')$$, '22023', NULL, 'k of 0');
 SELECT throws_ok($$SELECT * FROM recommend_fair_batch(ARRAY[1]::bigint[], 5, 'no_such_column', 'fb')$$, '42703', NULL, 'a missing group column');
+-- anonymous baskets
+SELECT is((SELECT array_agg(item_id ORDER BY rank) FROM recommend_fair_for_items(ARRAY[1, 2, 3]::bigint[], 5, 'brand', 'fb', strength => 0)),
+	(SELECT array_agg(item_id ORDER BY rank) FROM recommend_for_items(ARRAY[1, 2, 3]::bigint[], 5, 'fb')),
+	'recommend_fair_for_items at strength 0: recommend_for_items'' list');
+SELECT ok((SELECT count(*) = 10 AND count(*) FILTER (WHERE item_id IN (1, 2, 3)) = 0 AND count(DISTINCT group_value) >
+			(SELECT count(DISTINCT i.brand) FROM recommend_for_items(ARRAY[1, 2, 3]::bigint[], 10, 'fb') r JOIN fb_items i USING (item_id))
+		   FROM recommend_fair_for_items(ARRAY[1, 2, 3]::bigint[], 10, 'brand', 'fb')), 'at strength 1: more brands, not the basket');
+SELECT is((SELECT count(*)::int FROM recommend_fair_for_items(ARRAY[-5]::bigint[], 5, 'brand', 'fb')), 0, 'an unknown basket: no rows');
+SELECT is((SELECT count(*)::int FROM recommend_fair_for_items(NULL, 5, 'brand', 'fb')), 0, 'a NULL basket: no rows');
 SELECT * FROM finish();
 ROLLBACK;
