@@ -1491,6 +1491,52 @@ recfair_exposure_report(PG_FUNCTION_ARGS)
 	return (Datum) 0;
 }
 
+/*
+ * The fallback list of recommend_fair_batch: the items by the number of
+ * the model's users who had them in training (the share of them, as the
+ * score), re-ranked fairly on its own; returns its length.
+ */
+static int
+PopularFairList(ModelCache *m, const ListConfig *cfg, const double *fixed_shares, FairItem **out)
+{
+	Oid			types[1] = {TEXTOID};
+	Datum		values[1] = {CStringGetTextDatum(m->name)};
+	float4	   *scores = MemoryContextAllocHuge(CurrentMemoryContext, mul_size(sizeof(float4), Max(m->nitems, 1)));
+	double		users = 1.0;
+	FairListInput in;
+	bool		isnull;
+
+	for (int32 i = 0; i < m->nitems; i++)
+		scores[i] = 0.0f;
+	if (SPI_execute_with_args("SELECT pg_catalog.count(*) FROM recfair.user_factors WHERE model OPERATOR(pg_catalog.=) $1",
+							  1, types, values, NULL, true, 1) == SPI_OK_SELECT && SPI_processed == 1)
+		users = Max((double) DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull)), 1.0);
+	if (SPI_execute_with_args("SELECT i, pg_catalog.count(*) FROM recfair.user_factors u, "
+							  "pg_catalog.unnest(u.seen::pg_catalog.int8[]) i "
+							  "WHERE u.model OPERATOR(pg_catalog.=) $1 GROUP BY i",
+							  1, types, values, NULL, true, 0) != SPI_OK_SELECT)
+		elog(ERROR, "could not count the items' users");
+	for (uint64 r = 0; r < SPI_processed; r++)
+	{
+		IdMapEntry *e = idmap_lookup(m->index, DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[r], SPI_tuptable->tupdesc, 1, &isnull)));
+
+		if (e != NULL)
+			scores[e->index] = (float4) (DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[r], SPI_tuptable->tupdesc, 2, &isnull)) / users);
+	}
+	memset(&in, 0, sizeof(in));
+	in.m = m;
+	in.gm = cfg->gm;
+	in.k = cfg->k;
+	in.ncandidates = Min(cfg->fs.ncandidates, m->nitems);
+	in.merit = cfg->fs.target.kind == TARGET_MERIT;
+	in.fixed_shares = fixed_shares;
+	in.strength = cfg->fs.strength;
+	in.amortized = false;
+	in.interruptible = true;
+	*out = palloc(sizeof(FairItem) * cfg->k);
+	return BuildFairList(&in, AllocFairListScratch(&in, 1), scores, NULL, *out);
+}
+
 /* recommend_fair_batch()'s arguments, by position in its SQL signature. */
 enum
 {
@@ -1503,6 +1549,7 @@ enum
 	RB_ARG_CANDIDATES,
 	RB_ARG_OPTIONS,
 	RB_ARG_AMORTIZED,
+	RB_ARG_FALLBACK,
 	RB_NARGS
 };
 
@@ -1543,8 +1590,23 @@ recfair_recommend_fair_batch(PG_FUNCTION_ARGS)
 	double	   *fixed_shares;
 	int64	   *ids;
 	int32		nids = 0;
+	bool		fallback = false;
+	FairItem   *popular = NULL;	/* the fallback list */
+	int			npopular = 0;
 
-	CheckArgsNotNull(fcinfo, RB_NARGS, (1U << RB_ARG_MODEL) | (1U << RB_ARG_CANDIDATES));
+	CheckArgsNotNull(fcinfo, RB_NARGS, (1U << RB_ARG_MODEL) | (1U << RB_ARG_CANDIDATES) | (1U << RB_ARG_FALLBACK));
+	if (!PG_ARGISNULL(RB_ARG_FALLBACK))
+	{
+		char	   *f = text_to_cstring(PG_GETARG_TEXT_PP(RB_ARG_FALLBACK));
+
+		if (strcmp(f, "popularity") == 0)
+			fallback = true;
+		else if (strcmp(f, "none") != 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("unknown fallback \"%s\"", f),
+					 errhint("Use \"popularity\" (the items most users had in training) or \"none\".")));
+	}
 	memset(&cfg, 0, sizeof(cfg));
 	cfg.k = PG_GETARG_INT32(RB_ARG_K);
 	CheckK(cfg.k);
@@ -1598,22 +1660,28 @@ recfair_recommend_fair_batch(PG_FUNCTION_ARGS)
 	cfg.keep_lists = Max(nids, 1);
 	fixed_shares = palloc(mul_size(sizeof(double), Max(cfg.gm->ngroups, 1)));
 	RunLists(&pass, m, users, x, order, n, &cfg, fixed_shares, &budget);
-	for (int32 i = 0; i < n; i++)
+	if (fallback && n < nids)
+		npopular = PopularFairList(m, &cfg, fixed_shares, &popular);
+	/* ascending id: each known user's list, and the fallback list for the others */
+	for (int32 u = 0; u < nids; u++)
 	{
-		int32		u = order[i];
-		const Candidate *list = pass.lists + (int64) u * cfg.k;
+		bool		known = users[u].known && m->nitems > 0;
+		int			len = known ? pass.list_len[u] : fallback ? npopular : 0;
 
-		for (int r = 0; r < pass.list_len[u]; r++)
+		for (int r = 0; r < len; r++)
 		{
-			const char *name = cfg.gm->names[cfg.gm->group_of_item[list[r].index]];
-			Datum		values[5];
-			bool		vnulls[5] = {false, false, false, false, name == NULL};
+			int32		index = known ? pass.lists[(int64) u * cfg.k + r].index : popular[r].index;
+			float4		score = known ? pass.lists[(int64) u * cfg.k + r].score : popular[r].score;
+			const char *name = cfg.gm->names[cfg.gm->group_of_item[index]];
+			Datum		values[6];
+			bool		vnulls[6] = {false, false, false, false, name == NULL, false};
 
 			values[0] = Int64GetDatum(ids[u]);
 			values[1] = Int32GetDatum(r + 1);
-			values[2] = Int64GetDatum(m->item_ids[list[r].index]);
-			values[3] = Float4GetDatum(list[r].score);
+			values[2] = Int64GetDatum(m->item_ids[index]);
+			values[3] = Float4GetDatum(score);
 			values[4] = name ? CStringGetTextDatum(name) : (Datum) 0;
+			values[5] = BoolGetDatum(!known);
 			tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, vnulls);
 		}
 	}

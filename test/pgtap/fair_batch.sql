@@ -2,7 +2,7 @@
 -- same lists for the same users whatever their order, and matches exposure_report's amortized lists
 BEGIN;
 SET search_path = recfair, public;
-SELECT plan(21);
+SELECT plan(24);
 
 SELECT lives_ok($$SELECT * FROM generate_dataset('fb', 600, 300, 15000, seed => 5)$$, 'a small generated shop');
 SELECT lives_ok($$SELECT train('fb', 'fb_interactions', weight_col => 'weight', factors => 8, iterations => 5, items => 'fb_items')$$,
@@ -64,6 +64,15 @@ RESET ROLE;
 
 -- unknown users, empty input, bad input
 SELECT is((SELECT count(*)::int FROM recommend_fair_batch(ARRAY[-7, 999999]::bigint[], 5, 'brand', 'fb')), 0, 'unknown users get no rows');
+SELECT is((SELECT array_agg((user_id, fallback, n)::text ORDER BY user_id) FROM (SELECT user_id, fallback, count(*) AS n
+			FROM recommend_fair_batch(ARRAY[-7, 1, 999999]::bigint[], 5, 'brand', 'fb', fallback => 'popularity') GROUP BY 1, 2) x),
+	ARRAY['(-7,t,5)', '(1,f,5)', '(999999,t,5)'], 'with fallback => popularity: unknown users get a list, flagged');
+SELECT is((SELECT array_agg(item_id ORDER BY rank) FROM recommend_fair_batch(ARRAY[-7]::bigint[], 5, 'brand', 'fb', strength => 0,
+			fallback => 'popularity')),
+	(SELECT array_agg(item_id ORDER BY n DESC, item_id) FROM (SELECT item_id, count(DISTINCT user_id) AS n FROM fb_interactions
+		GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 5) p), 'at strength 0: the items most users had');
+SELECT throws_ok($$SELECT * FROM recommend_fair_batch(ARRAY[1]::bigint[], 5, 'brand', 'fb', fallback => 'random')$$, '22023',
+	'unknown fallback "random"', 'an unknown fallback');
 SELECT is((SELECT count(*)::int FROM recommend_fair_batch('{}'::bigint[], 5, 'brand', 'fb')), 0, 'no users, no rows');
 SELECT throws_ok($$SELECT * FROM recommend_fair_batch(ARRAY[[1, 2]]::bigint[], 5, 'brand', 'fb')$$, '2202E',
 	'user_ids must be a one-dimensional array', 'a two-dimensional array');
