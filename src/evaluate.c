@@ -1492,18 +1492,16 @@ recfair_exposure_report(PG_FUNCTION_ARGS)
 }
 
 /*
- * The fallback list of recommend_fair_batch: the items by the number of
- * the model's users who had them in training (the share of them, as the
- * score), re-ranked fairly on its own; returns its length.
+ * The fallback scores of recommend_fair_batch: per item, the share of the
+ * model's users who had it in training.
  */
-static int
-PopularFairList(ModelCache *m, const ListConfig *cfg, const double *fixed_shares, FairItem **out)
+static float4 *
+PopularityScores(ModelCache *m)
 {
 	Oid			types[1] = {TEXTOID};
 	Datum		values[1] = {CStringGetTextDatum(m->name)};
 	float4	   *scores = MemoryContextAllocHuge(CurrentMemoryContext, mul_size(sizeof(float4), Max(m->nitems, 1)));
 	double		users = 1.0;
-	FairListInput in;
 	bool		isnull;
 
 	for (int32 i = 0; i < m->nitems; i++)
@@ -1523,18 +1521,43 @@ PopularFairList(ModelCache *m, const ListConfig *cfg, const double *fixed_shares
 		if (e != NULL)
 			scores[e->index] = (float4) (DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[r], SPI_tuptable->tupdesc, 2, &isnull)) / users);
 	}
-	memset(&in, 0, sizeof(in));
-	in.m = m;
-	in.gm = cfg->gm;
-	in.k = cfg->k;
-	in.ncandidates = Min(cfg->fs.ncandidates, m->nitems);
-	in.merit = cfg->fs.target.kind == TARGET_MERIT;
-	in.fixed_shares = fixed_shares;
-	in.strength = cfg->fs.strength;
-	in.amortized = false;
-	in.interruptible = true;
-	*out = palloc(sizeof(FairItem) * cfg->k);
-	return BuildFairList(&in, AllocFairListScratch(&in, 1), scores, NULL, *out);
+	return scores;
+}
+
+/*
+ * A fallback list, continuing the pass: amortized, it leans on the exposure
+ * of every list before it (the known users' and the earlier fallbacks') and
+ * adds its own, as RankUser does; else fair on its own.  Into out; returns
+ * its length.
+ */
+static int
+FallbackList(RankPass *pass, const float4 *popularity, FairItem *out)
+{
+	const GroupMap *gm = pass->gm;
+	double	   *gexp = pass->workers[0].group_exposure;
+	double	   *plain = pass->workers[0].plain_exposure;
+	FairPrior	prior = {NULL, NULL, 0.0};
+	int			n;
+
+	if (pass->amortized)
+	{
+		prior.exposure = gexp;
+		prior.plain = plain;
+		for (int g = 0; g < gm->ngroups; g++)
+			prior.total += gexp[g];
+	}
+	n = BuildFairList(&pass->fair_input, &pass->fair_scratch[0], popularity, &prior, out);
+	if (pass->amortized)
+	{
+		Candidate  *top = palloc(sizeof(Candidate) * pass->k);
+		int			nplain = TopK(pass->m, popularity, pass->k, top);
+
+		for (int i = 0; i < nplain; i++)
+			plain[gm->group_of_item[top[i].index]] += RankExposure(i + 1);
+		for (int r = 0; r < n; r++)
+			gexp[gm->group_of_item[out[r].index]] += RankExposure(r + 1);
+	}
+	return n;
 }
 
 /* recommend_fair_batch()'s arguments, by position in its SQL signature. */
@@ -1591,8 +1614,8 @@ recfair_recommend_fair_batch(PG_FUNCTION_ARGS)
 	int64	   *ids;
 	int32		nids = 0;
 	bool		fallback = false;
-	FairItem   *popular = NULL;	/* the fallback list */
-	int			npopular = 0;
+	FairItem   *popular = NULL;	/* the fallback lists, k per user */
+	int		   *npopular = NULL;
 
 	CheckArgsNotNull(fcinfo, RB_NARGS, (1U << RB_ARG_MODEL) | (1U << RB_ARG_CANDIDATES) | (1U << RB_ARG_FALLBACK));
 	if (!PG_ARGISNULL(RB_ARG_FALLBACK))
@@ -1660,18 +1683,30 @@ recfair_recommend_fair_batch(PG_FUNCTION_ARGS)
 	cfg.keep_lists = Max(nids, 1);
 	fixed_shares = palloc(mul_size(sizeof(double), Max(cfg.gm->ngroups, 1)));
 	RunLists(&pass, m, users, x, order, n, &cfg, fixed_shares, &budget);
-	if (fallback && n < nids)
-		npopular = PopularFairList(m, &cfg, fixed_shares, &popular);
-	/* ascending id: each known user's list, and the fallback list for the others */
+	if (fallback && n < nids && m->nitems > 0)
+	{
+		/* the users the model does not know, after the others, in id order */
+		float4	   *popularity = PopularityScores(m);
+
+		popular = MemoryContextAllocHuge(CurrentMemoryContext, mul_size(mul_size(sizeof(FairItem), cfg.k), nids));
+		npopular = palloc0(sizeof(int) * nids);
+		for (int32 u = 0; u < nids; u++)
+			if (!users[u].known)
+			{
+				npopular[u] = FallbackList(&pass, popularity, popular + (int64) u * cfg.k);
+				CHECK_FOR_INTERRUPTS();
+			}
+	}
+	/* ascending id: each known user's list, and the fallback lists */
 	for (int32 u = 0; u < nids; u++)
 	{
 		bool		known = users[u].known && m->nitems > 0;
-		int			len = known ? pass.list_len[u] : fallback ? npopular : 0;
+		int			len = known ? pass.list_len[u] : npopular ? npopular[u] : 0;
 
 		for (int r = 0; r < len; r++)
 		{
-			int32		index = known ? pass.lists[(int64) u * cfg.k + r].index : popular[r].index;
-			float4		score = known ? pass.lists[(int64) u * cfg.k + r].score : popular[r].score;
+			int32		index = known ? pass.lists[(int64) u * cfg.k + r].index : popular[(int64) u * cfg.k + r].index;
+			float4		score = known ? pass.lists[(int64) u * cfg.k + r].score : popular[(int64) u * cfg.k + r].score;
 			const char *name = cfg.gm->names[cfg.gm->group_of_item[index]];
 			Datum		values[6];
 			bool		vnulls[6] = {false, false, false, false, name == NULL, false};

@@ -2,7 +2,7 @@
 -- same lists for the same users whatever their order, and matches exposure_report's amortized lists
 BEGIN;
 SET search_path = recfair, public;
-SELECT plan(24);
+SELECT plan(25);
 
 SELECT lives_ok($$SELECT * FROM generate_dataset('fb', 600, 300, 15000, seed => 5)$$, 'a small generated shop');
 SELECT lives_ok($$SELECT train('fb', 'fb_interactions', weight_col => 'weight', factors => 8, iterations => 5, items => 'fb_items')$$,
@@ -71,6 +71,9 @@ SELECT is((SELECT array_agg(item_id ORDER BY rank) FROM recommend_fair_batch(ARR
 			fallback => 'popularity')),
 	(SELECT array_agg(item_id ORDER BY n DESC, item_id) FROM (SELECT item_id, count(DISTINCT user_id) AS n FROM fb_interactions
 		GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 5) p), 'at strength 0: the items most users had');
+SELECT ok((SELECT count(DISTINCT l) > 1 FROM (SELECT user_id, array_agg(item_id ORDER BY rank) AS l
+			FROM recommend_fair_batch(ARRAY(SELECT -g FROM generate_series(1, 10) g), 5, 'brand', 'fb', fallback => 'popularity')
+			GROUP BY 1) x), 'fallback lists take part in the balancing: not all the same');
 SELECT throws_ok($$SELECT * FROM recommend_fair_batch(ARRAY[1]::bigint[], 5, 'brand', 'fb', fallback => 'random')$$, '22023',
 	'unknown fallback "random"', 'an unknown fallback');
 SELECT is((SELECT count(*)::int FROM recommend_fair_batch('{}'::bigint[], 5, 'brand', 'fb')), 0, 'no users, no rows');
