@@ -240,6 +240,15 @@ BEGIN
 			HINT = 'SELECT name FROM recfair.models lists the models.';
 	END IF;
 	h := m.hyperparameters;
+	-- the recorded source was chosen by the model's owner: its code (a query's functions, a view's) would
+	-- run with the caller's rights, so only a caller whose rights the owner holds may reuse it
+	IF rel IS NULL AND query IS NULL AND NOT COALESCE(
+			(SELECT pg_catalog.pg_has_role(r.oid, CURRENT_USER, 'USAGE') FROM pg_catalog.pg_roles r
+			 WHERE r.rolname OPERATOR(pg_catalog.=) m.owner), false) THEN
+		RAISE EXCEPTION 'the source of model "%" was chosen by role %, which does not hold your rights', model, m.owner
+			USING ERRCODE = '42501',
+			HINT = 'Pass the source yourself: retrain(model, source => ...) or source_query => ....';
+	END IF;
 	IF rel IS NULL AND query IS NULL THEN
 		-- the recorded source: a relation (schema-qualified, quoted) or the text of a query
 		BEGIN

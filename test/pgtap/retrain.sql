@@ -2,7 +2,7 @@
 -- model's hyperparameters back as options
 BEGIN;
 SET search_path = public, recfair;
-SELECT plan(22);
+SELECT plan(26);
 
 CREATE TABLE rt AS
 SELECT u AS user_id, i AS item_id, (1 + (u * i) % 4)::real AS stars
@@ -54,6 +54,22 @@ SELECT is((SELECT array_agg(factors::text ORDER BY item_id) FROM item_factors WH
 	(SELECT array_agg(factors::text ORDER BY item_id) FROM item_factors WHERE model = 'rt_ex'), 'the same model');
 SELECT throws_ok($$SELECT train('x', 'rt', factors => 32, options => (SELECT hyperparameters FROM models WHERE name = 'rt_ex'))$$,
 	'22023', 'option "factors" (3) disagrees with the argument factors (32)', 'an argument that disagrees');
+
+-- another role's recorded source is not run with a superuser's rights
+CREATE ROLE rt_alice;
+GRANT USAGE ON SCHEMA recfair TO rt_alice;
+GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA recfair TO rt_alice;
+GRANT USAGE ON SEQUENCE recfair.model_version_seq TO rt_alice;
+GRANT SELECT ON rt TO rt_alice;
+SET LOCAL ROLE rt_alice;
+SELECT lives_ok($$SELECT train('rt_alice', source_query => 'SELECT * FROM rt', factors => 2, iterations => 1)$$,
+	'a role trains from a query');
+SELECT lives_ok($$SELECT retrain('rt_alice')$$, 'and retrains it');
+RESET ROLE;
+SELECT throws_ok($$SELECT retrain('rt_alice')$$, '42501',
+	'the source of model "rt_alice" was chosen by role rt_alice, which does not hold your rights',
+	'a superuser does not run that role''s query by retraining');
+SELECT lives_ok($$SELECT retrain('rt_alice', source => 'rt')$$, 'but may pass the source');
 
 -- bad input
 SELECT throws_ok($$SELECT retrain('no_such')$$, '42704', 'model "no_such" does not exist', 'an unknown model');
