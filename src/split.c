@@ -77,26 +77,21 @@ static const LegacySignature split_legacy = {
 	SPLIT_ARG_OPTIONS, SPLIT_ARG_OPTIONS, split_legacy_defaults, split_legacy_moved
 };
 
-static bool
-HasColumn(TupleDesc desc, const char *name)
-{
-	for (int i = 0; i < desc->natts; i++)
-		if (!TupleDescAttr(desc, i)->attisdropped &&
-			strcmp(NameStr(TupleDescAttr(desc, i)->attname), name) == 0)
-			return true;
-	return false;
-}
-
-/* The index in desc of a column it has. */
+/* The index in desc of a column, or -1. */
 static int
-ColumnIndex(TupleDesc desc, const char *name)
+FindColumn(TupleDesc desc, const char *name)
 {
 	for (int i = 0; i < desc->natts; i++)
 		if (!TupleDescAttr(desc, i)->attisdropped &&
 			strcmp(NameStr(TupleDescAttr(desc, i)->attname), name) == 0)
 			return i;
-	elog(ERROR, "column \"%s\" not found", name);
 	return -1;
+}
+
+static bool
+HasColumn(TupleDesc desc, const char *name)
+{
+	return FindColumn(desc, name) >= 0;
 }
 
 /* base, or base_1, base_2 ...: the first that is not a column of desc */
@@ -286,7 +281,7 @@ FillSplitTables(const SplitJob *job)
 
 		if (job->cut)
 			cut = psprintf("%s::%s", quote_literal_cstr(job->cut),
-						   format_type_be_qualified(TupleDescAttr(job->desc, ColumnIndex(job->desc, job->time_col))->atttypid));
+						   format_type_be_qualified(TupleDescAttr(job->desc, FindColumn(job->desc, job->time_col))->atttypid));
 		else
 			cut = psprintf("(SELECT pg_catalog.percentile_disc(1::pg_catalog.float8 OPERATOR(pg_catalog.-) '%s'::pg_catalog.float8) "
 						   "WITHIN GROUP (ORDER BY src.%s) FROM %s)", fraction_text, quote_identifier(job->time_col), job->from);
