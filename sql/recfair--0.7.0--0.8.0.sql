@@ -142,11 +142,12 @@ COMMENT ON FUNCTION recfair.add_cold_rows(text) IS
 CREATE FUNCTION recfair.recommend_fair_batch(user_ids bigint[], k integer, group_col text, model text DEFAULT NULL,
 											 target text DEFAULT 'equal', strength real DEFAULT 1.0,
 											 candidates integer DEFAULT NULL, options jsonb DEFAULT '{}',
-											 amortized boolean DEFAULT true, fallback text DEFAULT NULL)
+											 amortized boolean DEFAULT true, fallback text DEFAULT NULL,
+											 fallback_segment text DEFAULT NULL)
 RETURNS TABLE (user_id bigint, rank integer, item_id bigint, score real, group_value text, fallback boolean)
 AS 'MODULE_PATHNAME', 'recfair_recommend_fair_batch' LANGUAGE C STABLE PARALLEL RESTRICTED;
-COMMENT ON FUNCTION recfair.recommend_fair_batch(bigint[], integer, text, text, text, real, integer, jsonb, boolean, text) IS
-	'fair top-k lists for a set of users in one call, balanced over the set as amortized mode balances over time but from nothing and storing nothing: deterministic, and runnable read-only (dashboards); users in ascending id order, each once; amortized => false makes each list fair on its own; fallback => ''popularity'' gives users the model does not know the most popular items, re-ranked fairly, flagged in the column fallback';
+COMMENT ON FUNCTION recfair.recommend_fair_batch(bigint[], integer, text, text, text, real, integer, jsonb, boolean, text, text) IS
+	'fair top-k lists for a set of users in one call, balanced over the set as amortized mode balances over time but from nothing and storing nothing: deterministic, and runnable read-only (dashboards); users in ascending id order, each once; amortized => false makes each list fair on its own; fallback => ''popularity'' gives users the model does not know the most popular items (within their segment of the registered user table''s column fallback_segment, when given), re-ranked fairly, flagged in the column fallback';
 
 /* Serving rights for a role, in one call: recfair's tables and the models' registered tables. */
 CREATE FUNCTION recfair.grant_serving(role regrole, model text DEFAULT NULL, amortized boolean DEFAULT false)

@@ -1524,6 +1524,75 @@ PopularityScores(ModelCache *m)
 	return scores;
 }
 
+/* Popularity within the segments of a column of the registered user table. */
+typedef struct SegmentPopularity
+{
+	idmap_hash *segment_of;		/* user id -> segment (-1: none) */
+	int			nsegments;
+	double	   *users;			/* the model's users per segment */
+	float4	   *scores;			/* nsegments x nitems: the share of the segment's users who had the item */
+} SegmentPopularity;
+
+static void
+LoadSegmentPopularity(ModelCache *m, const char *column, SegmentPopularity *seg)
+{
+	RegisteredGroups rows;
+	Oid			types[1] = {TEXTOID};
+	Datum		values[1] = {CStringGetTextDatum(m->name)};
+	int			ngroups = QueryRegisteredGroups(m->name, true, column, NULL, &rows);
+
+	seg->nsegments = ngroups;
+	seg->segment_of = idmap_create(CurrentMemoryContext, Max(rows.nrows, 16), NULL);
+	for (int64 r = 0; r < rows.nrows; r++)
+	{
+		bool		found;
+		IdMapEntry *e;
+
+		if (!rows.has_key[r])
+			continue;
+		e = idmap_insert(seg->segment_of, rows.keys[r], &found);
+		if (!found)
+			e->index = rows.values[r] ? rows.group[r] : -1;
+	}
+	seg->users = palloc0(sizeof(double) * Max(ngroups, 1));
+	seg->scores = MemoryContextAllocHuge(CurrentMemoryContext,
+										 mul_size(mul_size(sizeof(float4), Max(m->nitems, 1)), Max(ngroups, 1)));
+	memset(seg->scores, 0, mul_size(mul_size(sizeof(float4), Max(m->nitems, 1)), Max(ngroups, 1)));
+	if (SPI_execute_with_args("SELECT user_id, seen FROM recfair.user_factors WHERE model OPERATOR(pg_catalog.=) $1",
+							  1, types, values, NULL, true, 0) != SPI_OK_SELECT)
+		elog(ERROR, "could not read the model's users");
+	for (uint64 r = 0; r < SPI_processed; r++)
+	{
+		bool		isnull;
+		IdMapEntry *e = idmap_lookup(seg->segment_of,
+									 DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[r], SPI_tuptable->tupdesc, 1, &isnull)));
+		Datum		seen;
+		int32		n;
+		const int64 *items;
+
+		if (e == NULL || e->index < 0)
+			continue;
+		seen = SPI_getbinval(SPI_tuptable->vals[r], SPI_tuptable->tupdesc, 2, &isnull);
+		if (isnull)
+			continue;
+		seg->users[e->index] += 1;
+		items = SeenItemIds(seen, SPI_gettypeid(SPI_tuptable->tupdesc, 2), &n);
+		for (int32 j = 0; j < n; j++)
+		{
+			IdMapEntry *ie = idmap_lookup(m->index, items[j]);
+
+			if (ie != NULL)
+				seg->scores[(int64) e->index * m->nitems + ie->index] += 1.0f;
+		}
+		if ((r & 1023) == 0)
+			CHECK_FOR_INTERRUPTS();
+	}
+	for (int g = 0; g < ngroups; g++)
+		if (seg->users[g] > 0)
+			for (int32 i = 0; i < m->nitems; i++)
+				seg->scores[(int64) g * m->nitems + i] /= (float4) seg->users[g];
+}
+
 /*
  * A fallback list, continuing the pass: amortized, it leans on the exposure
  * of every list before it (the known users' and the earlier fallbacks') and
@@ -1573,6 +1642,7 @@ enum
 	RB_ARG_OPTIONS,
 	RB_ARG_AMORTIZED,
 	RB_ARG_FALLBACK,
+	RB_ARG_FALLBACK_SEGMENT,
 	RB_NARGS
 };
 
@@ -1614,10 +1684,12 @@ recfair_recommend_fair_batch(PG_FUNCTION_ARGS)
 	int64	   *ids;
 	int32		nids = 0;
 	bool		fallback = false;
+	char	   *segment_col = NULL;	/* fallback popularity within this column's segments */
 	FairItem   *popular = NULL;	/* the fallback lists, k per user */
 	int		   *npopular = NULL;
 
-	CheckArgsNotNull(fcinfo, RB_NARGS, (1U << RB_ARG_MODEL) | (1U << RB_ARG_CANDIDATES) | (1U << RB_ARG_FALLBACK));
+	CheckArgsNotNull(fcinfo, RB_NARGS, (1U << RB_ARG_MODEL) | (1U << RB_ARG_CANDIDATES) | (1U << RB_ARG_FALLBACK) |
+					 (1U << RB_ARG_FALLBACK_SEGMENT));
 	if (!PG_ARGISNULL(RB_ARG_FALLBACK))
 	{
 		char	   *f = text_to_cstring(PG_GETARG_TEXT_PP(RB_ARG_FALLBACK));
@@ -1629,6 +1701,14 @@ recfair_recommend_fair_batch(PG_FUNCTION_ARGS)
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("unknown fallback \"%s\"", f),
 					 errhint("Use \"popularity\" (the items most users had in training) or \"none\".")));
+	}
+	if (!PG_ARGISNULL(RB_ARG_FALLBACK_SEGMENT))
+	{
+		segment_col = text_to_cstring(PG_GETARG_TEXT_PP(RB_ARG_FALLBACK_SEGMENT));
+		if (!fallback)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("fallback_segment needs fallback => 'popularity'")));
 	}
 	memset(&cfg, 0, sizeof(cfg));
 	cfg.k = PG_GETARG_INT32(RB_ARG_K);
@@ -1687,13 +1767,25 @@ recfair_recommend_fair_batch(PG_FUNCTION_ARGS)
 	{
 		/* the users the model does not know, after the others, in id order */
 		float4	   *popularity = PopularityScores(m);
+		SegmentPopularity seg = {0};
 
+		if (segment_col != NULL)
+			LoadSegmentPopularity(m, segment_col, &seg);
 		popular = MemoryContextAllocHuge(CurrentMemoryContext, mul_size(mul_size(sizeof(FairItem), cfg.k), nids));
 		npopular = palloc0(sizeof(int) * nids);
 		for (int32 u = 0; u < nids; u++)
 			if (!users[u].known)
 			{
-				npopular[u] = FallbackList(&pass, popularity, popular + (int64) u * cfg.k);
+				const float4 *scores = popularity;
+
+				if (seg.segment_of != NULL)
+				{
+					IdMapEntry *e = idmap_lookup(seg.segment_of, ids[u]);
+
+					if (e != NULL && e->index >= 0 && seg.users[e->index] > 0)
+						scores = seg.scores + (int64) e->index * m->nitems;
+				}
+				npopular[u] = FallbackList(&pass, scores, popular + (int64) u * cfg.k);
 				CHECK_FOR_INTERRUPTS();
 			}
 	}

@@ -2,7 +2,7 @@
 -- same lists for the same users whatever their order, and matches exposure_report's amortized lists
 BEGIN;
 SET search_path = recfair, public;
-SELECT plan(25);
+SELECT plan(28);
 
 SELECT lives_ok($$SELECT * FROM generate_dataset('fb', 600, 300, 15000, seed => 5)$$, 'a small generated shop');
 SELECT lives_ok($$SELECT train('fb', 'fb_interactions', weight_col => 'weight', factors => 8, iterations => 5, items => 'fb_items')$$,
@@ -74,6 +74,16 @@ SELECT is((SELECT array_agg(item_id ORDER BY rank) FROM recommend_fair_batch(ARR
 SELECT ok((SELECT count(DISTINCT l) > 1 FROM (SELECT user_id, array_agg(item_id ORDER BY rank) AS l
 			FROM recommend_fair_batch(ARRAY(SELECT -g FROM generate_series(1, 10) g), 5, 'brand', 'fb', fallback => 'popularity')
 			GROUP BY 1) x), 'fallback lists take part in the balancing: not all the same');
+-- popularity within the new customer's segment of the registered user table
+SELECT lives_ok($$SELECT register_tables('fb', users => 'recfair.fb_users')$$, 'the user table registered');
+INSERT INTO recfair.fb_users (user_id, segment, activity) SELECT 100001, segment, activity FROM recfair.fb_users WHERE user_id = 1;
+SELECT is((SELECT array_agg(item_id ORDER BY rank) FROM recommend_fair_batch(ARRAY[100001]::bigint[], 5, 'brand', 'fb', strength => 0,
+			fallback => 'popularity', fallback_segment => 'segment')),
+	(SELECT array_agg(item_id ORDER BY n DESC, item_id) FROM (SELECT i.item_id, count(DISTINCT i.user_id) AS n
+		FROM fb_interactions i JOIN recfair.fb_users u USING (user_id) WHERE u.segment = (SELECT segment FROM recfair.fb_users WHERE user_id = 1)
+		GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 5) p), 'fallback_segment: the items most users of the same segment had');
+SELECT throws_ok($$SELECT * FROM recommend_fair_batch(ARRAY[1]::bigint[], 5, 'brand', 'fb', fallback_segment => 'segment')$$, '22023',
+	'fallback_segment needs fallback => ''popularity''', 'a segment without the fallback');
 SELECT throws_ok($$SELECT * FROM recommend_fair_batch(ARRAY[1]::bigint[], 5, 'brand', 'fb', fallback => 'random')$$, '22023',
 	'unknown fallback "random"', 'an unknown fallback');
 SELECT is((SELECT count(*)::int FROM recommend_fair_batch('{}'::bigint[], 5, 'brand', 'fb')), 0, 'no users, no rows');
