@@ -339,3 +339,36 @@ AS 'MODULE_PATHNAME', 'recfair_recommend_fair_for_items' LANGUAGE C VOLATILE PAR
 ROWS 10 SUPPORT recfair.recommend_support;
 COMMENT ON FUNCTION recfair.recommend_fair_for_items(bigint[], integer, text, text, text, real, integer, jsonb, boolean) IS
 	'top-k items for an anonymous basket (folded in as recommend_for_items does), re-ranked as recommend_fair re-ranks a user''s list (per list, or amortized)';
+
+/* drop_split(): the tables split() made */
+CREATE FUNCTION recfair.drop_split(target_prefix text) RETURNS SETOF text
+LANGUAGE plpgsql VOLATILE STRICT PARALLEL UNSAFE
+-- no SET search_path: an unqualified prefix names the tables as split() made them, in the caller's path
+AS $$
+DECLARE
+	names text[] := pg_catalog.parse_ident(target_prefix);
+	suffix text;
+	t regclass;
+	dropped boolean := false;
+BEGIN
+	IF pg_catalog.cardinality(names) OPERATOR(pg_catalog.>) 2 THEN
+		RAISE EXCEPTION 'invalid prefix "%"', target_prefix USING ERRCODE = '42602',
+			HINT = 'Use a table name prefix, optionally qualified with a schema.';
+	END IF;
+	FOREACH suffix IN ARRAY ARRAY['train', 'test']::pg_catalog.text[] LOOP
+		t := pg_catalog.to_regclass(CASE WHEN pg_catalog.cardinality(names) OPERATOR(pg_catalog.=) 2
+			THEN pg_catalog.format('%I.%I', names[1], pg_catalog.concat(names[2], '_', suffix))
+			ELSE pg_catalog.format('%I', pg_catalog.concat(names[1], '_', suffix)) END);
+		IF t IS NOT NULL THEN
+			RETURN NEXT t::pg_catalog.text;
+			EXECUTE pg_catalog.format('DROP TABLE %s', t);
+			dropped := true;
+		END IF;
+	END LOOP;
+	IF NOT dropped THEN
+		RAISE EXCEPTION 'there are no split tables %_train or %_test', target_prefix, target_prefix USING ERRCODE = '42P01';
+	END IF;
+END
+$$;
+COMMENT ON FUNCTION recfair.drop_split(text) IS
+	'drop the tables split() made for target_prefix (<target_prefix>_train and <target_prefix>_test), returning their names; as their owner';

@@ -823,6 +823,38 @@ AS 'MODULE_PATHNAME', 'recfair_split' LANGUAGE C VOLATILE PARALLEL UNSAFE;
 COMMENT ON FUNCTION recfair.split(regclass, text, real, text, jsonb, text, text, text, bigint, text) IS
 	'create <target_prefix>_train and <target_prefix>_test from a table or view (source) or a query (source => NULL, source_query => ...): method random (per user, round(n * test_fraction) at random, seeded, at most n - 1), time (each user''s latest by time_col) or time_global (one cut in time for everyone: options cut, or the 1 - test_fraction quantile); options group_col keeps a group''s rows (an order''s lines) on one side';
 
+CREATE FUNCTION recfair.drop_split(target_prefix text) RETURNS SETOF text
+LANGUAGE plpgsql VOLATILE STRICT PARALLEL UNSAFE
+-- no SET search_path: an unqualified prefix names the tables as split() made them, in the caller's path
+AS $$
+DECLARE
+	names text[] := pg_catalog.parse_ident(target_prefix);
+	suffix text;
+	t regclass;
+	dropped boolean := false;
+BEGIN
+	IF pg_catalog.cardinality(names) OPERATOR(pg_catalog.>) 2 THEN
+		RAISE EXCEPTION 'invalid prefix "%"', target_prefix USING ERRCODE = '42602',
+			HINT = 'Use a table name prefix, optionally qualified with a schema.';
+	END IF;
+	FOREACH suffix IN ARRAY ARRAY['train', 'test']::pg_catalog.text[] LOOP
+		t := pg_catalog.to_regclass(CASE WHEN pg_catalog.cardinality(names) OPERATOR(pg_catalog.=) 2
+			THEN pg_catalog.format('%I.%I', names[1], pg_catalog.concat(names[2], '_', suffix))
+			ELSE pg_catalog.format('%I', pg_catalog.concat(names[1], '_', suffix)) END);
+		IF t IS NOT NULL THEN
+			RETURN NEXT t::pg_catalog.text;
+			EXECUTE pg_catalog.format('DROP TABLE %s', t);
+			dropped := true;
+		END IF;
+	END LOOP;
+	IF NOT dropped THEN
+		RAISE EXCEPTION 'there are no split tables %_train or %_test', target_prefix, target_prefix USING ERRCODE = '42P01';
+	END IF;
+END
+$$;
+COMMENT ON FUNCTION recfair.drop_split(text) IS
+	'drop the tables split() made for target_prefix (<target_prefix>_train and <target_prefix>_test), returning their names; as their owner';
+
 CREATE FUNCTION recfair.evaluate(model text, test regclass DEFAULT NULL, k integer DEFAULT 10, options jsonb DEFAULT '{}',
 								 user_col text DEFAULT NULL, item_col text DEFAULT NULL, rating_col text DEFAULT NULL,
 								 relevant_min double precision DEFAULT NULL, group_col text DEFAULT NULL,

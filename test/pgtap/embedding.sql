@@ -19,17 +19,17 @@ SELECT functions_are('recfair', ARRAY[
 	'embedding_sum_final_array', 'embedding_avg_final_array', 'sum', 'avg', 'build_info', 'train', 'drop_model',
 	'recommend', 'similar_items', 'recommend_for_items', 'recommend_support', 'generate_dataset', 'evaluate', 'split', 'exposure_report', 'recommend_fair', 'register_tables', 'lock_model',
 	'explain', 'recommend_explained', 'recommend_fair_explained', 'recommend_fair_batch', 'recommend_fair_for_items', 'tune', 'evaluate_per_user', 'feature_map_accum', 'feature_map_combine',
-	'feature_map', 'feature_map_solve', 'feature_map_apply', 'add_cold_rows', 'grant_serving', 'retrain', 'rerank_fair', 'reset_fair_exposure', 'training_progress_info', 'idset_in', 'idset_out', 'idset_recv', 'idset_send', 'idset', 'ids',
+	'feature_map', 'feature_map_solve', 'feature_map_apply', 'add_cold_rows', 'grant_serving', 'retrain', 'drop_split', 'rerank_fair', 'reset_fair_exposure', 'training_progress_info', 'idset_in', 'idset_out', 'idset_recv', 'idset_send', 'idset', 'ids',
 	'cardinality', 'idset_eq', 'idset_ne', 'fair_top_k_accum', 'fair_top_k_combine', 'fair_top_k_serialize',
 	'fair_top_k_deserialize', 'fair_top_k_final', 'fair_top_k'],
 	'exactly the expected functions');
 SELECT is((SELECT string_agg(proname || ':' || proparallel::text, ',' ORDER BY proname) FROM pg_proc
 		   WHERE pronamespace = 'recfair'::regnamespace AND proparallel <> 's'),
-	'add_cold_rows:u,drop_model:u,evaluate:r,evaluate_per_user:r,explain:r,exposure_report:r,generate_dataset:u,grant_serving:u,lock_model:u,recommend:r,recommend_explained:r,recommend_fair:u,recommend_fair_batch:r,recommend_fair_explained:u,recommend_fair_for_items:u,recommend_for_items:r,register_tables:u,reset_fair_exposure:u,retrain:u,similar_items:r,split:u,train:u,training_progress_info:r,tune:u',
+	'add_cold_rows:u,drop_model:u,drop_split:u,evaluate:r,evaluate_per_user:r,explain:r,exposure_report:r,generate_dataset:u,grant_serving:u,lock_model:u,recommend:r,recommend_explained:r,recommend_fair:u,recommend_fair_batch:r,recommend_fair_explained:u,recommend_fair_for_items:u,recommend_for_items:r,register_tables:u,reset_fair_exposure:u,retrain:u,similar_items:r,split:u,train:u,training_progress_info:r,tune:u',
 	'parallel safe but for what writes (unsafe) and what reads models through SPI (restricted)');
 SELECT is((SELECT string_agg(proname || ':' || provolatile::text, ',' ORDER BY proname) FROM pg_proc
 		   WHERE pronamespace = 'recfair'::regnamespace AND prokind = 'f' AND provolatile <> 'i'),
-	'add_cold_rows:v,build_info:s,drop_model:v,evaluate:s,evaluate_per_user:s,explain:s,exposure_report:s,generate_dataset:v,grant_serving:v,lock_model:v,recommend:s,recommend_explained:s,recommend_fair:v,recommend_fair_batch:s,recommend_fair_explained:v,recommend_fair_for_items:v,recommend_for_items:s,register_tables:v,reset_fair_exposure:v,retrain:v,similar_items:s,split:v,train:v,training_progress_info:v,tune:v',
+	'add_cold_rows:v,build_info:s,drop_model:v,drop_split:v,evaluate:s,evaluate_per_user:s,explain:s,exposure_report:s,generate_dataset:v,grant_serving:v,lock_model:v,recommend:s,recommend_explained:s,recommend_fair:v,recommend_fair_batch:s,recommend_fair_explained:v,recommend_fair_for_items:v,recommend_for_items:s,register_tables:v,reset_fair_exposure:v,retrain:v,similar_items:s,split:v,train:v,training_progress_info:v,tune:v',
 	'the type functions and rerank_fair are immutable; reading models stable; writing volatile');
 SELECT is((SELECT string_agg(proname, ',' ORDER BY proname) FROM pg_proc
 		   WHERE pronamespace = 'recfair'::regnamespace AND prokind = 'f' AND NOT proisstrict),

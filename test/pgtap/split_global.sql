@@ -2,7 +2,7 @@
 -- (options group_col: an order's lines on one side)
 BEGIN;
 SET search_path = public, recfair;
-SELECT plan(14);
+SELECT plan(18);
 
 -- 50 customers, 6 orders each on days d, 3 lines per order
 CREATE TABLE ol AS
@@ -35,6 +35,12 @@ SELECT ok((SELECT bool_and(t.first_test > r.last_train) FROM
 			JOIN (SELECT customer_id, max(ordered_at) AS last_train FROM g4_train GROUP BY 1) r USING (customer_id)),
 	'each customer''s latest orders, whole');
 SELECT is((SELECT count(*)::int FROM g4_train a JOIN g4_test b USING (order_id)), 0, 'no order split');
+
+-- drop_split
+SELECT is((SELECT array_agg(t ORDER BY t) FROM drop_split('g1') t), ARRAY['g1_test', 'g1_train'], 'drop_split drops both tables');
+SELECT is((SELECT count(*)::int FROM pg_class WHERE relname IN ('g1_train', 'g1_test')), 0, 'they are gone');
+SELECT is((SELECT count(*)::int FROM drop_split('public.g2')), 2, 'a schema-qualified prefix');
+SELECT throws_ok($$SELECT drop_split('g1')$$, '42P01', 'there are no split tables g1_train or g1_test', 'nothing to drop');
 
 -- bad input
 SELECT throws_ok($$SELECT * FROM split('ol', 'g5', 0.2, 'random', '{"cut": "2026-02-01"}', user_col => 'customer_id',
