@@ -86,6 +86,13 @@ SymMatVec(const float4 *restrict a, const float4 *restrict x, float4 *restrict y
 		y[r] = Dot(a + (int64) r * k, x, k);
 }
 
+/* BM25 of a weight w, given its user's length norm and its item's idf (AlsScaleWeights). */
+static inline float4
+Bm25(double w, double norm, double idf)
+{
+	return (float4) (w * (ALS_BM25_K1 + 1.0) / (ALS_BM25_K1 * norm + w) * idf);
+}
+
 /*
  * The weights as the confidence uses them, in both orders of the matrix,
  * and their new total:
@@ -159,8 +166,7 @@ AlsScaleWeights(Interactions *data, AlsOptions *opt)
 			{
 				double		w = data->user_weights[j];
 
-				data->user_weights[j] = (float4) (w * (ALS_BM25_K1 + 1.0) / (ALS_BM25_K1 * norm[u] + w) *
-												  idf[data->user_items[j]]);
+				data->user_weights[j] = Bm25(w, norm[u], idf[data->user_items[j]]);
 				total += data->user_weights[j];
 			}
 		for (int32 i = 0; i < data->nitems; i++)
@@ -168,8 +174,7 @@ AlsScaleWeights(Interactions *data, AlsOptions *opt)
 			{
 				double		w = data->item_weights[j];
 
-				data->item_weights[j] = (float4) (w * (ALS_BM25_K1 + 1.0) / (ALS_BM25_K1 * norm[data->item_users[j]] + w) *
-												  idf[i]);
+				data->item_weights[j] = Bm25(w, norm[data->item_users[j]], idf[i]);
 			}
 		pfree(norm);
 		pfree(idf);

@@ -1492,105 +1492,106 @@ recfair_exposure_report(PG_FUNCTION_ARGS)
 }
 
 /*
- * The fallback scores of recommend_fair_batch: per item, the share of the
- * model's users who had it in training.
+ * recommend_fair_batch's fallback scores: per item, the share of the
+ * model's users who had it in training, overall and, with a segment column
+ * of the registered user table, within each segment.  One pass over the
+ * model's users.
  */
-static float4 *
-PopularityScores(ModelCache *m)
+typedef struct Popularity
 {
-	Oid			types[1] = {TEXTOID};
-	Datum		values[1] = {CStringGetTextDatum(m->name)};
-	float4	   *scores = MemoryContextAllocHuge(CurrentMemoryContext, mul_size(sizeof(float4), Max(m->nitems, 1)));
-	double		users = 1.0;
-	bool		isnull;
-
-	for (int32 i = 0; i < m->nitems; i++)
-		scores[i] = 0.0f;
-	if (SPI_execute_with_args("SELECT pg_catalog.count(*) FROM recfair.user_factors WHERE model OPERATOR(pg_catalog.=) $1",
-							  1, types, values, NULL, true, 1) == SPI_OK_SELECT && SPI_processed == 1)
-		users = Max((double) DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull)), 1.0);
-	if (SPI_execute_with_args("SELECT i, pg_catalog.count(*) FROM recfair.user_factors u, "
-							  "pg_catalog.unnest(u.seen::pg_catalog.int8[]) i "
-							  "WHERE u.model OPERATOR(pg_catalog.=) $1 GROUP BY i",
-							  1, types, values, NULL, true, 0) != SPI_OK_SELECT)
-		elog(ERROR, "could not count the items' users");
-	for (uint64 r = 0; r < SPI_processed; r++)
-	{
-		IdMapEntry *e = idmap_lookup(m->index, DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[r], SPI_tuptable->tupdesc, 1, &isnull)));
-
-		if (e != NULL)
-			scores[e->index] = (float4) (DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[r], SPI_tuptable->tupdesc, 2, &isnull)) / users);
-	}
-	return scores;
-}
-
-/* Popularity within the segments of a column of the registered user table. */
-typedef struct SegmentPopularity
-{
-	idmap_hash *segment_of;		/* user id -> segment (-1: none) */
-	int			nsegments;
+	float4	   *overall;		/* nitems */
+	idmap_hash *segment_of;		/* user id -> segment (-1: none), or NULL */
 	double	   *users;			/* the model's users per segment */
-	float4	   *scores;			/* nsegments x nitems: the share of the segment's users who had the item */
-} SegmentPopularity;
+	float4	   *by_segment;		/* nsegments x nitems */
+} Popularity;
 
 static void
-LoadSegmentPopularity(ModelCache *m, const char *column, SegmentPopularity *seg)
+LoadPopularity(ModelCache *m, const char *segment_col, Popularity *pop)
 {
-	RegisteredGroups rows;
 	Oid			types[1] = {TEXTOID};
 	Datum		values[1] = {CStringGetTextDatum(m->name)};
-	int			ngroups = QueryRegisteredGroups(m->name, true, column, NULL, &rows);
+	Size		row = mul_size(sizeof(float4), Max(m->nitems, 1));
+	int			nsegments = 0;
+	double		users = 0.0;
 
-	seg->nsegments = ngroups;
-	seg->segment_of = idmap_create(CurrentMemoryContext, Max(rows.nrows, 16), NULL);
-	for (int64 r = 0; r < rows.nrows; r++)
+	memset(pop, 0, sizeof(*pop));
+	pop->overall = MemoryContextAllocHuge(CurrentMemoryContext, row);
+	memset(pop->overall, 0, row);
+	if (segment_col != NULL)
 	{
-		bool		found;
-		IdMapEntry *e;
+		RegisteredGroups rows;
 
-		if (!rows.has_key[r])
-			continue;
-		e = idmap_insert(seg->segment_of, rows.keys[r], &found);
-		if (!found)
-			e->index = rows.values[r] ? rows.group[r] : -1;
+		nsegments = QueryRegisteredGroups(m->name, true, segment_col, NULL, &rows);
+		pop->segment_of = idmap_create(CurrentMemoryContext, Max(rows.nrows, 16), NULL);
+		for (int64 r = 0; r < rows.nrows; r++)
+		{
+			bool		found;
+			IdMapEntry *e;
+
+			if (!rows.has_key[r])
+				continue;
+			e = idmap_insert(pop->segment_of, rows.keys[r], &found);
+			if (!found)
+				e->index = rows.values[r] ? rows.group[r] : -1;
+		}
+		pop->users = palloc0(sizeof(double) * Max(nsegments, 1));
+		pop->by_segment = MemoryContextAllocHuge(CurrentMemoryContext, mul_size(row, Max(nsegments, 1)));
+		memset(pop->by_segment, 0, mul_size(row, Max(nsegments, 1)));
 	}
-	seg->users = palloc0(sizeof(double) * Max(ngroups, 1));
-	seg->scores = MemoryContextAllocHuge(CurrentMemoryContext,
-										 mul_size(mul_size(sizeof(float4), Max(m->nitems, 1)), Max(ngroups, 1)));
-	memset(seg->scores, 0, mul_size(mul_size(sizeof(float4), Max(m->nitems, 1)), Max(ngroups, 1)));
 	if (SPI_execute_with_args("SELECT user_id, seen FROM recfair.user_factors WHERE model OPERATOR(pg_catalog.=) $1",
 							  1, types, values, NULL, true, 0) != SPI_OK_SELECT)
 		elog(ERROR, "could not read the model's users");
 	for (uint64 r = 0; r < SPI_processed; r++)
 	{
 		bool		isnull;
-		IdMapEntry *e = idmap_lookup(seg->segment_of,
-									 DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[r], SPI_tuptable->tupdesc, 1, &isnull)));
-		Datum		seen;
-		int32		n;
-		const int64 *items;
+		Datum		seen = SPI_getbinval(SPI_tuptable->vals[r], SPI_tuptable->tupdesc, 2, &isnull);
+		IdMapEntry *se = NULL;
+		int32		n = 0;
+		const int64 *items = isnull ? NULL : SeenItemIds(seen, SPI_gettypeid(SPI_tuptable->tupdesc, 2), &n);
 
-		if (e == NULL || e->index < 0)
-			continue;
-		seen = SPI_getbinval(SPI_tuptable->vals[r], SPI_tuptable->tupdesc, 2, &isnull);
-		if (isnull)
-			continue;
-		seg->users[e->index] += 1;
-		items = SeenItemIds(seen, SPI_gettypeid(SPI_tuptable->tupdesc, 2), &n);
+		users += 1;
+		if (pop->segment_of != NULL)
+		{
+			se = idmap_lookup(pop->segment_of,
+							  DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[r], SPI_tuptable->tupdesc, 1, &isnull)));
+			if (se != NULL && se->index < 0)
+				se = NULL;
+			if (se != NULL)
+				pop->users[se->index] += 1;
+		}
 		for (int32 j = 0; j < n; j++)
 		{
 			IdMapEntry *ie = idmap_lookup(m->index, items[j]);
 
-			if (ie != NULL)
-				seg->scores[(int64) e->index * m->nitems + ie->index] += 1.0f;
+			if (ie == NULL)
+				continue;
+			pop->overall[ie->index] += 1.0f;
+			if (se != NULL)
+				pop->by_segment[(int64) se->index * m->nitems + ie->index] += 1.0f;
 		}
 		if ((r & 1023) == 0)
 			CHECK_FOR_INTERRUPTS();
 	}
-	for (int g = 0; g < ngroups; g++)
-		if (seg->users[g] > 0)
+	for (int32 i = 0; i < m->nitems; i++)
+		pop->overall[i] /= (float4) Max(users, 1.0);
+	for (int g = 0; g < nsegments; g++)
+		if (pop->users[g] > 0)
 			for (int32 i = 0; i < m->nitems; i++)
-				seg->scores[(int64) g * m->nitems + i] /= (float4) seg->users[g];
+				pop->by_segment[(int64) g * m->nitems + i] /= (float4) pop->users[g];
+}
+
+/* The fallback scores of a user: its segment's if it has one with users, else the overall ones. */
+static const float4 *
+FallbackScores(const ModelCache *m, const Popularity *pop, int64 user_id)
+{
+	if (pop->segment_of != NULL)
+	{
+		IdMapEntry *e = idmap_lookup(pop->segment_of, user_id);
+
+		if (e != NULL && e->index >= 0 && pop->users[e->index] > 0)
+			return pop->by_segment + (int64) e->index * m->nitems;
+	}
+	return pop->overall;
 }
 
 /*
@@ -1766,26 +1767,15 @@ recfair_recommend_fair_batch(PG_FUNCTION_ARGS)
 	if (fallback && n < nids && m->nitems > 0)
 	{
 		/* the users the model does not know, after the others, in id order */
-		float4	   *popularity = PopularityScores(m);
-		SegmentPopularity seg = {0};
+		Popularity	pop;
 
-		if (segment_col != NULL)
-			LoadSegmentPopularity(m, segment_col, &seg);
+		LoadPopularity(m, segment_col, &pop);
 		popular = MemoryContextAllocHuge(CurrentMemoryContext, mul_size(mul_size(sizeof(FairItem), cfg.k), nids));
 		npopular = palloc0(sizeof(int) * nids);
 		for (int32 u = 0; u < nids; u++)
 			if (!users[u].known)
 			{
-				const float4 *scores = popularity;
-
-				if (seg.segment_of != NULL)
-				{
-					IdMapEntry *e = idmap_lookup(seg.segment_of, ids[u]);
-
-					if (e != NULL && e->index >= 0 && seg.users[e->index] > 0)
-						scores = seg.scores + (int64) e->index * m->nitems;
-				}
-				npopular[u] = FallbackList(&pass, scores, popular + (int64) u * cfg.k);
+				npopular[u] = FallbackList(&pass, FallbackScores(m, &pop, ids[u]), popular + (int64) u * cfg.k);
 				CHECK_FOR_INTERRUPTS();
 			}
 	}

@@ -67,16 +67,28 @@ CompareContribution(const void *a, const void *b)
 	return x->item_id < y->item_id ? -1 : x->item_id > y->item_id;
 }
 
+/* A user's history as training weighed it: model item indexes and their weights. */
+typedef struct History
+{
+	int			n;
+	int32	   *items;
+	double	   *weights;
+} History;
+
 /*
- * The user's history as training weighed it: the indexes of the seen items
- * the model has and their weights (user_factors.seen and seen_weights);
- * returns how many.  An ALS model trained before 0.8.0 has no weights.
+ * The user's stored row, in one read: factors into x (k floats) and the
+ * bias where x is given, and with want_history the seen items the model
+ * has and their weights (user_factors.seen and seen_weights; an ALS model
+ * trained before 0.8.0 has no weights).  False for a user the model does
+ * not know.
  */
-static int
-ReadHistory(const ModelCache *m, int64 user_id, int32 **items, double **weights)
+static bool
+ReadUser(const ModelCache *m, int64 user_id, float4 *x, double *bias, bool want_history, History *h)
 {
 	Oid			types[2] = {TEXTOID, INT8OID};
 	Datum		values[2] = {CStringGetTextDatum(m->name), Int64GetDatum(user_id)};
+	HeapTuple	tup;
+	TupleDesc	desc;
 	bool		isnull;
 	Datum		seen;
 	Datum		w;
@@ -84,19 +96,36 @@ ReadHistory(const ModelCache *m, int64 user_id, int32 **items, double **weights)
 	int32		nseen;
 	float4	   *wv;
 	int			nw;
-	int			n = 0;
 
-	if (SPI_execute_with_args("SELECT seen, seen_weights FROM recfair.user_factors "
+	if (SPI_execute_with_args("SELECT factors, bias, seen, seen_weights FROM recfair.user_factors "
 							  "WHERE model OPERATOR(pg_catalog.=) $1 AND user_id OPERATOR(pg_catalog.=) $2",
 							  2, types, values, NULL, true, 1) != SPI_OK_SELECT)
-		elog(ERROR, "reading the user's history failed");
+		elog(ERROR, "reading the user's row failed");
 	if (SPI_processed == 0)
-		return 0;
-	seen = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
+		return false;
+	tup = SPI_tuptable->vals[0];
+	desc = SPI_tuptable->tupdesc;
+	if (x != NULL)
+	{
+		Embedding  *e = DatumGetEmbeddingP(SPI_getbinval(tup, desc, 1, &isnull));
+		Datum		b = SPI_getbinval(tup, desc, 2, &isnull);
+
+		if (e->dim != m->k)
+			ereport(ERROR,
+					(errcode(ERRCODE_DATA_CORRUPTED),
+					 errmsg("user %lld of model \"%s\" has %d factors, expected %d",
+							(long long) user_id, m->name, e->dim, m->k)));
+		memcpy(x, e->x, sizeof(float4) * m->k);
+		*bias = isnull ? 0.0 : DatumGetFloat4(b);
+	}
+	h->n = 0;
+	if (!want_history)
+		return true;
+	seen = SPI_getbinval(tup, desc, 3, &isnull);
 	if (isnull)
-		return 0;
-	ids = SeenItemIds(seen, SPI_gettypeid(SPI_tuptable->tupdesc, 1), &nseen);
-	w = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2, &isnull);
+		return true;
+	ids = SeenItemIds(seen, SPI_gettypeid(desc, 3), &nseen);
+	w = SPI_getbinval(tup, desc, 4, &isnull);
 	if (isnull)
 		ereport(ERROR,
 				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
@@ -118,19 +147,19 @@ ReadHistory(const ModelCache *m, int64 user_id, int32 **items, double **weights)
 				(errcode(ERRCODE_DATA_CORRUPTED),
 				 errmsg("user %lld of model \"%s\" has %d seen items and %d weights", (long long) user_id,
 						m->name, nseen, nw)));
-	*items = palloc(sizeof(int32) * Max(nseen, 1));
-	*weights = palloc(sizeof(double) * Max(nseen, 1));
+	h->items = palloc(sizeof(int32) * Max(nseen, 1));
+	h->weights = palloc(sizeof(double) * Max(nseen, 1));
 	for (int j = 0; j < nseen; j++)
 	{
 		IdMapEntry *e = idmap_lookup(m->index, ids[j]);
 
 		if (e == NULL)
 			continue;			/* not in the model's items: cannot happen for a model as trained */
-		(*items)[n] = e->index;
-		(*weights)[n] = wv[j];
-		n++;
+		h->items[h->n] = e->index;
+		h->weights[h->n] = wv[j];
+		h->n++;
 	}
-	return n;
+	return true;
 }
 
 /* The confidence of a stored weight (already scaled as the option confidence says). */
@@ -160,20 +189,20 @@ EmitPart(Tuplestorestate *store, TupleDesc desc, int rank, const char *part, boo
  * regularization, times n if it is weighted.
  */
 static double *
-UserMatrix(const ModelCache *m, const int32 *items, const double *weights, int n)
+UserMatrix(const ModelCache *m, const History *h)
 {
 	int			k = m->k;
 	double	   *a = palloc(sizeof(double) * k * k);
-	double		lambda = m->weighted_regularization ? m->regularization * n : m->regularization;
+	double		lambda = m->weighted_regularization ? m->regularization * h->n : m->regularization;
 
 	for (int r = 0; r < k * k; r++)
 		a[r] = m->gram[r];
 	for (int r = 0; r < k; r++)
 		a[r * k + r] += lambda;
-	for (int j = 0; j < n; j++)
+	for (int j = 0; j < h->n; j++)
 	{
-		const float4 *y = m->factors + (int64) items[j] * k;
-		double		c1 = Confidence(m, weights[j]) - 1.0;
+		const float4 *y = m->factors + (int64) h->items[j] * k;
+		double		c1 = Confidence(m, h->weights[j]) - 1.0;
 
 		for (int r = 0; r < k; r++)
 			for (int col = 0; col < k; col++)
@@ -183,112 +212,19 @@ UserMatrix(const ModelCache *m, const int32 *items, const double *weights, int n
 }
 
 /*
- * The history part of an implicit ALS score: each of the user's items'
- * contribution c_uj (y_i' W_u y_j), sorted, largest first; returns how many.
- */
-static int
-HistoryContributions(const ModelCache *m, int64 user_id, int32 item, HistoryItem **out)
-{
-	int			k = m->k;
-	int32	   *items;
-	double	   *weights;
-	int			n = ReadHistory(m, user_id, &items, &weights);
-	double	   *a;
-	double	   *z = palloc(sizeof(double) * k);
-	const float4 *yi = m->factors + (int64) item * k;
-	HistoryItem *h = palloc(sizeof(HistoryItem) * Max(n, 1));
-	int			one = 1;
-	int			info = 0;
-
-	a = UserMatrix(m, items, weights, n);
-	for (int r = 0; r < k; r++)
-		z[r] = yi[r];
-	BlasBackendCheck();
-	dposv_("L", &k, &one, a, &k, z, &k, &info);
-	BlasBackendDone();
-	if (info != 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_DATA_EXCEPTION),
-				 errmsg("the user's regularised Gram matrix is singular"),
-				 errdetail("A model trained without regularization has no per-item explanation.")));
-	for (int j = 0; j < n; j++)
-	{
-		const float4 *y = m->factors + (int64) items[j] * k;
-		double		s = 0.0;
-
-		for (int r = 0; r < k; r++)
-			s += z[r] * y[r];
-		h[j].item_id = m->item_ids[items[j]];
-		h[j].contribution = Confidence(m, weights[j]) * s;
-	}
-	qsort(h, n, sizeof(HistoryItem), CompareContribution);
-	*out = h;
-	return n;
-}
-
-/*
- * The user's stored row: factors into x (k floats), the bias; false for a
- * user the model does not know.
+ * The history's contributions to the scores of n items (model indexes
+ * item_index[]): contributions[r * h->n + j] = c_j (y_r' W_u y_j), W_u the
+ * inverse of the user's matrix; one solve with n right-hand sides.  False
+ * if that matrix is singular (a model trained without regularization).
  */
 static bool
-UserRow(const ModelCache *m, int64 user_id, float4 *x, double *bias)
+Contributions(const ModelCache *m, const History *h, int n, const int32 *item_index, double *contributions)
 {
-	Oid			types[2] = {TEXTOID, INT8OID};
-	Datum		values[2] = {CStringGetTextDatum(m->name), Int64GetDatum(user_id)};
-	bool		isnull;
-	Embedding  *e;
-	Datum		b;
-
-	if (SPI_execute_with_args("SELECT factors, bias FROM recfair.user_factors "
-							  "WHERE model OPERATOR(pg_catalog.=) $1 AND user_id OPERATOR(pg_catalog.=) $2",
-							  2, types, values, NULL, true, 1) != SPI_OK_SELECT)
-		elog(ERROR, "reading the user's factors failed");
-	if (SPI_processed == 0)
-		return false;
-	e = DatumGetEmbeddingP(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
-	if (e->dim != m->k)
-		ereport(ERROR,
-				(errcode(ERRCODE_DATA_CORRUPTED),
-				 errmsg("user %lld of model \"%s\" has %d factors, expected %d",
-						(long long) user_id, m->name, e->dim, m->k)));
-	memcpy(x, e->x, sizeof(float4) * m->k);
-	b = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2, &isnull);
-	*bias = isnull ? 0.0 : DatumGetFloat4(b);
-	return true;
-}
-
-/*
- * The top history reason for each of n items of an implicit ALS model
- * (indexes item_index[]), into arrays it allocates: the history item with
- * the largest contribution and that contribution, found[r] false where
- * there is none (the model is not implicit ALS, or the user has no history
- * item).  One solve
- * of the user's matrix with n right-hand sides.  Runs inside an SPI
- * connection.
- */
-void
-ExplainRows(const ModelCache *m, int64 user_id, int n, const int32 *item_index, RowReasons *reasons)
-{
-	int64	   *reason_item = reasons->item = palloc(sizeof(int64) * Max(n, 1));
-	double	   *reason_contribution = reasons->contribution = palloc(sizeof(double) * Max(n, 1));
-	bool	   *has_reason = reasons->found = palloc(sizeof(bool) * Max(n, 1));
 	int			k = m->k;
-	int32	   *items;
-	double	   *weights;
-	int			nh;
-	double	   *a;
-	double	   *z;
+	double	   *a = UserMatrix(m, h);
+	double	   *z = palloc(sizeof(double) * k * Max(n, 1));
 	int			info = 0;
 
-	for (int r = 0; r < n; r++)
-		has_reason[r] = false;
-	if (strcmp(m->algorithm, "als") != 0 || n == 0)
-		return;
-	nh = ReadHistory(m, user_id, &items, &weights);
-	if (nh == 0)
-		return;
-	a = UserMatrix(m, items, weights, nh);
-	z = palloc(sizeof(double) * k * n);
 	for (int r = 0; r < n; r++)
 		for (int c = 0; c < k; c++)
 			z[(int64) r * k + c] = m->factors[(int64) item_index[r] * k + c];
@@ -296,27 +232,55 @@ ExplainRows(const ModelCache *m, int64 user_id, int n, const int32 *item_index, 
 	dposv_("L", &k, &n, a, &k, z, &k, &info);
 	BlasBackendDone();
 	if (info != 0)
-		return;					/* singular: no per-item reasons */
+		return false;
 	for (int r = 0; r < n; r++)
-	{
-		for (int j = 0; j < nh; j++)
+		for (int j = 0; j < h->n; j++)
 		{
-			const float4 *y = m->factors + (int64) items[j] * k;
+			const float4 *y = m->factors + (int64) h->items[j] * k;
 			double		s = 0.0;
-			double		contribution;
 
 			for (int c = 0; c < k; c++)
 				s += z[(int64) r * k + c] * y[c];
-			contribution = Confidence(m, weights[j]) * s;
-			if (!has_reason[r] || contribution > reason_contribution[r] ||
-				(contribution == reason_contribution[r] && m->item_ids[items[j]] < reason_item[r]))
+			contributions[(int64) r * h->n + j] = Confidence(m, h->weights[j]) * s;
+		}
+	return true;
+}
+
+/*
+ * The top history reason for each of n items of an implicit ALS model
+ * (indexes item_index[]), into arrays it allocates: the history item with
+ * the largest contribution and that contribution, found[r] false where
+ * there is none (the model is not implicit ALS, the user has no history
+ * item, or its matrix is singular).  Runs inside an SPI connection.
+ */
+void
+ExplainRows(const ModelCache *m, int64 user_id, int n, const int32 *item_index, RowReasons *reasons)
+{
+	History		h;
+	double	   *contributions;
+
+	reasons->item = palloc(sizeof(int64) * Max(n, 1));
+	reasons->contribution = palloc(sizeof(double) * Max(n, 1));
+	reasons->found = palloc0(sizeof(bool) * Max(n, 1));
+	if (strcmp(m->algorithm, "als") != 0 || n == 0 || !ReadUser(m, user_id, NULL, NULL, true, &h) || h.n == 0)
+		return;
+	contributions = palloc(sizeof(double) * (int64) n * h.n);
+	if (!Contributions(m, &h, n, item_index, contributions))
+		return;
+	for (int r = 0; r < n; r++)
+		for (int j = 0; j < h.n; j++)
+		{
+			double		c = contributions[(int64) r * h.n + j];
+			int64		id = m->item_ids[h.items[j]];
+
+			if (!reasons->found[r] || c > reasons->contribution[r] ||
+				(c == reasons->contribution[r] && id < reasons->item[r]))
 			{
-				has_reason[r] = true;
-				reason_item[r] = m->item_ids[items[j]];
-				reason_contribution[r] = contribution;
+				reasons->found[r] = true;
+				reasons->item[r] = id;
+				reasons->contribution[r] = c;
 			}
 		}
-	}
 }
 
 /* explain(user_id, item_id, model, k): the parts of the score, summing to it. */
@@ -332,6 +296,7 @@ recfair_explain(PG_FUNCTION_ARGS)
 	IdMapEntry *e;
 	float4	   *x;
 	double		bias;
+	History		history;
 	double		dot = 0.0;
 	int			rank = 0;
 
@@ -352,7 +317,7 @@ recfair_explain(PG_FUNCTION_ARGS)
 	e = idmap_lookup(m->index, item_id);
 	x = palloc(sizeof(float4) * m->k);
 	/* an unknown item or user has no score, so no parts */
-	if (e == NULL || !UserRow(m, user_id, x, &bias))
+	if (e == NULL || !ReadUser(m, user_id, x, &bias, strcmp(m->algorithm, "als") == 0, &history))
 	{
 		SPI_finish();
 		return (Datum) 0;
@@ -370,10 +335,23 @@ recfair_explain(PG_FUNCTION_ARGS)
 	}
 	else if (strcmp(m->algorithm, "als") == 0)
 	{
-		HistoryItem *h;
-		int			n = HistoryContributions(m, user_id, e->index, &h);
+		int			n = history.n;
+		HistoryItem *h = palloc(sizeof(HistoryItem) * Max(n, 1));
+		double	   *contributions = palloc(sizeof(double) * Max(n, 1));
 		double		sum = 0.0;
 		double		rest = 0.0;
+
+		if (!Contributions(m, &history, 1, &e->index, contributions))
+			ereport(ERROR,
+					(errcode(ERRCODE_DATA_EXCEPTION),
+					 errmsg("the user's regularised Gram matrix is singular"),
+					 errdetail("A model trained without regularization has no per-item explanation.")));
+		for (int j = 0; j < n; j++)
+		{
+			h[j].item_id = m->item_ids[history.items[j]];
+			h[j].contribution = contributions[j];
+		}
+		qsort(h, n, sizeof(HistoryItem), CompareContribution);
 
 		for (int j = 0; j < n; j++)
 		{

@@ -89,6 +89,16 @@ MapState(ArrayType *a, int *d, int *t)
 	return v;
 }
 
+/* Two states, or a state and a row, of the same feature and target lengths. */
+static void
+CheckSameShape(int d1, int d2, int t1, int t2)
+{
+	if (d1 != d2 || t1 != t2)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATA_EXCEPTION),
+				 errmsg("feature vectors of %d and %d elements, or targets of %d and %d", d1, d2, t1, t2)));
+}
+
 /* A real[] argument's values: one dimension, no NULLs, 1 .. max elements. */
 static const float4 *
 RealArray(ArrayType *a, const char *what, int max, int *n)
@@ -167,10 +177,7 @@ recfair_feature_map_accum(PG_FUNCTION_ARGS)
 		int			st;
 
 		v = MapState(state, &sd, &st);
-		if (sd != d || st != t)
-			ereport(ERROR,
-					(errcode(ERRCODE_DATA_EXCEPTION),
-					 errmsg("feature vectors of %d and %d elements, or targets of %d and %d", sd, d, st, t)));
+		CheckSameShape(sd, d, st, t);
 	}
 	for (int i = 0; i < d; i++)
 		if (!isfinite(x[i]))
@@ -211,10 +218,7 @@ recfair_feature_map_combine(PG_FUNCTION_ARGS)
 		PG_RETURN_ARRAYTYPE_P(s1);
 	}
 	v1 = MapState(s1, &d1, &t1);
-	if (d1 != d2 || t1 != t2)
-		ereport(ERROR,
-				(errcode(ERRCODE_DATA_EXCEPTION),
-				 errmsg("feature vectors of %d and %d elements, or targets of %d and %d", d1, d2, t1, t2)));
+	CheckSameShape(d1, d2, t1, t2);
 	for (int64 i = 2; i < n; i++)
 		v1[i] += v2[i];
 	PG_RETURN_ARRAYTYPE_P(s1);
@@ -726,6 +730,38 @@ StoreMap(const char *model, bool users, const char *column, const float8 *w, int
 }
 
 /*
+ * The rows with features and no factors (no entry in trained) get the
+ * map's (d = rows->d features, t targets), checked finite, stored; returns
+ * how many.
+ */
+static int64
+MapColdRows(const char *model, bool users, int k, const float8 *w, int t, const FeatureRows *rows,
+			idmap_hash *trained, bool als_weights)
+{
+	int64	   *cold_ids = palloc_extended(mul_size(sizeof(int64), Max(rows->n, 1)), MCXT_ALLOC_HUGE);
+	float4	   *cold_y = palloc_extended(mul_size(mul_size(sizeof(float4), t), Max(rows->n, 1)), MCXT_ALLOC_HUGE);
+	int64		ncold = 0;
+
+	for (int64 i = 0; i < rows->n; i++)
+	{
+		if (idmap_lookup(trained, rows->ids[i]) != NULL)
+			continue;
+		cold_ids[ncold] = rows->ids[i];
+		ApplyMap(w, rows->d, t, rows->x + i * rows->d, cold_y + ncold * t);
+		for (int j = 0; j < t; j++)
+			if (!isfinite(cold_y[ncold * t + j]))
+				ereport(ERROR,
+						(errcode(ERRCODE_FLOATING_POINT_EXCEPTION),
+						 errmsg("the feature map gives %s %lld non-finite factors", users ? "user" : "item",
+								(long long) rows->ids[i]),
+						 errhint("Scale the features down or raise the feature regularization.")));
+		ncold++;
+	}
+	InsertColdRows(model, users, k, t, cold_ids, cold_y, ncold, als_weights);
+	return ncold;
+}
+
+/*
  * After training: learn the map of one side from the stored factors and the
  * registered table's feature column, store it, and give the table's rows
  * with features and no factors their mapped ones.
@@ -743,9 +779,6 @@ TrainFeatureMap(const char *model, bool users, Oid passed_table, const char *pas
 	int			t;
 	float8	   *state;
 	float8	   *w;
-	int64	   *cold_ids;
-	float4	   *cold_y;
-	int64		ncold = 0;
 
 	CheckRegularization(mu);
 	ReadFeatureRows(model, users, relid, key, column, &rows);
@@ -781,25 +814,7 @@ TrainFeatureMap(const char *model, bool users, Oid passed_table, const char *pas
 		SingularMap();
 	StoreMap(model, users, column, w, rows.d, t, mu, result->trained_rows);
 
-	cold_ids = palloc_extended(mul_size(sizeof(int64), Max(rows.n, 1)), MCXT_ALLOC_HUGE);
-	cold_y = palloc_extended(mul_size(mul_size(sizeof(float4), t), Max(rows.n, 1)), MCXT_ALLOC_HUGE);
-	for (int64 i = 0; i < rows.n; i++)
-	{
-		if (idmap_lookup(index, rows.ids[i]) != NULL)
-			continue;
-		cold_ids[ncold] = rows.ids[i];
-		ApplyMap(w, rows.d, t, rows.x + i * rows.d, cold_y + ncold * t);
-		for (int j = 0; j < t; j++)
-			if (!isfinite(cold_y[ncold * t + j]))
-				ereport(ERROR,
-						(errcode(ERRCODE_FLOATING_POINT_EXCEPTION),
-						 errmsg("the feature map gives %s %lld non-finite factors", users ? "user" : "item",
-								(long long) rows.ids[i]),
-						 errhint("Scale the features down or raise the feature regularization.")));
-		ncold++;
-	}
-	InsertColdRows(model, users, k, t, cold_ids, cold_y, ncold, als_weights);
-	result->cold_rows = ncold;
+	result->cold_rows = MapColdRows(model, users, k, w, t, &rows, index, als_weights);
 }
 
 /*
@@ -859,9 +874,6 @@ recfair_add_cold_rows(PG_FUNCTION_ARGS)
 		idmap_hash *index;
 		float4	   *targets;
 		int64		ntargets;
-		int64	   *cold_ids;
-		float4	   *cold_y;
-		int64		ncold = 0;
 
 		ReadFeatureRows(model, users, relid, key, column, &rows);
 		if (rows.n > 0 && rows.d != d)
@@ -870,18 +882,7 @@ recfair_add_cold_rows(PG_FUNCTION_ARGS)
 					 errmsg("the %s features now have %d elements; the map takes %d", users ? "user" : "item", rows.d, d),
 					 errhint("Retrain the model.")));
 		(void) ReadTargets(model, users, k, &index, &targets, &ntargets);
-		cold_ids = palloc_extended(mul_size(sizeof(int64), Max(rows.n, 1)), MCXT_ALLOC_HUGE);
-		cold_y = palloc_extended(mul_size(mul_size(sizeof(float4), t), Max(rows.n, 1)), MCXT_ALLOC_HUGE);
-		for (int64 i = 0; i < rows.n; i++)
-		{
-			if (idmap_lookup(index, rows.ids[i]) != NULL)
-				continue;
-			cold_ids[ncold] = rows.ids[i];
-			ApplyMap(w, d, t, rows.x + i * d, cold_y + ncold * t);
-			ncold++;
-		}
-		InsertColdRows(model, users, k, t, cold_ids, cold_y, ncold, als && users);
-		added += ncold;
+		added += MapColdRows(model, users, k, w, t, &rows, index, als && users);
 	}
 	/*
 	 * A new version, so that serving caches load the new rows: taken first

@@ -469,6 +469,26 @@ UserScores(const ModelCache *m, int64 user_id, bool exclude_seen)
 	return scores;
 }
 
+/*
+ * recommend()'s and recommend_explained()'s arguments (user_id, k, model,
+ * exclude_seen), checked, and the user's scores: NULL, no rows, for a NULL
+ * user (the model is then not even looked up) or one the model does not
+ * know.  Inside an SPI connection.
+ */
+static float4 *
+RecommendScores(FunctionCallInfo fcinfo, ModelCache **m, int64 *user_id, int *k)
+{
+	/* a NULL user (or model) is allowed: an unknown user, no rows */
+	CheckArgsNotNull(fcinfo, 4, (1U << 0) | (1U << 2));
+	if (PG_ARGISNULL(0))
+		return NULL;
+	*user_id = PG_GETARG_INT64(0);
+	*k = PG_GETARG_INT32(1);
+	CheckK(*k);
+	*m = GetModel(OptionalText(fcinfo, 2));
+	return UserScores(*m, *user_id, PG_GETARG_BOOL(3));
+}
+
 /* recommend(user_id, k, model, exclude_seen): the user's top k items. */
 PG_FUNCTION_INFO_V1(recfair_recommend);
 Datum
@@ -476,25 +496,12 @@ recfair_recommend(PG_FUNCTION_ARGS)
 {
 	int64		user_id;
 	int			k;
-	bool		exclude_seen;
 	ModelCache *m;
 	float4	   *scores;
 
 	InitMaterializedSRF(fcinfo, 0);
-	/* a NULL user (or model) is allowed: an unknown user, no rows */
-	CheckArgsNotNull(fcinfo, 4, (1U << 0) | (1U << 2));
-	/* a NULL user is an unknown user: no rows */
-	if (PG_ARGISNULL(0))
-		return (Datum) 0;
-	user_id = PG_GETARG_INT64(0);
-	k = PG_GETARG_INT32(1);
-	exclude_seen = PG_GETARG_BOOL(3);
-	CheckK(k);
-
 	SPI_connect();
-	m = GetModel(OptionalText(fcinfo, 2));
-	scores = UserScores(m, user_id, exclude_seen);
-	/* an unknown user gets an empty result */
+	scores = RecommendScores(fcinfo, &m, &user_id, &k);
 	if (scores != NULL)
 		EmitTopK(fcinfo, m, scores, k);
 	SPI_finish();
@@ -521,16 +528,8 @@ recfair_recommend_explained(PG_FUNCTION_ARGS)
 	int			n;
 
 	InitMaterializedSRF(fcinfo, 0);
-	CheckArgsNotNull(fcinfo, 4, (1U << 0) | (1U << 2));
-	if (PG_ARGISNULL(0))
-		return (Datum) 0;
-	user_id = PG_GETARG_INT64(0);
-	k = PG_GETARG_INT32(1);
-	CheckK(k);
-
 	SPI_connect();
-	m = GetModel(OptionalText(fcinfo, 2));
-	scores = UserScores(m, user_id, PG_GETARG_BOOL(3));
+	scores = RecommendScores(fcinfo, &m, &user_id, &k);
 	if (scores == NULL)
 	{
 		SPI_finish();

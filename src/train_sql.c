@@ -521,8 +521,7 @@ ScaleWeights(const WorkTables *w, AlsOptions *opt, Interactions *counts)
 	else
 		AlsResolveDefaults(opt, opt->eps);
 	values[0] = Float8GetDatum(opt->eps);
-	d = RunScalar(psprintf("SELECT pg_catalog.sum(pg_catalog.ln(1::pg_catalog.float8 OPERATOR(pg_catalog.+) "
-						   "(weight::pg_catalog.float8 OPERATOR(pg_catalog./) $1))::pg_catalog.float4::pg_catalog.float8) FROM %s",
+	d = RunScalar(psprintf("SELECT pg_catalog.sum((%s)::pg_catalog.float8) FROM %s t", WeightExpression(opt, 1),
 						   w->by_user), 1, types, values, &isnull);
 	counts->total_weight = isnull ? 0.0 : DatumGetFloat8(d);
 	AlsResolveRegularization(opt, counts->total_weight, counts->nnz);

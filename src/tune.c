@@ -634,9 +634,8 @@ Split(TuneJob *job)
 	values[4] = CStringGetTextDatum(job->user_col);
 	values[5] = CStringGetTextDatum(job->item_col);
 	values[6] = TextOrNull(job->source_query, &nulls[6]);
-	if (SPI_execute_with_args("SELECT pg_catalog.array_agg(table_name::pg_catalog.text ORDER BY table_name::pg_catalog.text "
-							  "COLLATE \"C\" DESC) FROM recfair.split($1, $2, $3, 'random', seed => $4, user_col => $5, "
-							  "item_col => $6, source_query => $7)",
+	if (SPI_execute_with_args("SELECT pg_catalog.count(*) FROM recfair.split($1, $2, $3, 'random', seed => $4, "
+							  "user_col => $5, item_col => $6, source_query => $7)",
 							  7, types, values, nulls, false, 1) != SPI_OK_SELECT)
 		elog(ERROR, "tune: the validation split failed");
 	job->train_table = psprintf("pg_temp.recfair_tune_%d_train", MyProcPid);
