@@ -18,7 +18,11 @@
  * The columns the statement adds are named so as not to collide with the
  * source's.
  * One pass: a window query over the source feeds both tables through a
- * writable CTE.  All names are resolved and quoted; the source is read
+ * writable CTE.  Both tables depend on the extension "automatically"
+ * (pg_depend's 'x', as ALTER ... DEPENDS ON EXTENSION records it): that is
+ * the registry of split tables (the view recfair.split_tables) that
+ * drop_split() trusts, and DROP EXTENSION drops them.  They stay ordinary
+ * tables, not members: pg_dump dumps them (and a restore loses the mark).  All names are resolved and quoted; the source is read
  * as train() reads it (a table or view name, or a query).
  *
  *-------------------------------------------------------------------------
@@ -27,7 +31,11 @@
 
 #include <math.h>
 
+#include "catalog/dependency.h"
+#include "catalog/pg_class.h"
+#include "catalog/pg_extension.h"
 #include "catalog/pg_type.h"
+#include "commands/extension.h"
 #include "common/shortest_dec.h"
 #include "executor/spi.h"
 #include "funcapi.h"
@@ -337,6 +345,18 @@ FillSplitTables(const SplitJob *job)
 	return (int64) SPI_processed;
 }
 
+/* Mark a table split() made: dropped with the extension, listed in split_tables. */
+static void
+RegisterSplitTable(Oid relid)
+{
+	ObjectAddress table;
+	ObjectAddress extension;
+
+	ObjectAddressSet(table, RelationRelationId, relid);
+	ObjectAddressSet(extension, ExtensionRelationId, get_extension_oid("recfair", false));
+	recordDependencyOn(&table, &extension, DEPENDENCY_AUTO_EXTENSION);
+}
+
 /*
  * split(source, target_prefix, test_fraction, method, options, user_col,
  * item_col, time_col, seed, source_query): train and test tables.
@@ -361,6 +381,8 @@ recfair_split(PG_FUNCTION_ARGS)
 				SPI_OK_UTILITY);
 	RunTableSql(psprintf("CREATE TABLE %s AS SELECT src.* FROM %s WITH NO DATA", job.test_table, job.from),
 				SPI_OK_UTILITY);
+	RegisterSplitTable(TableOid(job.train_table));
+	RegisterSplitTable(TableOid(job.test_table));
 	ntest = FillSplitTables(&job);
 	RunTableSql(psprintf("SELECT pg_catalog.count(*) FROM %s", job.train_table), SPI_OK_SELECT);
 	ntrain = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));

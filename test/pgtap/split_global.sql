@@ -2,7 +2,7 @@
 -- (options group_col: an order's lines on one side)
 BEGIN;
 SET search_path = public, recfair;
-SELECT plan(18);
+SELECT plan(23);
 
 -- 50 customers, 6 orders each on days d, 3 lines per order
 CREATE TABLE ol AS
@@ -41,11 +41,23 @@ SELECT is((SELECT array_agg(t ORDER BY t) FROM drop_split('g1') t), ARRAY['g1_te
 SELECT is((SELECT count(*)::int FROM pg_class WHERE relname IN ('g1_train', 'g1_test')), 0, 'they are gone');
 SELECT is((SELECT count(*)::int FROM drop_split('public.g2')), 2, 'a schema-qualified prefix');
 SELECT throws_ok($$SELECT drop_split('g1')$$, '42P01', 'there are no split tables g1_train or g1_test', 'nothing to drop');
+SELECT is((SELECT array_agg(table_name::text || ':' || (owner = current_user) ORDER BY table_name::text) FROM split_tables),
+	ARRAY['g3_test:true', 'g3_train:true', 'g4_test:true', 'g4_train:true'], 'split_tables lists the split tables left, with their owner');
+-- a table split() did not make is not dropped, even with a split's name
+CREATE TABLE mine_train (x int);
+SELECT throws_ok($$SELECT drop_split('mine')$$, '42809', 'table mine_train was not made by split()', 'drop_split refuses a table split() did not make');
+SELECT ok(to_regclass('mine_train') IS NOT NULL, 'and leaves it');
 
 -- bad input
 SELECT throws_ok($$SELECT * FROM split('ol', 'g5', 0.2, 'random', '{"cut": "2026-02-01"}', user_col => 'customer_id',
 	item_col => 'product_id', time_col => 'ordered_at')$$, '22023', 'option "cut" applies to method "time_global" only', 'a cut without time_global');
 SELECT throws_ok($$SELECT * FROM split('ol', 'g6', 0.2, 'random', '{"group_col": "basket"}', user_col => 'customer_id',
 	item_col => 'product_id')$$, '42703', 'column "basket" does not exist in the source', 'a missing group column');
+
+-- DROP EXTENSION drops the split tables (and nothing else of the caller's)
+DROP EXTENSION recfair;
+SELECT is((SELECT count(*)::int FROM pg_class WHERE relname IN ('g3_train', 'g3_test', 'g4_train', 'g4_test')), 0,
+	'DROP EXTENSION recfair drops the split tables');
+SELECT ok(to_regclass('ol') IS NOT NULL AND to_regclass('mine_train') IS NOT NULL, 'and not the source or other tables');
 SELECT * FROM finish();
 ROLLBACK;
