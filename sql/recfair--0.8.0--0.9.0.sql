@@ -64,3 +64,13 @@ $$;
 COMMENT ON FUNCTION recfair.drop_split(text) IS
 	'drop the tables split() made for target_prefix (<target_prefix>_train and <target_prefix>_test, as recfair.split_tables lists them), returning their names; as their owner';
 
+
+/* Every user's top k into a table, scored with matrix-matrix products. */
+CREATE FUNCTION recfair.recommend_all(model text, k integer, into_table text, user_ids bigint[] DEFAULT NULL,
+									  group_col text DEFAULT NULL, target text DEFAULT 'equal',
+									  strength real DEFAULT 1.0, candidates integer DEFAULT NULL,
+									  options jsonb DEFAULT '{}', amortized boolean DEFAULT true)
+RETURNS TABLE (table_name regclass, users bigint, rows bigint)
+AS 'MODULE_PATHNAME', 'recfair_recommend_all' LANGUAGE C VOLATILE PARALLEL UNSAFE;
+COMMENT ON FUNCTION recfair.recommend_all(text, integer, text, bigint[], text, text, real, integer, jsonb, boolean) IS
+	'every user''s top k (or those of user_ids), items seen in training excluded, written into the new table into_table (user_id, rank, item_id, score), scored in blocks with matrix-matrix products on the compute threads; model NULL: the default model; with group_col, fair lists balanced over each block of 16384 users in id order as recommend_fair_batch balances its set (amortized => false: each list on its own) and a group_value column';

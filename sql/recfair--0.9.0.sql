@@ -1044,6 +1044,15 @@ AS 'MODULE_PATHNAME', 'recfair_recommend_fair_batch' LANGUAGE C STABLE PARALLEL 
 COMMENT ON FUNCTION recfair.recommend_fair_batch(bigint[], integer, text, text, text, real, integer, jsonb, boolean, text, text) IS
 	'fair top-k lists for a set of users in one call, balanced over the set as amortized mode balances over time but from nothing and storing nothing: deterministic, and runnable read-only (dashboards); users in ascending id order, each once; amortized => false makes each list fair on its own; fallback => ''popularity'' gives users the model does not know the most popular items (within their segment of the registered user table''s column fallback_segment, when given), re-ranked fairly, flagged in the column fallback';
 
+CREATE FUNCTION recfair.recommend_all(model text, k integer, into_table text, user_ids bigint[] DEFAULT NULL,
+									  group_col text DEFAULT NULL, target text DEFAULT 'equal',
+									  strength real DEFAULT 1.0, candidates integer DEFAULT NULL,
+									  options jsonb DEFAULT '{}', amortized boolean DEFAULT true)
+RETURNS TABLE (table_name regclass, users bigint, rows bigint)
+AS 'MODULE_PATHNAME', 'recfair_recommend_all' LANGUAGE C VOLATILE PARALLEL UNSAFE;
+COMMENT ON FUNCTION recfair.recommend_all(text, integer, text, bigint[], text, text, real, integer, jsonb, boolean) IS
+	'every user''s top k (or those of user_ids), items seen in training excluded, written into the new table into_table (user_id, rank, item_id, score), scored in blocks with matrix-matrix products on the compute threads; model NULL: the default model; with group_col, fair lists balanced over each block of 16384 users in id order as recommend_fair_batch balances its set (amortized => false: each list on its own) and a group_value column';
+
 CREATE FUNCTION recfair.recommend_fair_explained(user_id bigint, k integer, group_col text, model text DEFAULT NULL,
 												 target text DEFAULT 'equal', strength real DEFAULT 1.0,
 												 candidates integer DEFAULT NULL, options jsonb DEFAULT '{}',

@@ -68,6 +68,7 @@
 #include "portability/instr_time.h"
 #include "progress.h"
 #include "rating_fair.h"
+#include "relnames.h"
 #include "serve.h"
 #include "storage/shmem.h"
 #include "utils/array.h"
@@ -1804,4 +1805,273 @@ recfair_recommend_fair_batch(PG_FUNCTION_ARGS)
 	}
 	SPI_finish();
 	return (Datum) 0;
+}
+
+/* recommend_all()'s arguments, by position in its SQL signature. */
+enum
+{
+	RA_ARG_MODEL,
+	RA_ARG_K,
+	RA_ARG_INTO_TABLE,
+	RA_ARG_USER_IDS,
+	RA_ARG_GROUP_COL,
+	RA_ARG_TARGET,
+	RA_ARG_STRENGTH,
+	RA_ARG_CANDIDATES,
+	RA_ARG_OPTIONS,
+	RA_ARG_AMORTIZED,
+	RA_NARGS
+};
+
+static const FairArgs recommend_all_fair_args = {
+	RA_ARG_TARGET, RA_ARG_STRENGTH, RA_ARG_CANDIDATES, RA_ARG_AMORTIZED, RA_ARG_OPTIONS, NULL
+};
+
+/*
+ * Users per block: their factors, seen items and lists are held at once
+ * (a few MB), their rows written by one INSERT; fair lists are balanced
+ * within a block.
+ */
+#define RECOMMEND_ALL_BLOCK 16384
+
+/* The distinct ids of an int8 array (NULLs dropped), ascending; their count. */
+static int32
+DistinctSortedIds(ArrayType *array, int64 **out)
+{
+	Datum	   *elems;
+	bool	   *nulls;
+	int			nelems;
+	int64	   *ids;
+	int32		n = 0;
+	int32		w = 0;
+
+	if (ARR_NDIM(array) > 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
+				 errmsg("user_ids must be a one-dimensional array")));
+	deconstruct_array(array, INT8OID, sizeof(int64), FLOAT8PASSBYVAL, TYPALIGN_DOUBLE, &elems, &nulls, &nelems);
+	ids = palloc(sizeof(int64) * Max(nelems, 1));
+	for (int i = 0; i < nelems; i++)
+		if (!nulls[i])
+			ids[n++] = DatumGetInt64(elems[i]);
+	qsort(ids, n, sizeof(int64), CompareInt64);
+	for (int32 i = 0; i < n; i++)
+		if (w == 0 || ids[w - 1] != ids[i])
+			ids[w++] = ids[i];
+	*out = ids;
+	return w;
+}
+
+/* Every user id of a model, ascending. */
+static int32
+ModelUserIds(const ModelCache *m, int64 **out)
+{
+	Oid			types[1] = {TEXTOID};
+	Datum		values[1] = {CStringGetTextDatum(m->name)};
+	int64	   *ids;
+	int			rc;
+
+	rc = SPI_execute_with_args("SELECT user_id FROM recfair.user_factors WHERE model OPERATOR(pg_catalog.=) $1 "
+							   "ORDER BY user_id", 1, types, values, NULL, true, 0);
+	if (rc != SPI_OK_SELECT)
+		elog(ERROR, "SPI_execute_with_args failed: %s", SPI_result_code_string(rc));
+	ids = MemoryContextAllocHuge(CurrentMemoryContext, mul_size(sizeof(int64), Max(SPI_processed, 1)));
+	for (uint64 r = 0; r < SPI_processed; r++)
+	{
+		bool		isnull;
+
+		ids[r] = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[r], SPI_tuptable->tupdesc, 1, &isnull));
+	}
+	SPI_freetuptable(SPI_tuptable);
+	*out = ids;
+	return (int32) SPI_processed;
+}
+
+/*
+ * One block's lists into the table, one INSERT ... SELECT over unnest() of
+ * arrays; the number of rows.
+ */
+static int64
+WriteBlockLists(SPIPlanPtr plan, const ModelCache *m, const GroupMap *gm, const int64 *ids,
+				const TestUser *users, const RankPass *pass, int32 nblock, int k)
+{
+	int64		nrows = 0;
+	Datum	   *user_d;
+	Datum	   *rank_d;
+	Datum	   *item_d;
+	Datum	   *score_d;
+	Datum	   *group_d = NULL;
+	bool	   *group_null = NULL;
+	Datum		values[5];
+	int			rc;
+	int			dims[1];
+	int			lbs[1] = {1};
+
+	for (int32 u = 0; u < nblock; u++)
+		if (users[u].known)
+			nrows += pass->list_len[u];
+	if (nrows == 0)
+		return 0;
+	user_d = palloc(sizeof(Datum) * nrows);
+	rank_d = palloc(sizeof(Datum) * nrows);
+	item_d = palloc(sizeof(Datum) * nrows);
+	score_d = palloc(sizeof(Datum) * nrows);
+	if (gm != NULL)
+	{
+		group_d = palloc(sizeof(Datum) * nrows);
+		group_null = palloc(sizeof(bool) * nrows);
+	}
+	nrows = 0;
+	for (int32 u = 0; u < nblock; u++)
+	{
+		if (!users[u].known)
+			continue;
+		for (int r = 0; r < pass->list_len[u]; r++)
+		{
+			const Candidate *c = &pass->lists[(int64) u * k + r];
+
+			user_d[nrows] = Int64GetDatum(ids[u]);
+			rank_d[nrows] = Int32GetDatum(r + 1);
+			item_d[nrows] = Int64GetDatum(m->item_ids[c->index]);
+			score_d[nrows] = Float4GetDatum(c->score);
+			if (gm != NULL)
+			{
+				const char *name = gm->names[gm->group_of_item[c->index]];
+
+				group_null[nrows] = name == NULL;
+				group_d[nrows] = name ? CStringGetTextDatum(name) : (Datum) 0;
+			}
+			nrows++;
+		}
+	}
+	dims[0] = (int) nrows;
+	values[0] = PointerGetDatum(construct_array(user_d, nrows, INT8OID, 8, FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
+	values[1] = PointerGetDatum(construct_array(rank_d, nrows, INT4OID, 4, true, TYPALIGN_INT));
+	values[2] = PointerGetDatum(construct_array(item_d, nrows, INT8OID, 8, FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
+	values[3] = PointerGetDatum(construct_array(score_d, nrows, FLOAT4OID, 4, true, TYPALIGN_INT));
+	if (gm != NULL)
+		values[4] = PointerGetDatum(construct_md_array(group_d, group_null, 1, dims, lbs, TEXTOID, -1, false,
+													   TYPALIGN_INT));
+	rc = SPI_execute_plan(plan, values, NULL, false, 0);
+	if (rc != SPI_OK_INSERT)
+		elog(ERROR, "recommend_all: writing the lists failed: %s", SPI_result_code_string(rc));
+	return nrows;
+}
+
+/*
+ * recommend_all(model, k, into_table, user_ids, group_col, target,
+ * strength, candidates, options, amortized): every user's top k (or the
+ * given users'), the items seen in training excluded, into a new table
+ * (user_id, rank, item_id, score), with group_value and fair lists when
+ * group_col is given.  Users are scored in blocks with matrix-matrix
+ * products on the compute threads, as evaluate() scores them; fair lists
+ * are balanced over each block of users in id order as
+ * recommend_fair_batch balances its set (amortized => false: each list on
+ * its own).  Returns the table, the users with a list and the rows.
+ */
+static Datum
+RecommendAll(FunctionCallInfo fcinfo)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	ModelCache *m;
+	ListConfig	cfg;
+	char	   *table;
+	int64	   *ids = NULL;
+	int32		nids;
+	int64		nusers = 0;
+	int64		nrows = 0;
+	SPIPlanPtr	insert;
+	Oid			types[5] = {INT8ARRAYOID, INT4ARRAYOID, INT8ARRAYOID, FLOAT4ARRAYOID, TEXTARRAYOID};
+	MemoryContext block_cxt;
+	MemoryContext old;
+	double	   *fixed_shares = NULL;
+	Datum		values[3];
+	bool		nulls[3] = {false, false, false};
+	int32		nblocks;
+
+	CheckArgsNotNull(fcinfo, RA_NARGS, (1U << RA_ARG_MODEL) | (1U << RA_ARG_USER_IDS) | (1U << RA_ARG_GROUP_COL) |
+					 (1U << RA_ARG_CANDIDATES));
+	memset(&cfg, 0, sizeof(cfg));
+	cfg.k = PG_GETARG_INT32(RA_ARG_K);
+	CheckK(cfg.k);
+	table = NewTableName(text_to_cstring(PG_GETARG_TEXT_PP(RA_ARG_INTO_TABLE)));
+	cfg.fair = !PG_ARGISNULL(RA_ARG_GROUP_COL);
+	ParseFairSettings(fcinfo, &recommend_all_fair_args, cfg.k, NULL, 0, &cfg.fs);
+	if (cfg.fair && !OptionPresent(PG_GETARG_JSONB_P(RA_ARG_OPTIONS), "deficit_scale"))
+	{
+		/* as recommend_fair_batch: one list's exposure */
+		cfg.fs.deficit_scale = 0.0;
+		for (int r = 1; r <= cfg.k; r++)
+			cfg.fs.deficit_scale += RankExposure(r);
+	}
+	InitMaterializedSRF(fcinfo, 0);
+
+	SPI_connect();
+	m = GetModel(PG_ARGISNULL(RA_ARG_MODEL) ? NULL : text_to_cstring(PG_GETARG_TEXT_PP(RA_ARG_MODEL)));
+	ProgressSetModel(m->name, 0);
+	ProgressSetPhase(PROGRESS_PHASE_READING);
+	if (cfg.fair)
+	{
+		cfg.gm = GetGroupMap(m, text_to_cstring(PG_GETARG_TEXT_PP(RA_ARG_GROUP_COL)));
+		fixed_shares = palloc(mul_size(sizeof(double), Max(cfg.gm->ngroups, 1)));
+	}
+	nids = PG_ARGISNULL(RA_ARG_USER_IDS) ? ModelUserIds(m, &ids)
+		: DistinctSortedIds(PG_GETARG_ARRAYTYPE_P(RA_ARG_USER_IDS), &ids);
+
+	RunTableSql(psprintf("CREATE TABLE %s (user_id bigint NOT NULL, rank integer NOT NULL, item_id bigint NOT NULL, "
+						 "score real NOT NULL%s)", table, cfg.fair ? ", group_value text" : ""),
+				SPI_OK_UTILITY);
+	insert = SPI_prepare(psprintf("INSERT INTO %s SELECT * FROM ROWS FROM (pg_catalog.unnest($1), pg_catalog.unnest($2), "
+								  "pg_catalog.unnest($3), pg_catalog.unnest($4)%s)", table,
+								  cfg.fair ? ", pg_catalog.unnest($5)" : ""),
+						 cfg.fair ? 5 : 4, types);
+	if (insert == NULL)
+		elog(ERROR, "SPI_prepare failed: %s", SPI_result_code_string(SPI_result));
+
+	nblocks = (nids + RECOMMEND_ALL_BLOCK - 1) / RECOMMEND_ALL_BLOCK;
+	ProgressSetModel(m->name, nblocks);
+	ProgressSetPhase(PROGRESS_PHASE_EVALUATING);
+	block_cxt = AllocSetContextCreate(CurrentMemoryContext, "recfair recommend_all block", ALLOCSET_DEFAULT_SIZES);
+	for (int32 b0 = 0; b0 < nids && m->nitems > 0; b0 += RECOMMEND_ALL_BLOCK)
+	{
+		int32		nblock = Min(RECOMMEND_ALL_BLOCK, nids - b0);
+		MemoryBudget budget = {0};
+		Interactions given;
+		TestUser   *users;
+		float4	   *x;
+		int32	   *order;
+		int32		n = 0;
+		RankPass	pass;
+
+		old = MemoryContextSwitchTo(block_cxt);
+		memset(&given, 0, sizeof(given));
+		given.nusers = nblock;
+		given.user_ids = ids + b0;
+		LoadUsersWithFactors(&budget, m, &given, "the users' factors", &users, &x, &order);
+		for (int32 u = 0; u < nblock; u++)
+			if (users[u].known)
+				order[n++] = u;
+		cfg.keep_lists = nblock;
+		RunLists(&pass, m, users, x, order, n, &cfg, fixed_shares, &budget);
+		nrows += WriteBlockLists(insert, m, cfg.gm, ids + b0, users, &pass, nblock, cfg.k);
+		nusers += n;
+		MemoryContextSwitchTo(old);
+		MemoryContextReset(block_cxt);
+		ProgressSetIteration(b0 / RECOMMEND_ALL_BLOCK + 1, NAN);	/* blocks done; no loss */
+		CHECK_FOR_INTERRUPTS();
+	}
+	RunTableSql(psprintf("ANALYZE %s", table), SPI_OK_UTILITY);
+	values[0] = ObjectIdGetDatum(TableOid(table));
+	values[1] = Int64GetDatum(nusers);
+	values[2] = Int64GetDatum(nrows);
+	tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+	SPI_finish();
+	return (Datum) 0;
+}
+
+PG_FUNCTION_INFO_V1(recfair_recommend_all);
+Datum
+recfair_recommend_all(PG_FUNCTION_ARGS)
+{
+	return ProgressRun(PROGRESS_COMMAND_EVALUATE, RecommendAll, fcinfo);
 }

@@ -54,6 +54,30 @@ PrefixedTableName(const char *prefix, const char *suffix)
 	return quote_qualified_identifier(schema, name);
 }
 
+/* A new table's name as the caller gave it (optionally schema-qualified), quoted. */
+char *
+NewTableName(const char *given)
+{
+	List	   *names;
+
+	if (given[0] == '\0')
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("table name must not be empty")));
+	names = QualifiedNameList(given);
+	if (list_length(names) > 2)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_NAME),
+				 errmsg("invalid table name \"%s\"", given),
+				 errhint("Use a table name, optionally qualified with a schema.")));
+	if (strlen(strVal(llast(names))) >= NAMEDATALEN)
+		ereport(ERROR,
+				(errcode(ERRCODE_NAME_TOO_LONG),
+				 errmsg("table name \"%s\" is too long", strVal(llast(names)))));
+	return quote_qualified_identifier(list_length(names) == 2 ? strVal(linitial(names)) : NULL,
+									  strVal(llast(names)));
+}
+
 /* Run one statement through SPI; any result other than `expected` is an error. */
 void
 RunTableSql(const char *sql, int expected)

@@ -1,8 +1,9 @@
 /*-------------------------------------------------------------------------
  *
  * relnames.h
- *	  The tables that generate_dataset() and split() create from a user's
- *	  prefix: names, the SQL that makes them, the rows that report them.
+ *	  The tables that generate_dataset(), split() and recommend_all()
+ *	  create from a user's name or prefix: names, the SQL that makes them,
+ *	  the rows that report them.
  *
  *-------------------------------------------------------------------------
  */
@@ -12,6 +13,7 @@
 #include "fmgr.h"
 
 extern char *PrefixedTableName(const char *prefix, const char *suffix);
+extern char *NewTableName(const char *given);
 extern void RunTableSql(const char *sql, int expected);
 extern Oid	TableOid(const char *qualified);
 extern void ReportTable(FunctionCallInfo fcinfo, Oid relid, int64 rows);

@@ -18,22 +18,22 @@ SELECT functions_are('recfair', ARRAY[
 	'embedding_agg_combine_array',
 	'embedding_sum_final_array', 'embedding_avg_final_array', 'sum', 'avg', 'build_info', 'train', 'drop_model',
 	'recommend', 'similar_items', 'recommend_for_items', 'recommend_support', 'generate_dataset', 'evaluate', 'split', 'exposure_report', 'recommend_fair', 'register_tables', 'lock_model',
-	'explain', 'recommend_explained', 'recommend_fair_explained', 'recommend_fair_batch', 'recommend_fair_for_items', 'tune', 'evaluate_per_user', 'feature_map_accum', 'feature_map_combine',
+	'explain', 'recommend_explained', 'recommend_fair_explained', 'recommend_fair_batch', 'recommend_all', 'recommend_fair_for_items', 'tune', 'evaluate_per_user', 'feature_map_accum', 'feature_map_combine',
 	'feature_map', 'feature_map_solve', 'feature_map_apply', 'add_cold_rows', 'grant_serving', 'retrain', 'drop_split', 'rerank_fair', 'reset_fair_exposure', 'training_progress_info', 'idset_in', 'idset_out', 'idset_recv', 'idset_send', 'idset', 'ids',
 	'cardinality', 'idset_eq', 'idset_ne', 'fair_top_k_accum', 'fair_top_k_combine', 'fair_top_k_serialize',
 	'fair_top_k_deserialize', 'fair_top_k_final', 'fair_top_k'],
 	'exactly the expected functions');
 SELECT is((SELECT string_agg(proname || ':' || proparallel::text, ',' ORDER BY proname) FROM pg_proc
 		   WHERE pronamespace = 'recfair'::regnamespace AND proparallel <> 's'),
-	'add_cold_rows:u,drop_model:u,drop_split:u,evaluate:r,evaluate_per_user:r,explain:r,exposure_report:r,generate_dataset:u,grant_serving:u,lock_model:u,recommend:r,recommend_explained:r,recommend_fair:u,recommend_fair_batch:r,recommend_fair_explained:u,recommend_fair_for_items:u,recommend_for_items:r,register_tables:u,reset_fair_exposure:u,retrain:u,similar_items:r,split:u,train:u,training_progress_info:r,tune:u',
+	'add_cold_rows:u,drop_model:u,drop_split:u,evaluate:r,evaluate_per_user:r,explain:r,exposure_report:r,generate_dataset:u,grant_serving:u,lock_model:u,recommend:r,recommend_all:u,recommend_explained:r,recommend_fair:u,recommend_fair_batch:r,recommend_fair_explained:u,recommend_fair_for_items:u,recommend_for_items:r,register_tables:u,reset_fair_exposure:u,retrain:u,similar_items:r,split:u,train:u,training_progress_info:r,tune:u',
 	'parallel safe but for what writes (unsafe) and what reads models through SPI (restricted)');
 SELECT is((SELECT string_agg(proname || ':' || provolatile::text, ',' ORDER BY proname) FROM pg_proc
 		   WHERE pronamespace = 'recfair'::regnamespace AND prokind = 'f' AND provolatile <> 'i'),
-	'add_cold_rows:v,build_info:s,drop_model:v,drop_split:v,evaluate:s,evaluate_per_user:s,explain:s,exposure_report:s,generate_dataset:v,grant_serving:v,lock_model:v,recommend:s,recommend_explained:s,recommend_fair:v,recommend_fair_batch:s,recommend_fair_explained:v,recommend_fair_for_items:v,recommend_for_items:s,register_tables:v,reset_fair_exposure:v,retrain:v,similar_items:s,split:v,train:v,training_progress_info:v,tune:v',
+	'add_cold_rows:v,build_info:s,drop_model:v,drop_split:v,evaluate:s,evaluate_per_user:s,explain:s,exposure_report:s,generate_dataset:v,grant_serving:v,lock_model:v,recommend:s,recommend_all:v,recommend_explained:s,recommend_fair:v,recommend_fair_batch:s,recommend_fair_explained:v,recommend_fair_for_items:v,recommend_for_items:s,register_tables:v,reset_fair_exposure:v,retrain:v,similar_items:s,split:v,train:v,training_progress_info:v,tune:v',
 	'the type functions and rerank_fair are immutable; reading models stable; writing volatile');
 SELECT is((SELECT string_agg(proname, ',' ORDER BY proname) FROM pg_proc
 		   WHERE pronamespace = 'recfair'::regnamespace AND prokind = 'f' AND NOT proisstrict),
-	'als_gram_accum,als_gram_combine,als_gram_final,als_normal_accum,als_normal_combine,als_normal_explicit_accum,build_info,embedding_agg_accum_array,embedding_agg_combine_array,embedding_avg_final_array,embedding_sum_final_array,evaluate,evaluate_per_user,explain,exposure_report,fair_top_k_accum,fair_top_k_accum,fair_top_k_combine,fair_top_k_final,feature_map_accum,feature_map_combine,generate_dataset,grant_serving,recommend,recommend_explained,recommend_fair,recommend_fair_batch,recommend_fair_explained,recommend_fair_for_items,recommend_for_items,register_tables,rerank_fair,reset_fair_exposure,retrain,similar_items,split,train,training_progress_info,tune',
+	'als_gram_accum,als_gram_combine,als_gram_final,als_normal_accum,als_normal_combine,als_normal_explicit_accum,build_info,embedding_agg_accum_array,embedding_agg_combine_array,embedding_avg_final_array,embedding_sum_final_array,evaluate,evaluate_per_user,explain,exposure_report,fair_top_k_accum,fair_top_k_accum,fair_top_k_combine,fair_top_k_final,feature_map_accum,feature_map_combine,generate_dataset,grant_serving,recommend,recommend_all,recommend_explained,recommend_fair,recommend_fair_batch,recommend_fair_explained,recommend_fair_for_items,recommend_for_items,register_tables,rerank_fair,reset_fair_exposure,retrain,similar_items,split,train,training_progress_info,tune',
 	'non-strict: aggregate support, build_info, and the functions with optional (NULL) model or weight arguments');
 SELECT is((SELECT string_agg(p.proname || ':' || format_type(a.aggtranstype, NULL) || ':'
 		   || (a.aggserialfn <> 0)::text, ',' ORDER BY p.proname, p.pronargs) FROM pg_aggregate a
