@@ -38,6 +38,7 @@ OBJS = \
 	src/split.o \
 	src/train.o \
 	src/train_sql.o \
+	src/item_index.o \
 	src/tune.o
 
 DATA = $(wildcard sql/recfair--*.sql)

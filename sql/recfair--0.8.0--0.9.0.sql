@@ -74,3 +74,111 @@ RETURNS TABLE (table_name regclass, users bigint, rows bigint)
 AS 'MODULE_PATHNAME', 'recfair_recommend_all' LANGUAGE C VOLATILE PARALLEL UNSAFE;
 COMMENT ON FUNCTION recfair.recommend_all(text, integer, text, bigint[], text, text, real, integer, jsonb, boolean) IS
 	'every user''s top k (or those of user_ids), items seen in training excluded, written into the new table into_table (user_id, rank, item_id, score), scored in blocks with matrix-matrix products on the compute threads; model NULL: the default model; with group_col, fair lists balanced over each block of 16384 users in id order as recommend_fair_batch balances its set (amortized => false: each list on its own) and a group_value column';
+
+/* The candidate index of large catalogs. */
+/*
+ * Candidate indexes for large catalogs (build_index): per model, k-means
+ * lists of its items, which serving searches instead of every item.
+ */
+CREATE TABLE recfair.item_index (
+	model text PRIMARY KEY,
+	version bigint NOT NULL,
+	lists integer NOT NULL CHECK (lists > 0),
+	centroids real[] NOT NULL,
+	item_ids bigint[] NOT NULL,
+	list_ends integer[] NOT NULL,
+	built bigint NOT NULL
+);
+COMMENT ON TABLE recfair.item_index IS
+	'per model, the inverted-file index build_index() made of its items: lists x factors centroids (row-major), the item ids in list order and where each list ends; serving uses it while version is the model''s';
+SELECT pg_catalog.pg_extension_config_dump('recfair.item_index', '');
+
+/*
+ * Roles that read item_factors (granted serving, or training) read the
+ * index too: without it they would serve as before, scoring every item.
+ */
+DO $$
+DECLARE
+	grantee regrole;
+BEGIN
+	FOR grantee IN
+		SELECT DISTINCT a.grantee::pg_catalog.regrole
+		FROM pg_catalog.pg_class c, pg_catalog.aclexplode(c.relacl) a
+		WHERE c.oid OPERATOR(pg_catalog.=) 'recfair.item_factors'::pg_catalog.regclass
+		  AND a.privilege_type OPERATOR(pg_catalog.=) 'SELECT' AND a.grantee OPERATOR(pg_catalog.<>) 0
+		  AND a.grantee OPERATOR(pg_catalog.<>) c.relowner
+	LOOP
+		EXECUTE pg_catalog.format('GRANT SELECT ON recfair.item_index TO %s', grantee);
+	END LOOP;
+END
+$$;
+
+CREATE FUNCTION recfair.build_index(model text DEFAULT NULL, lists integer DEFAULT NULL, seed bigint DEFAULT 42)
+RETURNS TABLE (model_name text, list_count integer, items bigint, seconds double precision)
+AS 'MODULE_PATHNAME', 'recfair_build_index' LANGUAGE C VOLATILE PARALLEL UNSAFE;
+COMMENT ON FUNCTION recfair.build_index(text, integer, bigint) IS
+	'partition the model''s items into lists by k-means (lists NULL: the square root of the items; seeded), so that recommend and recommend_fair score only the items of the recfair.index_probes lists nearest the user; replaces any index of the model, and train() rebuilds it with as many lists';
+
+CREATE FUNCTION recfair.drop_index(model text DEFAULT NULL) RETURNS boolean
+AS 'MODULE_PATHNAME', 'recfair_drop_index' LANGUAGE C VOLATILE PARALLEL UNSAFE;
+COMMENT ON FUNCTION recfair.drop_index(text) IS
+	'remove the model''s item index (serving then scores every item again); returns whether it had one';
+
+/* grant_serving() grants the index too. */
+CREATE OR REPLACE FUNCTION recfair.grant_serving(role regrole, model text DEFAULT NULL, amortized boolean DEFAULT false)
+RETURNS SETOF text
+LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+#variable_conflict use_variable
+DECLARE
+	stmt text;
+	t record;
+BEGIN
+	IF role IS NULL OR amortized IS NULL THEN
+		RAISE EXCEPTION 'role and amortized must not be NULL' USING ERRCODE = '22004';
+	END IF;
+	IF model IS NOT NULL AND NOT EXISTS (SELECT 1 FROM recfair.models m WHERE m.name OPERATOR(pg_catalog.=) model) THEN
+		RAISE EXCEPTION 'model "%" does not exist', model USING ERRCODE = '42704',
+			HINT = 'SELECT name FROM recfair.models lists the models.';
+	END IF;
+	FOR stmt IN
+		SELECT pg_catalog.format('GRANT USAGE ON SCHEMA recfair TO %s', role)
+		UNION ALL
+		SELECT pg_catalog.format('GRANT SELECT ON recfair.models, recfair.user_factors, recfair.item_factors, '
+								 'recfair.feature_maps, recfair.item_index TO %s', role)
+		UNION ALL
+		SELECT pg_catalog.format('GRANT SELECT, INSERT, UPDATE ON recfair.fair_exposure TO %s', role) WHERE amortized
+	LOOP
+		EXECUTE stmt;
+		RETURN NEXT stmt;
+	END LOOP;
+	-- the registered tables of the model (or of every model), by their current names
+	FOR t IN
+		SELECT DISTINCT pg_catalog.to_regclass(x.tbl) AS rel, x.tbl
+		FROM (SELECT m.item_table AS tbl FROM recfair.models m
+			  WHERE (model IS NULL OR m.name OPERATOR(pg_catalog.=) model) AND m.item_table IS NOT NULL
+			  UNION
+			  SELECT m.user_table FROM recfair.models m
+			  WHERE (model IS NULL OR m.name OPERATOR(pg_catalog.=) model) AND m.user_table IS NOT NULL) x
+		ORDER BY x.tbl
+	LOOP
+		IF t.rel IS NULL THEN
+			RAISE NOTICE 'the registered table % no longer exists: skipped', t.tbl;
+			CONTINUE;
+		END IF;
+		stmt := pg_catalog.format('GRANT SELECT ON %s TO %s', t.rel, role);
+		EXECUTE stmt;
+		RETURN NEXT stmt;
+		IF (SELECT c.relkind FROM pg_catalog.pg_class c WHERE c.oid OPERATOR(pg_catalog.=) t.rel) IN ('v', 'f')
+		   AND NOT pg_catalog.pg_has_role(role::pg_catalog.oid,
+				(SELECT c.relowner FROM pg_catalog.pg_class c WHERE c.oid OPERATOR(pg_catalog.=) t.rel), 'USAGE')
+		   AND NOT pg_catalog.pg_has_role((SELECT c.relowner FROM pg_catalog.pg_class c WHERE c.oid OPERATOR(pg_catalog.=) t.rel),
+				role::pg_catalog.oid, 'USAGE') THEN
+			RAISE NOTICE '% is a view or foreign table of another role: recfair reads it for % only as its owner would, which % may not do',
+				t.rel, role, role
+				USING HINT = 'Register a table or a materialized view instead, or one owned by that role; docs/security.md says why.';
+		END IF;
+	END LOOP;
+END
+$$;

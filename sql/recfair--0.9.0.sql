@@ -549,6 +549,23 @@ COMMENT ON TABLE recfair.feature_maps IS
 	'per model and side, the ridge regression from the registered table''s feature column to the factors (and bias): map is (features + 1) x targets, the intercept''s row last, as feature_map_solve returns; rows with features and no interactions got factors from it';
 SELECT pg_catalog.pg_extension_config_dump('recfair.feature_maps', '');
 
+/*
+ * Candidate indexes for large catalogs (build_index): per model, k-means
+ * lists of its items, which serving searches instead of every item.
+ */
+CREATE TABLE recfair.item_index (
+	model text PRIMARY KEY,
+	version bigint NOT NULL,
+	lists integer NOT NULL CHECK (lists > 0),
+	centroids real[] NOT NULL,
+	item_ids bigint[] NOT NULL,
+	list_ends integer[] NOT NULL,
+	built bigint NOT NULL
+);
+COMMENT ON TABLE recfair.item_index IS
+	'per model, the inverted-file index build_index() made of its items: lists x factors centroids (row-major), the item ids in list order and where each list ends; serving uses it while version is the model''s';
+SELECT pg_catalog.pg_extension_config_dump('recfair.item_index', '');
+
 /* The lock train() and drop_model() take, for register_tables(). */
 CREATE FUNCTION recfair.lock_model(model text) RETURNS void
 AS 'MODULE_PATHNAME', 'recfair_lock_model' LANGUAGE C VOLATILE STRICT PARALLEL UNSAFE;
@@ -635,7 +652,7 @@ BEGIN
 		SELECT pg_catalog.format('GRANT USAGE ON SCHEMA recfair TO %s', role)
 		UNION ALL
 		SELECT pg_catalog.format('GRANT SELECT ON recfair.models, recfair.user_factors, recfair.item_factors, '
-								 'recfair.feature_maps TO %s', role)
+								 'recfair.feature_maps, recfair.item_index TO %s', role)
 		UNION ALL
 		SELECT pg_catalog.format('GRANT SELECT, INSERT, UPDATE ON recfair.fair_exposure TO %s', role) WHERE amortized
 	LOOP
@@ -1043,6 +1060,17 @@ RETURNS TABLE (user_id bigint, rank integer, item_id bigint, score real, group_v
 AS 'MODULE_PATHNAME', 'recfair_recommend_fair_batch' LANGUAGE C STABLE PARALLEL RESTRICTED;
 COMMENT ON FUNCTION recfair.recommend_fair_batch(bigint[], integer, text, text, text, real, integer, jsonb, boolean, text, text) IS
 	'fair top-k lists for a set of users in one call, balanced over the set as amortized mode balances over time but from nothing and storing nothing: deterministic, and runnable read-only (dashboards); users in ascending id order, each once; amortized => false makes each list fair on its own; fallback => ''popularity'' gives users the model does not know the most popular items (within their segment of the registered user table''s column fallback_segment, when given), re-ranked fairly, flagged in the column fallback';
+
+CREATE FUNCTION recfair.build_index(model text DEFAULT NULL, lists integer DEFAULT NULL, seed bigint DEFAULT 42)
+RETURNS TABLE (model_name text, list_count integer, items bigint, seconds double precision)
+AS 'MODULE_PATHNAME', 'recfair_build_index' LANGUAGE C VOLATILE PARALLEL UNSAFE;
+COMMENT ON FUNCTION recfair.build_index(text, integer, bigint) IS
+	'partition the model''s items into lists by k-means (lists NULL: the square root of the items; seeded), so that recommend and recommend_fair score only the items of the recfair.index_probes lists nearest the user; replaces any index of the model, and train() rebuilds it with as many lists';
+
+CREATE FUNCTION recfair.drop_index(model text DEFAULT NULL) RETURNS boolean
+AS 'MODULE_PATHNAME', 'recfair_drop_index' LANGUAGE C VOLATILE PARALLEL UNSAFE;
+COMMENT ON FUNCTION recfair.drop_index(text) IS
+	'remove the model''s item index (serving then scores every item again); returns whether it had one';
 
 CREATE FUNCTION recfair.recommend_all(model text, k integer, into_table text, user_ids bigint[] DEFAULT NULL,
 									  group_col text DEFAULT NULL, target text DEFAULT 'equal',

@@ -116,6 +116,10 @@ DeleteModelFactors(const char *model)
 
 	Execute("DELETE FROM recfair.user_factors WHERE model OPERATOR(pg_catalog.=) $1", 1, types, values, SPI_OK_DELETE);
 	Execute("DELETE FROM recfair.item_factors WHERE model OPERATOR(pg_catalog.=) $1", 1, types, values, SPI_OK_DELETE);
+	/* and its item index (a table since 0.9.0) */
+	if (OidIsValid(RecfairTableOid("item_index")) &&
+		pg_class_aclcheck(RecfairTableOid("item_index"), GetUserId(), ACL_DELETE) == ACLCHECK_OK)
+		Execute("DELETE FROM recfair.item_index WHERE model OPERATOR(pg_catalog.=) $1", 1, types, values, SPI_OK_DELETE);
 	/* and its feature maps (a table since 0.8.0) */
 	if (OidIsValid(RecfairTableOid("feature_maps")))
 		Execute("DELETE FROM recfair.feature_maps WHERE model OPERATOR(pg_catalog.=) $1", 1, types, values, SPI_OK_DELETE);

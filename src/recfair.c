@@ -22,6 +22,7 @@
 #include "model_store.h"
 #include "parallel.h"
 #include "progress.h"
+#include "item_index.h"
 #include "utils/guc.h"
 
 PG_MODULE_MAGIC;
@@ -56,6 +57,15 @@ _PG_init(void)
 							 "Training reports a NOTICE per iteration and a summary, and evaluation its time.",
 							 "Off: only NOTICEs about the data (skipped rows); recfair.training_progress shows running training either way.",
 							 &recfair_progress_notices, false,
+							 PGC_USERSET, 0, NULL, NULL, NULL);
+	DefineCustomIntVariable("recfair.index_probes",
+							"Lists of a model's item index that serving searches per request (0: the index's default, 1/16 of its lists, at least 8).",
+							"More lists: higher recall, slower requests.  Models without an index score every item.",
+							&recfair_index_probes, 0, 0, 65536,
+							PGC_USERSET, 0, NULL, NULL, NULL);
+	DefineCustomBoolVariable("recfair.exact_search",
+							 "Serving scores every item even when the model has an item index.",
+							 NULL, &recfair_exact_search, false,
 							 PGC_USERSET, 0, NULL, NULL, NULL);
 	MarkGUCPrefixReserved("recfair");
 	ProgressInit();

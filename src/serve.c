@@ -27,6 +27,7 @@
 #include "funcapi.h"
 #include "idmap.h"
 #include "idset.h"
+#include "item_index.h"
 #include "miscadmin.h"
 #include "model_store.h"
 #include "nodes/makefuncs.h"
@@ -161,6 +162,10 @@ ModelCache *
 GetModel(const char *model)
 {
 	static SPIPlanPtr plan = NULL;
+	static SPIPlanPtr plan_with_index = NULL;
+	Oid			index_relid;
+	bool		with_index;
+	int64		built = 0;
 	/* a named model is checked by the query below; only NULL needs resolving */
 	char	   *name = model != NULL ? pstrdup(model) : ResolveModelName(NULL);
 	Oid			types[1] = {TEXTOID};
@@ -186,8 +191,33 @@ GetModel(const char *model)
 				(errcode(ERRCODE_NAME_TOO_LONG),
 				 errmsg("model name \"%.40s...\" is too long", name),
 				 errdetail("A model name has at most %d bytes.", (int) sizeof(cache[0].name) - 1)));
-	rc = SPI_execute_plan(KeptPlan(&plan,
-								   "SELECT version, factors, "
+	/*
+	 * The model's candidate index, when it has one for this version and
+	 * the caller may read it (a role granted serving before 0.9.0 may not:
+	 * it then scores every item, as before).
+	 */
+	index_relid = RecfairTableOid("item_index");
+	with_index = OidIsValid(index_relid) &&
+		pg_class_aclcheck(index_relid, GetUserId(), ACL_SELECT) == ACLCHECK_OK;
+	rc = with_index ?
+		SPI_execute_plan(KeptPlan(&plan_with_index,
+								  "SELECT version, factors, "
+								   "coalesce((hyperparameters OPERATOR(pg_catalog.->>) 'alpha'::pg_catalog.text)::pg_catalog.float8, 1), "
+								   "coalesce((hyperparameters OPERATOR(pg_catalog.->>) 'regularization'::pg_catalog.text)::pg_catalog.float8, 0.01), "
+								   "algorithm OPERATOR(pg_catalog.=) 'als_explicit'::pg_catalog.text, "
+								   "coalesce((hyperparameters OPERATOR(pg_catalog.->>) 'global_mean'::pg_catalog.text)::pg_catalog.float8, 0), "
+								   "CASE WHEN hyperparameters OPERATOR(pg_catalog.->>) 'confidence'::pg_catalog.text "
+								   "OPERATOR(pg_catalog.=) 'alpha*w'::pg_catalog.text THEN 0.0 ELSE 1.0 END::pg_catalog.float8, "
+								   "coalesce((hyperparameters OPERATOR(pg_catalog.->>) 'weighted_regularization'::pg_catalog.text)::pg_catalog.bool, false), "
+								   "CASE WHEN hyperparameters OPERATOR(pg_catalog.->>) 'confidence'::pg_catalog.text "
+								   "OPERATOR(pg_catalog.=) 'log'::pg_catalog.text THEN "
+								   "coalesce((hyperparameters OPERATOR(pg_catalog.->>) 'eps'::pg_catalog.text)::pg_catalog.float8, 1) END, "
+								   "algorithm, (SELECT i.built FROM recfair.item_index i WHERE i.model OPERATOR(pg_catalog.=) $1 "
+								   "AND i.version OPERATOR(pg_catalog.=) models.version) "
+								   "FROM recfair.models WHERE name OPERATOR(pg_catalog.=) $1", 1, types),
+						 values, NULL, true, 1) :
+		SPI_execute_plan(KeptPlan(&plan,
+								  "SELECT version, factors, "
 								   "coalesce((hyperparameters OPERATOR(pg_catalog.->>) 'alpha'::pg_catalog.text)::pg_catalog.float8, 1), "
 								   "coalesce((hyperparameters OPERATOR(pg_catalog.->>) 'regularization'::pg_catalog.text)::pg_catalog.float8, 0.01), "
 								   "algorithm OPERATOR(pg_catalog.=) 'als_explicit'::pg_catalog.text, "
@@ -199,7 +229,7 @@ GetModel(const char *model)
 								   "OPERATOR(pg_catalog.=) 'log'::pg_catalog.text THEN "
 								   "coalesce((hyperparameters OPERATOR(pg_catalog.->>) 'eps'::pg_catalog.text)::pg_catalog.float8, 1) END, "
 								   "algorithm FROM recfair.models WHERE name OPERATOR(pg_catalog.=) $1", 1, types),
-						  values, NULL, true, 1);
+						 values, NULL, true, 1);
 	if (rc != SPI_OK_SELECT || SPI_processed != 1)
 		ereport(ERROR,
 				(errcode(ERRCODE_UNDEFINED_OBJECT),
@@ -217,11 +247,17 @@ GetModel(const char *model)
 	/* confidence log: log(1 + 1/eps); bm25's weights need the training data's counts, so 1 */
 	unit_weight = isnull ? 1.0 : log1p(1.0 / DatumGetFloat8(eps));
 	algorithm = TextDatumGetCString(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 10, &isnull));
+	if (with_index)
+	{
+		Datum		b = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 11, &isnull);
+
+		built = isnull ? 0 : DatumGetInt64(b);
+	}
 
 	for (int i = 0; i < CACHE_SLOTS; i++)
 		if (cache[i].version != 0 && strcmp(cache[i].name, name) == 0)
 			entry = &cache[i];
-	if (entry != NULL && entry->version == version)
+	if (entry != NULL && entry->version == version && entry->index_built == built)
 	{
 		entry->last_used = ++cache_clock;
 		return entry;
@@ -250,7 +286,11 @@ GetModel(const char *model)
 	entry->weighted_regularization = weighted;
 	entry->unit_weight = unit_weight;
 	strlcpy(entry->algorithm, algorithm, sizeof(entry->algorithm));
+	entry->ivf = NULL;
+	entry->index_built = built;
 	LoadItems(entry, name);
+	if (built != 0)
+		LoadItemIndex(entry, built);
 	entry->version = version;
 	entry->last_used = ++cache_clock;
 	return entry;
@@ -420,7 +460,7 @@ OptionalText(FunctionCallInfo fcinfo, int n)
  * exclude_seen.  NULL for a user unknown to the model.
  */
 float4 *
-UserScores(const ModelCache *m, int64 user_id, bool exclude_seen)
+UserScores(const ModelCache *m, int64 user_id, bool exclude_seen, int32 wanted)
 {
 	static SPIPlanPtr plan = NULL;
 	Oid			types[2] = {TEXTOID, INT8OID};
@@ -446,7 +486,18 @@ UserScores(const ModelCache *m, int64 user_id, bool exclude_seen)
 				 errmsg("user %lld of model \"%s\" has %d factors, expected %d",
 						(long long) user_id, m->name, x->dim, m->k)));
 
-	scores = ScoreItems(m, x->x);
+	if (m->ivf != NULL && !recfair_exact_search)
+	{
+		/* enough candidates that `wanted` remain after the seen items go */
+		Datum		seen = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2, &isnull);
+		int32		nseen = 0;
+
+		if (exclude_seen && !isnull)
+			(void) SeenItemIds(seen, SPI_gettypeid(SPI_tuptable->tupdesc, 2), &nseen);
+		scores = IndexScores(m, x->x, wanted + nseen);
+	}
+	else
+		scores = ScoreItems(m, x->x);
 	if (m->explicit_model || m->item_bias != NULL)
 	{
 		Datum		b = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 3, &isnull);
@@ -486,7 +537,7 @@ RecommendScores(FunctionCallInfo fcinfo, ModelCache **m, int64 *user_id, int *k)
 	*k = PG_GETARG_INT32(1);
 	CheckK(*k);
 	*m = GetModel(OptionalText(fcinfo, 2));
-	return UserScores(*m, *user_id, PG_GETARG_BOOL(3));
+	return UserScores(*m, *user_id, PG_GETARG_BOOL(3), *k);
 }
 
 /* recommend(user_id, k, model, exclude_seen): the user's top k items. */

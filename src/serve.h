@@ -16,6 +16,7 @@
 #define CACHE_SLOTS 4
 
 struct FairModelState;			/* fair.h */
+struct ItemIndex;				/* item_index.h */
 struct ArrayType;				/* utils/array.h */
 
 typedef struct ModelCache
@@ -40,6 +41,8 @@ typedef struct ModelCache
 	float4	   *gram;			/* Y'Y, k x k */
 	idmap_hash *index;
 	struct FairModelState *fair;	/* fair.c's state for this version; NULL until used */
+	struct ItemIndex *ivf;		/* item_index.c's candidate index, or NULL: score every item */
+	int64		index_built;	/* recfair.item_index.built of that index, or 0 */
 	uint64		last_used;
 } ModelCache;
 
@@ -55,7 +58,7 @@ extern ModelCache *GetModel(const char *model);
 extern ModelCache *CachedModelSlot(int slot);
 extern int	TopK(const ModelCache *m, const float4 *scores, int k, Candidate *out);
 extern void CheckK(int k);
-extern float4 *UserScores(const ModelCache *m, int64 user_id, bool exclude_seen);
+extern float4 *UserScores(const ModelCache *m, int64 user_id, bool exclude_seen, int32 wanted);
 extern void AddBiases(const ModelCache *m, float4 *scores, float4 user_bias);
 extern float4 *BasketScores(const ModelCache *m, struct ArrayType *basket);
 

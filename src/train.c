@@ -26,6 +26,9 @@
 #include "feature_maps.h"
 #include "funcapi.h"
 #include "interactions.h"
+#include "item_index.h"
+#include "utils/snapmgr.h"
+#include "access/xact.h"
 #include "legacy.h"
 #include "lib/stringinfo.h"
 #include "miscadmin.h"
@@ -1241,6 +1244,7 @@ Train(FunctionCallInfo fcinfo)
 	TrainJob	job;
 	Datum		result;
 	bool		engine;
+	int32		index_lists;
 
 	memset(&job, 0, sizeof(job));
 	INSTR_TIME_SET_CURRENT(job.start);
@@ -1251,6 +1255,8 @@ Train(FunctionCallInfo fcinfo)
 	engine = UseAggregateEngine(&job);
 	/* a read-only transaction, missing privileges or another's model: fail before reading */
 	(void) CheckModelWritable(job.model, "train", true, &job.checked_owner);
+	/* a model with an item index gets a new one, with as many lists */
+	index_lists = ModelIndexLists(job.model);
 	if (!engine || !FitWithAggregates(&job))
 	{
 		ReadTrainingData(&job);
@@ -1260,6 +1266,15 @@ Train(FunctionCallInfo fcinfo)
 	ApplyFeatureMaps(&job);
 	ClearAmortizedState(job.model);
 	result = SaveCatalogRow(&job);
+	if (index_lists > 0)
+	{
+		/* the index of the new version: read the rows just written */
+		CommandCounterIncrement();
+		PushCopiedSnapshot(GetActiveSnapshot());
+		UpdateActiveSnapshotCommandId();
+		(void) BuildItemIndex(job.model, index_lists, ITEM_INDEX_DEFAULT_SEED);
+		PopActiveSnapshot();
+	}
 	SPI_finish();
 	return result;
 }
