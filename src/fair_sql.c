@@ -463,7 +463,7 @@ UserFairList(FunctionCallInfo fcinfo, const RecommendFairCall *call, ModelCache 
 	ModelCache *m = GetModel(call->model);
 	const GroupMap *gm = GetGroupMap(m, call->group_col);
 	float4	   *scores = PG_ARGISNULL(RF_ARG_USER_ID) ? NULL : UserScores(m, call->user_id, call->exclude_seen,
-																					   Min(call->fair.ncandidates, m->nitems));
+																					   Min(call->fair.ncandidates, m->nitems), NULL);
 
 	*m_out = m;
 	*gm_out = gm;

@@ -200,10 +200,11 @@ CompareListScoreDesc(const void *a, const void *b)
 /*
  * Scores of the items in the query's best lists (exact inner products),
  * -inf for every other item: the best `probes` lists, and more while they
- * hold fewer than min_items items.
+ * hold fewer than min_items items.  With ranges, the other items are left
+ * unset and ranges says which positions were scored.
  */
 float4 *
-IndexScores(const ModelCache *m, const float4 *query, int32 min_items)
+IndexScores(const ModelCache *m, const float4 *query, int32 min_items, ScoredRanges *ranges)
 {
 	const ItemIndex *index = m->ivf;
 	int32		probes = IndexProbes(index);
@@ -220,8 +221,15 @@ IndexScores(const ModelCache *m, const float4 *query, int32 min_items)
 		best[l].list = l;
 	}
 	qsort(best, index->nlists, sizeof(ListScore), CompareListScoreDesc);
-	for (int32 i = 0; i < m->nitems; i++)
-		scores[i] = -INFINITY;
+	if (ranges != NULL)
+	{
+		ranges->n = 0;
+		ranges->start = palloc(sizeof(int32) * index->nlists);
+		ranges->end = palloc(sizeof(int32) * index->nlists);
+	}
+	else
+		for (int32 i = 0; i < m->nitems; i++)
+			scores[i] = -INFINITY;
 	for (int32 p = 0, scanned = 0; p < index->nlists && (p < probes || scanned < min_items); p++)
 	{
 		int32		l = best[p].list;
@@ -229,6 +237,12 @@ IndexScores(const ModelCache *m, const float4 *query, int32 min_items)
 		int32		n = index->list_start[l + 1] - start;
 
 		scanned += n;
+		if (ranges != NULL && n > 0)
+		{
+			ranges->start[ranges->n] = start;
+			ranges->end[ranges->n] = start + n;
+			ranges->n++;
+		}
 		if (n > 0)
 			cblas_sgemv(CblasRowMajor, CblasNoTrans, n, m->k, 1.0f, m->factors + (int64) start * m->k, m->k,
 						query, 1, 0.0f, scores + start, 1);

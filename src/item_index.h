@@ -29,7 +29,7 @@ extern bool recfair_exact_search;
 
 extern void LoadItemIndex(ModelCache *m, int64 built);
 extern int32 IndexProbes(const ItemIndex *index);
-extern float4 *IndexScores(const ModelCache *m, const float4 *query, int32 min_items);
+extern float4 *IndexScores(const ModelCache *m, const float4 *query, int32 min_items, ScoredRanges *ranges);
 extern int32 BuildItemIndex(const char *model, int32 lists, int64 seed);
 extern int32 ModelIndexLists(const char *model);
 

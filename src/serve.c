@@ -327,41 +327,62 @@ SiftDown(const ModelCache *m, Candidate *heap, int n, int i)
 	}
 }
 
+/* Offer item i to the min-heap of the best k so far (n of them); returns the new n. */
+static inline int
+HeapOffer(const ModelCache *m, const float4 *scores, int32 i, int k, Candidate *out, int n)
+{
+	Candidate	c = {scores[i], i};
+
+	/* the common case once the heap is full: worse than the worst kept */
+	if (n == k && scores[i] < out[0].score)
+		return n;
+	if (isinf(scores[i]) && scores[i] < 0)
+		return n;
+	if (n < k)
+	{
+		int			j = n++;
+
+		out[j] = c;
+		while (j > 0 && Better(m, out[(j - 1) / 2], out[j]))
+		{
+			Candidate	tmp = out[j];
+
+			out[j] = out[(j - 1) / 2];
+			out[(j - 1) / 2] = tmp;
+			j = (j - 1) / 2;
+		}
+	}
+	else if (Better(m, c, out[0]))
+	{
+		out[0] = c;
+		SiftDown(m, out, n, 0);
+	}
+	return n;
+}
+
 int
 TopK(const ModelCache *m, const float4 *scores, int k, Candidate *out)
+{
+	return TopKOf(m, scores, NULL, k, out);
+}
+
+/*
+ * The top k of the scored items: every item (ranges NULL, or n < 0), or
+ * only those in ranges (an item index's lists; the rest of scores unset).
+ */
+int
+TopKOf(const ModelCache *m, const float4 *scores, const ScoredRanges *ranges, int k, Candidate *out)
 {
 	int			n = 0;
 
 	/* a min-heap (worst at the root) of the best k so far */
-	for (int32 i = 0; i < m->nitems; i++)
-	{
-		Candidate	c = {scores[i], i};
-
-		/* the common case once the heap is full: worse than the worst kept */
-		if (n == k && scores[i] < out[0].score)
-			continue;
-		if (isinf(scores[i]) && scores[i] < 0)
-			continue;
-		if (n < k)
-		{
-			int			j = n++;
-
-			out[j] = c;
-			while (j > 0 && Better(m, out[(j - 1) / 2], out[j]))
-			{
-				Candidate	tmp = out[j];
-
-				out[j] = out[(j - 1) / 2];
-				out[(j - 1) / 2] = tmp;
-				j = (j - 1) / 2;
-			}
-		}
-		else if (Better(m, c, out[0]))
-		{
-			out[0] = c;
-			SiftDown(m, out, n, 0);
-		}
-	}
+	if (ranges == NULL || ranges->n < 0)
+		for (int32 i = 0; i < m->nitems; i++)
+			n = HeapOffer(m, scores, i, k, out, n);
+	else
+		for (int32 r = 0; r < ranges->n; r++)
+			for (int32 i = ranges->start[r]; i < ranges->end[r]; i++)
+				n = HeapOffer(m, scores, i, k, out, n);
 	/* heap sort: repeatedly move the worst to the end */
 	for (int end = n - 1; end > 0; end--)
 	{
@@ -407,11 +428,11 @@ Exclude(const ModelCache *m, float4 *scores, int64 id)
 }
 
 static void
-EmitTopK(FunctionCallInfo fcinfo, const ModelCache *m, const float4 *scores, int k)
+EmitTopK(FunctionCallInfo fcinfo, const ModelCache *m, const float4 *scores, const ScoredRanges *ranges, int k)
 {
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	Candidate  *top = palloc(sizeof(Candidate) * k);
-	int			n = TopK(m, scores, k, top);
+	int			n = TopKOf(m, scores, ranges, k, top);
 
 	for (int i = 0; i < n; i++)
 	{
@@ -460,7 +481,7 @@ OptionalText(FunctionCallInfo fcinfo, int n)
  * exclude_seen.  NULL for a user unknown to the model.
  */
 float4 *
-UserScores(const ModelCache *m, int64 user_id, bool exclude_seen, int32 wanted)
+UserScores(const ModelCache *m, int64 user_id, bool exclude_seen, int32 wanted, ScoredRanges *ranges)
 {
 	static SPIPlanPtr plan = NULL;
 	Oid			types[2] = {TEXTOID, INT8OID};
@@ -470,6 +491,8 @@ UserScores(const ModelCache *m, int64 user_id, bool exclude_seen, int32 wanted)
 	float4	   *scores;
 	int			rc;
 
+	if (ranges != NULL)
+		ranges->n = -1;			/* every item, unless an index scores fewer */
 	values[0] = CStringGetTextDatum(m->name);
 	values[1] = Int64GetDatum(user_id);
 	rc = SPI_execute_plan(KeptPlan(&plan, "SELECT factors, seen, bias FROM recfair.user_factors "
@@ -494,7 +517,9 @@ UserScores(const ModelCache *m, int64 user_id, bool exclude_seen, int32 wanted)
 
 		if (exclude_seen && !isnull)
 			(void) SeenItemIds(seen, SPI_gettypeid(SPI_tuptable->tupdesc, 2), &nseen);
-		scores = IndexScores(m, x->x, wanted + nseen);
+		/* only the lists' items are set when the caller reads them through ranges and nothing adds biases */
+		scores = IndexScores(m, x->x, wanted + nseen,
+							 m->explicit_model || m->item_bias != NULL ? NULL : ranges);
 	}
 	else
 		scores = ScoreItems(m, x->x);
@@ -527,7 +552,7 @@ UserScores(const ModelCache *m, int64 user_id, bool exclude_seen, int32 wanted)
  * know.  Inside an SPI connection.
  */
 static float4 *
-RecommendScores(FunctionCallInfo fcinfo, ModelCache **m, int64 *user_id, int *k)
+RecommendScores(FunctionCallInfo fcinfo, ModelCache **m, int64 *user_id, int *k, ScoredRanges *ranges)
 {
 	/* a NULL user (or model) is allowed: an unknown user, no rows */
 	CheckArgsNotNull(fcinfo, 4, (1U << 0) | (1U << 2));
@@ -537,7 +562,7 @@ RecommendScores(FunctionCallInfo fcinfo, ModelCache **m, int64 *user_id, int *k)
 	*k = PG_GETARG_INT32(1);
 	CheckK(*k);
 	*m = GetModel(OptionalText(fcinfo, 2));
-	return UserScores(*m, *user_id, PG_GETARG_BOOL(3), *k);
+	return UserScores(*m, *user_id, PG_GETARG_BOOL(3), *k, ranges);
 }
 
 /* recommend(user_id, k, model, exclude_seen): the user's top k items. */
@@ -549,12 +574,13 @@ recfair_recommend(PG_FUNCTION_ARGS)
 	int			k;
 	ModelCache *m;
 	float4	   *scores;
+	ScoredRanges ranges;
 
 	InitMaterializedSRF(fcinfo, 0);
 	SPI_connect();
-	scores = RecommendScores(fcinfo, &m, &user_id, &k);
+	scores = RecommendScores(fcinfo, &m, &user_id, &k, &ranges);
 	if (scores != NULL)
-		EmitTopK(fcinfo, m, scores, k);
+		EmitTopK(fcinfo, m, scores, &ranges, k);
 	SPI_finish();
 	return (Datum) 0;
 }
@@ -577,17 +603,18 @@ recfair_recommend_explained(PG_FUNCTION_ARGS)
 	int32	   *index;
 	RowReasons	reasons;
 	int			n;
+	ScoredRanges ranges;
 
 	InitMaterializedSRF(fcinfo, 0);
 	SPI_connect();
-	scores = RecommendScores(fcinfo, &m, &user_id, &k);
+	scores = RecommendScores(fcinfo, &m, &user_id, &k, &ranges);
 	if (scores == NULL)
 	{
 		SPI_finish();
 		return (Datum) 0;
 	}
 	top = palloc(sizeof(Candidate) * k);
-	n = TopK(m, scores, k, top);
+	n = TopKOf(m, scores, &ranges, k, top);
 	index = palloc(sizeof(int32) * Max(n, 1));
 	for (int i = 0; i < n; i++)
 		index[i] = top[i].index;
@@ -648,7 +675,7 @@ recfair_similar_items(PG_FUNCTION_ARGS)
 		scores[i] = denom > 0 ? scores[i] / denom : -INFINITY;
 	}
 	scores[e->index] = -INFINITY;
-	EmitTopK(fcinfo, m, scores, k);
+	EmitTopK(fcinfo, m, scores, NULL, k);
 	SPI_finish();
 	return (Datum) 0;
 }
@@ -738,7 +765,7 @@ recfair_recommend_for_items(PG_FUNCTION_ARGS)
 	m = GetModel(OptionalText(fcinfo, 2));
 	scores = BasketScores(m, PG_GETARG_ARRAYTYPE_P(0));
 	if (scores != NULL)
-		EmitTopK(fcinfo, m, scores, k);
+		EmitTopK(fcinfo, m, scores, NULL, k);
 	SPI_finish();
 	return (Datum) 0;
 }

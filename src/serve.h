@@ -53,12 +53,26 @@ typedef struct Candidate
 	int32		index;
 } Candidate;
 
+/*
+ * Which items a scores array holds: every item (n < 0), or only the items
+ * of these position ranges [start, end) (an item index's lists), the rest
+ * unset.
+ */
+typedef struct ScoredRanges
+{
+	int32		n;
+	int32	   *start;
+	int32	   *end;
+} ScoredRanges;
+
 /* These run inside an SPI connection. */
 extern ModelCache *GetModel(const char *model);
 extern ModelCache *CachedModelSlot(int slot);
 extern int	TopK(const ModelCache *m, const float4 *scores, int k, Candidate *out);
+extern int	TopKOf(const ModelCache *m, const float4 *scores, const ScoredRanges *ranges, int k, Candidate *out);
 extern void CheckK(int k);
-extern float4 *UserScores(const ModelCache *m, int64 user_id, bool exclude_seen, int32 wanted);
+extern float4 *UserScores(const ModelCache *m, int64 user_id, bool exclude_seen, int32 wanted,
+						  ScoredRanges *ranges);
 extern void AddBiases(const ModelCache *m, float4 *scores, float4 user_bias);
 extern float4 *BasketScores(const ModelCache *m, struct ArrayType *basket);
 

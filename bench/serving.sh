@@ -1,0 +1,107 @@
+#!/usr/bin/env bash
+# Serving large catalogs: pgbench with 2 clients on generated catalogs (64
+# factors), for each size side by side in the same run:
+#  - recommend(uid, 10) scoring every item (recfair.exact_search = on)
+#    against the same with the model's item index (build_index(), default
+#    probes), and recommend_fair(uid, 10, 'brand') both ways:
+#    requests/s and average latency;
+#  - recall@10 of the indexed lists against the exact ones over 1,000
+#    users (and with recfair.index_probes doubled);
+#  - a backend's private memory (RssAnon from /proc) before and after its
+#    first recommend() on the model;
+#  - recommend_all(): every user's top 10 into a table, users/s.
+# pgvector's HNSW over the same factors runs beside them when the server
+# has the extension (CREATE EXTENSION vector succeeds); recfair does not
+# ship it, and without it that column is skipped.
+#
+#   bench/serving.sh [items ...] [-- seconds]   (default 100000 1000000, 15 s per side; run as root)
+. "$(dirname "$0")/common.sh"
+sizes=()
+secs=15
+while [ $# -gt 0 ]; do
+	if [ "$1" = "--" ]; then secs=$2; shift 2; continue; fi
+	sizes+=("$1"); shift
+done
+[ ${#sizes[@]} -gt 0 ] || sizes=(100000 1000000)
+has_vector=$(psql -qXAt -c "SELECT count(*) FROM pg_available_extensions WHERE name = 'vector'")
+
+tps() {	# script [PGOPTIONS]
+	PGOPTIONS="${2:-}" pgbench -n -c 2 -j 2 -T "$secs" -f "$1" 2>&1 | tee "$1.log" |
+		sed -n 's/^tps = \([0-9.]*\).*/\1/p'
+}
+latency() {	# script (after tps ran it)
+	sed -n 's/^latency average = \([0-9.]*\) ms.*/\1/p' "$1.log"
+}
+
+for n in "${sizes[@]}"; do
+	m="cat_$n"
+	interactions=$(( n * 3 > 3000000 ? n * 3 : 3000000 ))
+	psql -qX -v ON_ERROR_STOP=1 >/dev/null <<SQL
+SET client_min_messages = warning;
+SET recfair.training_memory_limit = '16GB';
+SELECT FROM recfair.generate_dataset('g$n', 50000, $n, $interactions);
+SELECT FROM recfair.train('$m', 'g${n}_interactions', weight_col => 'weight', factors => 64, iterations => 5,
+	items => 'g${n}_items');
+CREATE TABLE users_$n AS
+	SELECT row_number() OVER (ORDER BY user_id) AS n, user_id FROM recfair.user_factors WHERE model = '$m';
+CREATE UNIQUE INDEX ON users_$n (n);
+SQL
+	nusers=$(psql -qXAt -c "SELECT count(*) FROM users_$n")
+	echo "== $(psql -qXAt -c "SELECT items || ' items x ' || factors || ' factors, ' || users || ' users' FROM recfair.models WHERE name = '$m'")"
+	echo "build_index: $(psql -qXAt -F ' ' -c "SET recfair.training_memory_limit = '16GB'" \
+		-c "SELECT list_count || ' lists in ' || round(seconds::numeric, 1) || ' s' FROM recfair.build_index('$m')")"
+
+	for f in recommend fair; do
+		call="recfair.recommend(u.user_id, 10, '$m')"
+		[ $f = fair ] && call="recfair.recommend_fair(u.user_id, 10, 'brand', '$m')"
+		printf '\\set n random(1, %s)\nSELECT r.* FROM users_%s u, %s r WHERE u.n = :n;\n' "$nusers" "$n" "$call" \
+			>"$bench_dir/$f.sql"
+	done
+	exact=$(tps "$bench_dir/recommend.sql" "-c recfair.exact_search=on") || exit 1
+	exact_ms=$(latency "$bench_dir/recommend.sql")
+	indexed=$(tps "$bench_dir/recommend.sql") || exit 1
+	indexed_ms=$(latency "$bench_dir/recommend.sql")
+	fexact=$(tps "$bench_dir/fair.sql" "-c recfair.exact_search=on") || exit 1
+	fexact_ms=$(latency "$bench_dir/fair.sql")
+	findexed=$(tps "$bench_dir/fair.sql") || exit 1
+	findexed_ms=$(latency "$bench_dir/fair.sql")
+	printf '%-34s %10s %12s\n' "" "requests/s" "latency ms"
+	printf '%-34s %10s %12s\n' "recommend, every item" "$exact" "$exact_ms" "recommend, item index" "$indexed" "$indexed_ms" \
+		"recommend_fair, every item" "$fexact" "$fexact_ms" "recommend_fair, item index" "$findexed" "$findexed_ms"
+	awk -v a="$indexed" -v b="$exact" -v c="$findexed_ms" -v d="$indexed_ms" \
+		'BEGIN { printf "index / every item: %.1fx requests/s; recommend_fair / recommend latency with the index: %.2fx\n", a / b, c / d }'
+
+	psql -qXAt -F ' ' -v ON_ERROR_STOP=1 <<SQL
+SET client_min_messages = warning;
+CREATE TEMP TABLE sample AS SELECT user_id FROM users_$n WHERE n % greatest($nusers / 1000, 1) = 0 LIMIT 1000;
+SET recfair.exact_search = on;
+CREATE TEMP TABLE exact AS SELECT s.user_id, r.item_id FROM sample s, recfair.recommend(s.user_id, 10, '$m') r;
+RESET recfair.exact_search;
+CREATE TEMP TABLE found AS SELECT s.user_id, r.item_id FROM sample s, recfair.recommend(s.user_id, 10, '$m') r;
+SELECT 'recall@10 of the index against every item (default probes ' ||
+	(SELECT greatest(8, lists / 16) FROM recfair.item_index WHERE model = '$m') || '): ' ||
+	round(count(*)::numeric / (SELECT count(*) FROM exact), 4) FROM found JOIN exact USING (user_id, item_id);
+SELECT set_config('recfair.index_probes', (2 * (SELECT greatest(8, lists / 16) FROM recfair.item_index WHERE model = '$m'))::text, false) AS probes \gset
+CREATE TEMP TABLE found2 AS SELECT s.user_id, r.item_id FROM sample s, recfair.recommend(s.user_id, 10, '$m') r;
+SELECT 'recall@10 with twice the probes: ' || round(count(*)::numeric / (SELECT count(*) FROM exact), 4)
+FROM found2 JOIN exact USING (user_id, item_id);
+SQL
+
+	psql -qX -v ON_ERROR_STOP=1 <<SQL
+SELECT pg_backend_pid() AS pid \gset
+\setenv BENCH_PID :pid
+\! grep RssAnon /proc/\$BENCH_PID/status | tr -s ' \t' ' ' | sed 's/^/backend private memory before: /'
+SELECT count(*) AS rows FROM recfair.recommend(1, 10, '$m') \gset
+\! grep RssAnon /proc/\$BENCH_PID/status | tr -s ' \t' ' ' | sed 's/^/backend private memory after its first recommend(): /'
+SQL
+
+	psql -qXAt -F ' ' -v ON_ERROR_STOP=1 -c "SET recfair.threads = 2" \
+		-c "SELECT 'recommend_all: ' || users || ' users x top 10 in ' || round(extract(epoch FROM clock_timestamp() - now())::numeric, 1) || ' s, ' || round(users / extract(epoch FROM clock_timestamp() - now())::numeric) || ' users/s' FROM recfair.recommend_all('$m', 10, 'recs_$n')"
+
+	if [ "$has_vector" = 1 ]; then
+		echo "pgvector: found, but its HNSW comparison is not scripted yet"
+	else
+		echo "pgvector: not installed on this server (not in Debian 12's archive): its HNSW column is skipped"
+	fi
+	psql -qX -c "DROP TABLE recs_$n, users_$n, g${n}_interactions" -c "SELECT recfair.drop_model('$m')" >/dev/null
+done
