@@ -39,6 +39,7 @@ OBJS = \
 	src/train.o \
 	src/train_sql.o \
 	src/item_index.o \
+	src/shared_cache.o \
 	src/tune.o
 
 DATA = $(wildcard sql/recfair--*.sql)

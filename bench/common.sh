@@ -17,7 +17,8 @@ chmod 755 "$bench_dir"
 trap '"$root/scripts/pg-cluster.sh" stop "$bench_dir/cluster"; rm -rf "$bench_dir"' EXIT
 RECFAIR_PG_SETTINGS="shared_buffers = '2GB'
 max_wal_size = '8GB'
-checkpoint_timeout = '30min'" "$root/scripts/pg-cluster.sh" start "$bench_dir/cluster" >/dev/null
+checkpoint_timeout = '30min'
+shared_preload_libraries = 'recfair'" "$root/scripts/pg-cluster.sh" start "$bench_dir/cluster" >/dev/null
 . "$bench_dir/cluster/env"
 psql -qX -v ON_ERROR_STOP=1 -c "CREATE EXTENSION recfair"
 # what the numbers were measured on

@@ -6,9 +6,10 @@
 #    probes), and recommend_fair(uid, 10, 'brand') both ways:
 #    requests/s and average latency;
 #  - recall@10 of the indexed lists against the exact ones over 1,000
-#    users (and with recfair.index_probes doubled);
-#  - a backend's private memory (RssAnon from /proc) before and after its
-#    first recommend() on the model;
+#    users, with the default probes and with a half and a quarter of them;
+#  - a backend's private (RssAnon) and shared (RssShmem) memory from /proc
+#    before and after its first recommend() on the model, once another
+#    backend loaded it (recfair.shared_cache_size: one copy per server);
 #  - recommend_all(): every user's top 10 into a table, users/s.
 # pgvector's HNSW over the same factors runs beside them when the server
 # has the extension (CREATE EXTENSION vector succeeds); recfair does not
@@ -77,22 +78,29 @@ CREATE TEMP TABLE sample AS SELECT user_id FROM users_$n WHERE n % greatest($nus
 SET recfair.exact_search = on;
 CREATE TEMP TABLE exact AS SELECT s.user_id, r.item_id FROM sample s, recfair.recommend(s.user_id, 10, '$m') r;
 RESET recfair.exact_search;
-CREATE TEMP TABLE found AS SELECT s.user_id, r.item_id FROM sample s, recfair.recommend(s.user_id, 10, '$m') r;
-SELECT 'recall@10 of the index against every item (default probes ' ||
-	(SELECT greatest(8, lists / 16) FROM recfair.item_index WHERE model = '$m') || '): ' ||
-	round(count(*)::numeric / (SELECT count(*) FROM exact), 4) FROM found JOIN exact USING (user_id, item_id);
-SELECT set_config('recfair.index_probes', (2 * (SELECT greatest(8, lists / 16) FROM recfair.item_index WHERE model = '$m'))::text, false) AS probes \gset
-CREATE TEMP TABLE found2 AS SELECT s.user_id, r.item_id FROM sample s, recfair.recommend(s.user_id, 10, '$m') r;
-SELECT 'recall@10 with twice the probes: ' || round(count(*)::numeric / (SELECT count(*) FROM exact), 4)
-FROM found2 JOIN exact USING (user_id, item_id);
+SELECT greatest(8, lists / 16) AS probes FROM recfair.item_index WHERE model = '$m' \gset
+SELECT 'recall@10 of the index against every item, default probes (' || :probes || ' of ' || lists || ' lists): ' ||
+	round((SELECT count(*) FROM sample s, recfair.recommend(s.user_id, 10, '$m') r
+		   JOIN exact e ON e.item_id = r.item_id WHERE e.user_id = s.user_id)::numeric / (SELECT count(*) FROM exact), 4)
+FROM recfair.item_index WHERE model = '$m';
+SELECT p, set_config('recfair.index_probes', p::text, false) AS set FROM (VALUES (greatest(1, :probes / 4))) v(p) \gset
+SELECT 'recall@10 with ' || :p || ' probes: ' || round((SELECT count(*) FROM sample s, recfair.recommend(s.user_id, 10, '$m') r
+	JOIN exact e ON e.item_id = r.item_id WHERE e.user_id = s.user_id)::numeric / (SELECT count(*) FROM exact), 4);
+SELECT p, set_config('recfair.index_probes', p::text, false) AS set FROM (VALUES (greatest(1, :probes / 2))) v(p) \gset
+SELECT 'recall@10 with ' || :p || ' probes: ' || round((SELECT count(*) FROM sample s, recfair.recommend(s.user_id, 10, '$m') r
+	JOIN exact e ON e.item_id = r.item_id WHERE e.user_id = s.user_id)::numeric / (SELECT count(*) FROM exact), 4);
 SQL
 
+	# a backend that serves the model after another loaded it (the shared copy when there is one)
+	psql -qXAt -c "SELECT count(*) FROM recfair.recommend(1, 10, '$m')" >/dev/null
 	psql -qX -v ON_ERROR_STOP=1 <<SQL
 SELECT pg_backend_pid() AS pid \gset
 \setenv BENCH_PID :pid
-\! grep RssAnon /proc/\$BENCH_PID/status | tr -s ' \t' ' ' | sed 's/^/backend private memory before: /'
+\! echo "backend memory before its first recommend(): \$(grep -E 'RssAnon|RssShmem' /proc/\$BENCH_PID/status | tr -s ' \t\n' ' ')"
 SELECT count(*) AS rows FROM recfair.recommend(1, 10, '$m') \gset
-\! grep RssAnon /proc/\$BENCH_PID/status | tr -s ' \t' ' ' | sed 's/^/backend private memory after its first recommend(): /'
+\! echo "backend memory after it (RssAnon private, RssShmem shared): \$(grep -E 'RssAnon|RssShmem' /proc/\$BENCH_PID/status | tr -s ' \t\n' ' ')"
+SELECT 'shared copies: ' || coalesce(string_agg(model || ' ' || pg_size_pretty(bytes), ', '), 'none') AS shared FROM recfair.shared_models() \gset
+\echo :shared
 SQL
 
 	psql -qXAt -F ' ' -v ON_ERROR_STOP=1 -c "SET recfair.threads = 2" \

@@ -182,3 +182,9 @@ BEGIN
 	END LOOP;
 END
 $$;
+
+/* The server's shared copies of models. */
+CREATE FUNCTION recfair.shared_models() RETURNS TABLE (model text, version bigint, bytes bigint, indexed boolean)
+AS 'MODULE_PATHNAME', 'recfair_shared_models' LANGUAGE C VOLATILE PARALLEL RESTRICTED;
+COMMENT ON FUNCTION recfair.shared_models() IS
+	'the models of this database whose serving data is in the server''s shared memory (one copy every backend maps, recfair.shared_cache_size): version, bytes, and whether with an item index';

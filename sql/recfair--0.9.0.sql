@@ -1072,6 +1072,11 @@ AS 'MODULE_PATHNAME', 'recfair_drop_index' LANGUAGE C VOLATILE PARALLEL UNSAFE;
 COMMENT ON FUNCTION recfair.drop_index(text) IS
 	'remove the model''s item index (serving then scores every item again); returns whether it had one';
 
+CREATE FUNCTION recfair.shared_models() RETURNS TABLE (model text, version bigint, bytes bigint, indexed boolean)
+AS 'MODULE_PATHNAME', 'recfair_shared_models' LANGUAGE C VOLATILE PARALLEL RESTRICTED;
+COMMENT ON FUNCTION recfair.shared_models() IS
+	'the models of this database whose serving data is in the server''s shared memory (one copy every backend maps, recfair.shared_cache_size): version, bytes, and whether with an item index';
+
 CREATE FUNCTION recfair.recommend_all(model text, k integer, into_table text, user_ids bigint[] DEFAULT NULL,
 									  group_col text DEFAULT NULL, target text DEFAULT 'equal',
 									  strength real DEFAULT 1.0, candidates integer DEFAULT NULL,

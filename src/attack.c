@@ -160,10 +160,10 @@ LoadAllUsers(const ModelCache *m, AllUsers *all, MemoryBudget *budget)
 				}
 				for (int32 j = 0; j < n; j++)
 				{
-					IdMapEntry *e = idmap_lookup(m->index, ids[j]);
+					int32		pos = ItemPosition(m, ids[j]);
 
-					if (e != NULL)
-						all->items[nitems++] = e->index;
+					if (pos >= 0)
+						all->items[nitems++] = pos;
 				}
 				qsort(all->items + all->ptr[u], nitems - all->ptr[u], sizeof(int32), CompareInt32);
 			}

@@ -524,10 +524,10 @@ LoadTestUsers(const ModelCache *m, const Interactions *test, TestUser *users, fl
 				u->seen = palloc(sizeof(int32) * Max(n, 1));
 				for (int j = 0; j < n; j++)
 				{
-					IdMapEntry *ie = idmap_lookup(m->index, items[j]);
+					int32		pos = ItemPosition(m, items[j]);
 
-					if (ie != NULL)
-						u->seen[u->nseen++] = ie->index;
+					if (pos >= 0)
+						u->seen[u->nseen++] = pos;
 				}
 				/* sorted, for the relevant items' lookups */
 				qsort(u->seen, u->nseen, sizeof(int32), CompareInt32);
@@ -961,9 +961,7 @@ PrepareTestUsers(EvalJob *job)
 	test2model = palloc(mul_size(sizeof(int32), Max(test->nitems, 1)));
 	for (int32 i = 0; i < test->nitems; i++)
 	{
-		IdMapEntry *e = idmap_lookup(job->m->index, test->item_ids[i]);
-
-		test2model[i] = e ? e->index : -1;
+		test2model[i] = ItemPosition(job->m, test->item_ids[i]);
 	}
 	job->test2model = test2model;
 
@@ -1562,13 +1560,13 @@ LoadPopularity(ModelCache *m, const char *segment_col, Popularity *pop)
 		}
 		for (int32 j = 0; j < n; j++)
 		{
-			IdMapEntry *ie = idmap_lookup(m->index, items[j]);
+			int32		pos = ItemPosition(m, items[j]);
 
-			if (ie == NULL)
+			if (pos < 0)
 				continue;
-			pop->overall[ie->index] += 1.0f;
+			pop->overall[pos] += 1.0f;
 			if (se != NULL)
-				pop->by_segment[(int64) se->index * m->nitems + ie->index] += 1.0f;
+				pop->by_segment[(int64) se->index * m->nitems + pos] += 1.0f;
 		}
 		if ((r & 1023) == 0)
 			CHECK_FOR_INTERRUPTS();

@@ -151,11 +151,11 @@ ReadUser(const ModelCache *m, int64 user_id, float4 *x, double *bias, bool want_
 	h->weights = palloc(sizeof(double) * Max(nseen, 1));
 	for (int j = 0; j < nseen; j++)
 	{
-		IdMapEntry *e = idmap_lookup(m->index, ids[j]);
+		int32		pos = ItemPosition(m, ids[j]);
 
-		if (e == NULL)
+		if (pos < 0)
 			continue;			/* not in the model's items: cannot happen for a model as trained */
-		h->items[h->n] = e->index;
+		h->items[h->n] = pos;
 		h->weights[h->n] = wv[j];
 		h->n++;
 	}
@@ -293,7 +293,7 @@ recfair_explain(PG_FUNCTION_ARGS)
 	int64		item_id;
 	int			k;
 	ModelCache *m;
-	IdMapEntry *e;
+	int32		pos;
 	float4	   *x;
 	double		bias;
 	History		history;
@@ -314,23 +314,23 @@ recfair_explain(PG_FUNCTION_ARGS)
 
 	SPI_connect();
 	m = GetModel(PG_ARGISNULL(2) ? NULL : text_to_cstring(PG_GETARG_TEXT_PP(2)));
-	e = idmap_lookup(m->index, item_id);
+	pos = ItemPosition(m, item_id);
 	x = palloc(sizeof(float4) * m->k);
 	/* an unknown item or user has no score, so no parts */
-	if (e == NULL || !ReadUser(m, user_id, x, &bias, strcmp(m->algorithm, "als") == 0, &history))
+	if (pos < 0 || !ReadUser(m, user_id, x, &bias, strcmp(m->algorithm, "als") == 0, &history))
 	{
 		SPI_finish();
 		return (Datum) 0;
 	}
 	for (int r = 0; r < m->k; r++)
-		dot += (double) x[r] * m->factors[(int64) e->index * m->k + r];
+		dot += (double) x[r] * m->factors[(int64) pos * m->k + r];
 
 	if (m->explicit_model)
 	{
 		EmitPart(rsinfo->setResult, rsinfo->setDesc, ++rank, "global mean", false, 0, m->global_mean);
 		EmitPart(rsinfo->setResult, rsinfo->setDesc, ++rank, "user bias", false, 0, bias);
 		EmitPart(rsinfo->setResult, rsinfo->setDesc, ++rank, "item bias", false, 0,
-				 m->item_bias ? m->item_bias[e->index] : 0.0);
+				 m->item_bias ? m->item_bias[pos] : 0.0);
 		EmitPart(rsinfo->setResult, rsinfo->setDesc, ++rank, "factors", false, 0, dot);
 	}
 	else if (strcmp(m->algorithm, "als") == 0)
@@ -341,7 +341,7 @@ recfair_explain(PG_FUNCTION_ARGS)
 		double		sum = 0.0;
 		double		rest = 0.0;
 
-		if (!Contributions(m, &history, 1, &e->index, contributions))
+		if (!Contributions(m, &history, 1, &pos, contributions))
 			ereport(ERROR,
 					(errcode(ERRCODE_DATA_EXCEPTION),
 					 errmsg("the user's regularised Gram matrix is singular"),
@@ -369,7 +369,7 @@ recfair_explain(PG_FUNCTION_ARGS)
 	{
 		/* bpr: item bias and factors; popularity: its count, as the dot product with a user of 1 */
 		if (m->item_bias != NULL)
-			EmitPart(rsinfo->setResult, rsinfo->setDesc, ++rank, "item bias", false, 0, m->item_bias[e->index]);
+			EmitPart(rsinfo->setResult, rsinfo->setDesc, ++rank, "item bias", false, 0, m->item_bias[pos]);
 		EmitPart(rsinfo->setResult, rsinfo->setDesc, ++rank,
 				 strcmp(m->algorithm, "popularity") == 0 ? "popularity" : "factors", false, 0, dot);
 	}

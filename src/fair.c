@@ -745,6 +745,22 @@ AssignGroups(const RegisteredGroups *rows, idmap_hash *index, int32 *group_of, c
 	}
 }
 
+/* AssignGroups over a cached model's items (a private or a shared copy). */
+static void
+AssignItemGroups(const RegisteredGroups *rows, const ModelCache *m, int32 *group_of, char **names)
+{
+	for (int64 r = 0; r < rows->nrows; r++)
+	{
+		int32		g = rows->group[r];
+		int32		pos;
+
+		if (names[g] == NULL && rows->values[r] != NULL)
+			names[g] = pstrdup(rows->values[r]);	/* in the caller's context */
+		if (rows->has_key[r] && (pos = ItemPosition(m, rows->keys[r])) >= 0)
+			group_of[pos] = g;
+	}
+}
+
 /*
  * Lifetime of the cached group maps.  A map is read once per model version
  * and session, for the role that read it, and kept across transactions
@@ -904,7 +920,7 @@ GetGroupMap(ModelCache *m, const char *group_col)
 	gm->ngroups = ngroups;
 	/* one more slot for a NULL group of items missing from the table */
 	gm->names = palloc0(mul_size(sizeof(char *), add_size(gm->ngroups, 1)));
-	AssignGroups(&rows, m->index, gm->group_of_item, gm->names);
+	AssignItemGroups(&rows, m, gm->group_of_item, gm->names);
 	/* the NULL group, if any, is the last one (NULLS LAST); missing items join it */
 	for (int32 i = 0; i < m->nitems; i++)
 		if (gm->group_of_item[i] < 0)

@@ -32,6 +32,7 @@
 #include "nodes/makefuncs.h"
 #include "parser/parse_type.h"
 #include "security.h"
+#include "shared_cache.h"
 #include "storage/lock.h"
 #include "storage/shmem.h"
 #include "utils/acl.h"
@@ -546,6 +547,8 @@ recfair_drop_model(PG_FUNCTION_ARGS)
 	/* and its amortized exposure, so a new model of that name starts afresh (table since 0.3.0) */
 	if (OidIsValid(RecfairTableOid("fair_exposure")))
 		Execute("DELETE FROM recfair.fair_exposure WHERE model OPERATOR(pg_catalog.=) $1", 1, types, values, SPI_OK_DELETE);
+	/* the server's shared copies go now (a cache: after a rollback the next request loads it again) */
+	SharedCacheForget(model);
 	SPI_finish();
 	PG_RETURN_BOOL(existed);
 }

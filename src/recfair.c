@@ -23,6 +23,7 @@
 #include "parallel.h"
 #include "progress.h"
 #include "item_index.h"
+#include "shared_cache.h"
 #include "utils/guc.h"
 
 PG_MODULE_MAGIC;
@@ -67,6 +68,12 @@ _PG_init(void)
 							 "Serving scores every item even when the model has an item index.",
 							 NULL, &recfair_exact_search, false,
 							 PGC_USERSET, 0, NULL, NULL, NULL);
+	DefineCustomIntVariable("recfair.shared_cache_size",
+							"Shared memory that models' serving data may take, one copy per server for every backend (0: each backend keeps its own).",
+							"Needs recfair in shared_preload_libraries before PostgreSQL 17.  A model bigger than this, or beyond it once the least recently used are evicted, is served from each backend's own memory.",
+							&recfair_shared_cache_size_mb, 1024, 0, INT_MAX / 2,
+							PGC_SIGHUP, GUC_UNIT_MB, NULL, NULL, NULL);
 	MarkGUCPrefixReserved("recfair");
+	SharedCacheInit();
 	ProgressInit();
 }

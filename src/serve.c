@@ -35,6 +35,7 @@
 #include "nodes/supportnodes.h"
 #include "options.h"
 #include "serve.h"
+#include "shared_cache.h"
 #include "storage/shmem.h"
 #include "utils/acl.h"
 #include "utils/array.h"
@@ -273,6 +274,7 @@ GetModel(const char *model)
 	if (entry->cxt == NULL)
 		entry->cxt = AllocSetContextCreate(TopMemoryContext, "recfair serving cache",
 										   ALLOCSET_DEFAULT_SIZES);
+	SharedCacheDetach(entry);
 	MemoryContextReset(entry->cxt);
 	entry->fair = NULL;
 	entry->version = 0;			/* invalid until loaded */
@@ -287,10 +289,17 @@ GetModel(const char *model)
 	entry->unit_weight = unit_weight;
 	strlcpy(entry->algorithm, algorithm, sizeof(entry->algorithm));
 	entry->ivf = NULL;
+	entry->index = NULL;
 	entry->index_built = built;
-	LoadItems(entry, name);
-	if (built != 0)
-		LoadItemIndex(entry, built);
+	entry->version_loading = version;
+	/* the server's shared copy of this version, else a load here (shared for the next backends) */
+	if (!SharedCacheAttach(entry))
+	{
+		LoadItems(entry, name);
+		if (built != 0)
+			LoadItemIndex(entry, built);
+		SharedCachePublish(entry);
+	}
 	entry->version = version;
 	entry->last_used = ++cache_clock;
 	return entry;
@@ -421,10 +430,10 @@ AddBiases(const ModelCache *m, float4 *scores, float4 user_bias)
 static void
 Exclude(const ModelCache *m, float4 *scores, int64 id)
 {
-	IdMapEntry *e = idmap_lookup(m->index, id);
+	int32		pos = ItemPosition(m, id);
 
-	if (e != NULL)
-		scores[e->index] = -INFINITY;
+	if (pos >= 0)
+		scores[pos] = -INFINITY;
 }
 
 static void
@@ -643,7 +652,7 @@ recfair_similar_items(PG_FUNCTION_ARGS)
 	int64		item_id;
 	int			k;
 	ModelCache *m;
-	IdMapEntry *e;
+	int32		pos;
 	float4	   *scores;
 	const float4 *y;
 	float4		ynorm;
@@ -659,14 +668,14 @@ recfair_similar_items(PG_FUNCTION_ARGS)
 	SPI_connect();
 	m = GetModel(OptionalText(fcinfo, 2));
 	CheckHasSimilarities(m->name);
-	e = idmap_lookup(m->index, item_id);
-	if (e == NULL)
+	pos = ItemPosition(m, item_id);
+	if (pos < 0)
 	{
 		SPI_finish();
 		return (Datum) 0;
 	}
-	y = m->factors + (int64) e->index * m->k;
-	ynorm = m->norms[e->index];
+	y = m->factors + (int64) pos * m->k;
+	ynorm = m->norms[pos];
 	scores = ScoreItems(m, y);
 	for (int32 i = 0; i < m->nitems; i++)
 	{
@@ -674,7 +683,7 @@ recfair_similar_items(PG_FUNCTION_ARGS)
 
 		scores[i] = denom > 0 ? scores[i] / denom : -INFINITY;
 	}
-	scores[e->index] = -INFINITY;
+	scores[pos] = -INFINITY;
 	EmitTopK(fcinfo, m, scores, NULL, k);
 	SPI_finish();
 	return (Datum) 0;
@@ -710,12 +719,12 @@ BasketScores(const ModelCache *m, ArrayType *basket)
 	memcpy(a, m->gram, sizeof(float4) * m->k * m->k);
 	for (int j = 0; j < n; j++)
 	{
-		IdMapEntry *e;
+		int32		pos;
 		const float4 *y;
 
-		if (nulls[j] || (e = idmap_lookup(m->index, DatumGetInt64(elems[j]))) == NULL)
+		if (nulls[j] || (pos = ItemPosition(m, DatumGetInt64(elems[j]))) < 0)
 			continue;
-		y = m->factors + (int64) e->index * m->k;
+		y = m->factors + (int64) pos * m->k;
 		cblas_ssyr(CblasRowMajor, CblasUpper, m->k, c - 1.0f, y, 1, a, m->k);
 		cblas_saxpy(m->k, c, y, 1, x, 1);
 		known++;

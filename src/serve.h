@@ -17,6 +17,7 @@
 
 struct FairModelState;			/* fair.h */
 struct ItemIndex;				/* item_index.h */
+struct dsm_segment;				/* storage/dsm.h */
 struct ArrayType;				/* utils/array.h */
 
 typedef struct ModelCache
@@ -43,8 +44,39 @@ typedef struct ModelCache
 	struct FairModelState *fair;	/* fair.c's state for this version; NULL until used */
 	struct ItemIndex *ivf;		/* item_index.c's candidate index, or NULL: score every item */
 	int64		index_built;	/* recfair.item_index.built of that index, or 0 */
+	int64		version_loading;	/* the version being loaded (version is 0 until done) */
+	struct dsm_segment *seg;	/* shared_cache.c's segment the arrays are in, or NULL: private */
+	const int64 *sorted_ids;	/* with seg: the item ids ascending (index is NULL) */
+	const int32 *sorted_pos;	/* and their positions */
 	uint64		last_used;
 } ModelCache;
+
+/* The position of an item id in the cached model, or -1. */
+static inline int32
+ItemPosition(const ModelCache *m, int64 id)
+{
+	int32		lo = 0;
+	int32		hi = m->nitems - 1;
+
+	if (m->index != NULL)
+	{
+		IdMapEntry *e = idmap_lookup(m->index, id);
+
+		return e ? e->index : -1;
+	}
+	while (lo <= hi)
+	{
+		int32		mid = lo + (hi - lo) / 2;
+
+		if (m->sorted_ids[mid] == id)
+			return m->sorted_pos[mid];
+		if (m->sorted_ids[mid] < id)
+			lo = mid + 1;
+		else
+			hi = mid - 1;
+	}
+	return -1;
+}
 
 /* The top k of scores (skipping -inf), best first; ties go to the lower id. */
 typedef struct Candidate

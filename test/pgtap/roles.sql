@@ -1,7 +1,7 @@
 -- pgTAP: grant_serving() gives a read-only role what serving needs, in one call; without it, the errors name it
 BEGIN;
 SET search_path = public, recfair;
-SELECT plan(14);
+SELECT plan(18);
 
 CREATE TABLE ro_inter AS
 SELECT u AS user_id, i AS item_id FROM generate_series(1, 30) u, generate_series(1, 12) i
@@ -26,7 +26,7 @@ RESET ROLE;
 -- grant_serving
 SELECT is((SELECT array_agg(s) FROM grant_serving('ro_bi', 'ro') s),
 	ARRAY['GRANT USAGE ON SCHEMA recfair TO ro_bi',
-		  'GRANT SELECT ON recfair.models, recfair.user_factors, recfair.item_factors, recfair.feature_maps TO ro_bi',
+		  'GRANT SELECT ON recfair.models, recfair.user_factors, recfair.item_factors, recfair.feature_maps, recfair.item_index TO ro_bi',
 		  'GRANT SELECT ON public.ro_items TO ro_bi'],
 	'the statements it ran');
 SET LOCAL ROLE ro_bi;
@@ -42,6 +42,16 @@ SELECT is((SELECT count(*)::int FROM grant_serving('ro_bi', 'ro', amortized => t
 	'amortized => true grants the amortized state');
 SET LOCAL ROLE ro_bi;
 SELECT is((SELECT count(*)::int FROM recfair.recommend_fair(1, 3, 'brand', 'ro', amortized => true)), 3, 'then amortized works');
+RESET ROLE;
+-- an item index serves the role too; a role that cannot read it (granted before 0.9.0) scores every item
+SELECT lives_ok($$SELECT build_index('ro', lists => 2)$$, 'an item index');
+SET LOCAL ROLE ro_bi;
+SELECT is((SELECT count(*)::int FROM recfair.recommend(1, 3, 'ro')), 3, 'the role serves with the index');
+SELECT throws_ok($$SELECT recfair.build_index('ro')$$, '42501', NULL, 'but cannot build one');
+RESET ROLE;
+REVOKE SELECT ON recfair.item_index FROM ro_bi;
+SET LOCAL ROLE ro_bi;
+SELECT is((SELECT count(*)::int FROM recfair.recommend(1, 3, 'ro')), 3, 'without SELECT on the index, it serves scoring every item');
 RESET ROLE;
 SELECT throws_ok($$SELECT * FROM grant_serving('ro_bi', 'nope')$$, '42704', 'model "nope" does not exist', 'an unknown model');
 SELECT throws_ok($$SELECT * FROM grant_serving(NULL)$$, '22004', NULL, 'a NULL role');
