@@ -456,20 +456,86 @@ FairListOfScores(const RecommendFairCall *call, ModelCache *m, const GroupMap *g
 	return n;
 }
 
+/*
+ * FairListOfScores over only the items an item index scored (ranges):
+ * their scores, ids and groups gathered into a model view of those items,
+ * so that the re-ranker's passes cost the candidates, not the catalog;
+ * the rows come back with the model's item positions.  The view shares the
+ * model's fair state and group names and counts (targets such as catalog
+ * shares stay the catalog's).
+ */
 static int
-UserFairList(FunctionCallInfo fcinfo, const RecommendFairCall *call, ModelCache **m_out,
+CandidateFairList(const RecommendFairCall *call, ModelCache *m, const GroupMap *gm, const float4 *scores,
+				  const ScoredRanges *ranges, FairItem **out)
+{
+	int32		count = 0;
+	int32		c = 0;
+	int32	   *pos;
+	float4	   *sub_scores;
+	int64	   *ids;
+	int32	   *groups;
+	ModelCache	sub;
+	GroupMap	subgm;
+	int			n;
+
+	for (int32 r = 0; r < ranges->n; r++)
+		count += ranges->end[r] - ranges->start[r];
+	pos = palloc(sizeof(int32) * Max(count, 1));
+	sub_scores = palloc(sizeof(float4) * Max(count, 1));
+	ids = palloc(sizeof(int64) * Max(count, 1));
+	groups = palloc(sizeof(int32) * Max(count, 1));
+	for (int32 r = 0; r < ranges->n; r++)
+		for (int32 i = ranges->start[r]; i < ranges->end[r]; i++)
+		{
+			pos[c] = i;
+			sub_scores[c] = scores[i];
+			ids[c] = m->item_ids[i];
+			groups[c] = gm->group_of_item[i];
+			c++;
+		}
+	(void) ModelFairState(m);	/* made before the copy, so the view shares it */
+	sub = *m;
+	sub.nitems = count;
+	sub.item_ids = ids;
+	sub.factors = NULL;
+	sub.norms = NULL;
+	sub.item_bias = NULL;
+	sub.index = NULL;
+	sub.ivf = NULL;
+	sub.sorted_ids = NULL;
+	sub.sorted_pos = NULL;
+	subgm = *gm;
+	subgm.group_of_item = groups;
+	n = FairListOfScores(call, &sub, &subgm, sub_scores, out);
+	((GroupMap *) gm)->said_cannot_act = subgm.said_cannot_act;
+	for (int i = 0; i < n; i++)
+		(*out)[i].index = pos[(*out)[i].index];
+	return n;
+}
+
+/*
+ * The user's fair list (see FairListOfScores); with candidates_only, over
+ * the items the model's item index scores when it has one (scores then
+ * holds only those: the caller must not read it).
+ */
+static int
+UserFairList(FunctionCallInfo fcinfo, const RecommendFairCall *call, bool candidates_only, ModelCache **m_out,
 			 const GroupMap **gm_out, float4 **scores_out, FairItem **out)
 {
 	ModelCache *m = GetModel(call->model);
 	const GroupMap *gm = GetGroupMap(m, call->group_col);
-	float4	   *scores = PG_ARGISNULL(RF_ARG_USER_ID) ? NULL : UserScores(m, call->user_id, call->exclude_seen,
-																					   Min(call->fair.ncandidates, m->nitems), NULL);
+	ScoredRanges ranges;
+	float4	   *scores = PG_ARGISNULL(RF_ARG_USER_ID) ? NULL :
+		UserScores(m, call->user_id, call->exclude_seen, Min(call->fair.ncandidates, m->nitems),
+				   candidates_only ? &ranges : NULL);
 
 	*m_out = m;
 	*gm_out = gm;
 	*scores_out = scores;
 	if (scores == NULL)
 		return -1;
+	if (candidates_only && ranges.n >= 0)
+		return CandidateFairList(call, m, gm, scores, &ranges, out);
 	return FairListOfScores(call, m, gm, scores, out);
 }
 
@@ -494,7 +560,7 @@ recfair_recommend_fair(PG_FUNCTION_ARGS)
 	ParseRecommendFairCall(fcinfo, &call);
 
 	SPI_connect();
-	n = UserFairList(fcinfo, &call, &m, &gm, &scores, &out);
+	n = UserFairList(fcinfo, &call, true, &m, &gm, &scores, &out);
 	if (n >= 0)
 		EmitFairRows(fcinfo, out, n, gm);
 	SPI_finish();
@@ -541,7 +607,7 @@ recfair_recommend_fair_explained(PG_FUNCTION_ARGS)
 	ParseRecommendFairCall(fcinfo, &call);
 
 	SPI_connect();
-	n = UserFairList(fcinfo, &call, &m, &gm, &scores, &out);
+	n = UserFairList(fcinfo, &call, false, &m, &gm, &scores, &out);
 	index = palloc(sizeof(int32) * Max(n, 1));
 	for (int i = 0; i < n; i++)
 		index[i] = out[i].index;

@@ -3,7 +3,7 @@
 -- scores every item; train() rebuilds an index, drop_index() and drop_model() remove it
 BEGIN;
 SET search_path = recfair, public;
-SELECT plan(26);
+SELECT plan(28);
 
 SELECT lives_ok($$SELECT * FROM generate_dataset('ii', 500, 1200, 20000, seed => 9)$$, 'a small generated shop');
 SELECT lives_ok($$SELECT train('ii', 'ii_interactions', weight_col => 'weight', factors => 8, iterations => 5, items => 'ii_items')$$,
@@ -32,6 +32,12 @@ SELECT is((SELECT count(*)::int FROM ii_found f JOIN ii_exact e USING (u, item_i
 	'an item found scores as exactly as without the index');
 SELECT is((SELECT count(*)::int FROM ii_found JOIN ii_interactions i ON i.user_id = u AND i.item_id = ii_found.item_id), 0,
 	'no seen item');
+CREATE TEMP TABLE ii_fair AS SELECT u, r.* FROM generate_series(1, 50) u, recommend_fair(u, 10, 'brand', 'ii') r;
+SELECT ok((SELECT bool_and(n = 10) FROM (SELECT u, count(*) n FROM ii_fair GROUP BY u) x) AND (SELECT count(DISTINCT u) FROM ii_fair) = 50
+	AND (SELECT count(*) FROM ii_fair JOIN ii_interactions i ON i.user_id = u AND i.item_id = ii_fair.item_id) = 0,
+	'fair lists over the index''s candidates: k items each, none seen');
+SELECT is((SELECT count(*)::int FROM ii_fair f JOIN ii_items i USING (item_id) WHERE i.brand IS DISTINCT FROM f.group_value), 0,
+	'each with its own group');
 SET LOCAL recfair.index_probes = 1;
 CREATE TEMP TABLE ii_one AS SELECT u, r.* FROM generate_series(1, 200) u, recommend(u, 10, 'ii') r;
 SELECT is((SELECT count(*)::int FROM ii_one), 2000, 'one probe still gives k items (more lists when one holds too few)');
