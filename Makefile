@@ -40,6 +40,7 @@ OBJS = \
 	src/train_sql.o \
 	src/item_index.o \
 	src/shared_cache.o \
+	src/quantized.o \
 	src/tune.o
 
 DATA = $(wildcard sql/recfair--*.sql)

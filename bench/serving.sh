@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Serving large catalogs: pgbench with 2 clients on generated catalogs (64
 # factors), for each size side by side in the same run:
-#  - recommend(uid, 10) scoring every item (recfair.exact_search = on)
-#    against the same with the model's item index (build_index(), default
-#    probes), and recommend_fair(uid, 10, 'brand') both ways:
-#    requests/s and average latency;
+#  - recommend(uid, 10) scoring every item (recfair.exact_search = on),
+#    with the int8 copy (the default without an index: candidates
+#    re-scored exactly), and with the model's item index (build_index(),
+#    default probes); recommend_fair(uid, 10, 'brand') exactly and with
+#    the index: requests/s and average latency; recall@10 of the int8 copy;
 #  - recall@10 of the indexed lists against the exact ones over 1,000
 #    users, with the default probes and with a half and a quarter of them;
 #  - a backend's private (RssAnon) and shared (RssShmem) memory from /proc
@@ -12,8 +13,9 @@
 #    backend loaded it (recfair.shared_cache_size: one copy per server);
 #  - recommend_all(): every user's top 10 into a table, users/s.
 # pgvector's HNSW over the same factors runs beside them when the server
-# has the extension (CREATE EXTENSION vector succeeds); recfair does not
-# ship it, and without it that column is skipped.
+# has the extension, or PGVECTOR_SRC names a pgvector source tree to build
+# and install (recfair does not ship it); without it, that part is
+# skipped.
 #
 #   bench/serving.sh [items ...] [-- seconds]   (default 100000 1000000, 15 s per side; run as root)
 . "$(dirname "$0")/common.sh"
@@ -24,6 +26,9 @@ while [ $# -gt 0 ]; do
 	sizes+=("$1"); shift
 done
 [ ${#sizes[@]} -gt 0 ] || sizes=(100000 1000000)
+if [ -n "${PGVECTOR_SRC:-}" ]; then
+	make -s -C "$PGVECTOR_SRC" PG_CONFIG="$PG_CONFIG" >/dev/null && make -s -C "$PGVECTOR_SRC" PG_CONFIG="$PG_CONFIG" install >/dev/null
+fi
 has_vector=$(psql -qXAt -c "SELECT count(*) FROM pg_available_extensions WHERE name = 'vector'")
 
 tps() {	# script [PGOPTIONS]
@@ -49,28 +54,40 @@ CREATE UNIQUE INDEX ON users_$n (n);
 SQL
 	nusers=$(psql -qXAt -c "SELECT count(*) FROM users_$n")
 	echo "== $(psql -qXAt -c "SELECT items || ' items x ' || factors || ' factors, ' || users || ' users' FROM recfair.models WHERE name = '$m'")"
-	echo "build_index: $(psql -qXAt -F ' ' -c "SET recfair.training_memory_limit = '16GB'" \
-		-c "SELECT list_count || ' lists in ' || round(seconds::numeric, 1) || ' s' FROM recfair.build_index('$m')")"
-
 	for f in recommend fair; do
 		call="recfair.recommend(u.user_id, 10, '$m')"
 		[ $f = fair ] && call="recfair.recommend_fair(u.user_id, 10, 'brand', '$m')"
 		printf '\\set n random(1, %s)\nSELECT r.* FROM users_%s u, %s r WHERE u.n = :n;\n' "$nusers" "$n" "$call" \
 			>"$bench_dir/$f.sql"
 	done
+	# without an index: every item exactly, then the int8 copy (candidates re-scored exactly)
 	exact=$(tps "$bench_dir/recommend.sql" "-c recfair.exact_search=on") || exit 1
 	exact_ms=$(latency "$bench_dir/recommend.sql")
-	indexed=$(tps "$bench_dir/recommend.sql") || exit 1
-	indexed_ms=$(latency "$bench_dir/recommend.sql")
+	quant=$(tps "$bench_dir/recommend.sql") || exit 1
+	quant_ms=$(latency "$bench_dir/recommend.sql")
 	fexact=$(tps "$bench_dir/fair.sql" "-c recfair.exact_search=on") || exit 1
 	fexact_ms=$(latency "$bench_dir/fair.sql")
+	psql -qXAt -v ON_ERROR_STOP=1 <<SQL
+SET client_min_messages = warning;
+CREATE TEMP TABLE sample AS SELECT user_id FROM users_$n WHERE n % greatest($nusers / 1000, 1) = 0 LIMIT 1000;
+SET recfair.exact_search = on;
+CREATE TEMP TABLE exact AS SELECT s.user_id, r.item_id FROM sample s, recfair.recommend(s.user_id, 10, '$m') r;
+RESET recfair.exact_search;
+SELECT 'recall@10 of the int8 copy against every item: ' || round((SELECT count(*) FROM sample s, recfair.recommend(s.user_id, 10, '$m') r
+	JOIN exact e ON e.item_id = r.item_id WHERE e.user_id = s.user_id)::numeric / (SELECT count(*) FROM exact), 4);
+SQL
+	echo "build_index: $(psql -qXAt -F ' ' -c "SET recfair.training_memory_limit = '16GB'" \
+		-c "SELECT list_count || ' lists in ' || round(seconds::numeric, 1) || ' s' FROM recfair.build_index('$m')")"
+	indexed=$(tps "$bench_dir/recommend.sql") || exit 1
+	indexed_ms=$(latency "$bench_dir/recommend.sql")
 	findexed=$(tps "$bench_dir/fair.sql") || exit 1
 	findexed_ms=$(latency "$bench_dir/fair.sql")
 	printf '%-34s %10s %12s\n' "" "requests/s" "latency ms"
-	printf '%-34s %10s %12s\n' "recommend, every item" "$exact" "$exact_ms" "recommend, item index" "$indexed" "$indexed_ms" \
+	printf '%-34s %10s %12s\n' "recommend, every item" "$exact" "$exact_ms" "recommend, int8 copy" "$quant" "$quant_ms" \
+		"recommend, item index" "$indexed" "$indexed_ms" \
 		"recommend_fair, every item" "$fexact" "$fexact_ms" "recommend_fair, item index" "$findexed" "$findexed_ms"
-	awk -v a="$indexed" -v b="$exact" -v c="$findexed_ms" -v d="$indexed_ms" \
-		'BEGIN { printf "index / every item: %.1fx requests/s; recommend_fair / recommend latency with the index: %.2fx\n", a / b, c / d }'
+	awk -v a="$indexed" -v b="$exact" -v q="$quant" -v c="$findexed_ms" -v d="$indexed_ms" \
+		'BEGIN { printf "int8 copy / every item: %.1fx requests/s; index / every item: %.1fx; recommend_fair / recommend latency with the index: %.2fx\n", q / b, a / b, c / d }'
 
 	psql -qXAt -F ' ' -v ON_ERROR_STOP=1 <<SQL
 SET client_min_messages = warning;
@@ -103,13 +120,57 @@ SELECT 'shared copies: ' || coalesce(string_agg(model || ' ' || pg_size_pretty(b
 \echo :shared
 SQL
 
-	psql -qXAt -F ' ' -v ON_ERROR_STOP=1 -c "SET recfair.threads = 2" \
-		-c "SELECT 'recommend_all: ' || users || ' users x top 10 in ' || round(extract(epoch FROM clock_timestamp() - now())::numeric, 1) || ' s, ' || round(users / extract(epoch FROM clock_timestamp() - now())::numeric) || ' users/s' FROM recfair.recommend_all('$m', 10, 'recs_$n')"
+	if [ "$n" -le 1000000 ]; then
+		psql -qXAt -F ' ' -v ON_ERROR_STOP=1 -c "SET recfair.threads = 2" \
+			-c "SELECT 'recommend_all: ' || users || ' users x top 10 in ' || round(extract(epoch FROM clock_timestamp() - now())::numeric, 1) || ' s, ' || round(users / extract(epoch FROM clock_timestamp() - now())::numeric) || ' users/s' FROM recfair.recommend_all('$m', 10, 'recs_$n')"
+	else
+		echo "recommend_all: skipped above 1M items (50,000 users x every item exactly: minutes)"
+		psql -qX -c "CREATE TABLE recs_$n ()"
+	fi
 
 	if [ "$has_vector" = 1 ]; then
-		echo "pgvector: found, but its HNSW comparison is not scripted yet"
+		# pgvector's HNSW (vector_ip_ops, default m and ef_construction, ef_search 40) over the same factors;
+		# it cannot leave out seen items, so its recall is against exact lists that keep them
+		psql -qX -v ON_ERROR_STOP=1 >/dev/null <<SQL
+SET client_min_messages = warning;
+CREATE EXTENSION IF NOT EXISTS vector;
+CREATE TABLE vec_$n AS SELECT item_id, factors::text::vector(64) AS v FROM recfair.item_factors WHERE model = '$m';
+CREATE TABLE uvec_$n AS SELECT u.n, f.factors::text::vector(64) AS v
+	FROM users_$n u JOIN recfair.user_factors f ON f.model = '$m' AND f.user_id = u.user_id;
+CREATE UNIQUE INDEX ON uvec_$n (n);
+SQL
+		start=$(date +%s.%N)
+		psql -qX -v ON_ERROR_STOP=1 -c "SET maintenance_work_mem = '4GB'" -c "CREATE INDEX ON vec_$n USING hnsw (v vector_ip_ops)"
+		echo "pgvector HNSW build: $(awk -v a="$start" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }') s"
+		printf '\\set n random(1, %s)\nSELECT i.item_id FROM vec_%s i ORDER BY i.v <#> (SELECT v FROM uvec_%s WHERE n = :n) LIMIT 10;\n' \
+			"$nusers" "$n" "$n" >"$bench_dir/hnsw.sql"
+		hnsw=$(tps "$bench_dir/hnsw.sql") || exit 1
+		echo "pgvector HNSW: $hnsw requests/s, $(latency "$bench_dir/hnsw.sql") ms (recfair's item index: $indexed requests/s)"
+		psql -qXAt -v ON_ERROR_STOP=1 <<SQL
+SET client_min_messages = warning;
+CREATE TEMP TABLE sample AS SELECT n, user_id FROM users_$n WHERE n % greatest($nusers / 1000, 1) = 0 LIMIT 1000;
+SET recfair.exact_search = on;
+CREATE TEMP TABLE exact AS SELECT s.n, r.item_id FROM sample s, recfair.recommend(s.user_id, 10, '$m', exclude_seen => false) r;
+SELECT 'recall@10 of pgvector HNSW against exact lists with seen items: ' || round(count(*)::numeric / (SELECT count(*) FROM exact), 4)
+FROM sample s, LATERAL (SELECT i.item_id FROM vec_$n i ORDER BY i.v <#> (SELECT v FROM uvec_$n WHERE n = s.n) LIMIT 10) h
+JOIN exact e ON e.item_id = h.item_id AND e.n = s.n;
+RESET recfair.exact_search;
+SELECT 'recall@10 of recfair''s item index on the same lists: ' || round(count(*)::numeric / (SELECT count(*) FROM exact), 4)
+FROM sample s, recfair.recommend(s.user_id, 10, '$m', exclude_seen => false) r JOIN exact e ON e.item_id = r.item_id AND e.n = s.n;
+SQL
+		psql -qX -c "DROP TABLE vec_$n, uvec_$n"
 	else
-		echo "pgvector: not installed on this server (not in Debian 12's archive): its HNSW column is skipped"
+		echo "pgvector: not installed on this server (not in Debian 12's archive; PGVECTOR_SRC=<its source> builds it): its HNSW column is skipped"
 	fi
 	psql -qX -c "DROP TABLE recs_$n, users_$n, g${n}_interactions" -c "SELECT recfair.drop_model('$m')" >/dev/null
 done
+
+# the batch target: every user of the 10M-interaction set (200k users x 50k items), top 10
+psql -qX -v ON_ERROR_STOP=1 >/dev/null <<SQL
+SET client_min_messages = warning;
+SELECT FROM recfair.generate_dataset('batch', 200000, 50000, 10000000);
+SELECT FROM recfair.train('batch', 'batch_interactions', weight_col => 'weight', factors => 64);
+SQL
+echo "== batch: $(psql -qXAt -c "SELECT items || ' items x ' || factors || ' factors, ' || users || ' users' FROM recfair.models WHERE name = 'batch'")"
+psql -qXAt -v ON_ERROR_STOP=1 -c "SET recfair.threads = 2" \
+	-c "SELECT 'recommend_all: ' || users || ' users x top 10 (' || rows || ' rows) in ' || round(extract(epoch FROM clock_timestamp() - now())::numeric, 1) || ' s' FROM recfair.recommend_all('batch', 10, 'batch_recs')"

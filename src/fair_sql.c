@@ -524,7 +524,7 @@ UserFairList(FunctionCallInfo fcinfo, const RecommendFairCall *call, bool candid
 {
 	ModelCache *m = GetModel(call->model);
 	const GroupMap *gm = GetGroupMap(m, call->group_col);
-	ScoredRanges ranges;
+	ScoredRanges ranges = {.plain = false};	/* the re-ranker reads beyond the top k */
 	float4	   *scores = PG_ARGISNULL(RF_ARG_USER_ID) ? NULL :
 		UserScores(m, call->user_id, call->exclude_seen, Min(call->fair.ncandidates, m->nitems),
 				   candidates_only ? &ranges : NULL);

@@ -34,6 +34,7 @@
 #include "nodes/nodeFuncs.h"
 #include "nodes/supportnodes.h"
 #include "options.h"
+#include "quantized.h"
 #include "serve.h"
 #include "shared_cache.h"
 #include "storage/shmem.h"
@@ -290,6 +291,8 @@ GetModel(const char *model)
 	strlcpy(entry->algorithm, algorithm, sizeof(entry->algorithm));
 	entry->ivf = NULL;
 	entry->index = NULL;
+	entry->qfactors = NULL;
+	entry->qscale = NULL;
 	entry->index_built = built;
 	entry->version_loading = version;
 	/* the server's shared copy of this version, else a load here (shared for the next backends) */
@@ -298,6 +301,9 @@ GetModel(const char *model)
 		LoadItems(entry, name);
 		if (built != 0)
 			LoadItemIndex(entry, built);
+		/* the int8 copy: large catalogs without an index or item biases (quantized.c) */
+		if (built == 0 && entry->nitems >= QUANTIZE_MIN_ITEMS && entry->item_bias == NULL && !entry->explicit_model)
+			QuantizeItems(entry);
 		SharedCachePublish(entry);
 	}
 	entry->version = version;
@@ -501,7 +507,7 @@ UserScores(const ModelCache *m, int64 user_id, bool exclude_seen, int32 wanted, 
 	int			rc;
 
 	if (ranges != NULL)
-		ranges->n = -1;			/* every item, unless an index scores fewer */
+		ranges->n = -1;			/* every item, unless an index or the int8 copy picks fewer */
 	values[0] = CStringGetTextDatum(m->name);
 	values[1] = Int64GetDatum(user_id);
 	rc = SPI_execute_plan(KeptPlan(&plan, "SELECT factors, seen, bias FROM recfair.user_factors "
@@ -518,7 +524,7 @@ UserScores(const ModelCache *m, int64 user_id, bool exclude_seen, int32 wanted, 
 				 errmsg("user %lld of model \"%s\" has %d factors, expected %d",
 						(long long) user_id, m->name, x->dim, m->k)));
 
-	if (m->ivf != NULL && !recfair_exact_search)
+	if (!recfair_exact_search && (m->ivf != NULL || (m->qfactors != NULL && ranges != NULL && ranges->plain)))
 	{
 		/* enough candidates that `wanted` remain after the seen items go */
 		Datum		seen = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2, &isnull);
@@ -526,9 +532,12 @@ UserScores(const ModelCache *m, int64 user_id, bool exclude_seen, int32 wanted, 
 
 		if (exclude_seen && !isnull)
 			(void) SeenItemIds(seen, SPI_gettypeid(SPI_tuptable->tupdesc, 2), &nseen);
-		/* only the lists' items are set when the caller reads them through ranges and nothing adds biases */
-		scores = IndexScores(m, x->x, wanted + nseen,
-							 m->explicit_model || m->item_bias != NULL ? NULL : ranges);
+		/* only the candidates are set when the caller reads them through ranges and nothing adds biases */
+		if (m->ivf != NULL)
+			scores = IndexScores(m, x->x, wanted + nseen,
+								 m->explicit_model || m->item_bias != NULL ? NULL : ranges);
+		else
+			scores = QuantizedScores(m, x->x, wanted + nseen, ranges);
 	}
 	else
 		scores = ScoreItems(m, x->x);
@@ -587,6 +596,7 @@ recfair_recommend(PG_FUNCTION_ARGS)
 
 	InitMaterializedSRF(fcinfo, 0);
 	SPI_connect();
+	ranges.plain = true;
 	scores = RecommendScores(fcinfo, &m, &user_id, &k, &ranges);
 	if (scores != NULL)
 		EmitTopK(fcinfo, m, scores, &ranges, k);
@@ -616,6 +626,7 @@ recfair_recommend_explained(PG_FUNCTION_ARGS)
 
 	InitMaterializedSRF(fcinfo, 0);
 	SPI_connect();
+	ranges.plain = true;
 	scores = RecommendScores(fcinfo, &m, &user_id, &k, &ranges);
 	if (scores == NULL)
 	{

@@ -48,6 +48,8 @@ typedef struct ModelCache
 	struct dsm_segment *seg;	/* shared_cache.c's segment the arrays are in, or NULL: private */
 	const int64 *sorted_ids;	/* with seg: the item ids ascending (index is NULL) */
 	const int32 *sorted_pos;	/* and their positions */
+	int8	   *qfactors;		/* quantized.c's int8 copy (nitems x k), or NULL */
+	float4	   *qscale;			/* its scale per item */
 	uint64		last_used;
 } ModelCache;
 
@@ -92,6 +94,7 @@ typedef struct Candidate
  */
 typedef struct ScoredRanges
 {
+	bool		plain;			/* set by the caller: it only takes the top k (int8 candidates suffice) */
 	int32		n;
 	int32	   *start;
 	int32	   *end;

@@ -99,6 +99,9 @@ typedef struct SharedModelHeader
 	Size		sorted_pos;		/* int32[nitems]: the position of sorted_ids[i] */
 	Size		centroids;		/* float4[nlists * k] */
 	Size		list_start;		/* int32[nlists + 1] */
+	bool		quantized;		/* an int8 copy follows */
+	Size		qfactors;		/* int8[nitems * k] */
+	Size		qscale;			/* float4[nitems] */
 } SharedModelHeader;
 
 static SharedCacheCtl *ctl = NULL;
@@ -222,6 +225,15 @@ Layout(const ModelCache *m, SharedModelHeader *h)
 	at = Aligned(add_size(at, mul_size(mul_size(sizeof(float4), h->nlists), m->k)));
 	h->list_start = at;
 	at = Aligned(add_size(at, mul_size(sizeof(int32), h->nlists + 1)));
+	h->quantized = m->qfactors != NULL;
+	h->qfactors = at;
+	h->qscale = at;
+	if (h->quantized)
+	{
+		at = Aligned(add_size(at, mul_size(n, m->k)));
+		h->qscale = at;
+		at = Aligned(add_size(at, mul_size(sizeof(float4), n)));
+	}
 	return at;
 }
 
@@ -243,6 +255,8 @@ UseSegment(ModelCache *m, dsm_segment *seg)
 	m->sorted_pos = (const int32 *) (base + h->sorted_pos);
 	m->index = NULL;
 	m->ivf = NULL;
+	m->qfactors = h->quantized ? (int8 *) (base + h->qfactors) : NULL;
+	m->qscale = h->quantized ? (float4 *) (base + h->qscale) : NULL;
 	if (h->nlists > 0)
 	{
 		ItemIndex  *ivf = MemoryContextAlloc(m->cxt, sizeof(ItemIndex));
@@ -364,6 +378,11 @@ CopyToSegment(ModelCache *m, const SharedModelHeader *layout, Size bytes)
 				qsort(sorted, m->nitems, sizeof(int64), CompareInt64);
 				for (int32 i = 0; i < m->nitems; i++)
 					pos[i] = ItemPosition(m, sorted[i]);
+			}
+			if (h->quantized)
+			{
+				memcpy(base + h->qfactors, m->qfactors, (Size) m->nitems * m->k);
+				memcpy(base + h->qscale, m->qscale, sizeof(float4) * m->nitems);
 			}
 			if (h->nlists > 0)
 			{

@@ -1,0 +1,21 @@
+/*-------------------------------------------------------------------------
+ *
+ * quantized.h
+ *	  Quantized scoring (quantized.c): an int8 copy of the item matrix, one
+ *	  scale per item, scored with SIMD to pick candidates that are then
+ *	  re-scored exactly in float32.
+ *
+ *-------------------------------------------------------------------------
+ */
+#ifndef RECFAIR_QUANTIZED_H
+#define RECFAIR_QUANTIZED_H
+
+#include "serve.h"
+
+/* Catalogs smaller than this are scored exactly: the float scan is fast enough. */
+#define QUANTIZE_MIN_ITEMS 20000
+
+extern void QuantizeItems(ModelCache *m);
+extern float4 *QuantizedScores(const ModelCache *m, const float4 *query, int32 wanted, ScoredRanges *ranges);
+
+#endif							/* RECFAIR_QUANTIZED_H */
