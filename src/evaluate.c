@@ -41,7 +41,10 @@
  * group and the gap between the best and the worst.
  *
  * recfair.exposure_report() reuses the same machinery over a set of users
- * without test items, to report exposure per group for dashboards.
+ * without test items, to report exposure per group for dashboards, and so
+ * do recommend_fair_batch() (fair lists for a set of users) and
+ * recommend_all() (every user's list into a table).  Batch lists always
+ * score every item exactly (no item index, no int8 copy).
  *
  *-------------------------------------------------------------------------
  */
