@@ -152,11 +152,12 @@ CREATE TEMP TABLE sample AS SELECT n, user_id FROM users_$n WHERE n % greatest($
 SET recfair.exact_search = on;
 CREATE TEMP TABLE exact AS SELECT s.n, r.item_id FROM sample s, recfair.recommend(s.user_id, 10, '$m', exclude_seen => false) r;
 SELECT 'recall@10 of pgvector HNSW against exact lists with seen items: ' || round(count(*)::numeric / (SELECT count(*) FROM exact), 4)
-FROM sample s, LATERAL (SELECT i.item_id FROM vec_$n i ORDER BY i.v <#> (SELECT v FROM uvec_$n WHERE n = s.n) LIMIT 10) h
+FROM sample s CROSS JOIN LATERAL (SELECT i.item_id FROM vec_$n i ORDER BY i.v <#> (SELECT v FROM uvec_$n WHERE n = s.n) LIMIT 10) h
 JOIN exact e ON e.item_id = h.item_id AND e.n = s.n;
 RESET recfair.exact_search;
 SELECT 'recall@10 of recfair''s item index on the same lists: ' || round(count(*)::numeric / (SELECT count(*) FROM exact), 4)
-FROM sample s, recfair.recommend(s.user_id, 10, '$m', exclude_seen => false) r JOIN exact e ON e.item_id = r.item_id AND e.n = s.n;
+FROM sample s CROSS JOIN LATERAL recfair.recommend(s.user_id, 10, '$m', exclude_seen => false) r
+JOIN exact e ON e.item_id = r.item_id AND e.n = s.n;
 SQL
 		psql -qX -c "DROP TABLE vec_$n, uvec_$n"
 	else

@@ -188,3 +188,26 @@ CREATE FUNCTION recfair.shared_models() RETURNS TABLE (model text, version bigin
 AS 'MODULE_PATHNAME', 'recfair_shared_models' LANGUAGE C VOLATILE PARALLEL RESTRICTED;
 COMMENT ON FUNCTION recfair.shared_models() IS
 	'the models of this database whose serving data is in the server''s shared memory (one copy every backend maps, recfair.shared_cache_size): version, bytes, and whether with an item index';
+
+/* Every customer gets an answer: recommend and recommend_fair with a popularity fallback, flagged. */
+CREATE FUNCTION recfair.recommend_or_popular(user_id bigint, k integer, model text DEFAULT NULL,
+											 fallback_segment text DEFAULT NULL, exclude_seen boolean DEFAULT true)
+RETURNS TABLE (rank integer, item_id bigint, score real, fallback boolean)
+AS 'MODULE_PATHNAME', 'recfair_recommend_or_popular' LANGUAGE C STABLE PARALLEL RESTRICTED
+ROWS 10;
+COMMENT ON FUNCTION recfair.recommend_or_popular(bigint, integer, text, text, boolean) IS
+	'recommend''s list for a user the model knows (fallback false); for a user it does not know, or NULL (an anonymous visitor), the items most of the model''s users had in training (score: that share of users), within the user''s segment of the registered user table''s column fallback_segment when given (fallback true): every customer gets an answer';
+
+CREATE FUNCTION recfair.recommend_fair_or_popular(user_id bigint, k integer, group_col text, model text DEFAULT NULL,
+												  target text DEFAULT 'equal', strength real DEFAULT 1.0,
+												  candidates integer DEFAULT NULL, fallback_segment text DEFAULT NULL)
+RETURNS TABLE (rank integer, item_id bigint, score real, group_value text, fallback boolean)
+LANGUAGE sql STABLE PARALLEL RESTRICTED ROWS 10
+AS $$
+	SELECT b.rank, b.item_id, b.score, b.group_value, b.fallback
+	FROM recfair.recommend_fair_batch(ARRAY[user_id]::pg_catalog.int8[], k, group_col, model, target, strength, candidates,
+									  '{}'::pg_catalog.jsonb, false, 'popularity'::pg_catalog.text, fallback_segment) b
+	ORDER BY b.rank
+$$;
+COMMENT ON FUNCTION recfair.recommend_fair_or_popular(bigint, integer, text, text, text, real, integer, text) IS
+	'recommend_fair''s list for a user the model knows; for one it does not know, the most popular items (within fallback_segment) re-ranked fairly; flagged in the column fallback (one user of recommend_fair_batch, each list fair on its own)';

@@ -2076,3 +2076,82 @@ recfair_recommend_all(PG_FUNCTION_ARGS)
 {
 	return ProgressRun(PROGRESS_COMMAND_EVALUATE, RecommendAll, fcinfo);
 }
+
+/*
+ * The model's overall popularity (the share of its users who had each item
+ * in training), computed once per model version and backend.
+ */
+static const float4 *
+CachedPopularity(ModelCache *m)
+{
+	if (m->popularity == NULL)
+	{
+		Popularity	pop;
+
+		LoadPopularity(m, NULL, &pop);
+		m->popularity = MemoryContextAllocHuge(m->cxt, mul_size(sizeof(float4), Max(m->nitems, 1)));
+		memcpy(m->popularity, pop.overall, sizeof(float4) * m->nitems);
+	}
+	return m->popularity;
+}
+
+/*
+ * recommend_or_popular(user_id, k, model, fallback_segment, exclude_seen):
+ * recommend()'s list for a user the model knows (fallback false); for one
+ * it does not know, or a NULL user (an anonymous visitor), the items the
+ * most of the model's users had in training, within the user's segment of
+ * the registered user table's column fallback_segment when given (fallback
+ * true).  The overall popularity is kept per model version; a segment's is
+ * computed per call (the rare path).
+ */
+PG_FUNCTION_INFO_V1(recfair_recommend_or_popular);
+Datum
+recfair_recommend_or_popular(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	int			k;
+	ModelCache *m;
+	float4	   *scores = NULL;
+	const float4 *popular = NULL;
+	ScoredRanges ranges = {.plain = true};
+	Candidate  *top;
+	int			n = 0;
+
+	CheckArgsNotNull(fcinfo, 5, (1U << 0) | (1U << 2) | (1U << 3));
+	k = PG_GETARG_INT32(1);
+	CheckK(k);
+	InitMaterializedSRF(fcinfo, 0);
+	SPI_connect();
+	m = GetModel(PG_ARGISNULL(2) ? NULL : text_to_cstring(PG_GETARG_TEXT_PP(2)));
+	top = palloc(sizeof(Candidate) * k);
+	if (!PG_ARGISNULL(0))
+		scores = UserScores(m, PG_GETARG_INT64(0), PG_GETARG_BOOL(4), k, &ranges);
+	if (scores != NULL)
+		n = TopKOf(m, scores, &ranges, k, top);
+	else if (m->nitems > 0)
+	{
+		if (PG_ARGISNULL(3) || PG_ARGISNULL(0))
+			popular = CachedPopularity(m);
+		else
+		{
+			Popularity	pop;
+
+			LoadPopularity(m, text_to_cstring(PG_GETARG_TEXT_PP(3)), &pop);
+			popular = FallbackScores(m, &pop, PG_GETARG_INT64(0));
+		}
+		n = TopK(m, popular, k, top);
+	}
+	for (int i = 0; i < n; i++)
+	{
+		Datum		values[4];
+		bool		nulls[4] = {false, false, false, false};
+
+		values[0] = Int32GetDatum(i + 1);
+		values[1] = Int64GetDatum(m->item_ids[top[i].index]);
+		values[2] = Float4GetDatum(top[i].score);
+		values[3] = BoolGetDatum(scores == NULL);
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+	}
+	SPI_finish();
+	return (Datum) 0;
+}

@@ -198,6 +198,57 @@ CompareListScoreDesc(const void *a, const void *b)
 }
 
 /*
+ * The `want` best of n list scores into best[0..want), best first: a
+ * min-heap of the best so far, then sorted (O(n log want), not a sort of
+ * all n).  Returns how many.
+ */
+static int32
+SelectBestLists(const float4 *cscores, int32 n, int32 want, ListScore *best)
+{
+	int32		h = 0;
+
+	want = Min(want, n);
+	for (int32 l = 0; l < n && want > 0; l++)
+	{
+		ListScore	c = {cscores[l], l};
+		int32		i;
+
+		if (h < want)
+		{
+			/* sift up: the worst (lowest score, then highest list) at the root */
+			i = h++;
+			while (i > 0 && CompareListScoreDesc(&best[(i - 1) / 2], &c) < 0)
+			{
+				best[i] = best[(i - 1) / 2];
+				i = (i - 1) / 2;
+			}
+			best[i] = c;
+		}
+		else if (CompareListScoreDesc(&c, &best[0]) < 0)
+		{
+			/* better than the worst kept: replace the root and sift down */
+			i = 0;
+			for (;;)
+			{
+				int32		child = 2 * i + 1;
+
+				if (child >= h)
+					break;
+				if (child + 1 < h && CompareListScoreDesc(&best[child + 1], &best[child]) > 0)
+					child++;
+				if (CompareListScoreDesc(&best[child], &c) <= 0)
+					break;
+				best[i] = best[child];
+				i = child;
+			}
+			best[i] = c;
+		}
+	}
+	qsort(best, h, sizeof(ListScore), CompareListScoreDesc);
+	return h;
+}
+
+/*
  * Scores of the items in the query's best lists (exact inner products),
  * -inf for every other item: the best `probes` lists, and more while they
  * hold fewer than min_items items.  With ranges, the other items are left
@@ -211,16 +262,12 @@ IndexScores(const ModelCache *m, const float4 *query, int32 min_items, ScoredRan
 	float4	   *scores = palloc(mul_size(sizeof(float4), Max(m->nitems, 1)));
 	float4	   *cscores = palloc(sizeof(float4) * index->nlists);
 	ListScore  *best = palloc(sizeof(ListScore) * index->nlists);
+	int32		nbest;
 
 	openblas_set_num_threads(1);
 	cblas_sgemv(CblasRowMajor, CblasNoTrans, index->nlists, m->k, 1.0f, index->centroids, m->k,
 				query, 1, 0.0f, cscores, 1);
-	for (int32 l = 0; l < index->nlists; l++)
-	{
-		best[l].score = cscores[l];
-		best[l].list = l;
-	}
-	qsort(best, index->nlists, sizeof(ListScore), CompareListScoreDesc);
+	nbest = SelectBestLists(cscores, index->nlists, probes, best);
 	if (ranges != NULL)
 	{
 		ranges->n = 0;
@@ -232,10 +279,31 @@ IndexScores(const ModelCache *m, const float4 *query, int32 min_items, ScoredRan
 			scores[i] = -INFINITY;
 	for (int32 p = 0, scanned = 0; p < index->nlists && (p < probes || scanned < min_items); p++)
 	{
-		int32		l = best[p].list;
-		int32		start = index->list_start[l];
-		int32		n = index->list_start[l + 1] - start;
+		int32		l;
+		int32		start;
+		int32		n;
 
+		if (p == nbest)
+		{
+			/* the probed lists hold too few items: the others, best first (rare) */
+			bool	   *taken = palloc0(sizeof(bool) * index->nlists);
+			int32		w = nbest;
+
+			for (int32 i = 0; i < nbest; i++)
+				taken[best[i].list] = true;
+			for (int32 i = 0; i < index->nlists; i++)
+				if (!taken[i])
+				{
+					best[w].score = cscores[i];
+					best[w].list = i;
+					w++;
+				}
+			qsort(best + nbest, w - nbest, sizeof(ListScore), CompareListScoreDesc);
+			nbest = w;
+		}
+		l = best[p].list;
+		start = index->list_start[l];
+		n = index->list_start[l + 1] - start;
 		scanned += n;
 		if (ranges != NULL && n > 0)
 		{

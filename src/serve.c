@@ -293,6 +293,7 @@ GetModel(const char *model)
 	entry->index = NULL;
 	entry->qfactors = NULL;
 	entry->qscale = NULL;
+	entry->popularity = NULL;
 	entry->index_built = built;
 	entry->version_loading = version;
 	/* the server's shared copy of this version, else a load here (shared for the next backends) */

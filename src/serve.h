@@ -48,6 +48,7 @@ typedef struct ModelCache
 	struct dsm_segment *seg;	/* shared_cache.c's segment the arrays are in, or NULL: private */
 	const int64 *sorted_ids;	/* with seg: the item ids ascending (index is NULL) */
 	const int32 *sorted_pos;	/* and their positions */
+	float4	   *popularity;		/* recommend_or_popular's fallback scores, or NULL until used */
 	int8	   *qfactors;		/* quantized.c's int8 copy (nitems x k), or NULL */
 	float4	   *qscale;			/* its scale per item */
 	uint64		last_used;

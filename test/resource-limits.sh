@@ -81,6 +81,26 @@ for who in user superuser; do
 	run "train ($who)" "${sets[@]}" -c "SELECT users FROM recfair.train('rl_$who', 'rl_interactions', factors => 16)"
 done
 
+# the shared model cache: a role cannot resize it; when a model does not fit, serving goes on from the
+# backend's own copy, and a model that fits is shared once, whoever serves it
+out=$(psql -X -q -At -U rl_user -v VERBOSITY=sqlstate -c "SELECT recfair.build_info() IS NOT NULL" \
+	-c "SET recfair.shared_cache_size = '100GB'" 2>&1 || true)
+[[ "$out" == *55P02* ]] || { echo "resource-limits: FAIL recfair.shared_cache_size set by a user: $out"; fail=1; }
+psql -X -q -v ON_ERROR_STOP=1 -c "SET client_min_messages = warning" \
+	-c "SELECT FROM recfair.generate_dataset('rb', 2000, 25000, 60000)" \
+	-c "SELECT FROM recfair.train('rb', 'rb_interactions', factors => 16, iterations => 2)" \
+	-c "ALTER SYSTEM SET recfair.shared_cache_size = '1MB'" -c "SELECT pg_reload_conf()" >/dev/null
+sleep 1
+run "recommend, the model larger than recfair.shared_cache_size" -c "SELECT count(*) FROM recfair.recommend(42, 10, 'rb')"
+shared=$(psql -X -q -At -c "SELECT count(*) FROM recfair.shared_models() WHERE model = 'rb'")
+[ "$shared" = 0 ] || { echo "resource-limits: FAIL a model over recfair.shared_cache_size was shared"; fail=1; }
+psql -X -q -c "ALTER SYSTEM RESET recfair.shared_cache_size" -c "SELECT pg_reload_conf()" >/dev/null
+sleep 1
+run "recommend, shared" -c "SELECT count(*) FROM recfair.recommend(42, 10, 'rb')"
+shared=$(psql -X -q -At -c "SELECT count(*) FROM recfair.shared_models() WHERE model = 'rb'")
+[ "$shared" = 1 ] && echo "resource-limits: ok the model is shared once it fits" ||
+	{ echo "resource-limits: FAIL the model is not shared with the default recfair.shared_cache_size"; fail=1; }
+
 # long runs: cancel, then a fast shutdown
 long="SELECT users FROM recfair.train('rl_long', 'rl_interactions', factors => 32, iterations => 1000)"
 wait_active() {
