@@ -46,6 +46,7 @@
 #include "parallel.h"
 #include "portability/instr_time.h"
 #include "progress.h"
+#include "quantized.h"
 #include "security.h"
 #include "compare.h"
 #include "utils/acl.h"
@@ -263,6 +264,7 @@ IndexScores(const ModelCache *m, const float4 *query, int32 min_items, ScoredRan
 	float4	   *cscores = palloc(sizeof(float4) * index->nlists);
 	ListScore  *best = palloc(sizeof(ListScore) * index->nlists);
 	int32		nbest;
+	bool		quantized = ranges != NULL && ranges->plain && m->qfactors != NULL;
 
 	openblas_set_num_threads(1);
 	cblas_sgemv(CblasRowMajor, CblasNoTrans, index->nlists, m->k, 1.0f, index->centroids, m->k,
@@ -311,10 +313,13 @@ IndexScores(const ModelCache *m, const float4 *query, int32 min_items, ScoredRan
 			ranges->end[ranges->n] = start + n;
 			ranges->n++;
 		}
-		if (n > 0)
+		if (n > 0 && !quantized)
 			cblas_sgemv(CblasRowMajor, CblasNoTrans, n, m->k, 1.0f, m->factors + (int64) start * m->k, m->k,
 						query, 1, 0.0f, scores + start, 1);
 	}
+	/* a plain list over the int8 copy: approximate scores, the best re-scored exactly */
+	if (quantized)
+		QuantizedRangeScores(m, query, min_items, scores, ranges);
 	pfree(cscores);
 	pfree(best);
 	return scores;

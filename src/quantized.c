@@ -9,7 +9,8 @@
  *	  (AVX2 when the CPU has it, chosen at run time), keeps the best
  *	  2 x wanted + 64 approximate scores (wanted: k or the fair re-ranker's
  *	  candidates, plus the user's seen items), and re-scores those exactly
- *	  in float32.  The list is then ranked on exact scores only, so it
+ *	  in float32 (over every item, or over an item index's probed lists).
+ *	  The list is then ranked on exact scores only, so it
  *	  equals exact scoring unless an item of the exact top k fell outside
  *	  the candidates by its approximate score; bench/serving.sh measures
  *	  recall@10 against exact scoring, and recfair.exact_search forces it.
@@ -96,27 +97,33 @@ ApproxAvx2(const int8 *q, const float4 *scale, int32 n, int k, const int8 *xq, f
 }
 #endif
 
-/* Approximate scores of items [0, n): the int8 products, scaled back. */
-static void
-Approx(const ModelCache *m, const float4 *query, float4 *out)
+/* The query quantized as the items are: xq (k values) and its scale. */
+static float4
+QuantizeQuery(const ModelCache *m, const float4 *query, int8 *xq)
 {
-	int8	   *xq = palloc(m->k);
 	float4		top = 0.0f;
-	float4		xs;
 
 	for (int f = 0; f < m->k; f++)
 		top = Max(top, fabsf(query[f]));
-	xs = top > 0 ? top / 127.0f : 0.0f;
 	for (int f = 0; f < m->k; f++)
 		xq[f] = top > 0 ? (int8) lrintf(query[f] * 127.0f / top) : 0;
+	return top > 0 ? top / 127.0f : 0.0f;
+}
+
+/* Approximate scores of items [start, start + n) into out[start..]: the int8 products, scaled back. */
+static void
+ApproxRange(const ModelCache *m, const int8 *xq, float4 xs, int32 start, int32 n, float4 *out)
+{
+	const int8 *q = m->qfactors + (int64) start * m->k;
+
 #if defined(__x86_64__)
 	if (__builtin_cpu_supports("avx2"))
 	{
-		ApproxAvx2(m->qfactors, m->qscale, m->nitems, m->k, xq, xs, out);
+		ApproxAvx2(q, m->qscale + start, n, m->k, xq, xs, out + start);
 		return;
 	}
 #endif
-	ApproxGeneric(m->qfactors, m->qscale, m->nitems, m->k, xq, xs, out);
+	ApproxGeneric(q, m->qscale + start, n, m->k, xq, xs, out + start);
 }
 
 static int
@@ -133,18 +140,20 @@ CompareInt32Asc(const void *a, const void *b)
  * ranks best, the other items unset when ranges is given (ranges then
  * lists the candidates), else -inf.
  */
-float4 *
-QuantizedScores(const ModelCache *m, const float4 *query, int32 wanted, ScoredRanges *ranges)
+/*
+ * Re-score exactly the best candidates of approximate scores (over every
+ * item, or the positions of `scanned`): into scores; ranges, when given,
+ * becomes those candidates, else every other item is set to -inf.
+ */
+static void
+RescoreBest(const ModelCache *m, const float4 *query, int32 ncand, const ScoredRanges *scanned, float4 *scores,
+			ScoredRanges *ranges)
 {
-	float4	   *scores = MemoryContextAllocHuge(CurrentMemoryContext, mul_size(sizeof(float4), Max(m->nitems, 1)));
-	int32		ncand = (int32) Min((int64) m->nitems, 2 * (int64) wanted + 64);
 	Candidate  *top = palloc(sizeof(Candidate) * Max(ncand, 1));
 	int32	   *pos = palloc(sizeof(int32) * Max(ncand, 1));
 	float4	   *exact = palloc(sizeof(float4) * Max(ncand, 1));
-	int			n;
+	int			n = TopKOf(m, scores, scanned, ncand, top);
 
-	Approx(m, query, scores);
-	n = TopK(m, scores, ncand, top);
 	for (int i = 0; i < n; i++)
 		pos[i] = top[i].index;
 	/* in item order, for the memory */
@@ -164,5 +173,44 @@ QuantizedScores(const ModelCache *m, const float4 *query, int32 wanted, ScoredRa
 			scores[i] = -INFINITY;
 	for (int i = 0; i < n; i++)
 		scores[pos[i]] = exact[i];
+}
+
+/* Candidates to re-score for `wanted` items. */
+static inline int32
+Candidates(const ModelCache *m, int32 wanted)
+{
+	return (int32) Min((int64) m->nitems, 2 * (int64) wanted + 64);
+}
+
+/*
+ * Scores for a user: exact float32 scores of the candidates the int8 copy
+ * ranks best, the other items unset when ranges is given (ranges then
+ * lists the candidates), else -inf.
+ */
+float4 *
+QuantizedScores(const ModelCache *m, const float4 *query, int32 wanted, ScoredRanges *ranges)
+{
+	float4	   *scores = MemoryContextAllocHuge(CurrentMemoryContext, mul_size(sizeof(float4), Max(m->nitems, 1)));
+	int8	   *xq = palloc(m->k);
+	float4		xs = QuantizeQuery(m, query, xq);
+
+	ApproxRange(m, xq, xs, 0, m->nitems, scores);
+	RescoreBest(m, query, Candidates(m, wanted), NULL, scores, ranges);
 	return scores;
+}
+
+/*
+ * The same over the positions of `ranges` only (an item index's probed
+ * lists): on return ranges lists the candidates re-scored exactly.
+ */
+void
+QuantizedRangeScores(const ModelCache *m, const float4 *query, int32 wanted, float4 *scores, ScoredRanges *ranges)
+{
+	int8	   *xq = palloc(m->k);
+	float4		xs = QuantizeQuery(m, query, xq);
+	ScoredRanges scanned = *ranges;
+
+	for (int32 r = 0; r < scanned.n; r++)
+		ApproxRange(m, xq, xs, scanned.start[r], scanned.end[r] - scanned.start[r], scores);
+	RescoreBest(m, query, Candidates(m, wanted), &scanned, scores, ranges);
 }

@@ -17,5 +17,7 @@
 
 extern void QuantizeItems(ModelCache *m);
 extern float4 *QuantizedScores(const ModelCache *m, const float4 *query, int32 wanted, ScoredRanges *ranges);
+extern void QuantizedRangeScores(const ModelCache *m, const float4 *query, int32 wanted, float4 *scores,
+								 ScoredRanges *ranges);
 
 #endif							/* RECFAIR_QUANTIZED_H */

@@ -302,8 +302,8 @@ GetModel(const char *model)
 		LoadItems(entry, name);
 		if (built != 0)
 			LoadItemIndex(entry, built);
-		/* the int8 copy: large catalogs without an index or item biases (quantized.c) */
-		if (built == 0 && entry->nitems >= QUANTIZE_MIN_ITEMS && entry->item_bias == NULL && !entry->explicit_model)
+		/* the int8 copy: large catalogs without item biases (quantized.c) */
+		if (entry->nitems >= QUANTIZE_MIN_ITEMS && entry->item_bias == NULL && !entry->explicit_model)
 			QuantizeItems(entry);
 		SharedCachePublish(entry);
 	}
