@@ -994,6 +994,10 @@ BEGIN
 		version = new_version
 	WHERE m.name OPERATOR(pg_catalog.=) model
 	RETURNING m.* INTO result;
+	-- the items are the same: the item index follows the new version (where the role may update it)
+	IF pg_catalog.has_table_privilege('recfair.item_index', 'UPDATE') THEN
+		UPDATE recfair.item_index i SET version = new_version WHERE i.model OPERATOR(pg_catalog.=) model;
+	END IF;
 	RETURN result;
 END
 $$;

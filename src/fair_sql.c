@@ -22,6 +22,7 @@
 
 #include "catalog/namespace.h"
 #include "catalog/pg_type.h"
+#include "compare.h"
 #include "compat.h"
 #include "executor/spi.h"
 #include "explain.h"
@@ -31,6 +32,7 @@
 #include "legacy.h"
 #include "model_store.h"
 #include "options.h"
+#include "quantized.h"
 #include "storage/lock.h"
 #include "storage/proc.h"
 #include "storage/shmem.h"
@@ -457,6 +459,64 @@ FairListOfScores(const RecommendFairCall *call, ModelCache *m, const GroupMap *g
 }
 
 /*
+ * With approximate (int8) scores over the probed lists: the items the
+ * re-ranker could take, by approximate score, to be re-scored exactly: the
+ * best 2 x candidates + 64, and each group's best k (which a group behind
+ * its share draws from).  Seen items (-inf) are left out.  Their positions,
+ * ascending, into *out; returns how many.
+ */
+static int32
+ApproximateCandidates(const RecommendFairCall *call, const ModelCache *m, const GroupMap *gm, const float4 *scores,
+					  const ScoredRanges *ranges, int32 **out)
+{
+	int			k = call->k;
+	int32		ntop = (int32) Min((int64) m->nitems, 2 * (int64) Min(call->fair.ncandidates, m->nitems) + 64);
+	Candidate  *top = palloc(sizeof(Candidate) * Max(ntop, 1));
+	int32		ngroups = Max(gm->ngroups, 1);
+	int32	   *slot = palloc(mul_size(mul_size(sizeof(int32), ngroups), k));
+	int32	   *filled = palloc0(sizeof(int32) * ngroups);
+	int32	   *pos;
+	int32		n = TopKOf(m, scores, ranges, ntop, top);
+	int32		w = 0;
+
+	for (int32 r = 0; r < ranges->n; r++)
+		for (int32 i = ranges->start[r]; i < ranges->end[r]; i++)
+		{
+			int32		g = gm->group_of_item[i];
+			int32	   *gs = slot + (int64) g * k;
+
+			if (isinf(scores[i]) && scores[i] < 0)
+				continue;
+			if (filled[g] < k)
+				gs[filled[g]++] = i;
+			else
+			{
+				/* replace the group's worst kept, if this one is better */
+				int			worst = 0;
+
+				for (int j = 1; j < k; j++)
+					if (scores[gs[j]] < scores[gs[worst]])
+						worst = j;
+				if (scores[i] > scores[gs[worst]])
+					gs[worst] = i;
+			}
+		}
+	pos = palloc(sizeof(int32) * Max(n + (int64) ngroups * k, 1));
+	for (int32 i = 0; i < n; i++)
+		pos[w++] = top[i].index;
+	for (int32 g = 0; g < gm->ngroups; g++)
+		for (int32 j = 0; j < filled[g]; j++)
+			pos[w++] = slot[(int64) g * k + j];
+	qsort(pos, w, sizeof(int32), CompareInt32);
+	n = 0;
+	for (int32 i = 0; i < w; i++)
+		if (n == 0 || pos[n - 1] != pos[i])
+			pos[n++] = pos[i];
+	*out = pos;
+	return n;
+}
+
+/*
  * FairListOfScores over only the items an item index scored (ranges):
  * their scores, ids and groups gathered into a model view of those items,
  * so that the re-ranker's passes cost the candidates, not the catalog;
@@ -469,7 +529,6 @@ CandidateFairList(const RecommendFairCall *call, ModelCache *m, const GroupMap *
 				  const ScoredRanges *ranges, FairItem **out)
 {
 	int32		count = 0;
-	int32		c = 0;
 	int32	   *pos;
 	float4	   *sub_scores;
 	int64	   *ids;
@@ -478,21 +537,27 @@ CandidateFairList(const RecommendFairCall *call, ModelCache *m, const GroupMap *
 	GroupMap	subgm;
 	int			n;
 
-	for (int32 r = 0; r < ranges->n; r++)
-		count += ranges->end[r] - ranges->start[r];
-	pos = palloc(sizeof(int32) * Max(count, 1));
+	if (ranges->approximate)
+		count = ApproximateCandidates(call, m, gm, scores, ranges, &pos);
+	else
+	{
+		for (int32 r = 0; r < ranges->n; r++)
+			count += ranges->end[r] - ranges->start[r];
+		pos = palloc(sizeof(int32) * Max(count, 1));
+		count = 0;
+		for (int32 r = 0; r < ranges->n; r++)
+			for (int32 i = ranges->start[r]; i < ranges->end[r]; i++)
+				pos[count++] = i;
+	}
 	sub_scores = palloc(sizeof(float4) * Max(count, 1));
 	ids = palloc(sizeof(int64) * Max(count, 1));
 	groups = palloc(sizeof(int32) * Max(count, 1));
-	for (int32 r = 0; r < ranges->n; r++)
-		for (int32 i = ranges->start[r]; i < ranges->end[r]; i++)
-		{
-			pos[c] = i;
-			sub_scores[c] = scores[i];
-			ids[c] = m->item_ids[i];
-			groups[c] = gm->group_of_item[i];
-			c++;
-		}
+	for (int32 c = 0; c < count; c++)
+	{
+		sub_scores[c] = ranges->approximate ? ExactScore(m, ranges->query, pos[c]) : scores[pos[c]];
+		ids[c] = m->item_ids[pos[c]];
+		groups[c] = gm->group_of_item[pos[c]];
+	}
 	(void) ModelFairState(m);	/* made before the copy, so the view shares it */
 	sub = *m;
 	sub.nitems = count;
@@ -524,7 +589,8 @@ UserFairList(FunctionCallInfo fcinfo, const RecommendFairCall *call, bool candid
 {
 	ModelCache *m = GetModel(call->model);
 	const GroupMap *gm = GetGroupMap(m, call->group_col);
-	ScoredRanges ranges = {.plain = false};	/* the re-ranker reads beyond the top k */
+	/* the re-ranker reads beyond the top k, but re-scores the items it may take */
+	ScoredRanges ranges = {.plain = false, .approximate_ok = true};
 	float4	   *scores = PG_ARGISNULL(RF_ARG_USER_ID) ? NULL :
 		UserScores(m, call->user_id, call->exclude_seen, Min(call->fair.ncandidates, m->nitems),
 				   candidates_only ? &ranges : NULL);

@@ -31,6 +31,8 @@
  */
 #include "postgres.h"
 
+#include "access/xact.h"
+
 #include <math.h>
 
 #include "catalog/namespace.h"
@@ -42,6 +44,8 @@
 #include "idmap.h"
 #include "idset.h"
 #include "interactions.h"
+#include "item_index.h"
+#include "utils/snapmgr.h"
 #include "lib/stringinfo.h"
 #include "linalg.h"
 #include "miscadmin.h"
@@ -833,12 +837,14 @@ recfair_add_cold_rows(PG_FUNCTION_ARGS)
 	bool		als;
 	uint64		nmaps;
 	SPITupleTable *maps;
+	int32		index_lists;
 
 	SPI_connect();
 	if (!CheckModelWritable(model, "add_cold_rows", true, NULL))
 		ereport(ERROR,
 				(errcode(ERRCODE_UNDEFINED_OBJECT),
 				 errmsg("model \"%s\" does not exist", model)));
+	index_lists = ModelIndexLists(model);
 	if (SPI_execute_with_args("SELECT factors, algorithm OPERATOR(pg_catalog.=) 'als' FROM recfair.models "
 							  "WHERE name OPERATOR(pg_catalog.=) $1", 1, types, values, NULL, false, 1) != SPI_OK_SELECT ||
 		SPI_processed != 1)
@@ -902,6 +908,15 @@ recfair_add_cold_rows(PG_FUNCTION_ARGS)
 		if (SPI_execute_with_args("UPDATE recfair.models SET version = $2 WHERE name OPERATOR(pg_catalog.=) $1",
 								  2, vtypes, vvalues, NULL, false, 0) != SPI_OK_UPDATE)
 			elog(ERROR, "could not update model \"%s\"", model);
+		/* an item index must hold the new items: rebuilt, as train() does */
+		if (index_lists > 0)
+		{
+			CommandCounterIncrement();
+			PushCopiedSnapshot(GetActiveSnapshot());
+			UpdateActiveSnapshotCommandId();
+			(void) BuildItemIndex(model, index_lists, ITEM_INDEX_DEFAULT_SEED);
+			PopActiveSnapshot();
+		}
 	}
 	SPI_finish();
 	PG_RETURN_INT64(added);

@@ -3,7 +3,7 @@
 -- the map's aggregate, solve and apply functions; add_cold_rows() for rows added later
 BEGIN;
 SET search_path = recfair, public;
-SELECT plan(41);
+SELECT plan(43);
 
 -- users 1-20 like items 1-10, users 21-40 items 11-20; items 21-24 and user 99 have features only
 CREATE TABLE fm AS
@@ -72,10 +72,13 @@ RESET max_parallel_workers_per_gather;
 
 -- rows added later
 INSERT INTO fm_items VALUES (25, ARRAY[1, 0, 0]::real[], 'odd'), (26, NULL, 'even');
+SELECT lives_ok($$SELECT build_index('fm', lists => 3)$$, 'an item index');
 SELECT version AS v1 FROM models WHERE name = 'fm' \gset
 SELECT is(add_cold_rows('fm'), 1::bigint, 'add_cold_rows maps the new item with features');
 SELECT ok((SELECT version > :v1 FROM models WHERE name = 'fm'), 'a new version, so that caches reload');
 SELECT ok((SELECT count(*) = 1 FROM recommend(1, 30, 'fm') WHERE item_id = 25), 'and it is served');
+SELECT ok((SELECT i.version = m.version AND 25 = ANY (i.item_ids) AND i.lists = 3 FROM item_index i JOIN models m ON m.name = i.model
+		   WHERE i.model = 'fm'), 'the item index is rebuilt with the new item, for the new version');
 SELECT is(add_cold_rows('fm'), 0::bigint, 'nothing more to add');
 
 -- an explicit model maps its biases too; an embedding column; numeric[] through its text

@@ -3,7 +3,7 @@
 -- scores every item; train() rebuilds an index, drop_index() and drop_model() remove it
 BEGIN;
 SET search_path = recfair, public;
-SELECT plan(28);
+SELECT plan(30);
 
 SELECT lives_ok($$SELECT * FROM generate_dataset('ii', 500, 1200, 20000, seed => 9)$$, 'a small generated shop');
 SELECT lives_ok($$SELECT train('ii', 'ii_interactions', weight_col => 'weight', factors => 8, iterations => 5, items => 'ii_items')$$,
@@ -62,6 +62,9 @@ SELECT lives_ok($$SELECT train('ii', 'ii_interactions', weight_col => 'weight', 
 	'retrain');
 SELECT ok((SELECT lists = 10 AND version = (SELECT version FROM models WHERE name = 'ii') FROM item_index WHERE model = 'ii'),
 	'the retrained model has an index with as many lists, for its new version');
+SELECT lives_ok($$SELECT register_tables('ii', items => 'ii_items')$$, 're-register the item table');
+SELECT ok((SELECT i.version = m.version FROM item_index i JOIN models m ON m.name = i.model WHERE i.model = 'ii'),
+	'the index follows the new version: the items are the same');
 SELECT is(drop_index('ii'), true, 'drop_index');
 SELECT is(drop_index('ii'), false, 'a second time: there was none');
 SELECT lives_ok($$SELECT build_index('ii')$$, 'build again');
