@@ -46,6 +46,7 @@ for n in "${sizes[@]}"; do
 	interactions=$(( n * 3 > 3000000 ? n * 3 : 3000000 ))
 	psql -qX -v ON_ERROR_STOP=1 >/dev/null <<SQL
 SET client_min_messages = warning;
+SET recfair.max_training_memory = '16GB';
 SET recfair.training_memory_limit = '16GB';
 SELECT FROM recfair.generate_dataset('g$n', 50000, $n, $interactions);
 SELECT FROM recfair.train('$m', 'g${n}_interactions', weight_col => 'weight', factors => 64, iterations => 5,
@@ -78,7 +79,7 @@ RESET recfair.exact_search;
 SELECT 'recall@10 of the int8 copy against every item: ' || round((SELECT count(*) FROM sample s, recfair.recommend(s.user_id, 10, '$m') r
 	JOIN exact e ON e.item_id = r.item_id WHERE e.user_id = s.user_id)::numeric / (SELECT count(*) FROM exact), 4);
 SQL
-	echo "build_index: $(psql -qXAt -F ' ' -c "SET recfair.training_memory_limit = '16GB'" \
+	echo "build_index: $(psql -qXAt -F ' ' -c "SET recfair.max_training_memory = '16GB'" -c "SET recfair.training_memory_limit = '16GB'" \
 		-c "SELECT list_count || ' lists in ' || round(seconds::numeric, 1) || ' s' FROM recfair.build_index('$m')")"
 	indexed=$(tps "$bench_dir/recommend.sql") || exit 1
 	indexed_ms=$(latency "$bench_dir/recommend.sql")
