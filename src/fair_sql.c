@@ -460,14 +460,15 @@ FairListOfScores(const RecommendFairCall *call, ModelCache *m, const GroupMap *g
 
 /*
  * With approximate (int8) scores over the probed lists: the items the
- * re-ranker could take, by approximate score, to be re-scored exactly: the
- * best 2 x candidates + 64, and each group's best k (which a group behind
- * its share draws from).  Seen items (-inf) are left out.  Their positions,
- * ascending, into *out; returns how many.
+ * re-ranker could take, by approximate score: the best 2 x candidates + 64
+ * (exact[] true: they are re-scored exactly) and each group's best k
+ * (which a group behind its share draws from; they keep their approximate
+ * score, and only those the list takes are re-scored).  Seen items (-inf)
+ * are left out.  Their positions, ascending, into *out; returns how many.
  */
 static int32
 ApproximateCandidates(const RecommendFairCall *call, const ModelCache *m, const GroupMap *gm, const float4 *scores,
-					  const ScoredRanges *ranges, int32 **out)
+					  const ScoredRanges *ranges, int32 **out, bool **exact_out)
 {
 	int			k = call->k;
 	int32		ntop = (int32) Min((int64) m->nitems, 2 * (int64) Min(call->fair.ncandidates, m->nitems) + 64);
@@ -475,7 +476,10 @@ ApproximateCandidates(const RecommendFairCall *call, const ModelCache *m, const 
 	int32		ngroups = Max(gm->ngroups, 1);
 	int32	   *slot = palloc(mul_size(mul_size(sizeof(int32), ngroups), k));
 	int32	   *filled = palloc0(sizeof(int32) * ngroups);
+	int32	   *worst = palloc0(sizeof(int32) * ngroups);	/* the slot of the group's worst kept */
+	int64	   *keyed;
 	int32	   *pos;
+	bool	   *exact;
 	int32		n = TopKOf(m, scores, ranges, ntop, top);
 	int32		w = 0;
 
@@ -488,31 +492,41 @@ ApproximateCandidates(const RecommendFairCall *call, const ModelCache *m, const 
 			if (isinf(scores[i]) && scores[i] < 0)
 				continue;
 			if (filled[g] < k)
-				gs[filled[g]++] = i;
-			else
 			{
-				/* replace the group's worst kept, if this one is better */
-				int			worst = 0;
-
-				for (int j = 1; j < k; j++)
-					if (scores[gs[j]] < scores[gs[worst]])
-						worst = j;
-				if (scores[i] > scores[gs[worst]])
-					gs[worst] = i;
+				gs[filled[g]++] = i;
+				if (filled[g] < k)
+					continue;
 			}
+			else if (scores[i] > scores[gs[worst[g]]])
+				gs[worst[g]] = i;
+			else
+				continue;
+			/* the group's slots changed while full: find its worst again */
+			worst[g] = 0;
+			for (int j = 1; j < k; j++)
+				if (scores[gs[j]] < scores[gs[worst[g]]])
+					worst[g] = j;
 		}
-	pos = palloc(sizeof(int32) * Max(n + (int64) ngroups * k, 1));
+	/* positions with a flag in the low bit (1: re-score exactly), sorted, first of each kept */
+	keyed = palloc(sizeof(int64) * Max(n + (int64) ngroups * k, 1));
 	for (int32 i = 0; i < n; i++)
-		pos[w++] = top[i].index;
+		keyed[w++] = (int64) top[i].index * 2;
 	for (int32 g = 0; g < gm->ngroups; g++)
 		for (int32 j = 0; j < filled[g]; j++)
-			pos[w++] = slot[(int64) g * k + j];
-	qsort(pos, w, sizeof(int32), CompareInt32);
+			keyed[w++] = (int64) slot[(int64) g * k + j] * 2 + 1;
+	qsort(keyed, w, sizeof(int64), CompareInt64);
+	pos = palloc(sizeof(int32) * Max(w, 1));
+	exact = palloc(sizeof(bool) * Max(w, 1));
 	n = 0;
 	for (int32 i = 0; i < w; i++)
-		if (n == 0 || pos[n - 1] != pos[i])
-			pos[n++] = pos[i];
+		if (n == 0 || pos[n - 1] != (int32) (keyed[i] / 2))
+		{
+			pos[n] = (int32) (keyed[i] / 2);
+			exact[n] = keyed[i] % 2 == 0;	/* the top's entry sorts first */
+			n++;
+		}
 	*out = pos;
+	*exact_out = exact;
 	return n;
 }
 
@@ -530,6 +544,7 @@ CandidateFairList(const RecommendFairCall *call, ModelCache *m, const GroupMap *
 {
 	int32		count = 0;
 	int32	   *pos;
+	bool	   *exact = NULL;	/* approximate: which candidates are re-scored exactly */
 	float4	   *sub_scores;
 	int64	   *ids;
 	int32	   *groups;
@@ -538,7 +553,7 @@ CandidateFairList(const RecommendFairCall *call, ModelCache *m, const GroupMap *
 	int			n;
 
 	if (ranges->approximate)
-		count = ApproximateCandidates(call, m, gm, scores, ranges, &pos);
+		count = ApproximateCandidates(call, m, gm, scores, ranges, &pos, &exact);
 	else
 	{
 		for (int32 r = 0; r < ranges->n; r++)
@@ -554,7 +569,7 @@ CandidateFairList(const RecommendFairCall *call, ModelCache *m, const GroupMap *
 	groups = palloc(sizeof(int32) * Max(count, 1));
 	for (int32 c = 0; c < count; c++)
 	{
-		sub_scores[c] = ranges->approximate ? ExactScore(m, ranges->query, pos[c]) : scores[pos[c]];
+		sub_scores[c] = exact && exact[c] ? ExactScore(m, ranges->query, pos[c]) : scores[pos[c]];
 		ids[c] = m->item_ids[pos[c]];
 		groups[c] = gm->group_of_item[pos[c]];
 	}
@@ -574,7 +589,14 @@ CandidateFairList(const RecommendFairCall *call, ModelCache *m, const GroupMap *
 	n = FairListOfScores(call, &sub, &subgm, sub_scores, out);
 	((GroupMap *) gm)->said_cannot_act = subgm.said_cannot_act;
 	for (int i = 0; i < n; i++)
-		(*out)[i].index = pos[(*out)[i].index];
+	{
+		int32		c = (*out)[i].index;
+
+		/* a group's item the list took on its approximate score: its exact one */
+		if (exact && !exact[c])
+			(*out)[i].score = ExactScore(m, ranges->query, pos[c]);
+		(*out)[i].index = pos[c];
+	}
 	return n;
 }
 

@@ -67,6 +67,8 @@ ItemPosition(const ModelCache *m, int64 id)
 
 		return e ? e->index : -1;
 	}
+	if (m->sorted_ids == NULL)
+		return -1;				/* a view without lookups (fair_sql.c's candidates) */
 	while (lo <= hi)
 	{
 		int32		mid = lo + (hi - lo) / 2;

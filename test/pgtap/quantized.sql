@@ -2,7 +2,7 @@
 -- candidates re-scored exactly: the same lists as scoring every item (recfair.exact_search)
 BEGIN;
 SET search_path = recfair, public;
-SELECT plan(7);
+SELECT plan(10);
 
 SELECT lives_ok($$SELECT * FROM generate_dataset('qz', 3000, 40000, 150000, seed => 6)$$, 'a generated shop with a large catalog');
 SELECT lives_ok($$SELECT train('qz', 'qz_interactions', weight_col => 'weight', factors => 16, iterations => 5)$$, 'a model');
@@ -22,6 +22,17 @@ SELECT is((SELECT count(*)::int FROM qz_fast JOIN qz_interactions i ON i.user_id
 SELECT ok((SELECT count(*) FROM (SELECT u, r.* FROM generate_series(1, 20) u, recommend(u, 500, 'qz') r) f
 		   JOIN qz_exact_long USING (u, rank, item_id))::float8 / (SELECT count(*) FROM qz_exact_long) >= 0.99,
 	'long lists too (k 500)');
+
+-- with an item index, fair lists take the probed lists' int8 scores and re-score what they may take
+SELECT lives_ok($$SELECT build_index('qz')$$, 'an item index');
+SELECT lives_ok($$SELECT register_tables('qz', items => 'qz_items')$$, 'the item table, for price tiers');
+SET LOCAL recfair.index_probes = 1000;	-- every list: only the int8 copy differs from exact
+SET LOCAL recfair.exact_search = on;
+CREATE TEMP TABLE qz_fair_exact AS SELECT u, r.* FROM generate_series(1, 60) u, recommend_fair(u, 10, 'price_tier', 'qz') r;
+RESET recfair.exact_search;
+CREATE TEMP TABLE qz_fair AS SELECT u, r.* FROM generate_series(1, 60) u, recommend_fair(u, 10, 'price_tier', 'qz') r;
+SELECT ok((SELECT count(*) FROM qz_fair JOIN qz_fair_exact e USING (u, rank, item_id) WHERE abs(qz_fair.score - e.score) < 1e-5)::float8
+		   / (SELECT count(*) FROM qz_fair_exact) >= 0.99, 'fair lists through the int8 copy: the exact ones, with exact scores');
 
 SELECT * FROM finish();
 ROLLBACK;
