@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
 # Serving large catalogs: pgbench with 2 clients on generated catalogs (64
 # factors), for each size side by side in the same run:
+#  - requests/s leave out each connection's first request (it maps or
+#    loads the model and reads the item groups);
 #  - recommend(uid, 10) scoring every item (recfair.exact_search = on),
 #    with the int8 copy (the default without an index: candidates
 #    re-scored exactly), and with the model's item index (build_index(),
 #    default probes); recommend_fair(uid, 10, 'brand') exactly and with
 #    the index: requests/s and average latency; recall@10 of the int8 copy;
 #  - recall@10 of the indexed lists against the exact ones over 1,000
-#    users, with the default probes and with a half and a quarter of them;
+#    users (200 above 1M items), with the default probes and with a half
+#    and a quarter of them;
 #  - a backend's private (RssAnon) and shared (RssShmem) memory from /proc
 #    before and after its first recommend() on the model, once another
 #    backend loaded it (recfair.shared_cache_size: one copy per server);
@@ -33,16 +36,27 @@ has_vector=$(psql -qXAt -c "SELECT count(*) FROM pg_available_extensions WHERE n
 # room for one 10M-item model in shared memory (3.4 GB with its int8 copy)
 psql -qX -c "ALTER SYSTEM SET recfair.shared_cache_size = '8GB'" -c "SELECT pg_reload_conf()" >/dev/null
 
+# requests/s and average latency of a script on 2 clients, each connection's first request left out
+# (it maps or loads the model and reads the item groups: seconds for millions of items), from
+# pgbench's per-request log
 tps() {	# script [PGOPTIONS]
-	PGOPTIONS="${2:-}" pgbench -n -c 2 -j 2 -T "$secs" -f "$1" 2>&1 | tee "$1.log" |
-		sed -n 's/^tps = \([0-9.]*\).*/\1/p'
+	rm -f "$1".log.*
+	PGOPTIONS="${2:-}" pgbench -n -c 2 -j 2 -T "$secs" -f "$1" -l --log-prefix="$1.log" >/dev/null 2>&1 || return 1
+	cat "$1".log.* | awk '
+		{ c = $1; end = $5 + $6 / 1e6
+		  if (!(c in first)) { first[c] = end; next }
+		  n[c]++; last[c] = end; lat += $3; total++ }
+		END { for (c in n) if (last[c] > first[c]) rate += n[c] / (last[c] - first[c])
+		      printf "%.1f %.3f\n", rate, total ? lat / total / 1000 : 0 }' >"$1.result"
+	cut -d" " -f1 "$1.result"
 }
 latency() {	# script (after tps ran it)
-	sed -n 's/^latency average = \([0-9.]*\) ms.*/\1/p' "$1.log"
+	cut -d" " -f2 "$1.result"
 }
 
 for n in "${sizes[@]}"; do
 	m="cat_$n"
+	samples=$(( n > 1000000 ? 200 : 1000 ))	# users for recall@10 (exact scoring of 10M items is slow)
 	interactions=$(( n * 3 > 3000000 ? n * 3 : 3000000 ))
 	psql -qX -v ON_ERROR_STOP=1 >/dev/null <<SQL
 SET client_min_messages = warning;
@@ -63,7 +77,9 @@ SQL
 		printf '\\set n random(1, %s)\nSELECT r.* FROM users_%s u, %s r WHERE u.n = :n;\n' "$nusers" "$n" "$call" \
 			>"$bench_dir/$f.sql"
 	done
-	# without an index: every item exactly, then the int8 copy (candidates re-scored exactly)
+	# without an index: every item exactly, then the int8 copy (candidates re-scored exactly);
+	# one request first loads the model into the server's shared copy
+	psql -qXAt -c "SELECT count(*) FROM recfair.recommend(1, 10, '$m')" >/dev/null
 	exact=$(tps "$bench_dir/recommend.sql" "-c recfair.exact_search=on") || exit 1
 	exact_ms=$(latency "$bench_dir/recommend.sql")
 	quant=$(tps "$bench_dir/recommend.sql") || exit 1
@@ -72,7 +88,7 @@ SQL
 	fexact_ms=$(latency "$bench_dir/fair.sql")
 	psql -qXAt -v ON_ERROR_STOP=1 <<SQL
 SET client_min_messages = warning;
-CREATE TEMP TABLE sample AS SELECT user_id FROM users_$n WHERE n % greatest($nusers / 1000, 1) = 0 LIMIT 1000;
+CREATE TEMP TABLE sample AS SELECT user_id FROM users_$n WHERE n % greatest($nusers / $samples, 1) = 0 LIMIT $samples;
 SET recfair.exact_search = on;
 CREATE TEMP TABLE exact AS SELECT s.user_id, r.item_id FROM sample s, recfair.recommend(s.user_id, 10, '$m') r;
 RESET recfair.exact_search;
@@ -81,6 +97,7 @@ SELECT 'recall@10 of the int8 copy against every item: ' || round((SELECT count(
 SQL
 	echo "build_index: $(psql -qXAt -F ' ' -c "SET recfair.max_training_memory = '16GB'" -c "SET recfair.training_memory_limit = '16GB'" \
 		-c "SELECT list_count || ' lists in ' || round(seconds::numeric, 1) || ' s' FROM recfair.build_index('$m')")"
+	psql -qXAt -c "SELECT count(*) FROM recfair.recommend(1, 10, '$m')" >/dev/null
 	indexed=$(tps "$bench_dir/recommend.sql") || exit 1
 	indexed_ms=$(latency "$bench_dir/recommend.sql")
 	findexed=$(tps "$bench_dir/fair.sql") || exit 1
@@ -94,7 +111,7 @@ SQL
 
 	psql -qXAt -F ' ' -v ON_ERROR_STOP=1 <<SQL
 SET client_min_messages = warning;
-CREATE TEMP TABLE sample AS SELECT user_id FROM users_$n WHERE n % greatest($nusers / 1000, 1) = 0 LIMIT 1000;
+CREATE TEMP TABLE sample AS SELECT user_id FROM users_$n WHERE n % greatest($nusers / $samples, 1) = 0 LIMIT $samples;
 SET recfair.exact_search = on;
 CREATE TEMP TABLE exact AS SELECT s.user_id, r.item_id FROM sample s, recfair.recommend(s.user_id, 10, '$m') r;
 RESET recfair.exact_search;
@@ -153,7 +170,7 @@ SQL
 		echo "pgvector HNSW: $hnsw requests/s, $(latency "$bench_dir/hnsw.sql") ms (recfair's item index: $indexed requests/s)"
 		psql -qXAt -v ON_ERROR_STOP=1 <<SQL
 SET client_min_messages = warning;
-CREATE TEMP TABLE sample AS SELECT n, user_id FROM users_$n WHERE n % greatest($nusers / 1000, 1) = 0 LIMIT 1000;
+CREATE TEMP TABLE sample AS SELECT n, user_id FROM users_$n WHERE n % greatest($nusers / $samples, 1) = 0 LIMIT $samples;
 SET recfair.exact_search = on;
 CREATE TEMP TABLE exact AS SELECT s.n, r.item_id FROM sample s, recfair.recommend(s.user_id, 10, '$m', exclude_seen => false) r;
 SELECT 'recall@10 of pgvector HNSW against exact lists with seen items: ' || round(count(*)::numeric / (SELECT count(*) FROM exact), 4)
