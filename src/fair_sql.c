@@ -22,7 +22,6 @@
 
 #include "catalog/namespace.h"
 #include "catalog/pg_type.h"
-#include "compare.h"
 #include "compat.h"
 #include "executor/spi.h"
 #include "explain.h"
@@ -32,7 +31,6 @@
 #include "legacy.h"
 #include "model_store.h"
 #include "options.h"
-#include "quantized.h"
 #include "storage/lock.h"
 #include "storage/proc.h"
 #include "storage/shmem.h"
@@ -459,78 +457,6 @@ FairListOfScores(const RecommendFairCall *call, ModelCache *m, const GroupMap *g
 }
 
 /*
- * With approximate (int8) scores over the probed lists: the items the
- * re-ranker could take, by approximate score: the best 2 x candidates + 64
- * (exact[] true: they are re-scored exactly) and each group's best k
- * (which a group behind its share draws from; they keep their approximate
- * score, and only those the list takes are re-scored).  Seen items (-inf)
- * are left out.  Their positions, ascending, into *out; returns how many.
- */
-static int32
-ApproximateCandidates(const RecommendFairCall *call, const ModelCache *m, const GroupMap *gm, const float4 *scores,
-					  const ScoredRanges *ranges, int32 **out, bool **exact_out)
-{
-	int			k = call->k;
-	int32		ntop = (int32) Min((int64) m->nitems, 2 * (int64) Min(call->fair.ncandidates, m->nitems) + 64);
-	Candidate  *top = palloc(sizeof(Candidate) * Max(ntop, 1));
-	int32		ngroups = Max(gm->ngroups, 1);
-	int32	   *slot = palloc(mul_size(mul_size(sizeof(int32), ngroups), k));
-	int32	   *filled = palloc0(sizeof(int32) * ngroups);
-	int32	   *worst = palloc0(sizeof(int32) * ngroups);	/* the slot of the group's worst kept */
-	int64	   *keyed;
-	int32	   *pos;
-	bool	   *exact;
-	int32		n = TopKOf(m, scores, ranges, ntop, top);
-	int32		w = 0;
-
-	for (int32 r = 0; r < ranges->n; r++)
-		for (int32 i = ranges->start[r]; i < ranges->end[r]; i++)
-		{
-			int32		g = gm->group_of_item[i];
-			int32	   *gs = slot + (int64) g * k;
-
-			if (isinf(scores[i]) && scores[i] < 0)
-				continue;
-			if (filled[g] < k)
-			{
-				gs[filled[g]++] = i;
-				if (filled[g] < k)
-					continue;
-			}
-			else if (scores[i] > scores[gs[worst[g]]])
-				gs[worst[g]] = i;
-			else
-				continue;
-			/* the group's slots changed while full: find its worst again */
-			worst[g] = 0;
-			for (int j = 1; j < k; j++)
-				if (scores[gs[j]] < scores[gs[worst[g]]])
-					worst[g] = j;
-		}
-	/* positions with a flag in the low bit (1: re-score exactly), sorted, first of each kept */
-	keyed = palloc(sizeof(int64) * Max(n + (int64) ngroups * k, 1));
-	for (int32 i = 0; i < n; i++)
-		keyed[w++] = (int64) top[i].index * 2;
-	for (int32 g = 0; g < gm->ngroups; g++)
-		for (int32 j = 0; j < filled[g]; j++)
-			keyed[w++] = (int64) slot[(int64) g * k + j] * 2 + 1;
-	qsort(keyed, w, sizeof(int64), CompareInt64);
-	pos = palloc(sizeof(int32) * Max(w, 1));
-	exact = palloc(sizeof(bool) * Max(w, 1));
-	n = 0;
-	for (int32 i = 0; i < w; i++)
-		if (n == 0 || pos[n - 1] != (int32) (keyed[i] / 2))
-		{
-			pos[n] = (int32) (keyed[i] / 2);
-			exact[n] = keyed[i] % 2 == 0;	/* the top's entry sorts first */
-			n++;
-		}
-	*out = pos;
-	*exact_out = exact;
-	return n;
-}
-
-/*
  * FairListOfScores over only the items an item index scored (ranges):
  * their scores, ids and groups gathered into a model view of those items,
  * so that the re-ranker's passes cost the candidates, not the catalog;
@@ -544,7 +470,6 @@ CandidateFairList(const RecommendFairCall *call, ModelCache *m, const GroupMap *
 {
 	int32		count = 0;
 	int32	   *pos;
-	bool	   *exact = NULL;	/* approximate: which candidates are re-scored exactly */
 	float4	   *sub_scores;
 	int64	   *ids;
 	int32	   *groups;
@@ -552,24 +477,19 @@ CandidateFairList(const RecommendFairCall *call, ModelCache *m, const GroupMap *
 	GroupMap	subgm;
 	int			n;
 
-	if (ranges->approximate)
-		count = ApproximateCandidates(call, m, gm, scores, ranges, &pos, &exact);
-	else
-	{
-		for (int32 r = 0; r < ranges->n; r++)
-			count += ranges->end[r] - ranges->start[r];
-		pos = palloc(sizeof(int32) * Max(count, 1));
-		count = 0;
-		for (int32 r = 0; r < ranges->n; r++)
-			for (int32 i = ranges->start[r]; i < ranges->end[r]; i++)
-				pos[count++] = i;
-	}
+	for (int32 r = 0; r < ranges->n; r++)
+		count += ranges->end[r] - ranges->start[r];
+	pos = palloc(sizeof(int32) * Max(count, 1));
+	count = 0;
+	for (int32 r = 0; r < ranges->n; r++)
+		for (int32 i = ranges->start[r]; i < ranges->end[r]; i++)
+			pos[count++] = i;
 	sub_scores = palloc(sizeof(float4) * Max(count, 1));
 	ids = palloc(sizeof(int64) * Max(count, 1));
 	groups = palloc(sizeof(int32) * Max(count, 1));
 	for (int32 c = 0; c < count; c++)
 	{
-		sub_scores[c] = exact && exact[c] ? ExactScore(m, ranges->query, pos[c]) : scores[pos[c]];
+		sub_scores[c] = scores[pos[c]];
 		ids[c] = m->item_ids[pos[c]];
 		groups[c] = gm->group_of_item[pos[c]];
 	}
@@ -589,14 +509,7 @@ CandidateFairList(const RecommendFairCall *call, ModelCache *m, const GroupMap *
 	n = FairListOfScores(call, &sub, &subgm, sub_scores, out);
 	((GroupMap *) gm)->said_cannot_act = subgm.said_cannot_act;
 	for (int i = 0; i < n; i++)
-	{
-		int32		c = (*out)[i].index;
-
-		/* a group's item the list took on its approximate score: its exact one */
-		if (exact && !exact[c])
-			(*out)[i].score = ExactScore(m, ranges->query, pos[c]);
-		(*out)[i].index = pos[c];
-	}
+		(*out)[i].index = pos[(*out)[i].index];
 	return n;
 }
 
@@ -611,8 +524,12 @@ UserFairList(FunctionCallInfo fcinfo, const RecommendFairCall *call, bool candid
 {
 	ModelCache *m = GetModel(call->model);
 	const GroupMap *gm = GetGroupMap(m, call->group_col);
-	/* the re-ranker reads beyond the top k, but re-scores the items it may take */
-	ScoredRanges ranges = {.plain = false, .approximate_ok = true};
+	/*
+	 * the re-ranker reads beyond the top k: exact scores of the index's
+	 * lists, not the int8 copy's (re-scoring what it may take, each group's
+	 * best items, measured slower: docs/design-notes.md)
+	 */
+	ScoredRanges ranges = {.plain = false};
 	float4	   *scores = PG_ARGISNULL(RF_ARG_USER_ID) ? NULL :
 		UserScores(m, call->user_id, call->exclude_seen, Min(call->fair.ncandidates, m->nitems),
 				   candidates_only ? &ranges : NULL);

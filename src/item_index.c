@@ -264,7 +264,7 @@ IndexScores(const ModelCache *m, const float4 *query, int32 min_items, ScoredRan
 	float4	   *cscores = palloc(sizeof(float4) * index->nlists);
 	ListScore  *best = palloc(sizeof(ListScore) * index->nlists);
 	int32		nbest;
-	bool		quantized = ranges != NULL && (ranges->plain || ranges->approximate_ok) && m->qfactors != NULL;
+	bool		quantized = ranges != NULL && ranges->plain && m->qfactors != NULL;
 
 	openblas_set_num_threads(1);
 	cblas_sgemv(CblasRowMajor, CblasNoTrans, index->nlists, m->k, 1.0f, index->centroids, m->k,
@@ -317,11 +317,9 @@ IndexScores(const ModelCache *m, const float4 *query, int32 min_items, ScoredRan
 			cblas_sgemv(CblasRowMajor, CblasNoTrans, n, m->k, 1.0f, m->factors + (int64) start * m->k, m->k,
 						query, 1, 0.0f, scores + start, 1);
 	}
-	/* over the int8 copy: a plain list re-scores the best exactly here, a fair one its own choice */
-	if (quantized && ranges->plain)
+	/* a plain list over the int8 copy: approximate scores, the best re-scored exactly */
+	if (quantized)
 		QuantizedRangeScores(m, query, min_items, scores, ranges);
-	else if (quantized)
-		ApproximateRangeScores(m, query, scores, ranges);
 	pfree(cscores);
 	pfree(best);
 	return scores;

@@ -214,22 +214,3 @@ QuantizedRangeScores(const ModelCache *m, const float4 *query, int32 wanted, flo
 		ApproxRange(m, xq, xs, scanned.start[r], scanned.end[r] - scanned.start[r], scores);
 	RescoreBest(m, query, Candidates(m, wanted), &scanned, scores, ranges);
 }
-
-/* Approximate scores only, over the positions of `ranges` (marked approximate). */
-void
-ApproximateRangeScores(const ModelCache *m, const float4 *query, float4 *scores, ScoredRanges *ranges)
-{
-	int8	   *xq = palloc(m->k);
-	float4		xs = QuantizeQuery(m, query, xq);
-
-	for (int32 r = 0; r < ranges->n; r++)
-		ApproxRange(m, xq, xs, ranges->start[r], ranges->end[r] - ranges->start[r], scores);
-	ranges->approximate = true;
-}
-
-/* The exact score of item i for the query. */
-float4
-ExactScore(const ModelCache *m, const float4 *query, int32 i)
-{
-	return cblas_sdot(m->k, m->factors + (int64) i * m->k, 1, query, 1);
-}

@@ -17,8 +17,6 @@
 
 extern void QuantizeItems(ModelCache *m);
 extern float4 *QuantizedScores(const ModelCache *m, const float4 *query, int32 wanted, ScoredRanges *ranges);
-extern void ApproximateRangeScores(const ModelCache *m, const float4 *query, float4 *scores, ScoredRanges *ranges);
-extern float4 ExactScore(const ModelCache *m, const float4 *query, int32 i);
 extern void QuantizedRangeScores(const ModelCache *m, const float4 *query, int32 wanted, float4 *scores,
 								 ScoredRanges *ranges);
 

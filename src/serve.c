@@ -508,10 +508,7 @@ UserScores(const ModelCache *m, int64 user_id, bool exclude_seen, int32 wanted, 
 	int			rc;
 
 	if (ranges != NULL)
-	{
 		ranges->n = -1;			/* every item, unless an index or the int8 copy picks fewer */
-		ranges->approximate = false;
-	}
 	values[0] = CStringGetTextDatum(m->name);
 	values[1] = Int64GetDatum(user_id);
 	rc = SPI_execute_plan(KeptPlan(&plan, "SELECT factors, seen, bias FROM recfair.user_factors "
@@ -542,12 +539,6 @@ UserScores(const ModelCache *m, int64 user_id, bool exclude_seen, int32 wanted, 
 								 m->explicit_model || m->item_bias != NULL ? NULL : ranges);
 		else
 			scores = QuantizedScores(m, x->x, wanted + nseen, ranges);
-		if (ranges != NULL && ranges->approximate)
-		{
-			/* the caller re-scores what it keeps exactly */
-			ranges->query = palloc(sizeof(float4) * m->k);
-			memcpy(ranges->query, x->x, sizeof(float4) * m->k);
-		}
 	}
 	else
 		scores = ScoreItems(m, x->x);

@@ -98,9 +98,6 @@ typedef struct Candidate
 typedef struct ScoredRanges
 {
 	bool		plain;			/* set by the caller: it only takes the top k (int8 candidates suffice) */
-	bool		approximate_ok; /* set by the caller: it re-scores exactly what it keeps */
-	bool		approximate;	/* set by scoring: the ranges' scores are the int8 copy's */
-	float4	   *query;			/* then: the user's factors, to re-score with */
 	int32		n;
 	int32	   *start;
 	int32	   *end;
