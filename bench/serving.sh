@@ -115,7 +115,7 @@ CREATE TEMP TABLE sample AS SELECT user_id FROM users_$n WHERE n % greatest($nus
 SET recfair.exact_search = on;
 CREATE TEMP TABLE exact AS SELECT s.user_id, r.item_id FROM sample s, recfair.recommend(s.user_id, 10, '$m') r;
 RESET recfair.exact_search;
-SELECT greatest(8, lists / 32) AS probes FROM recfair.item_index WHERE model = '$m' \gset
+SELECT greatest(16, lists / 64) AS probes FROM recfair.item_index WHERE model = '$m' \gset
 SELECT 'recall@10 of the index against every item, default probes (' || :probes || ' of ' || lists || ' lists): ' ||
 	round((SELECT count(*) FROM sample s, recfair.recommend(s.user_id, 10, '$m') r
 		   JOIN exact e ON e.item_id = r.item_id WHERE e.user_id = s.user_id)::numeric / (SELECT count(*) FROM exact), 4)

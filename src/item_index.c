@@ -24,7 +24,7 @@
  * index changes which items are candidates, never how they are ranked.
  * Candidates are the items of the probed lists: an item outside them is
  * missed, which recall@k against exact scoring measures
- * (bench/serving.sh).  The default probes, 1/32 of the lists (at least 8),
+ * (bench/serving.sh).  The default probes, 1/64 of the lists (at least 16),
  * was chosen by that measurement (docs/design-notes.md).
  *
  *-------------------------------------------------------------------------
@@ -63,11 +63,11 @@
 int			recfair_index_probes = 0;
 bool		recfair_exact_search = false;
 
-/* The lists a request searches: the setting, or 1/32 of the lists (at least 8). */
+/* The lists a request searches: the setting, or 1/64 of the lists (at least 16). */
 int32
 IndexProbes(const ItemIndex *index)
 {
-	int32		probes = recfair_index_probes > 0 ? recfair_index_probes : Max(8, index->nlists / 32);
+	int32		probes = recfair_index_probes > 0 ? recfair_index_probes : Max(16, index->nlists / 64);
 
 	return Min(probes, index->nlists);
 }

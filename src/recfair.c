@@ -60,7 +60,7 @@ _PG_init(void)
 							 &recfair_progress_notices, false,
 							 PGC_USERSET, 0, NULL, NULL, NULL);
 	DefineCustomIntVariable("recfair.index_probes",
-							"Lists of a model's item index that serving searches per request (0: the index's default, 1/32 of its lists, at least 8).",
+							"Lists of a model's item index that serving searches per request (0: the index's default, 1/64 of its lists, at least 16).",
 							"More lists: higher recall, slower requests.  Models without an index score every item.",
 							&recfair_index_probes, 0, 0, 65536,
 							PGC_USERSET, 0, NULL, NULL, NULL);

@@ -24,7 +24,7 @@ SELECT is((SELECT count(DISTINCT x) FROM item_index, unnest(item_ids) x WHERE mo
 SELECT ok((SELECT version FROM item_index WHERE model = 'ii') = (SELECT version FROM models WHERE name = 'ii'),
 	'for the model''s version');
 
--- the default probes (8 of 35 lists) find nearly all of the exact lists; one list finds fewer, but k items still
+-- the default probes (16 of 35 lists) find nearly all of the exact lists; one list finds fewer, but k items still
 CREATE TEMP TABLE ii_found AS SELECT u, r.* FROM generate_series(1, 200) u, recommend(u, 10, 'ii') r;
 SELECT ok((SELECT count(*) FROM ii_found JOIN ii_exact USING (u, item_id))::float8 / (SELECT count(*) FROM ii_exact) >= 0.9,
 	'recall@10 against every item at least 0.9 with the default probes');
