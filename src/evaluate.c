@@ -1632,6 +1632,34 @@ FallbackList(RankPass *pass, const float4 *popularity, FairItem *out)
 	return n;
 }
 
+/* The distinct ids of an int8 array (NULLs dropped), ascending; their count. */
+static int32
+DistinctSortedIds(ArrayType *array, int64 **out)
+{
+	Datum	   *elems;
+	bool	   *nulls;
+	int			nelems;
+	int64	   *ids;
+	int32		n = 0;
+	int32		w = 0;
+
+	if (ARR_NDIM(array) > 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
+				 errmsg("user_ids must be a one-dimensional array")));
+	deconstruct_array(array, INT8OID, sizeof(int64), FLOAT8PASSBYVAL, TYPALIGN_DOUBLE, &elems, &nulls, &nelems);
+	ids = palloc(sizeof(int64) * Max(nelems, 1));
+	for (int i = 0; i < nelems; i++)
+		if (!nulls[i])
+			ids[n++] = DatumGetInt64(elems[i]);
+	qsort(ids, n, sizeof(int64), CompareInt64);
+	for (int32 i = 0; i < n; i++)
+		if (w == 0 || ids[w - 1] != ids[i])
+			ids[w++] = ids[i];
+	*out = ids;
+	return w;
+}
+
 /* recommend_fair_batch()'s arguments, by position in its SQL signature. */
 enum
 {
@@ -1670,10 +1698,6 @@ Datum
 recfair_recommend_fair_batch(PG_FUNCTION_ARGS)
 {
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
-	ArrayType  *ids_array;
-	Datum	   *elems;
-	bool	   *nulls;
-	int			nelems;
 	ModelCache *m;
 	ListConfig	cfg;
 	MemoryBudget budget = {0};
@@ -1731,27 +1755,7 @@ recfair_recommend_fair_batch(PG_FUNCTION_ARGS)
 			cfg.fs.deficit_scale += RankExposure(r);
 	}
 	InitMaterializedSRF(fcinfo, 0);
-	ids_array = PG_GETARG_ARRAYTYPE_P(RB_ARG_USER_IDS);
-	if (ARR_NDIM(ids_array) > 1)
-		ereport(ERROR,
-				(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
-				 errmsg("user_ids must be a one-dimensional array")));
-	deconstruct_array(ids_array, INT8OID, sizeof(int64), FLOAT8PASSBYVAL, TYPALIGN_DOUBLE, &elems, &nulls, &nelems);
-
-	/* the distinct non-NULL ids, ascending: the order the lists are balanced in */
-	ids = palloc(sizeof(int64) * Max(nelems, 1));
-	for (int i = 0; i < nelems; i++)
-		if (!nulls[i])
-			ids[nids++] = DatumGetInt64(elems[i]);
-	qsort(ids, nids, sizeof(int64), CompareInt64);
-	{
-		int32		w = 0;
-
-		for (int32 i = 0; i < nids; i++)
-			if (w == 0 || ids[w - 1] != ids[i])
-				ids[w++] = ids[i];
-		nids = w;
-	}
+	nids = DistinctSortedIds(PG_GETARG_ARRAYTYPE_P(RB_ARG_USER_IDS), &ids);
 
 	SPI_connect();
 	m = GetModel(PG_ARGISNULL(RB_ARG_MODEL) ? NULL : text_to_cstring(PG_GETARG_TEXT_PP(RB_ARG_MODEL)));
@@ -1834,34 +1838,6 @@ static const FairArgs recommend_all_fair_args = {
  * within a block.
  */
 #define RECOMMEND_ALL_BLOCK 16384
-
-/* The distinct ids of an int8 array (NULLs dropped), ascending; their count. */
-static int32
-DistinctSortedIds(ArrayType *array, int64 **out)
-{
-	Datum	   *elems;
-	bool	   *nulls;
-	int			nelems;
-	int64	   *ids;
-	int32		n = 0;
-	int32		w = 0;
-
-	if (ARR_NDIM(array) > 1)
-		ereport(ERROR,
-				(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
-				 errmsg("user_ids must be a one-dimensional array")));
-	deconstruct_array(array, INT8OID, sizeof(int64), FLOAT8PASSBYVAL, TYPALIGN_DOUBLE, &elems, &nulls, &nelems);
-	ids = palloc(sizeof(int64) * Max(nelems, 1));
-	for (int i = 0; i < nelems; i++)
-		if (!nulls[i])
-			ids[n++] = DatumGetInt64(elems[i]);
-	qsort(ids, n, sizeof(int64), CompareInt64);
-	for (int32 i = 0; i < n; i++)
-		if (w == 0 || ids[w - 1] != ids[i])
-			ids[w++] = ids[i];
-	*out = ids;
-	return w;
-}
 
 /* Every user id of a model, ascending. */
 static int32

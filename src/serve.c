@@ -159,6 +159,21 @@ CheckServingRights(void)
 	}
 }
 
+/* What GetModel reads of a model's row (columns 1 to 10). */
+#define MODEL_ROW_COLUMNS \
+	"SELECT version, factors, " \
+	"coalesce((hyperparameters OPERATOR(pg_catalog.->>) 'alpha'::pg_catalog.text)::pg_catalog.float8, 1), " \
+	"coalesce((hyperparameters OPERATOR(pg_catalog.->>) 'regularization'::pg_catalog.text)::pg_catalog.float8, 0.01), " \
+	"algorithm OPERATOR(pg_catalog.=) 'als_explicit'::pg_catalog.text, " \
+	"coalesce((hyperparameters OPERATOR(pg_catalog.->>) 'global_mean'::pg_catalog.text)::pg_catalog.float8, 0), " \
+	"CASE WHEN hyperparameters OPERATOR(pg_catalog.->>) 'confidence'::pg_catalog.text " \
+	"OPERATOR(pg_catalog.=) 'alpha*w'::pg_catalog.text THEN 0.0 ELSE 1.0 END::pg_catalog.float8, " \
+	"coalesce((hyperparameters OPERATOR(pg_catalog.->>) 'weighted_regularization'::pg_catalog.text)::pg_catalog.bool, false), " \
+	"CASE WHEN hyperparameters OPERATOR(pg_catalog.->>) 'confidence'::pg_catalog.text " \
+	"OPERATOR(pg_catalog.=) 'log'::pg_catalog.text THEN " \
+	"coalesce((hyperparameters OPERATOR(pg_catalog.->>) 'eps'::pg_catalog.text)::pg_catalog.float8, 1) END, " \
+	"algorithm"
+
 /* The cached items of the model a call names (resolving NULL), current version. */
 ModelCache *
 GetModel(const char *model)
@@ -203,34 +218,12 @@ GetModel(const char *model)
 		pg_class_aclcheck(index_relid, GetUserId(), ACL_SELECT) == ACLCHECK_OK;
 	rc = with_index ?
 		SPI_execute_plan(KeptPlan(&plan_with_index,
-								  "SELECT version, factors, "
-								   "coalesce((hyperparameters OPERATOR(pg_catalog.->>) 'alpha'::pg_catalog.text)::pg_catalog.float8, 1), "
-								   "coalesce((hyperparameters OPERATOR(pg_catalog.->>) 'regularization'::pg_catalog.text)::pg_catalog.float8, 0.01), "
-								   "algorithm OPERATOR(pg_catalog.=) 'als_explicit'::pg_catalog.text, "
-								   "coalesce((hyperparameters OPERATOR(pg_catalog.->>) 'global_mean'::pg_catalog.text)::pg_catalog.float8, 0), "
-								   "CASE WHEN hyperparameters OPERATOR(pg_catalog.->>) 'confidence'::pg_catalog.text "
-								   "OPERATOR(pg_catalog.=) 'alpha*w'::pg_catalog.text THEN 0.0 ELSE 1.0 END::pg_catalog.float8, "
-								   "coalesce((hyperparameters OPERATOR(pg_catalog.->>) 'weighted_regularization'::pg_catalog.text)::pg_catalog.bool, false), "
-								   "CASE WHEN hyperparameters OPERATOR(pg_catalog.->>) 'confidence'::pg_catalog.text "
-								   "OPERATOR(pg_catalog.=) 'log'::pg_catalog.text THEN "
-								   "coalesce((hyperparameters OPERATOR(pg_catalog.->>) 'eps'::pg_catalog.text)::pg_catalog.float8, 1) END, "
-								   "algorithm, (SELECT i.built FROM recfair.item_index i WHERE i.model OPERATOR(pg_catalog.=) $1 "
-								   "AND i.version OPERATOR(pg_catalog.=) models.version) "
-								   "FROM recfair.models WHERE name OPERATOR(pg_catalog.=) $1", 1, types),
+								  MODEL_ROW_COLUMNS ", (SELECT i.built FROM recfair.item_index i "
+								  "WHERE i.model OPERATOR(pg_catalog.=) $1 AND i.version OPERATOR(pg_catalog.=) models.version) "
+								  "FROM recfair.models WHERE name OPERATOR(pg_catalog.=) $1", 1, types),
 						 values, NULL, true, 1) :
-		SPI_execute_plan(KeptPlan(&plan,
-								  "SELECT version, factors, "
-								   "coalesce((hyperparameters OPERATOR(pg_catalog.->>) 'alpha'::pg_catalog.text)::pg_catalog.float8, 1), "
-								   "coalesce((hyperparameters OPERATOR(pg_catalog.->>) 'regularization'::pg_catalog.text)::pg_catalog.float8, 0.01), "
-								   "algorithm OPERATOR(pg_catalog.=) 'als_explicit'::pg_catalog.text, "
-								   "coalesce((hyperparameters OPERATOR(pg_catalog.->>) 'global_mean'::pg_catalog.text)::pg_catalog.float8, 0), "
-								   "CASE WHEN hyperparameters OPERATOR(pg_catalog.->>) 'confidence'::pg_catalog.text "
-								   "OPERATOR(pg_catalog.=) 'alpha*w'::pg_catalog.text THEN 0.0 ELSE 1.0 END::pg_catalog.float8, "
-								   "coalesce((hyperparameters OPERATOR(pg_catalog.->>) 'weighted_regularization'::pg_catalog.text)::pg_catalog.bool, false), "
-								   "CASE WHEN hyperparameters OPERATOR(pg_catalog.->>) 'confidence'::pg_catalog.text "
-								   "OPERATOR(pg_catalog.=) 'log'::pg_catalog.text THEN "
-								   "coalesce((hyperparameters OPERATOR(pg_catalog.->>) 'eps'::pg_catalog.text)::pg_catalog.float8, 1) END, "
-								   "algorithm FROM recfair.models WHERE name OPERATOR(pg_catalog.=) $1", 1, types),
+		SPI_execute_plan(KeptPlan(&plan, MODEL_ROW_COLUMNS " FROM recfair.models WHERE name OPERATOR(pg_catalog.=) $1",
+								  1, types),
 						 values, NULL, true, 1);
 	if (rc != SPI_OK_SELECT || SPI_processed != 1)
 		ereport(ERROR,
