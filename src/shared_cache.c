@@ -49,7 +49,10 @@
 #include "storage/ipc.h"
 #include "storage/lwlock.h"
 #include "storage/shmem.h"
+#include "catalog/namespace.h"
 #include "funcapi.h"
+#include "utils/acl.h"
+#include "utils/lsyscache.h"
 #include "utils/builtins.h"
 #include "utils/memutils.h"
 #include "utils/tuplestore.h"
@@ -530,8 +533,9 @@ SharedCacheForget(const char *model)
 
 /*
  * shared_models(): the models of this database in the server's shared
- * cache: (model, version, bytes, indexed).  Names and versions only, which
- * recfair.models shows anyway; for monitoring and tests.
+ * cache: (model, version, bytes, indexed), for monitoring and tests.  Names
+ * and versions are what recfair.models shows, so the caller needs SELECT on
+ * it, as serving does.
  */
 PG_FUNCTION_INFO_V1(recfair_shared_models);
 Datum
@@ -542,6 +546,17 @@ recfair_shared_models(PG_FUNCTION_ARGS)
 	SharedModelSlot copy[SHARED_SLOTS];
 	int			n = 0;
 
+	{
+		Oid			models = get_relname_relid("models", get_namespace_oid("recfair", false));
+
+		if (OidIsValid(models) && pg_class_aclcheck(models, GetUserId(), ACL_SELECT) != ACLCHECK_OK)
+			ereport(ERROR,
+					(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
+					 errmsg("permission denied for table recfair.models"),
+					 errdetail("shared_models() shows the models' names and versions."),
+					 errhint("As its owner or a superuser: SELECT recfair.grant_serving(%s) grants what serving needs.",
+							 quote_literal_cstr(GetUserNameFromId(GetUserId(), false)))));
+	}
 	InitMaterializedSRF(fcinfo, 0);
 	c = Ctl();
 	if (c == NULL)

@@ -1,7 +1,7 @@
 -- pgTAP: grant_serving() gives a read-only role what serving needs, in one call; without it, the errors name it
 BEGIN;
 SET search_path = public, recfair;
-SELECT plan(18);
+SELECT plan(19);
 
 CREATE TABLE ro_inter AS
 SELECT u AS user_id, i AS item_id FROM generate_series(1, 30) u, generate_series(1, 12) i
@@ -16,6 +16,8 @@ GRANT USAGE ON SCHEMA recfair TO ro_none;
 SET LOCAL ROLE ro_none;
 SELECT throws_ok($$SELECT * FROM recfair.recommend(1, 3, 'ro')$$, '42501', 'permission denied for table recfair.models',
 	'serving without SELECT: the table named (the hint names grant_serving)');
+SELECT throws_ok($$SELECT * FROM recfair.shared_models()$$, '42501', 'permission denied for table recfair.models',
+	'nor the shared models'' names');
 RESET ROLE;
 GRANT SELECT ON recfair.models, recfair.user_factors, recfair.item_factors TO ro_none;
 SET LOCAL ROLE ro_none;
