@@ -1985,7 +1985,7 @@ RecommendAll(FunctionCallInfo fcinfo)
 
 	SPI_connect();
 	m = GetModel(PG_ARGISNULL(RA_ARG_MODEL) ? NULL : text_to_cstring(PG_GETARG_TEXT_PP(RA_ARG_MODEL)));
-	ProgressSetModel(m->name, 0);
+	ProgressSetModel(m->name, 0);	/* the blocks are counted once the users are */
 	ProgressSetPhase(PROGRESS_PHASE_READING);
 	if (cfg.fair)
 	{

@@ -31,8 +31,6 @@
  */
 #include "postgres.h"
 
-#include "access/xact.h"
-
 #include <math.h>
 
 #include "catalog/namespace.h"
@@ -45,7 +43,6 @@
 #include "idset.h"
 #include "interactions.h"
 #include "item_index.h"
-#include "utils/snapmgr.h"
 #include "lib/stringinfo.h"
 #include "linalg.h"
 #include "miscadmin.h"
@@ -910,13 +907,7 @@ recfair_add_cold_rows(PG_FUNCTION_ARGS)
 			elog(ERROR, "could not update model \"%s\"", model);
 		/* an item index must hold the new items: rebuilt, as train() does */
 		if (index_lists > 0)
-		{
-			CommandCounterIncrement();
-			PushCopiedSnapshot(GetActiveSnapshot());
-			UpdateActiveSnapshotCommandId();
-			(void) BuildItemIndex(model, index_lists, ITEM_INDEX_DEFAULT_SEED);
-			PopActiveSnapshot();
-		}
+			RebuildItemIndex(model, index_lists);
 	}
 	SPI_finish();
 	PG_RETURN_INT64(added);

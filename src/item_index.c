@@ -34,6 +34,7 @@
 #include <cblas.h>
 #include <math.h>
 
+#include "access/xact.h"
 #include "catalog/pg_type.h"
 #include "common/pg_prng.h"
 #include "executor/spi.h"
@@ -54,6 +55,7 @@
 #include "utils/builtins.h"
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
+#include "utils/snapmgr.h"
 
 #define KMEANS_ITERATIONS 10
 #define SAMPLE_PER_LIST 64
@@ -386,13 +388,12 @@ Assign(KMeans *km)
 }
 
 /* The cache's item positions in ascending id order (the cache may hold them in an index's order). */
-static const ModelCache *sort_model;
-
 static int
-CompareItemId(const void *a, const void *b)
+CompareItemId(const void *a, const void *b, void *arg)
 {
-	int64		x = sort_model->item_ids[*(const int32 *) a];
-	int64		y = sort_model->item_ids[*(const int32 *) b];
+	const ModelCache *m = arg;
+	int64		x = m->item_ids[*(const int32 *) a];
+	int64		y = m->item_ids[*(const int32 *) b];
 
 	return x < y ? -1 : x > y ? 1 : 0;
 }
@@ -404,9 +405,7 @@ ItemsById(const ModelCache *m)
 
 	for (int32 i = 0; i < m->nitems; i++)
 		order[i] = i;
-	sort_model = m;
-	qsort(order, m->nitems, sizeof(int32), CompareItemId);
-	sort_model = NULL;
+	qsort_arg(order, m->nitems, sizeof(int32), CompareItemId, (void *) m);
 	return order;
 }
 
@@ -442,13 +441,16 @@ enum
 	BI_NARGS
 };
 
+/* build_index()'s default seed, with which train() and add_cold_rows() rebuild an index. */
+#define ITEM_INDEX_DEFAULT_SEED 42
+
 /*
  * Build the index of a model's current version with `lists` lists (0: the
- * square root of the items), replacing any; returns the lists.  Inside an
- * SPI connection.
+ * square root of the items), replacing any; returns the lists, and the
+ * items in *nitems.  Inside an SPI connection.
  */
-int32
-BuildItemIndex(const char *model, int32 lists, int64 seed)
+static int32
+BuildItemIndex(const char *model, int32 lists, int64 seed, int32 *nitems)
 {
 	ModelCache *m = GetModel(model);
 	int32		n = m->nitems;
@@ -590,7 +592,25 @@ BuildItemIndex(const char *model, int32 lists, int64 seed)
 							   6, types, values, NULL, false, 0);
 	if (rc != SPI_OK_INSERT)
 		elog(ERROR, "build_index: storing the index failed: %s", SPI_result_code_string(rc));
+	*nitems = n;
 	return lists;
+}
+
+/*
+ * Rebuild the model's index in the same transaction as the change that
+ * made its items new (train, add_cold_rows), with `lists` lists: reading
+ * the rows just written.  Inside an SPI connection.
+ */
+void
+RebuildItemIndex(const char *model, int32 lists)
+{
+	int32		nitems;
+
+	CommandCounterIncrement();
+	PushCopiedSnapshot(GetActiveSnapshot());
+	UpdateActiveSnapshotCommandId();
+	(void) BuildItemIndex(model, lists, ITEM_INDEX_DEFAULT_SEED, &nitems);
+	PopActiveSnapshot();
 }
 
 /*
@@ -607,7 +627,7 @@ recfair_build_index(PG_FUNCTION_ARGS)
 	instr_time	start;
 	Datum		values[4];
 	bool		nulls[4] = {false, false, false, false};
-	ModelCache *m;
+	int32		nitems;
 
 	CheckArgsNotNull(fcinfo, BI_NARGS, (1U << BI_ARG_MODEL) | (1U << BI_ARG_LISTS));
 	if (!PG_ARGISNULL(BI_ARG_LISTS))
@@ -630,11 +650,10 @@ recfair_build_index(PG_FUNCTION_ARGS)
 				 errmsg("model \"%s\" does not exist", model),
 				 errhint("SELECT name FROM recfair.models lists the models.")));
 	CheckTablePrivilege("item_index", ACL_SELECT | ACL_INSERT | ACL_DELETE, "SELECT, INSERT and DELETE", "build_index");
-	lists = BuildItemIndex(model, lists, seed);
-	m = GetModel(model);
+	lists = BuildItemIndex(model, lists, seed, &nitems);
 	values[0] = CStringGetTextDatum(model);
 	values[1] = Int32GetDatum(lists);
-	values[2] = Int64GetDatum(m->nitems);
+	values[2] = Int64GetDatum(nitems);
 	values[3] = Float8GetDatum(SecondsSince(start));
 	tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
 	SPI_finish();

@@ -30,10 +30,7 @@ extern bool recfair_exact_search;
 extern void LoadItemIndex(ModelCache *m, int64 built);
 extern int32 IndexProbes(const ItemIndex *index);
 extern float4 *IndexScores(const ModelCache *m, const float4 *query, int32 min_items, ScoredRanges *ranges);
-extern int32 BuildItemIndex(const char *model, int32 lists, int64 seed);
 extern int32 ModelIndexLists(const char *model);
-
-/* build_index()'s default seed, which train() uses to rebuild an index. */
-#define ITEM_INDEX_DEFAULT_SEED 42
+extern void RebuildItemIndex(const char *model, int32 lists);
 
 #endif							/* RECFAIR_ITEM_INDEX_H */

@@ -26,6 +26,7 @@
 #include <immintrin.h>
 #endif
 
+#include "compare.h"
 #include "quantized.h"
 #include "utils/memutils.h"
 
@@ -126,15 +127,6 @@ ApproxRange(const ModelCache *m, const int8 *xq, float4 xs, int32 start, int32 n
 	ApproxGeneric(q, m->qscale + start, n, m->k, xq, xs, out + start);
 }
 
-static int
-CompareInt32Asc(const void *a, const void *b)
-{
-	int32		x = *(const int32 *) a;
-	int32		y = *(const int32 *) b;
-
-	return x < y ? -1 : x > y ? 1 : 0;
-}
-
 /*
  * Scores for a user: exact float32 scores of the candidates the int8 copy
  * ranks best, the other items unset when ranges is given (ranges then
@@ -157,7 +149,7 @@ RescoreBest(const ModelCache *m, const float4 *query, int32 ncand, const ScoredR
 	for (int i = 0; i < n; i++)
 		pos[i] = top[i].index;
 	/* in item order, for the memory */
-	qsort(pos, n, sizeof(int32), CompareInt32Asc);
+	qsort(pos, n, sizeof(int32), CompareInt32);
 	for (int i = 0; i < n; i++)
 		exact[i] = cblas_sdot(m->k, m->factors + (int64) pos[i] * m->k, 1, query, 1);
 	if (ranges != NULL)

@@ -498,6 +498,8 @@ UserScores(const ModelCache *m, int64 user_id, bool exclude_seen, int32 wanted, 
 	bool		isnull;
 	Embedding  *x;
 	float4	   *scores;
+	const int64 *seen = NULL;
+	int32		nseen = 0;
 	int			rc;
 
 	if (ranges != NULL)
@@ -518,15 +520,20 @@ UserScores(const ModelCache *m, int64 user_id, bool exclude_seen, int32 wanted, 
 				 errmsg("user %lld of model \"%s\" has %d factors, expected %d",
 						(long long) user_id, m->name, x->dim, m->k)));
 
+	if (exclude_seen)
+	{
+		Datum		d = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2, &isnull);
+
+		if (!isnull)
+			seen = SeenItemIds(d, SPI_gettypeid(SPI_tuptable->tupdesc, 2), &nseen);
+	}
 	if (!recfair_exact_search && (m->ivf != NULL || (m->qfactors != NULL && ranges != NULL && ranges->plain)))
 	{
-		/* enough candidates that `wanted` remain after the seen items go */
-		Datum		seen = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2, &isnull);
-		int32		nseen = 0;
-
-		if (exclude_seen && !isnull)
-			(void) SeenItemIds(seen, SPI_gettypeid(SPI_tuptable->tupdesc, 2), &nseen);
-		/* only the candidates are set when the caller reads them through ranges and nothing adds biases */
+		/*
+		 * enough candidates that `wanted` remain after the seen items go;
+		 * only the candidates are set when the caller reads them through
+		 * ranges and nothing adds biases
+		 */
 		if (m->ivf != NULL)
 			scores = IndexScores(m, x->x, wanted + nseen,
 								 m->explicit_model || m->item_bias != NULL ? NULL : ranges);
@@ -541,19 +548,8 @@ UserScores(const ModelCache *m, int64 user_id, bool exclude_seen, int32 wanted, 
 
 		AddBiases(m, scores, isnull ? 0.0f : DatumGetFloat4(b));
 	}
-	if (exclude_seen)
-	{
-		Datum		seen = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2, &isnull);
-
-		if (!isnull)
-		{
-			int32		n;
-			const int64 *ids = SeenItemIds(seen, SPI_gettypeid(SPI_tuptable->tupdesc, 2), &n);
-
-			for (int i = 0; i < n; i++)
-				Exclude(m, scores, ids[i]);
-		}
-	}
+	for (int32 i = 0; i < nseen; i++)
+		Exclude(m, scores, seen[i]);
 	return scores;
 }
 

@@ -43,16 +43,15 @@
 #include "compat.h"
 #include "item_index.h"
 #include "miscadmin.h"
+#include "model_store.h"
 #include "port/atomics.h"
 #include "shared_cache.h"
 #include "storage/dsm.h"
 #include "storage/ipc.h"
 #include "storage/lwlock.h"
 #include "storage/shmem.h"
-#include "catalog/namespace.h"
 #include "funcapi.h"
 #include "utils/acl.h"
-#include "utils/lsyscache.h"
 #include "utils/builtins.h"
 #include "utils/memutils.h"
 #include "utils/tuplestore.h"
@@ -547,7 +546,7 @@ recfair_shared_models(PG_FUNCTION_ARGS)
 	int			n = 0;
 
 	{
-		Oid			models = get_relname_relid("models", get_namespace_oid("recfair", false));
+		Oid			models = RecfairTableOid("models");
 
 		if (OidIsValid(models) && pg_class_aclcheck(models, GetUserId(), ACL_SELECT) != ACLCHECK_OK)
 			ereport(ERROR,

@@ -27,8 +27,6 @@
 #include "funcapi.h"
 #include "interactions.h"
 #include "item_index.h"
-#include "utils/snapmgr.h"
-#include "access/xact.h"
 #include "legacy.h"
 #include "lib/stringinfo.h"
 #include "miscadmin.h"
@@ -1267,14 +1265,7 @@ Train(FunctionCallInfo fcinfo)
 	ClearAmortizedState(job.model);
 	result = SaveCatalogRow(&job);
 	if (index_lists > 0)
-	{
-		/* the index of the new version: read the rows just written */
-		CommandCounterIncrement();
-		PushCopiedSnapshot(GetActiveSnapshot());
-		UpdateActiveSnapshotCommandId();
-		(void) BuildItemIndex(job.model, index_lists, ITEM_INDEX_DEFAULT_SEED);
-		PopActiveSnapshot();
-	}
+		RebuildItemIndex(job.model, index_lists);
 	SPI_finish();
 	return result;
 }
