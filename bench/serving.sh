@@ -18,7 +18,9 @@
 # pgvector's HNSW over the same factors runs beside them when the server
 # has the extension, or PGVECTOR_SRC names a pgvector source tree to build
 # and install (recfair does not ship it); without it, that part is
-# skipped.
+# skipped. HNSW is measured at each hnsw.ef_search in HNSW_EF_SEARCH
+# (default 40 100 400 1000): requests/s and recall@10, so the two can be
+# compared at equal recall.
 #
 #   bench/serving.sh [items ...] [-- seconds]   (default 100000 1000000, 15 s per side; run as root)
 #   PGVECTOR_SRC=<pgvector source> HNSW_MAX_ITEMS=10000000 bench/serving.sh 10000000 -- 30
@@ -153,8 +155,8 @@ SQL
 	if [ "$has_vector" = 1 ] && [ "$n" -gt "${HNSW_MAX_ITEMS:-1000000}" ]; then
 		echo "pgvector: HNSW skipped above ${HNSW_MAX_ITEMS:-1000000} items (its build took 100-115 s at 744k items here; HNSW_MAX_ITEMS raises the bound)"
 	elif [ "$has_vector" = 1 ]; then
-		# pgvector's HNSW (vector_ip_ops, default m and ef_construction, ef_search 40) over the same factors;
-		# it cannot leave out seen items, so its recall is against exact lists that keep them
+		# pgvector's HNSW (vector_ip_ops, default m and ef_construction) over the same factors; it cannot
+		# leave out seen items, so its recall (and recfair's beside it) is against exact lists that keep them
 		psql -qX -v ON_ERROR_STOP=1 >/dev/null <<SQL
 SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS vector;
@@ -163,26 +165,35 @@ CREATE TABLE uvec_$n AS SELECT u.n, f.factors::text::vector(64) AS v
 	FROM users_$n u JOIN recfair.user_factors f ON f.model = '$m' AND f.user_id = u.user_id;
 CREATE UNIQUE INDEX ON uvec_$n (n);
 SQL
+		# the graph held in memory while it is built: about 1 kB per item (pgvector says so in a
+		# NOTICE, and builds far slower on disk, when it does not fit)
+		mwm=$(( n > 1000000 ? 12 : 4 ))GB
 		start=$(date +%s.%N)
-		psql -qX -v ON_ERROR_STOP=1 -c "SET maintenance_work_mem = '4GB'" -c "CREATE INDEX ON vec_$n USING hnsw (v vector_ip_ops)"
-		echo "pgvector HNSW build: $(awk -v a="$start" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }') s"
-		printf '\\set n random(1, %s)\nSELECT i.item_id FROM vec_%s i ORDER BY i.v <#> (SELECT v FROM uvec_%s WHERE n = :n) LIMIT 10;\n' \
-			"$nusers" "$n" "$n" >"$bench_dir/hnsw.sql"
-		hnsw=$(tps "$bench_dir/hnsw.sql") || exit 1
-		echo "pgvector HNSW: $hnsw requests/s, $(latency "$bench_dir/hnsw.sql") ms (recfair's item index: $indexed requests/s)"
+		psql -qX -v ON_ERROR_STOP=1 -c "SET maintenance_work_mem = '$mwm'" -c "CREATE INDEX ON vec_$n USING hnsw (v vector_ip_ops)"
+		echo "pgvector HNSW build (maintenance_work_mem $mwm): $(awk -v a="$start" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }') s"
 		psql -qXAt -v ON_ERROR_STOP=1 <<SQL
 SET client_min_messages = warning;
-CREATE TEMP TABLE sample AS SELECT n, user_id FROM users_$n WHERE n % greatest($nusers / $samples, 1) = 0 LIMIT $samples;
+CREATE TABLE sample_$n AS SELECT n, user_id FROM users_$n WHERE n % greatest($nusers / $samples, 1) = 0 LIMIT $samples;
 SET recfair.exact_search = on;
-CREATE TEMP TABLE exact AS SELECT s.n, r.item_id FROM sample s, recfair.recommend(s.user_id, 10, '$m', exclude_seen => false) r;
-SELECT 'recall@10 of pgvector HNSW against exact lists with seen items: ' || round(count(*)::numeric / (SELECT count(*) FROM exact), 4)
-FROM sample s CROSS JOIN LATERAL (SELECT i.item_id FROM vec_$n i ORDER BY i.v <#> (SELECT v FROM uvec_$n WHERE n = s.n) LIMIT 10) h
-JOIN exact e ON e.item_id = h.item_id AND e.n = s.n;
+CREATE TABLE exact_$n AS SELECT s.n, r.item_id FROM sample_$n s, recfair.recommend(s.user_id, 10, '$m', exclude_seen => false) r;
 RESET recfair.exact_search;
-SELECT 'recall@10 of recfair''s item index on the same lists: ' || round(count(*)::numeric / (SELECT count(*) FROM exact), 4)
-FROM sample s CROSS JOIN LATERAL recfair.recommend(s.user_id, 10, '$m', exclude_seen => false) r
-JOIN exact e ON e.item_id = r.item_id AND e.n = s.n;
+SELECT 'recall@10 of recfair''s item index against exact lists with seen items: ' || round(count(*)::numeric / (SELECT count(*) FROM exact_$n), 4)
+FROM sample_$n s CROSS JOIN LATERAL recfair.recommend(s.user_id, 10, '$m', exclude_seen => false) r
+JOIN exact_$n e ON e.item_id = r.item_id AND e.n = s.n;
 SQL
+		# HNSW's recall grows with hnsw.ef_search (default 40, at most 1000): requests/s and recall@10
+		# at each, to compare with recfair's index at equal recall
+		for ef in ${HNSW_EF_SEARCH:-40 100 400 1000}; do
+			printf '\\set n random(1, %s)\nSELECT i.item_id FROM vec_%s i ORDER BY i.v <#> (SELECT v FROM uvec_%s WHERE n = :n) LIMIT 10;\n' \
+				"$nusers" "$n" "$n" >"$bench_dir/hnsw.sql"
+			hnsw=$(tps "$bench_dir/hnsw.sql" "-c hnsw.ef_search=$ef") || exit 1
+			recall=$(psql -qXAt -v ON_ERROR_STOP=1 -c "SET hnsw.ef_search = $ef" -c "
+SELECT round(count(*)::numeric / (SELECT count(*) FROM exact_$n), 4)
+FROM sample_$n s CROSS JOIN LATERAL (SELECT i.item_id FROM vec_$n i ORDER BY i.v <#> (SELECT v FROM uvec_$n WHERE n = s.n) LIMIT 10) h
+JOIN exact_$n e ON e.item_id = h.item_id AND e.n = s.n")
+			echo "pgvector HNSW, ef_search $ef: $hnsw requests/s, $(latency "$bench_dir/hnsw.sql") ms, recall@10 $recall (recfair's item index: $indexed requests/s)"
+		done
+		psql -qX -c "DROP TABLE sample_$n, exact_$n"
 		psql -qX -c "DROP TABLE vec_$n, uvec_$n"
 	else
 		echo "pgvector: not installed on this server (not in Debian 12's archive; PGVECTOR_SRC=<its source> builds it): its HNSW column is skipped"
