@@ -8,9 +8,9 @@
 #    re-scored exactly), and with the model's item index (build_index(),
 #    default probes); recommend_fair(uid, 10, 'brand') exactly and with
 #    the index: requests/s and average latency; recall@10 of the int8 copy;
-#  - recall@10 of the indexed lists against the exact ones over 1,000
-#    users (200 above 1M items), with the default probes and with a half
-#    and a quarter of them;
+#  - requests/s of the indexed lists and their recall@10 against the
+#    exact ones over 1,000 users (200 above 1M items), with the default
+#    probes and with a half and a quarter of them;
 #  - a backend's private (RssAnon) and shared (RssShmem) memory from /proc
 #    before and after its first recommend() on the model, once another
 #    backend loaded it (recfair.shared_cache_size: one copy per server);
@@ -25,6 +25,7 @@
 #   bench/serving.sh [items ...] [-- seconds]   (default 100000 1000000, 15 s per side; run as root)
 #   PGVECTOR_SRC=<pgvector source> HNSW_MAX_ITEMS=10000000 bench/serving.sh 10000000 -- 30
 #       also builds pgvector's HNSW at 10M items (skipped above 1M by default: about an hour here)
+#   BATCH=0 bench/serving.sh ...   leaves out the batch target (its training takes minutes)
 . "$(dirname "$0")/common.sh"
 sizes=()
 secs=15
@@ -113,24 +114,28 @@ SQL
 	awk -v a="$indexed" -v b="$exact" -v q="$quant" -v c="$findexed_ms" -v d="$indexed_ms" \
 		'BEGIN { printf "int8 copy / every item: %.1fx requests/s; index / every item: %.1fx; recommend_fair / recommend latency with the index: %.2fx\n", q / b, a / b, c / d }'
 
-	psql -qXAt -F ' ' -v ON_ERROR_STOP=1 <<SQL
+	# the index's requests/s and recall@10 against exact lists with the default probes, a half and a quarter of them
+	psql -qX -v ON_ERROR_STOP=1 >/dev/null <<SQL
 SET client_min_messages = warning;
-CREATE TEMP TABLE sample AS SELECT user_id FROM users_$n WHERE n % greatest($nusers / $samples, 1) = 0 LIMIT $samples;
+CREATE TABLE isample_$n AS SELECT user_id FROM users_$n WHERE n % greatest($nusers / $samples, 1) = 0 LIMIT $samples;
 SET recfair.exact_search = on;
-CREATE TEMP TABLE exact AS SELECT s.user_id, r.item_id FROM sample s, recfair.recommend(s.user_id, 10, '$m') r;
-RESET recfair.exact_search;
-SELECT greatest(16, lists / 64) AS probes FROM recfair.item_index WHERE model = '$m' \gset
-SELECT 'recall@10 of the index against every item, default probes (' || :probes || ' of ' || lists || ' lists): ' ||
-	round((SELECT count(*) FROM sample s, recfair.recommend(s.user_id, 10, '$m') r
-		   JOIN exact e ON e.item_id = r.item_id WHERE e.user_id = s.user_id)::numeric / (SELECT count(*) FROM exact), 4)
-FROM recfair.item_index WHERE model = '$m';
-SELECT p, set_config('recfair.index_probes', p::text, false) AS set FROM (VALUES (greatest(1, :probes / 4))) v(p) \gset
-SELECT 'recall@10 with ' || :p || ' probes: ' || round((SELECT count(*) FROM sample s, recfair.recommend(s.user_id, 10, '$m') r
-	JOIN exact e ON e.item_id = r.item_id WHERE e.user_id = s.user_id)::numeric / (SELECT count(*) FROM exact), 4);
-SELECT p, set_config('recfair.index_probes', p::text, false) AS set FROM (VALUES (greatest(1, :probes / 2))) v(p) \gset
-SELECT 'recall@10 with ' || :p || ' probes: ' || round((SELECT count(*) FROM sample s, recfair.recommend(s.user_id, 10, '$m') r
-	JOIN exact e ON e.item_id = r.item_id WHERE e.user_id = s.user_id)::numeric / (SELECT count(*) FROM exact), 4);
+CREATE TABLE iexact_$n AS SELECT s.user_id, r.item_id FROM isample_$n s, recfair.recommend(s.user_id, 10, '$m') r;
 SQL
+	read -r lists probes < <(psql -qXAt -F ' ' -c "SELECT lists, greatest(16, lists / 64) FROM recfair.item_index WHERE model = '$m'")
+	for p in "$probes" $(( probes / 2 > 1 ? probes / 2 : 1 )) $(( probes / 4 > 1 ? probes / 4 : 1 )); do
+		if [ "$p" = "$probes" ]; then
+			rate=$indexed; ms=$indexed_ms
+		else
+			rate=$(tps "$bench_dir/recommend.sql" "-c recfair.index_probes=$p") || exit 1
+			ms=$(latency "$bench_dir/recommend.sql")
+		fi
+		recall=$(psql -qXAt -v ON_ERROR_STOP=1 -c "SET recfair.index_probes = $p" -c "
+SELECT round(count(*)::numeric / (SELECT count(*) FROM iexact_$n), 4)
+FROM isample_$n s CROSS JOIN LATERAL recfair.recommend(s.user_id, 10, '$m') r
+JOIN iexact_$n e ON e.item_id = r.item_id AND e.user_id = s.user_id")
+		echo "recommend, item index, $p of $lists lists$([ "$p" = "$probes" ] && echo " (default)"): $rate requests/s, $ms ms, recall@10 against every item $recall"
+	done
+	psql -qX -c "DROP TABLE isample_$n, iexact_$n"
 
 	# a backend that serves the model after another loaded it (the shared copy when there is one)
 	psql -qXAt -c "SELECT count(*) FROM recfair.recommend(1, 10, '$m')" >/dev/null
@@ -202,6 +207,7 @@ JOIN exact_$n e ON e.item_id = h.item_id AND e.n = s.n")
 done
 
 # the batch target: every user of the 10M-interaction set (200k users x 50k items), top 10
+[ "${BATCH:-1}" = 0 ] && exit 0
 psql -qX -v ON_ERROR_STOP=1 >/dev/null <<SQL
 SET client_min_messages = warning;
 SELECT FROM recfair.generate_dataset('batch', 200000, 50000, 10000000);
