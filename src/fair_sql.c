@@ -502,8 +502,7 @@ CandidateFairList(const RecommendFairCall *call, ModelCache *m, const GroupMap *
 	sub.item_bias = NULL;
 	sub.index = NULL;
 	sub.ivf = NULL;
-	sub.sorted_ids = NULL;
-	sub.sorted_pos = NULL;
+	sub.id_slots = NULL;
 	subgm = *gm;
 	subgm.group_of_item = groups;
 	n = FairListOfScores(call, &sub, &subgm, sub_scores, out);

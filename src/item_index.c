@@ -251,20 +251,47 @@ SelectBestLists(const float4 *cscores, int32 n, int32 want, ListScore *best)
 	return h;
 }
 
+/* The list holding cache position pos: the last list starting at or before it. */
+static int32
+ListOf(const ItemIndex *index, int32 pos)
+{
+	int32		lo = 0;
+	int32		hi = index->nlists - 1;
+
+	while (lo < hi)
+	{
+		int32		mid = lo + (hi - lo + 1) / 2;
+
+		if (index->list_start[mid] <= pos)
+			lo = mid;
+		else
+			hi = mid - 1;
+	}
+	return lo;
+}
+
 /*
  * Scores of the items in the query's best lists (exact inner products),
- * -inf for every other item: the best `probes` lists, and more while they
- * hold fewer than min_items items.  With ranges, the other items are left
- * unset and ranges says which positions were scored.
+ * -inf for every other item and for the excluded positions (the user's
+ * seen items): the best `probes` lists, and more while they hold fewer
+ * than wanted + nexcluded items.  With ranges, the other items are left
+ * unset (an excluded position outside the probed lists is not even
+ * written: a sparse array's untouched pages stay unmapped) and ranges
+ * says which positions were scored.
  */
 float4 *
-IndexScores(const ModelCache *m, const float4 *query, int32 min_items, ScoredRanges *ranges)
+IndexScores(const ModelCache *m, const float4 *query, int32 wanted, const int32 *excluded, int32 nexcluded,
+			ScoredRanges *ranges)
 {
 	const ItemIndex *index = m->ivf;
 	int32		probes = IndexProbes(index);
+	int64		min_items = (int64) wanted + nexcluded;
 	float4	   *scores = palloc(mul_size(sizeof(float4), Max(m->nitems, 1)));
 	float4	   *cscores = palloc(sizeof(float4) * index->nlists);
 	ListScore  *best = palloc(sizeof(ListScore) * index->nlists);
+	bool	   *probed = palloc0(sizeof(bool) * index->nlists);
+	int32	   *inside = palloc(sizeof(int32) * Max(nexcluded, 1));
+	int32		ninside = 0;
 	int32		nbest;
 	bool		quantized = ranges != NULL && ranges->plain && m->qfactors != NULL;
 
@@ -306,6 +333,7 @@ IndexScores(const ModelCache *m, const float4 *query, int32 min_items, ScoredRan
 			nbest = w;
 		}
 		l = best[p].list;
+		probed[l] = true;
 		start = index->list_start[l];
 		n = index->list_start[l + 1] - start;
 		scanned += n;
@@ -319,11 +347,19 @@ IndexScores(const ModelCache *m, const float4 *query, int32 min_items, ScoredRan
 			cblas_sgemv(CblasRowMajor, CblasNoTrans, n, m->k, 1.0f, m->factors + (int64) start * m->k, m->k,
 						query, 1, 0.0f, scores + start, 1);
 	}
+	for (int32 i = 0; i < nexcluded; i++)
+		if (probed[ListOf(index, excluded[i])])
+			inside[ninside++] = excluded[i];
 	/* a plain list over the int8 copy: approximate scores, the best re-scored exactly */
 	if (quantized)
-		QuantizedRangeScores(m, query, min_items, scores, ranges);
+		QuantizedRangeScores(m, query, wanted, inside, ninside, scores, ranges);
+	else
+		for (int32 i = 0; i < ninside; i++)
+			scores[inside[i]] = -INFINITY;
 	pfree(cscores);
 	pfree(best);
+	pfree(probed);
+	pfree(inside);
 	return scores;
 }
 

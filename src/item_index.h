@@ -29,7 +29,8 @@ extern bool recfair_exact_search;
 
 extern void LoadItemIndex(ModelCache *m, int64 built);
 extern int32 IndexProbes(const ItemIndex *index);
-extern float4 *IndexScores(const ModelCache *m, const float4 *query, int32 min_items, ScoredRanges *ranges);
+extern float4 *IndexScores(const ModelCache *m, const float4 *query, int32 wanted, const int32 *excluded,
+						   int32 nexcluded, ScoredRanges *ranges);
 extern int32 ModelIndexLists(const char *model);
 extern void RebuildItemIndex(const char *model, int32 lists);
 

@@ -67,34 +67,99 @@ ApproxGeneric(const int8 *q, const float4 *scale, int32 n, int k, const int8 *xq
 }
 
 #if defined(__x86_64__)
+/*
+ * The sum of each 32-bit lane of a, b, ..., h: eight items' partial sums
+ * reduced together (two rounds of pairwise adds, then the two halves).
+ */
+__attribute__((target("avx2")))
+static inline __m256i
+SumLanes8(__m256i a, __m256i b, __m256i c, __m256i d, __m256i e, __m256i f, __m256i g, __m256i h)
+{
+	__m256i		ab = _mm256_hadd_epi32(a, b);
+	__m256i		cd = _mm256_hadd_epi32(c, d);
+	__m256i		ef = _mm256_hadd_epi32(e, f);
+	__m256i		gh = _mm256_hadd_epi32(g, h);
+	__m256i		abcd = _mm256_hadd_epi32(ab, cd);
+	__m256i		efgh = _mm256_hadd_epi32(ef, gh);
+
+	/* lanes 0-3: a..d's low halves, 4-7: their high halves; the same for e..h */
+	return _mm256_add_epi32(_mm256_permute2x128_si256(abcd, efgh, 0x20),
+							_mm256_permute2x128_si256(abcd, efgh, 0x31));
+}
+
+/*
+ * One item's 32 products summed into 8 int32 lanes.  _mm256_maddubs_epi16
+ * multiplies unsigned by signed bytes, so the query goes in as |xq| and the
+ * row takes the query's signs (_mm256_sign_epi8); both lie in [-127, 127]
+ * (quantization never makes -128), so each pair sums to at most
+ * 2 x 127 x 127 and cannot saturate int16.
+ */
+__attribute__((target("avx2")))
+static inline __m256i
+Dot32(const int8 *row, __m256i absq, __m256i signq, __m256i ones)
+{
+	__m256i		r = _mm256_sign_epi8(_mm256_loadu_si256((const __m256i *) row), signq);
+
+	return _mm256_madd_epi16(_mm256_maddubs_epi16(absq, r), ones);
+}
+
+/*
+ * Eight items at a time: each item's products over 32-factor blocks kept
+ * in 8 lanes, the eight reduced together, scaled and stored as one vector.
+ * Factors past the last whole block of 32 are added one by one.
+ */
 __attribute__((target("avx2")))
 static void
 ApproxAvx2(const int8 *q, const float4 *scale, int32 n, int k, const int8 *xq, float4 xs, float4 *out)
 {
-	int			k16 = k & ~15;
+	int			k32 = k & ~31;
+	int			nblocks = k32 / 32;
+	__m256i		ones = _mm256_set1_epi16(1);
+	__m256i		absq[8];		/* |xq| per block of 32: factors up to 256 take the fast path */
+	__m256i		signq[8];
+	__m256		vxs = _mm256_set1_ps(xs);
+	int32		i = 0;
 
-	for (int32 i = 0; i < n; i++)
+	if (nblocks > 8)
+	{
+		ApproxGeneric(q, scale, n, k, xq, xs, out);
+		return;
+	}
+	for (int b = 0; b < nblocks; b++)
+	{
+		signq[b] = _mm256_loadu_si256((const __m256i *) (xq + 32 * b));
+		absq[b] = _mm256_abs_epi8(signq[b]);
+	}
+	for (; i + 8 <= n; i += 8)
 	{
 		const int8 *row = q + (int64) i * k;
-		__m256i		acc = _mm256_setzero_si256();
-		__m128i		lo;
-		int32		sum;
+		__m256i		acc[8];
+		__m256i		sums;
 
-		for (int f = 0; f < k16; f += 16)
+		for (int j = 0; j < 8; j++)
 		{
-			__m256i		a = _mm256_cvtepi8_epi16(_mm_loadu_si128((const __m128i *) (row + f)));
-			__m256i		b = _mm256_cvtepi8_epi16(_mm_loadu_si128((const __m128i *) (xq + f)));
-
-			acc = _mm256_add_epi32(acc, _mm256_madd_epi16(a, b));
+			acc[j] = _mm256_setzero_si256();
+			for (int b = 0; b < nblocks; b++)
+				acc[j] = _mm256_add_epi32(acc[j], Dot32(row + (int64) j * k + 32 * b, absq[b], signq[b], ones));
 		}
-		lo = _mm_add_epi32(_mm256_castsi256_si128(acc), _mm256_extracti128_si256(acc, 1));
-		lo = _mm_hadd_epi32(lo, lo);
-		lo = _mm_hadd_epi32(lo, lo);
-		sum = _mm_cvtsi128_si32(lo);
-		for (int f = k16; f < k; f++)
-			sum += (int32) row[f] * xq[f];
-		out[i] = (float4) sum * scale[i] * xs;
+		sums = SumLanes8(acc[0], acc[1], acc[2], acc[3], acc[4], acc[5], acc[6], acc[7]);
+		if (k32 < k)
+		{
+			int32		tail[8];
+
+			for (int j = 0; j < 8; j++)
+			{
+				tail[j] = 0;
+				for (int f = k32; f < k; f++)
+					tail[j] += (int32) row[(int64) j * k + f] * xq[f];
+			}
+			sums = _mm256_add_epi32(sums, _mm256_loadu_si256((const __m256i *) tail));
+		}
+		_mm256_storeu_ps(out + i, _mm256_mul_ps(_mm256_mul_ps(_mm256_cvtepi32_ps(sums),
+															  _mm256_loadu_ps(scale + i)), vxs));
 	}
+	if (i < n)
+		ApproxGeneric(q + (int64) i * k, scale + i, n - i, k, xq, xs, out + i);
 }
 #endif
 
@@ -177,26 +242,33 @@ Candidates(const ModelCache *m, int32 wanted)
 /*
  * Scores for a user: exact float32 scores of the candidates the int8 copy
  * ranks best, the other items unset when ranges is given (ranges then
- * lists the candidates), else -inf.
+ * lists the candidates), else -inf.  The excluded positions (the user's
+ * seen items) are left out before the candidates are chosen, so `wanted`
+ * counts only the items the caller may return.
  */
 float4 *
-QuantizedScores(const ModelCache *m, const float4 *query, int32 wanted, ScoredRanges *ranges)
+QuantizedScores(const ModelCache *m, const float4 *query, int32 wanted, const int32 *excluded, int32 nexcluded,
+				ScoredRanges *ranges)
 {
 	float4	   *scores = MemoryContextAllocHuge(CurrentMemoryContext, mul_size(sizeof(float4), Max(m->nitems, 1)));
 	int8	   *xq = palloc(m->k);
 	float4		xs = QuantizeQuery(m, query, xq);
 
 	ApproxRange(m, xq, xs, 0, m->nitems, scores);
+	for (int32 i = 0; i < nexcluded; i++)
+		scores[excluded[i]] = -INFINITY;
 	RescoreBest(m, query, Candidates(m, wanted), NULL, scores, ranges);
 	return scores;
 }
 
 /*
  * The same over the positions of `ranges` only (an item index's probed
- * lists): on return ranges lists the candidates re-scored exactly.
+ * lists), every excluded position inside them: on return ranges lists the
+ * candidates re-scored exactly.
  */
 void
-QuantizedRangeScores(const ModelCache *m, const float4 *query, int32 wanted, float4 *scores, ScoredRanges *ranges)
+QuantizedRangeScores(const ModelCache *m, const float4 *query, int32 wanted, const int32 *excluded,
+					 int32 nexcluded, float4 *scores, ScoredRanges *ranges)
 {
 	int8	   *xq = palloc(m->k);
 	float4		xs = QuantizeQuery(m, query, xq);
@@ -204,5 +276,7 @@ QuantizedRangeScores(const ModelCache *m, const float4 *query, int32 wanted, flo
 
 	for (int32 r = 0; r < scanned.n; r++)
 		ApproxRange(m, xq, xs, scanned.start[r], scanned.end[r] - scanned.start[r], scores);
+	for (int32 i = 0; i < nexcluded; i++)
+		scores[excluded[i]] = -INFINITY;
 	RescoreBest(m, query, Candidates(m, wanted), &scanned, scores, ranges);
 }

@@ -16,8 +16,9 @@
 #define QUANTIZE_MIN_ITEMS 20000
 
 extern void QuantizeItems(ModelCache *m);
-extern float4 *QuantizedScores(const ModelCache *m, const float4 *query, int32 wanted, ScoredRanges *ranges);
-extern void QuantizedRangeScores(const ModelCache *m, const float4 *query, int32 wanted, float4 *scores,
-								 ScoredRanges *ranges);
+extern float4 *QuantizedScores(const ModelCache *m, const float4 *query, int32 wanted, const int32 *excluded,
+							   int32 nexcluded, ScoredRanges *ranges);
+extern void QuantizedRangeScores(const ModelCache *m, const float4 *query, int32 wanted, const int32 *excluded,
+								 int32 nexcluded, float4 *scores, ScoredRanges *ranges);
 
 #endif							/* RECFAIR_QUANTIZED_H */

@@ -500,6 +500,8 @@ UserScores(const ModelCache *m, int64 user_id, bool exclude_seen, int32 wanted, 
 	float4	   *scores;
 	const int64 *seen = NULL;
 	int32		nseen = 0;
+	int32	   *seen_pos;
+	int32		nseen_pos = 0;
 	int			rc;
 
 	if (ranges != NULL)
@@ -527,29 +529,42 @@ UserScores(const ModelCache *m, int64 user_id, bool exclude_seen, int32 wanted, 
 		if (!isnull)
 			seen = SeenItemIds(d, SPI_gettypeid(SPI_tuptable->tupdesc, 2), &nseen);
 	}
+	/* the seen items' positions (those still in the model) */
+	seen_pos = palloc(sizeof(int32) * Max(nseen, 1));
+	for (int32 i = 0; i < nseen; i++)
+	{
+		int32		pos = ItemPosition(m, seen[i]);
+
+		if (pos >= 0)
+			seen_pos[nseen_pos++] = pos;
+	}
 	if (!recfair_exact_search && (m->ivf != NULL || (m->qfactors != NULL && ranges != NULL && ranges->plain)))
 	{
 		/*
-		 * enough candidates that `wanted` remain after the seen items go;
-		 * only the candidates are set when the caller reads them through
-		 * ranges and nothing adds biases
+		 * the seen items are left out before candidates are chosen; only
+		 * the candidates are set when the caller reads them through ranges
+		 * and nothing adds biases
 		 */
 		if (m->ivf != NULL)
-			scores = IndexScores(m, x->x, wanted + nseen,
+			scores = IndexScores(m, x->x, wanted, seen_pos, nseen_pos,
 								 m->explicit_model || m->item_bias != NULL ? NULL : ranges);
 		else
-			scores = QuantizedScores(m, x->x, wanted + nseen, ranges);
+			scores = QuantizedScores(m, x->x, wanted, seen_pos, nseen_pos, ranges);
 	}
 	else
+	{
 		scores = ScoreItems(m, x->x);
+		for (int32 i = 0; i < nseen_pos; i++)
+			scores[seen_pos[i]] = -INFINITY;
+	}
+	/* biases keep -inf */
 	if (m->explicit_model || m->item_bias != NULL)
 	{
 		Datum		b = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 3, &isnull);
 
 		AddBiases(m, scores, isnull ? 0.0f : DatumGetFloat4(b));
 	}
-	for (int32 i = 0; i < nseen; i++)
-		Exclude(m, scores, seen[i]);
+	pfree(seen_pos);
 	return scores;
 }
 

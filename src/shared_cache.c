@@ -31,15 +31,15 @@
  * row with the caller's privileges (and checked SELECT on the model
  * tables), exactly as a load would, so sharing grants nothing.
  *
- * Item lookups (id to position) use the ids sorted with their positions,
- * stored in the segment (binary search), instead of a per-backend hash.
+ * Item lookups (id to position) use a table of positions stored in the
+ * segment (open addressing, at most half full: 8 bytes an item), instead
+ * of a per-backend hash.
  *
  *-------------------------------------------------------------------------
  */
 #include "postgres.h"
 
 #include "access/xact.h"
-#include "compare.h"
 #include "compat.h"
 #include "item_index.h"
 #include "miscadmin.h"
@@ -97,8 +97,8 @@ typedef struct SharedModelHeader
 	Size		norms;			/* float4[nitems] */
 	Size		bias;			/* float4[nitems], if has_bias */
 	Size		gram;			/* float4[k * k] */
-	Size		sorted_ids;		/* int64[nitems], ascending */
-	Size		sorted_pos;		/* int32[nitems]: the position of sorted_ids[i] */
+	Size		id_slots;		/* int32[id_mask + 1]: ItemPosition's table */
+	uint32		id_mask;
 	Size		centroids;		/* float4[nlists * k] */
 	Size		list_start;		/* int32[nlists + 1] */
 	bool		quantized;		/* an int8 copy follows */
@@ -196,6 +196,32 @@ Aligned(Size offset)
 	return TYPEALIGN(SEGMENT_ALIGN, offset);
 }
 
+/* Slots of ItemPosition's table for n items: a power of two, at least 2n. */
+static Size
+IdSlots(Size n)
+{
+	Size		slots = 2;
+
+	while (slots < 2 * n)
+		slots <<= 1;
+	return slots;
+}
+
+/* Fill ItemPosition's table (serve.h) with the positions of ids, + 1. */
+static void
+FillIdSlots(int32 *slots, uint32 mask, const int64 *ids, int32 nitems)
+{
+	memset(slots, 0, sizeof(int32) * ((Size) mask + 1));
+	for (int32 i = 0; i < nitems; i++)
+	{
+		uint32		s = IdMapHash(ids[i]) & mask;
+
+		while (slots[s] != 0)
+			s = (s + 1) & mask;
+		slots[s] = i + 1;
+	}
+}
+
 /* The layout of a segment for the entry's data; returns its size. */
 static Size
 Layout(const ModelCache *m, SharedModelHeader *h)
@@ -219,10 +245,9 @@ Layout(const ModelCache *m, SharedModelHeader *h)
 		at = Aligned(add_size(at, mul_size(sizeof(float4), n)));
 	h->gram = at;
 	at = Aligned(add_size(at, mul_size(mul_size(sizeof(float4), m->k), m->k)));
-	h->sorted_ids = at;
-	at = Aligned(add_size(at, mul_size(sizeof(int64), n)));
-	h->sorted_pos = at;
-	at = Aligned(add_size(at, mul_size(sizeof(int32), n)));
+	h->id_mask = IdSlots(n) - 1;
+	h->id_slots = at;
+	at = Aligned(add_size(at, mul_size(sizeof(int32), (Size) h->id_mask + 1)));
 	h->centroids = at;
 	at = Aligned(add_size(at, mul_size(mul_size(sizeof(float4), h->nlists), m->k)));
 	h->list_start = at;
@@ -253,8 +278,8 @@ UseSegment(ModelCache *m, dsm_segment *seg)
 	m->norms = (float4 *) (base + h->norms);
 	m->item_bias = h->has_bias ? (float4 *) (base + h->bias) : NULL;
 	m->gram = (float4 *) (base + h->gram);
-	m->sorted_ids = (const int64 *) (base + h->sorted_ids);
-	m->sorted_pos = (const int32 *) (base + h->sorted_pos);
+	m->id_slots = (const int32 *) (base + h->id_slots);
+	m->id_mask = h->id_mask;
 	m->index = NULL;
 	m->ivf = NULL;
 	m->qfactors = h->quantized ? (int8 *) (base + h->qfactors) : NULL;
@@ -371,16 +396,7 @@ CopyToSegment(ModelCache *m, const SharedModelHeader *layout, Size bytes)
 			if (h->has_bias)
 				memcpy(base + h->bias, m->item_bias, sizeof(float4) * m->nitems);
 			memcpy(base + h->gram, m->gram, sizeof(float4) * m->k * m->k);
-			{
-				/* the ids sorted, with their positions, from the entry's hash */
-				int64	   *sorted = (int64 *) (base + h->sorted_ids);
-				int32	   *pos = (int32 *) (base + h->sorted_pos);
-
-				memcpy(sorted, m->item_ids, sizeof(int64) * m->nitems);
-				qsort(sorted, m->nitems, sizeof(int64), CompareInt64);
-				for (int32 i = 0; i < m->nitems; i++)
-					pos[i] = ItemPosition(m, sorted[i]);
-			}
+			FillIdSlots((int32 *) (base + h->id_slots), h->id_mask, m->item_ids, m->nitems);
 			if (h->quantized)
 			{
 				memcpy(base + h->qfactors, m->qfactors, (Size) m->nitems * m->k);
@@ -510,8 +526,7 @@ SharedCacheDetach(ModelCache *m)
 		dsm_detach(m->seg);
 		m->seg = NULL;
 	}
-	m->sorted_ids = NULL;
-	m->sorted_pos = NULL;
+	m->id_slots = NULL;
 }
 
 /* drop_model(): unregister every shared version of the model in this database. */
