@@ -6,10 +6,11 @@
  *	  largest magnitude (q = round(127 y / max|y|)), a quarter of the float
  *	  matrix's bytes.  A request quantizes the user's factors the same way,
  *	  scores every item approximately with int8 products summed in int32
- *	  (AVX2 when the CPU has it, chosen at run time), keeps the best
- *	  2 x wanted + 64 approximate scores (wanted: k or the fair re-ranker's
- *	  candidates, plus the user's seen items), and re-scores those exactly
- *	  in float32 (over every item, or over an item index's probed lists).
+ *	  (AVX2 when the CPU has it, chosen at run time), leaves out the
+ *	  user's seen items, keeps the best 2 x wanted + 64 approximate scores
+ *	  (wanted: k or the fair re-ranker's candidates), and re-scores those
+ *	  exactly in float32 (over every item, or over an item index's probed
+ *	  lists).
  *	  The list is then ranked on exact scores only, so it
  *	  equals exact scoring unless an item of the exact top k fell outside
  *	  the candidates by its approximate score; bench/serving.sh measures
