@@ -524,11 +524,12 @@ UserFairList(FunctionCallInfo fcinfo, const RecommendFairCall *call, bool candid
 	ModelCache *m = GetModel(call->model);
 	const GroupMap *gm = GetGroupMap(m, call->group_col);
 	/*
-	 * the re-ranker reads beyond the top k: exact scores of the index's
-	 * lists, not the int8 copy's (re-scoring what it may take, each group's
-	 * best items, measured slower: docs/design-notes.md)
+	 * the re-ranker reads beyond the top k: with the int8 copy, the best
+	 * candidates and each group's best items are re-scored exactly (or
+	 * every scored item, when the groups are many: quantized.c)
 	 */
-	ScoredRanges ranges = {.plain = false};
+	ScoredRanges ranges = {.plain = false, .group_of = gm->group_of_item, .ngroups = gm->ngroups,
+	.group_wanted = call->k};
 	float4	   *scores = PG_ARGISNULL(RF_ARG_USER_ID) ? NULL :
 		UserScores(m, call->user_id, call->exclude_seen, Min(call->fair.ncandidates, m->nitems),
 				   candidates_only ? &ranges : NULL);

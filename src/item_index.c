@@ -293,7 +293,7 @@ IndexScores(const ModelCache *m, const float4 *query, int32 wanted, const int32 
 	int32	   *inside = palloc(sizeof(int32) * Max(nexcluded, 1));
 	int32		ninside = 0;
 	int32		nbest;
-	bool		quantized = ranges != NULL && ranges->plain && m->qfactors != NULL;
+	bool		quantized = ranges != NULL && (ranges->plain || ranges->group_of != NULL) && m->qfactors != NULL;
 
 	openblas_set_num_threads(1);
 	cblas_sgemv(CblasRowMajor, CblasNoTrans, index->nlists, m->k, 1.0f, index->centroids, m->k,

@@ -194,28 +194,116 @@ ApproxRange(const ModelCache *m, const int8 *xq, float4 xs, int32 start, int32 n
 }
 
 /*
- * Scores for a user: exact float32 scores of the candidates the int8 copy
- * ranks best, the other items unset when ranges is given (ranges then
- * lists the candidates), else -inf.
- */
-/*
- * Re-score exactly the best candidates of approximate scores (over every
- * item, or the positions of `scanned`): into scores; ranges, when given,
- * becomes those candidates, else every other item is set to -inf.
+ * Each group's best `per_group` approximate scores among the positions of
+ * `scanned` (every item when NULL), appended to pos from *n on: one
+ * min-heap (worst kept at the root) per group, in the slots of heaps.
  */
 static void
-RescoreBest(const ModelCache *m, const float4 *query, int32 ncand, const ScoredRanges *scanned, float4 *scores,
-			ScoredRanges *ranges)
+GroupBest(const ModelCache *m, const float4 *scores, const ScoredRanges *scanned, const int32 *group_of,
+		  int32 ngroups, int32 per_group, int32 *pos, int32 *n)
 {
-	Candidate  *top = palloc(sizeof(Candidate) * Max(ncand, 1));
-	int32	   *pos = palloc(sizeof(int32) * Max(ncand, 1));
-	float4	   *exact = palloc(sizeof(float4) * Max(ncand, 1));
-	int			n = TopKOf(m, scores, scanned, ncand, top);
+	Candidate  *heaps = palloc(mul_size(mul_size(sizeof(Candidate), ngroups), per_group));
+	int32	   *sizes = palloc0(sizeof(int32) * ngroups);
+	int32		nranges = scanned ? scanned->n : 1;
 
+	for (int32 r = 0; r < nranges; r++)
+	{
+		int32		from = scanned ? scanned->start[r] : 0;
+		int32		to = scanned ? scanned->end[r] : m->nitems;
+
+		for (int32 i = from; i < to; i++)
+		{
+			int32		g = group_of[i];
+			Candidate  *h = heaps + (int64) g * per_group;
+			int32		j;
+
+			if (isinf(scores[i]) && scores[i] < 0)
+				continue;		/* excluded */
+			if (sizes[g] == per_group)
+			{
+				if (scores[i] <= h[0].score)
+					continue;
+				/* replace the worst and sift it down */
+				j = 0;
+				for (;;)
+				{
+					int32		c = 2 * j + 1;
+
+					if (c >= per_group)
+						break;
+					if (c + 1 < per_group && h[c + 1].score < h[c].score)
+						c++;
+					if (h[c].score >= scores[i])
+						break;
+					h[j] = h[c];
+					j = c;
+				}
+			}
+			else
+			{
+				/* append and sift up */
+				j = sizes[g]++;
+				while (j > 0 && h[(j - 1) / 2].score > scores[i])
+				{
+					h[j] = h[(j - 1) / 2];
+					j = (j - 1) / 2;
+				}
+			}
+			h[j].score = scores[i];
+			h[j].index = i;
+		}
+	}
+	for (int32 g = 0; g < ngroups; g++)
+		for (int32 j = 0; j < sizes[g]; j++)
+			pos[(*n)++] = heaps[(int64) g * per_group + j].index;
+	pfree(heaps);
+	pfree(sizes);
+}
+
+/* Candidates of each group a fair re-ranker may take `wanted` of. */
+static inline int32
+GroupCandidates(int32 wanted)
+{
+	return 2 * wanted + 16;
+}
+
+/*
+ * Re-score exactly the best candidates of approximate scores (over every
+ * item, or the positions of `scanned`), with each group's best too when
+ * `groups` says the groups: into scores; ranges, when given, becomes those
+ * candidates, else every other item is set to -inf.
+ */
+static void
+RescoreBest(const ModelCache *m, const float4 *query, int32 ncand, const ScoredRanges *groups,
+			const ScoredRanges *scanned, float4 *scores, ScoredRanges *ranges)
+{
+	Size		room = ncand;
+	Candidate  *top;
+	int32	   *pos;
+	float4	   *exact;
+	int			n;
+
+	if (groups != NULL && groups->group_of != NULL)
+		room = add_size(room, mul_size(groups->ngroups, GroupCandidates(groups->group_wanted)));
+	top = palloc(sizeof(Candidate) * Max(ncand, 1));
+	pos = palloc(mul_size(sizeof(int32), Max(room, 1)));
+	n = TopKOf(m, scores, scanned, ncand, top);
 	for (int i = 0; i < n; i++)
 		pos[i] = top[i].index;
-	/* in item order, for the memory */
+	if (groups != NULL && groups->group_of != NULL)
+		GroupBest(m, scores, scanned, groups->group_of, groups->ngroups,
+				  GroupCandidates(groups->group_wanted), pos, &n);
+	/* in item order, for the memory; an item among the top and its group's best once */
 	qsort(pos, n, sizeof(int32), CompareInt32);
+	{
+		int			w = 0;
+
+		for (int i = 0; i < n; i++)
+			if (w == 0 || pos[w - 1] != pos[i])
+				pos[w++] = pos[i];
+		n = w;
+	}
+	exact = palloc(sizeof(float4) * Max(n, 1));
 	for (int i = 0; i < n; i++)
 		exact[i] = cblas_sdot(m->k, m->factors + (int64) pos[i] * m->k, 1, query, 1);
 	if (ranges != NULL)
@@ -233,6 +321,18 @@ RescoreBest(const ModelCache *m, const float4 *query, int32 ncand, const ScoredR
 		scores[pos[i]] = exact[i];
 }
 
+/*
+ * Whether a fair re-ranker's candidates (each group's best) would be so
+ * many of the `scanned` items that exact scores of all of them cost less
+ * (many small groups, such as brands): then it gets those.
+ */
+static bool
+TooManyGroups(const ScoredRanges *groups, int64 scanned)
+{
+	return groups != NULL && groups->group_of != NULL &&
+		(int64) groups->ngroups * GroupCandidates(groups->group_wanted) * 4 > scanned;
+}
+
 /* Candidates to re-score for `wanted` items. */
 static inline int32
 Candidates(const ModelCache *m, int32 wanted)
@@ -245,39 +345,71 @@ Candidates(const ModelCache *m, int32 wanted)
  * ranks best, the other items unset when ranges is given (ranges then
  * lists the candidates), else -inf.  The excluded positions (the user's
  * seen items) are left out before the candidates are chosen, so `wanted`
- * counts only the items the caller may return.
+ * counts only the items the caller may return.  For a fair re-ranker
+ * (ranges->group_of) each group's best are candidates too, unless they
+ * would be most items: then every item is scored exactly (ranges->n = -1).
  */
 float4 *
 QuantizedScores(const ModelCache *m, const float4 *query, int32 wanted, const int32 *excluded, int32 nexcluded,
 				ScoredRanges *ranges)
 {
 	float4	   *scores = MemoryContextAllocHuge(CurrentMemoryContext, mul_size(sizeof(float4), Max(m->nitems, 1)));
-	int8	   *xq = palloc(m->k);
-	float4		xs = QuantizeQuery(m, query, xq);
+	ScoredRanges groups = *ranges;
+	int8	   *xq;
+	float4		xs;
 
+	if (TooManyGroups(&groups, m->nitems))
+	{
+		openblas_set_num_threads(1);
+		cblas_sgemv(CblasRowMajor, CblasNoTrans, m->nitems, m->k, 1.0f, m->factors, m->k,
+					query, 1, 0.0f, scores, 1);
+		for (int32 i = 0; i < nexcluded; i++)
+			scores[excluded[i]] = -INFINITY;
+		ranges->n = -1;
+		return scores;
+	}
+	xq = palloc(m->k);
+	xs = QuantizeQuery(m, query, xq);
 	ApproxRange(m, xq, xs, 0, m->nitems, scores);
 	for (int32 i = 0; i < nexcluded; i++)
 		scores[excluded[i]] = -INFINITY;
-	RescoreBest(m, query, Candidates(m, wanted), NULL, scores, ranges);
+	RescoreBest(m, query, Candidates(m, wanted), &groups, NULL, scores, ranges);
 	return scores;
 }
 
 /*
  * The same over the positions of `ranges` only (an item index's probed
  * lists), every excluded position inside them: on return ranges lists the
- * candidates re-scored exactly.
+ * candidates re-scored exactly (or, for a fair re-ranker of many groups,
+ * still the scanned items, all scored exactly).
  */
 void
 QuantizedRangeScores(const ModelCache *m, const float4 *query, int32 wanted, const int32 *excluded,
 					 int32 nexcluded, float4 *scores, ScoredRanges *ranges)
 {
-	int8	   *xq = palloc(m->k);
-	float4		xs = QuantizeQuery(m, query, xq);
 	ScoredRanges scanned = *ranges;
+	int64		count = 0;
+	int8	   *xq;
+	float4		xs;
 
+	for (int32 r = 0; r < scanned.n; r++)
+		count += scanned.end[r] - scanned.start[r];
+	if (TooManyGroups(&scanned, count))
+	{
+		openblas_set_num_threads(1);
+		for (int32 r = 0; r < scanned.n; r++)
+			cblas_sgemv(CblasRowMajor, CblasNoTrans, scanned.end[r] - scanned.start[r], m->k, 1.0f,
+						m->factors + (int64) scanned.start[r] * m->k, m->k, query, 1, 0.0f,
+						scores + scanned.start[r], 1);
+		for (int32 i = 0; i < nexcluded; i++)
+			scores[excluded[i]] = -INFINITY;
+		return;
+	}
+	xq = palloc(m->k);
+	xs = QuantizeQuery(m, query, xq);
 	for (int32 r = 0; r < scanned.n; r++)
 		ApproxRange(m, xq, xs, scanned.start[r], scanned.end[r] - scanned.start[r], scores);
 	for (int32 i = 0; i < nexcluded; i++)
 		scores[excluded[i]] = -INFINITY;
-	RescoreBest(m, query, Candidates(m, wanted), &scanned, scores, ranges);
+	RescoreBest(m, query, Candidates(m, wanted), &scanned, &scanned, scores, ranges);
 }

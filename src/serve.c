@@ -538,7 +538,8 @@ UserScores(const ModelCache *m, int64 user_id, bool exclude_seen, int32 wanted, 
 		if (pos >= 0)
 			seen_pos[nseen_pos++] = pos;
 	}
-	if (!recfair_exact_search && (m->ivf != NULL || (m->qfactors != NULL && ranges != NULL && ranges->plain)))
+	if (!recfair_exact_search &&
+		(m->ivf != NULL || (m->qfactors != NULL && ranges != NULL && (ranges->plain || ranges->group_of != NULL))))
 	{
 		/*
 		 * the seen items are left out before candidates are chosen; only
@@ -597,11 +598,10 @@ recfair_recommend(PG_FUNCTION_ARGS)
 	int			k;
 	ModelCache *m;
 	float4	   *scores;
-	ScoredRanges ranges;
+	ScoredRanges ranges = {.plain = true};
 
 	InitMaterializedSRF(fcinfo, 0);
 	SPI_connect();
-	ranges.plain = true;
 	scores = RecommendScores(fcinfo, &m, &user_id, &k, &ranges);
 	if (scores != NULL)
 		EmitTopK(fcinfo, m, scores, &ranges, k);
@@ -627,11 +627,10 @@ recfair_recommend_explained(PG_FUNCTION_ARGS)
 	int32	   *index;
 	RowReasons	reasons;
 	int			n;
-	ScoredRanges ranges;
+	ScoredRanges ranges = {.plain = true};
 
 	InitMaterializedSRF(fcinfo, 0);
 	SPI_connect();
-	ranges.plain = true;
 	scores = RecommendScores(fcinfo, &m, &user_id, &k, &ranges);
 	if (scores == NULL)
 	{

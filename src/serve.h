@@ -99,6 +99,10 @@ typedef struct Candidate
 typedef struct ScoredRanges
 {
 	bool		plain;			/* set by the caller: it only takes the top k (int8 candidates suffice) */
+	/* or set by a fair re-ranker: it also takes each group's best (quantized.c) */
+	const int32 *group_of;		/* the group of each item, or NULL */
+	int32		ngroups;
+	int32		group_wanted;	/* items it may take from one group (k) */
 	int32		n;
 	int32	   *start;
 	int32	   *end;

@@ -3,7 +3,8 @@
 -- the SIMD kernel's blocks of 32 and the factors past them; 8 factors: no whole block
 BEGIN;
 SET search_path = recfair, public;
-SELECT plan(13);
+SET LOCAL client_min_messages = warning;	-- recommend_fair's NOTICE for brands
+SELECT plan(17);
 
 SELECT lives_ok($$SELECT * FROM generate_dataset('qz', 3000, 40000, 150000, seed => 6)$$, 'a generated shop with a large catalog');
 SELECT lives_ok($$SELECT train('qz', 'qz_interactions', weight_col => 'weight', factors => 40, iterations => 5)$$, 'a model');
@@ -34,16 +35,30 @@ SELECT ok((SELECT count(*) FROM (SELECT u, r.* FROM generate_series(1, 100) u, r
 	'its int8 lists are the exact ones, with exact scores');
 SELECT is((SELECT items FROM models WHERE name = 'qz') % 8 <> 0, true, 'a catalog that is not a multiple of 8 items (the last items one by one)');
 
--- with an item index, fair lists take the probed lists' int8 scores and re-score what they may take
-SELECT lives_ok($$SELECT build_index('qz')$$, 'an item index');
-SELECT lives_ok($$SELECT register_tables('qz', items => 'qz_items')$$, 'the item table, for price tiers');
-SET LOCAL recfair.index_probes = 1000;	-- every list: only the int8 copy differs from exact
+-- fair lists take the int8 copy's candidates and each group's best, re-scored exactly (or, for groups
+-- too many for that, such as brands, exact scores of every item scored): the exact lists either way
+SELECT lives_ok($$SELECT register_tables('qz', items => 'qz_items')$$, 'the item table, for price tiers and brands');
 SET LOCAL recfair.exact_search = on;
 CREATE TEMP TABLE qz_fair_exact AS SELECT u, r.* FROM generate_series(1, 60) u, recommend_fair(u, 10, 'price_tier', 'qz') r;
+CREATE TEMP TABLE qz_brand_exact AS SELECT u, r.* FROM generate_series(1, 30) u, recommend_fair(u, 10, 'brand', 'qz') r;
 RESET recfair.exact_search;
-CREATE TEMP TABLE qz_fair AS SELECT u, r.* FROM generate_series(1, 60) u, recommend_fair(u, 10, 'price_tier', 'qz') r;
-SELECT ok((SELECT count(*) FROM qz_fair JOIN qz_fair_exact e USING (u, rank, item_id) WHERE abs(qz_fair.score - e.score) < 1e-5)::float8
-		   / (SELECT count(*) FROM qz_fair_exact) >= 0.99, 'fair lists through the int8 copy: the exact ones, with exact scores');
+SELECT ok((SELECT count(*) FROM (SELECT u, r.* FROM generate_series(1, 60) u, recommend_fair(u, 10, 'price_tier', 'qz') r) f
+		   JOIN qz_fair_exact e USING (u, rank, item_id) WHERE abs(f.score - e.score) < 1e-5)::float8
+		   / (SELECT count(*) FROM qz_fair_exact) >= 0.99, 'fair lists of 3 price tiers through the int8 copy: the exact ones');
+SELECT ok((SELECT count(*) FROM (SELECT u, r.* FROM generate_series(1, 30) u, recommend_fair(u, 10, 'brand', 'qz') r) f
+		   JOIN qz_brand_exact e USING (u, rank, item_id) WHERE abs(f.score - e.score) < 1e-5)::float8
+		   / (SELECT count(*) FROM qz_brand_exact) >= 0.99, 'and of many brands');
+
+SELECT lives_ok($$SELECT build_index('qz')$$, 'an item index');
+SET LOCAL recfair.index_probes = 1000;	-- every list: only the int8 copy differs from exact
+SELECT ok((SELECT count(*) FROM (SELECT u, r.* FROM generate_series(1, 60) u, recommend_fair(u, 10, 'price_tier', 'qz') r) f
+		   JOIN qz_fair_exact e USING (u, rank, item_id) WHERE abs(f.score - e.score) < 1e-5)::float8
+		   / (SELECT count(*) FROM qz_fair_exact) >= 0.99, 'with the index: fair lists of price tiers over the probed lists');
+SELECT ok((SELECT count(*) FROM (SELECT u, r.* FROM generate_series(1, 30) u, recommend_fair(u, 10, 'brand', 'qz') r) f
+		   JOIN qz_brand_exact e USING (u, rank, item_id) WHERE abs(f.score - e.score) < 1e-5)::float8
+		   / (SELECT count(*) FROM qz_brand_exact) >= 0.99, 'and of brands');
+SELECT cmp_ok((SELECT count(DISTINCT brand)::int FROM qz_items), '>', 40000 / (4 * 36),
+	'brands enough that each one''s best are too many to re-score (the exact path)');
 
 SELECT * FROM finish();
 ROLLBACK;
