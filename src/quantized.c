@@ -27,7 +27,6 @@
 #include <immintrin.h>
 #endif
 
-#include "compare.h"
 #include "quantized.h"
 #include "utils/memutils.h"
 
@@ -291,16 +290,30 @@ RescoreBest(const ModelCache *m, const float4 *query, int32 ncand, const ScoredR
 	for (int i = 0; i < n; i++)
 		pos[i] = top[i].index;
 	if (groups != NULL && groups->group_of != NULL)
+	{
+		/*
+		 * an item of a group's best scoring above the worst of the top is
+		 * among the top already: only the others are added (a tie with
+		 * the worst is looked for among the top)
+		 */
+		int32		ntop = n;
+		int32		w = n;
+		float4		worst = n == ncand && n > 0 ? top[n - 1].score : -INFINITY;
+
 		GroupBest(m, scores, scanned, groups->group_of, groups->ngroups,
 				  GroupCandidates(groups->group_wanted), pos, &n);
-	/* in item order, for the memory; an item among the top and its group's best once */
-	qsort(pos, n, sizeof(int32), CompareInt32);
-	{
-		int			w = 0;
+		for (int32 i = ntop; i < n; i++)
+		{
+			bool		known = false;
 
-		for (int i = 0; i < n; i++)
-			if (w == 0 || pos[w - 1] != pos[i])
+			if (scores[pos[i]] > worst)
+				known = true;
+			else if (scores[pos[i]] == worst)
+				for (int32 j = 0; j < ntop && !known; j++)
+					known = pos[j] == pos[i];
+			if (!known)
 				pos[w++] = pos[i];
+		}
 		n = w;
 	}
 	exact = palloc(sizeof(float4) * Max(n, 1));
@@ -330,7 +343,7 @@ static bool
 TooManyGroups(const ScoredRanges *groups, int64 scanned)
 {
 	return groups != NULL && groups->group_of != NULL &&
-		(int64) groups->ngroups * GroupCandidates(groups->group_wanted) * 4 > scanned;
+		(int64) groups->ngroups * GroupCandidates(groups->group_wanted) * 16 > scanned;
 }
 
 /* Candidates to re-score for `wanted` items. */
