@@ -346,11 +346,19 @@ TooManyGroups(const ScoredRanges *groups, int64 scanned)
 		(int64) groups->ngroups * GroupCandidates(groups->group_wanted) * 16 > scanned;
 }
 
-/* Candidates to re-score for `wanted` items. */
+/*
+ * Candidates to re-score for `wanted` items: 2 x wanted + 64 for a plain
+ * list, whose every item must be exact; wanted + 64 for a fair
+ * re-ranker's pool (wanted is its 10 x k candidates, and its groups' best
+ * come on top), where an item near the pool's edge trading places with
+ * one just outside changes no list the re-ranker builds from its best.
+ */
 static inline int32
-Candidates(const ModelCache *m, int32 wanted)
+Candidates(const ModelCache *m, int32 wanted, const ScoredRanges *groups)
 {
-	return (int32) Min((int64) m->nitems, 2 * (int64) wanted + 64);
+	int64		margin = groups != NULL && groups->group_of != NULL ? 64 : (int64) wanted + 64;
+
+	return (int32) Min((int64) m->nitems, (int64) wanted + margin);
 }
 
 /*
@@ -386,7 +394,7 @@ QuantizedScores(const ModelCache *m, const float4 *query, int32 wanted, const in
 	ApproxRange(m, xq, xs, 0, m->nitems, scores);
 	for (int32 i = 0; i < nexcluded; i++)
 		scores[excluded[i]] = -INFINITY;
-	RescoreBest(m, query, Candidates(m, wanted), &groups, NULL, scores, ranges);
+	RescoreBest(m, query, Candidates(m, wanted, &groups), &groups, NULL, scores, ranges);
 	return scores;
 }
 
@@ -424,5 +432,5 @@ QuantizedRangeScores(const ModelCache *m, const float4 *query, int32 wanted, con
 		ApproxRange(m, xq, xs, scanned.start[r], scanned.end[r] - scanned.start[r], scores);
 	for (int32 i = 0; i < nexcluded; i++)
 		scores[excluded[i]] = -INFINITY;
-	RescoreBest(m, query, Candidates(m, wanted), &scanned, &scanned, scores, ranges);
+	RescoreBest(m, query, Candidates(m, wanted, &scanned), &scanned, &scanned, scores, ranges);
 }
