@@ -293,22 +293,19 @@ IndexScores(const ModelCache *m, const float4 *query, int32 wanted, const int32 
 	int32	   *inside = palloc(sizeof(int32) * Max(nexcluded, 1));
 	int32		ninside = 0;
 	int32		nbest;
-	bool		quantized = ranges != NULL && (ranges->plain || ranges->group_of != NULL) && m->qfactors != NULL;
+	int32		scanned = 0;
+	ScoredRanges lists = {.n = 0};
 
 	openblas_set_num_threads(1);
 	cblas_sgemv(CblasRowMajor, CblasNoTrans, index->nlists, m->k, 1.0f, index->centroids, m->k,
 				query, 1, 0.0f, cscores, 1);
 	nbest = SelectBestLists(cscores, index->nlists, probes, best);
-	if (ranges != NULL)
-	{
-		ranges->n = 0;
-		ranges->start = palloc(sizeof(int32) * index->nlists);
-		ranges->end = palloc(sizeof(int32) * index->nlists);
-	}
-	else
+	lists.start = palloc(sizeof(int32) * index->nlists);
+	lists.end = palloc(sizeof(int32) * index->nlists);
+	if (ranges == NULL)
 		for (int32 i = 0; i < m->nitems; i++)
 			scores[i] = -INFINITY;
-	for (int32 p = 0, scanned = 0; p < index->nlists && (p < probes || scanned < min_items); p++)
+	for (int32 p = 0; p < index->nlists && (p < probes || scanned < min_items); p++)
 	{
 		int32		l;
 		int32		start;
@@ -337,25 +334,34 @@ IndexScores(const ModelCache *m, const float4 *query, int32 wanted, const int32 
 		start = index->list_start[l];
 		n = index->list_start[l + 1] - start;
 		scanned += n;
-		if (ranges != NULL && n > 0)
+		if (n > 0)
 		{
-			ranges->start[ranges->n] = start;
-			ranges->end[ranges->n] = start + n;
-			ranges->n++;
+			lists.start[lists.n] = start;
+			lists.end[lists.n] = start + n;
+			lists.n++;
 		}
-		if (n > 0 && !quantized)
-			cblas_sgemv(CblasRowMajor, CblasNoTrans, n, m->k, 1.0f, m->factors + (int64) start * m->k, m->k,
-						query, 1, 0.0f, scores + start, 1);
+	}
+	if (ranges != NULL)
+	{
+		ranges->n = lists.n;
+		ranges->start = lists.start;
+		ranges->end = lists.end;
 	}
 	for (int32 i = 0; i < nexcluded; i++)
 		if (probed[ListOf(index, excluded[i])])
 			inside[ninside++] = excluded[i];
-	/* a plain list over the int8 copy: approximate scores, the best re-scored exactly */
-	if (quantized)
+	/* over the int8 copy: approximate scores, the best re-scored exactly */
+	if (QuantizedUsable(m, ranges, scanned))
 		QuantizedRangeScores(m, query, wanted, inside, ninside, scores, ranges);
 	else
+	{
+		for (int32 r = 0; r < lists.n; r++)
+			cblas_sgemv(CblasRowMajor, CblasNoTrans, lists.end[r] - lists.start[r], m->k, 1.0f,
+						m->factors + (int64) lists.start[r] * m->k, m->k, query, 1, 0.0f,
+						scores + lists.start[r], 1);
 		for (int32 i = 0; i < ninside; i++)
 			scores[inside[i]] = -INFINITY;
+	}
 	pfree(cscores);
 	pfree(best);
 	pfree(probed);

@@ -267,6 +267,22 @@ GroupCandidates(int32 wanted)
 }
 
 /*
+ * Whether a caller reading `ranges` is served through the int8 copy when
+ * `scanned` items are scored: a plain list, or a fair re-ranker unless
+ * its groups' best would be so many of the scanned items that exact
+ * scores of all of them cost less (many small groups, such as brands).
+ */
+bool
+QuantizedUsable(const ModelCache *m, const ScoredRanges *ranges, int64 scanned)
+{
+	if (m->qfactors == NULL || ranges == NULL)
+		return false;
+	if (ranges->group_of != NULL)
+		return (int64) ranges->ngroups * GroupCandidates(ranges->group_wanted) * 16 <= scanned;
+	return ranges->plain;
+}
+
+/*
  * Re-score exactly the best candidates of approximate scores (over every
  * item, or the positions of `scanned`), with each group's best too when
  * `groups` says the groups: into scores; ranges, when given, becomes those
@@ -335,18 +351,6 @@ RescoreBest(const ModelCache *m, const float4 *query, int32 ncand, const ScoredR
 }
 
 /*
- * Whether a fair re-ranker's candidates (each group's best) would be so
- * many of the `scanned` items that exact scores of all of them cost less
- * (many small groups, such as brands): then it gets those.
- */
-static bool
-TooManyGroups(const ScoredRanges *groups, int64 scanned)
-{
-	return groups != NULL && groups->group_of != NULL &&
-		(int64) groups->ngroups * GroupCandidates(groups->group_wanted) * 16 > scanned;
-}
-
-/*
  * Candidates to re-score for `wanted` items: 2 x wanted + 64 for a plain
  * list, whose every item must be exact; wanted + 64 for a fair
  * re-ranker's pool (wanted is its 10 x k candidates, and its groups' best
@@ -367,8 +371,7 @@ Candidates(const ModelCache *m, int32 wanted, const ScoredRanges *groups)
  * lists the candidates), else -inf.  The excluded positions (the user's
  * seen items) are left out before the candidates are chosen, so `wanted`
  * counts only the items the caller may return.  For a fair re-ranker
- * (ranges->group_of) each group's best are candidates too, unless they
- * would be most items: then every item is scored exactly (ranges->n = -1).
+ * (ranges->group_of) each group's best are candidates too.
  */
 float4 *
 QuantizedScores(const ModelCache *m, const float4 *query, int32 wanted, const int32 *excluded, int32 nexcluded,
@@ -376,21 +379,9 @@ QuantizedScores(const ModelCache *m, const float4 *query, int32 wanted, const in
 {
 	float4	   *scores = MemoryContextAllocHuge(CurrentMemoryContext, mul_size(sizeof(float4), Max(m->nitems, 1)));
 	ScoredRanges groups = *ranges;
-	int8	   *xq;
-	float4		xs;
+	int8	   *xq = palloc(m->k);
+	float4		xs = QuantizeQuery(m, query, xq);
 
-	if (TooManyGroups(&groups, m->nitems))
-	{
-		openblas_set_num_threads(1);
-		cblas_sgemv(CblasRowMajor, CblasNoTrans, m->nitems, m->k, 1.0f, m->factors, m->k,
-					query, 1, 0.0f, scores, 1);
-		for (int32 i = 0; i < nexcluded; i++)
-			scores[excluded[i]] = -INFINITY;
-		ranges->n = -1;
-		return scores;
-	}
-	xq = palloc(m->k);
-	xs = QuantizeQuery(m, query, xq);
 	ApproxRange(m, xq, xs, 0, m->nitems, scores);
 	for (int32 i = 0; i < nexcluded; i++)
 		scores[excluded[i]] = -INFINITY;
@@ -401,33 +392,16 @@ QuantizedScores(const ModelCache *m, const float4 *query, int32 wanted, const in
 /*
  * The same over the positions of `ranges` only (an item index's probed
  * lists), every excluded position inside them: on return ranges lists the
- * candidates re-scored exactly (or, for a fair re-ranker of many groups,
- * still the scanned items, all scored exactly).
+ * candidates re-scored exactly.
  */
 void
 QuantizedRangeScores(const ModelCache *m, const float4 *query, int32 wanted, const int32 *excluded,
 					 int32 nexcluded, float4 *scores, ScoredRanges *ranges)
 {
 	ScoredRanges scanned = *ranges;
-	int64		count = 0;
-	int8	   *xq;
-	float4		xs;
+	int8	   *xq = palloc(m->k);
+	float4		xs = QuantizeQuery(m, query, xq);
 
-	for (int32 r = 0; r < scanned.n; r++)
-		count += scanned.end[r] - scanned.start[r];
-	if (TooManyGroups(&scanned, count))
-	{
-		openblas_set_num_threads(1);
-		for (int32 r = 0; r < scanned.n; r++)
-			cblas_sgemv(CblasRowMajor, CblasNoTrans, scanned.end[r] - scanned.start[r], m->k, 1.0f,
-						m->factors + (int64) scanned.start[r] * m->k, m->k, query, 1, 0.0f,
-						scores + scanned.start[r], 1);
-		for (int32 i = 0; i < nexcluded; i++)
-			scores[excluded[i]] = -INFINITY;
-		return;
-	}
-	xq = palloc(m->k);
-	xs = QuantizeQuery(m, query, xq);
 	for (int32 r = 0; r < scanned.n; r++)
 		ApproxRange(m, xq, xs, scanned.start[r], scanned.end[r] - scanned.start[r], scores);
 	for (int32 i = 0; i < nexcluded; i++)

@@ -16,6 +16,7 @@
 #define QUANTIZE_MIN_ITEMS 20000
 
 extern void QuantizeItems(ModelCache *m);
+extern bool QuantizedUsable(const ModelCache *m, const ScoredRanges *ranges, int64 scanned);
 extern float4 *QuantizedScores(const ModelCache *m, const float4 *query, int32 wanted, const int32 *excluded,
 							   int32 nexcluded, ScoredRanges *ranges);
 extern void QuantizedRangeScores(const ModelCache *m, const float4 *query, int32 wanted, const int32 *excluded,

@@ -538,8 +538,7 @@ UserScores(const ModelCache *m, int64 user_id, bool exclude_seen, int32 wanted, 
 		if (pos >= 0)
 			seen_pos[nseen_pos++] = pos;
 	}
-	if (!recfair_exact_search &&
-		(m->ivf != NULL || (m->qfactors != NULL && ranges != NULL && (ranges->plain || ranges->group_of != NULL))))
+	if (!recfair_exact_search && (m->ivf != NULL || QuantizedUsable(m, ranges, m->nitems)))
 	{
 		/*
 		 * the seen items are left out before candidates are chosen; only
