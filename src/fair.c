@@ -1167,7 +1167,8 @@ FairListPool(const FairListInput *in, FairListScratch *s, const float4 *scores)
  * recommend_fair, evaluate and exposure_report make them; returns its
  * length.  Per list: the top candidates re-ranked, and when a group
  * outside them must take a position, the full pool (with each group's best
- * items) re-ranked again.  Amortized mode: prior holds the exposure of the
+ * items) re-ranked again (with in->top_only, FAIR_LIST_NEEDS_GROUPS
+ * instead).  Amortized mode: prior holds the exposure of the
  * earlier lists.  No PostgreSQL calls unless in->interruptible.
  */
 int
@@ -1201,6 +1202,8 @@ BuildFairList(const FairListInput *in, FairListScratch *s, const float4 *scores,
 	}
 	params.expandable = s->expandable;
 	n = FairRerank(s->pool, npool, in->k, &params, out, s->taken, s->got, s->next);
+	if (n < 0 && in->top_only)
+		return FAIR_LIST_NEEDS_GROUPS;
 	if (n < 0)
 	{
 		/* a group outside the top candidates must take a position */

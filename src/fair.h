@@ -190,7 +190,15 @@ typedef struct FairListInput
 	AmortizedScale *scale_state;	/* amortized mode */
 	const char *state_target;	/* recommend_fair's amortized state: its target key */
 	bool		interruptible;	/* on the backend thread */
+	bool		top_only;		/* scores hold only the top candidates (int8 copy): see below */
 } FairListInput;
+
+/*
+ * BuildFairList's answer, with top_only, when the top candidates cannot
+ * make the list (a group outside them must take a position): the caller
+ * scores each group's best too and builds it again.
+ */
+#define FAIR_LIST_NEEDS_GROUPS (-2)
 
 /* Amortized mode: the exposure of earlier lists (see FairParams). */
 typedef struct FairPrior

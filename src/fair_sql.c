@@ -427,7 +427,7 @@ SayIfCannotAct(const ModelCache *m, GroupMap *gm, const float4 *scores, int k, c
  */
 static int
 FairListOfScores(const RecommendFairCall *call, ModelCache *m, const GroupMap *gm, const float4 *scores,
-				 FairItem **out)
+				 bool top_only, FairItem **out)
 {
 	double	   *shares = palloc(mul_size(sizeof(double), gm->ngroups));
 	FairListInput in;
@@ -447,22 +447,25 @@ FairListOfScores(const RecommendFairCall *call, ModelCache *m, const GroupMap *g
 	in.scale_state = &ModelFairState(m)->amortized_scale;
 	in.interruptible = true;
 	in.state_target = TargetKey(&call->fair.target);
+	in.top_only = top_only;
 	*out = palloc(sizeof(FairItem) * call->k);
 	if (call->fair.amortized)
 		return AmortizedFairList(&in, scores, *out);
 	n = BuildFairList(&in, AllocFairListScratch(&in, 1), scores, NULL, *out);
-	if (gm->ngroups > call->k && call->fair.strength > 0 && !gm->said_cannot_act)
+	if (n >= 0 && gm->ngroups > call->k && call->fair.strength > 0 && !gm->said_cannot_act)
 		SayIfCannotAct(m, (GroupMap *) gm, scores, call->k, *out, n);
 	return n;
 }
 
 /*
- * FairListOfScores over only the items an item index scored (ranges):
- * their scores, ids and groups gathered into a model view of those items,
- * so that the re-ranker's passes cost the candidates, not the catalog;
- * the rows come back with the model's item positions.  The view shares the
- * model's fair state and group names and counts (targets such as catalog
- * shares stay the catalog's).
+ * FairListOfScores over only the items an item index or the int8 copy
+ * scored (ranges): their scores, ids and groups gathered into a model view
+ * of those items, so that the re-ranker's passes cost the candidates, not
+ * the catalog; the rows come back with the model's item positions.  The
+ * view shares the model's fair state and group names and counts (targets
+ * such as catalog shares stay the catalog's).  With only the int8 copy's
+ * top candidates (no group's best), FAIR_LIST_NEEDS_GROUPS when those
+ * cannot make the list.
  */
 static int
 CandidateFairList(const RecommendFairCall *call, ModelCache *m, const GroupMap *gm, const float4 *scores,
@@ -505,7 +508,7 @@ CandidateFairList(const RecommendFairCall *call, ModelCache *m, const GroupMap *
 	sub.id_slots = NULL;
 	subgm = *gm;
 	subgm.group_of_item = groups;
-	n = FairListOfScores(call, &sub, &subgm, sub_scores, out);
+	n = FairListOfScores(call, &sub, &subgm, sub_scores, ranges->candidates && ranges->group_of == NULL, out);
 	((GroupMap *) gm)->said_cannot_act = subgm.said_cannot_act;
 	for (int i = 0; i < n; i++)
 		(*out)[i].index = pos[(*out)[i].index];
@@ -523,25 +526,44 @@ UserFairList(FunctionCallInfo fcinfo, const RecommendFairCall *call, bool candid
 {
 	ModelCache *m = GetModel(call->model);
 	const GroupMap *gm = GetGroupMap(m, call->group_col);
-	/*
-	 * the re-ranker reads beyond the top k: with the int8 copy, the best
-	 * candidates and each group's best items are re-scored exactly (or
-	 * every scored item, when the groups are many: quantized.c)
-	 */
-	ScoredRanges ranges = {.plain = false, .group_of = gm->group_of_item, .ngroups = gm->ngroups,
-	.group_wanted = call->k};
-	float4	   *scores = PG_ARGISNULL(RF_ARG_USER_ID) ? NULL :
-		UserScores(m, call->user_id, call->exclude_seen, Min(call->fair.ncandidates, m->nitems),
-				   candidates_only ? &ranges : NULL);
+	int32		wanted = Min(call->fair.ncandidates, m->nitems);
 
+	/*
+	 * The re-ranker reads beyond the top k.  Through the int8 copy, a list
+	 * first takes the best candidates only, re-scored exactly: most lists
+	 * are made of them.  When a group outside them must take a position,
+	 * the user is scored again, each group's best approximate scores
+	 * joining the candidates (or every scored item exactly, when the
+	 * groups are many: quantized.c).  Amortized lists take the groups'
+	 * best at once.
+	 */
+	ScoredRanges with_groups = {.group_of = gm->group_of_item, .ngroups = gm->ngroups,
+	.group_wanted = call->k};
+	ScoredRanges ranges = {.pool = true};
+	float4	   *scores;
+	int			n;
+
+	if (call->fair.amortized)
+		ranges = with_groups;
+	scores = PG_ARGISNULL(RF_ARG_USER_ID) ? NULL :
+		UserScores(m, call->user_id, call->exclude_seen, wanted, candidates_only ? &ranges : NULL);
 	*m_out = m;
 	*gm_out = gm;
 	*scores_out = scores;
 	if (scores == NULL)
 		return -1;
-	if (candidates_only && ranges.n >= 0)
-		return CandidateFairList(call, m, gm, scores, &ranges, out);
-	return FairListOfScores(call, m, gm, scores, out);
+	if (!candidates_only || ranges.n < 0)
+		return FairListOfScores(call, m, gm, scores, false, out);
+	n = CandidateFairList(call, m, gm, scores, &ranges, out);
+	if (n != FAIR_LIST_NEEDS_GROUPS)
+		return n;
+	ranges = with_groups;
+	*scores_out = scores = UserScores(m, call->user_id, call->exclude_seen, wanted, &ranges);
+	if (scores == NULL)
+		return -1;				/* the user went meanwhile */
+	if (ranges.n < 0)
+		return FairListOfScores(call, m, gm, scores, false, out);
+	return CandidateFairList(call, m, gm, scores, &ranges, out);
 }
 
 /*
@@ -686,7 +708,7 @@ recfair_recommend_fair_for_items(PG_FUNCTION_ARGS)
 	scores = BasketScores(m, PG_GETARG_ARRAYTYPE_P(RFI_ARG_ITEM_IDS));
 	if (scores != NULL)
 	{
-		n = FairListOfScores(&call, m, gm, scores, &out);
+		n = FairListOfScores(&call, m, gm, scores, false, &out);
 		EmitFairRows(fcinfo, out, n, gm);
 	}
 	SPI_finish();

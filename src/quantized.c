@@ -268,9 +268,10 @@ GroupCandidates(int32 wanted)
 
 /*
  * Whether a caller reading `ranges` is served through the int8 copy when
- * `scanned` items are scored: a plain list, or a fair re-ranker unless
- * its groups' best would be so many of the scanned items that exact
- * scores of all of them cost less (many small groups, such as brands).
+ * `scanned` items are scored: a plain list, a fair re-ranker's top
+ * candidates, or those and each group's best unless the groups' best
+ * would be so many of the scanned items that exact scores of all of them
+ * cost less (many small groups, such as brands).
  */
 bool
 QuantizedUsable(const ModelCache *m, const ScoredRanges *ranges, int64 scanned)
@@ -279,7 +280,7 @@ QuantizedUsable(const ModelCache *m, const ScoredRanges *ranges, int64 scanned)
 		return false;
 	if (ranges->group_of != NULL)
 		return (int64) ranges->ngroups * GroupCandidates(ranges->group_wanted) * 16 <= scanned;
-	return ranges->plain;
+	return ranges->plain || ranges->pool;
 }
 
 /*
@@ -338,6 +339,7 @@ RescoreBest(const ModelCache *m, const float4 *query, int32 ncand, const ScoredR
 	if (ranges != NULL)
 	{
 		ranges->n = n;
+		ranges->candidates = true;
 		ranges->start = pos;
 		ranges->end = palloc(sizeof(int32) * Max(n, 1));
 		for (int i = 0; i < n; i++)
@@ -353,14 +355,15 @@ RescoreBest(const ModelCache *m, const float4 *query, int32 ncand, const ScoredR
 /*
  * Candidates to re-score for `wanted` items: 2 x wanted + 64 for a plain
  * list, whose every item must be exact; wanted + 64 for a fair
- * re-ranker's pool (wanted is its 10 x k candidates, and its groups' best
- * come on top), where an item near the pool's edge trading places with
- * one just outside changes no list the re-ranker builds from its best.
+ * re-ranker's pool (wanted is its 10 x k candidates; its groups' best, when
+ * asked for, come on top), where an item near the pool's edge trading
+ * places with one just outside changes no list the re-ranker builds from
+ * its best.
  */
 static inline int32
 Candidates(const ModelCache *m, int32 wanted, const ScoredRanges *groups)
 {
-	int64		margin = groups != NULL && groups->group_of != NULL ? 64 : (int64) wanted + 64;
+	int64		margin = groups->pool || groups->group_of != NULL ? 64 : (int64) wanted + 64;
 
 	return (int32) Min((int64) m->nitems, (int64) wanted + margin);
 }

@@ -505,7 +505,10 @@ UserScores(const ModelCache *m, int64 user_id, bool exclude_seen, int32 wanted, 
 	int			rc;
 
 	if (ranges != NULL)
+	{
 		ranges->n = -1;			/* every item, unless an index or the int8 copy picks fewer */
+		ranges->candidates = false;
+	}
 	values[0] = CStringGetTextDatum(m->name);
 	values[1] = Int64GetDatum(user_id);
 	rc = SPI_execute_plan(KeptPlan(&plan, "SELECT factors, seen, bias FROM recfair.user_factors "

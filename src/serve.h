@@ -98,14 +98,18 @@ typedef struct Candidate
  */
 typedef struct ScoredRanges
 {
-	bool		plain;			/* set by the caller: it only takes the top k (int8 candidates suffice) */
-	/* or set by a fair re-ranker: it also takes each group's best (quantized.c) */
-	const int32 *group_of;		/* the group of each item, or NULL */
+	/* set by the caller: what it reads of the scores */
+	bool		plain;			/* only the top k (int8 candidates suffice) */
+	bool		pool;			/* a fair re-ranker's top candidates (wanted) */
+	/* and each group's best group_wanted too (quantized.c), unless NULL */
+	const int32 *group_of;		/* the group of each item */
 	int32		ngroups;
 	int32		group_wanted;	/* items it may take from one group (k) */
+	/* set on return */
 	int32		n;
 	int32	   *start;
 	int32	   *end;
+	bool		candidates;		/* the int8 copy's candidates, not every item of the lists */
 } ScoredRanges;
 
 /* These run inside an SPI connection. */
