@@ -25,6 +25,7 @@
 #include "compat.h"
 #include "executor/spi.h"
 #include "explain.h"
+#include "quantized.h"
 #include "fair.h"
 #include "funcapi.h"
 #include "miscadmin.h"
@@ -515,6 +516,15 @@ CandidateFairList(const RecommendFairCall *call, ModelCache *m, const GroupMap *
 	return n;
 }
 
+/* Ask the int8 copy for each group's best k candidates too (quantized.c). */
+static void
+AskGroupBest(ScoredRanges *ranges, const GroupMap *gm, int k)
+{
+	ranges->group_of = gm->group_of_item;
+	ranges->ngroups = gm->ngroups;
+	ranges->group_wanted = k;
+}
+
 /*
  * The user's fair list (see FairListOfScores); with candidates_only, over
  * the items the model's item index scores when it has one (scores then
@@ -532,19 +542,17 @@ UserFairList(FunctionCallInfo fcinfo, const RecommendFairCall *call, bool candid
 	 * The re-ranker reads beyond the top k.  Through the int8 copy, a list
 	 * first takes the best candidates only, re-scored exactly: most lists
 	 * are made of them.  When a group outside them must take a position,
-	 * the user is scored again, each group's best approximate scores
-	 * joining the candidates (or every scored item exactly, when the
-	 * groups are many: quantized.c).  Amortized lists take the groups'
-	 * best at once.
+	 * each group's best approximate scores join the candidates (or every
+	 * scored item gets its exact score, when the groups are many:
+	 * quantized.c), and the list is made again.  Amortized lists take the
+	 * groups' best at once.
 	 */
-	ScoredRanges with_groups = {.group_of = gm->group_of_item, .ngroups = gm->ngroups,
-	.group_wanted = call->k};
 	ScoredRanges ranges = {.pool = true};
 	float4	   *scores;
 	int			n;
 
 	if (call->fair.amortized)
-		ranges = with_groups;
+		AskGroupBest(&ranges, gm, call->k);
 	scores = PG_ARGISNULL(RF_ARG_USER_ID) ? NULL :
 		UserScores(m, call->user_id, call->exclude_seen, wanted, candidates_only ? &ranges : NULL);
 	*m_out = m;
@@ -557,10 +565,8 @@ UserFairList(FunctionCallInfo fcinfo, const RecommendFairCall *call, bool candid
 	n = CandidateFairList(call, m, gm, scores, &ranges, out);
 	if (n != FAIR_LIST_NEEDS_GROUPS)
 		return n;
-	ranges = with_groups;
-	*scores_out = scores = UserScores(m, call->user_id, call->exclude_seen, wanted, &ranges);
-	if (scores == NULL)
-		return -1;				/* the user went meanwhile */
+	AskGroupBest(&ranges, gm, call->k);
+	QuantizedAddGroupBest(m, scores, &ranges);
 	if (ranges.n < 0)
 		return FairListOfScores(call, m, gm, scores, false, out);
 	return CandidateFairList(call, m, gm, scores, &ranges, out);

@@ -7,10 +7,10 @@
  *	  matrix's bytes.  A request quantizes the user's factors the same way,
  *	  scores every item approximately with int8 products summed in int32
  *	  (AVX2 when the CPU has it, chosen at run time), leaves out the
- *	  user's seen items, keeps the best 2 x wanted + 64 approximate scores
- *	  (wanted: k or the fair re-ranker's candidates), and re-scores those
- *	  exactly in float32 (over every item, or over an item index's probed
- *	  lists).
+ *	  user's seen items, keeps the best 2 x k + 64 approximate scores
+ *	  (a fair re-ranker's candidates + 64, and each group's best when it
+ *	  asks), and re-scores those exactly in float32 (over every item, or
+ *	  over an item index's probed lists).
  *	  The list is then ranked on exact scores only, so it
  *	  equals exact scoring unless an item of the exact top k fell outside
  *	  the candidates by its approximate score; bench/serving.sh measures
@@ -352,6 +352,17 @@ RescoreBest(const ModelCache *m, const float4 *query, int32 ncand, const ScoredR
 		scores[pos[i]] = exact[i];
 }
 
+/* What QuantizedAddGroupBest needs: the query and the ranges scored (NULL: every item). */
+static void
+KeepForSecondLook(const ModelCache *m, const float4 *query, const ScoredRanges *scanned, ScoredRanges *ranges)
+{
+	ranges->query = palloc(sizeof(float4) * m->k);
+	memcpy(ranges->query, query, sizeof(float4) * m->k);
+	ranges->nscanned = scanned ? scanned->n : -1;
+	ranges->scanned_start = scanned ? scanned->start : NULL;
+	ranges->scanned_end = scanned ? scanned->end : NULL;
+}
+
 /*
  * Candidates to re-score for `wanted` items: 2 x wanted + 64 for a plain
  * list, whose every item must be exact; wanted + 64 for a fair
@@ -389,6 +400,7 @@ QuantizedScores(const ModelCache *m, const float4 *query, int32 wanted, const in
 	for (int32 i = 0; i < nexcluded; i++)
 		scores[excluded[i]] = -INFINITY;
 	RescoreBest(m, query, Candidates(m, wanted, &groups), &groups, NULL, scores, ranges);
+	KeepForSecondLook(m, query, NULL, ranges);
 	return scores;
 }
 
@@ -410,4 +422,96 @@ QuantizedRangeScores(const ModelCache *m, const float4 *query, int32 wanted, con
 	for (int32 i = 0; i < nexcluded; i++)
 		scores[excluded[i]] = -INFINITY;
 	RescoreBest(m, query, Candidates(m, wanted, &scanned), &scanned, &scanned, scores, ranges);
+	KeepForSecondLook(m, query, &scanned, ranges);
+}
+
+/* Exact scores of items [start, end), the excluded ones (-inf) left so. */
+static void
+ExactRange(const ModelCache *m, const float4 *query, int32 start, int32 end, float4 *scores)
+{
+	int32		nexcluded = 0;
+	int32	   *excluded;
+
+	for (int32 i = start; i < end; i++)
+		nexcluded += isinf(scores[i]) && scores[i] < 0;
+	excluded = palloc(sizeof(int32) * Max(nexcluded, 1));
+	nexcluded = 0;
+	for (int32 i = start; i < end; i++)
+		if (isinf(scores[i]) && scores[i] < 0)
+			excluded[nexcluded++] = i;
+	openblas_set_num_threads(1);
+	cblas_sgemv(CblasRowMajor, CblasNoTrans, end - start, m->k, 1.0f, m->factors + (int64) start * m->k, m->k,
+				query, 1, 0.0f, scores + start, 1);
+	for (int32 i = 0; i < nexcluded; i++)
+		scores[excluded[i]] = -INFINITY;
+	pfree(excluded);
+}
+
+static int
+ComparePositions(const void *a, const void *b)
+{
+	int32		x = *(const int32 *) a;
+	int32		y = *(const int32 *) b;
+
+	return (x > y) - (x < y);
+}
+
+/*
+ * A fair re-ranker's second look, when a group outside the candidates of
+ * QuantizedScores or QuantizedRangeScores (ranges, as they returned) must
+ * take a position: each group's best approximate scores among the items
+ * they scored (ranges->group_of and its fields, set by the caller now)
+ * join the candidates, re-scored exactly; or, when those would be too many
+ * (QuantizedUsable), every scored item gets its exact score and ranges
+ * says so (the scored ranges, or n = -1: every item).  The approximate
+ * scores are still in scores: nothing is scanned twice.
+ */
+void
+QuantizedAddGroupBest(const ModelCache *m, float4 *scores, ScoredRanges *ranges)
+{
+	ScoredRanges scanned = {.n = ranges->nscanned, .start = ranges->scanned_start, .end = ranges->scanned_end};
+	const ScoredRanges *over = ranges->nscanned >= 0 ? &scanned : NULL;
+	int64		nscored = 0;
+	int32	   *known;
+	int32	   *pos;
+	int32	   *end;
+	int32		n = ranges->n;
+	int32		w;
+
+	for (int32 r = 0; over != NULL && r < scanned.n; r++)
+		nscored += scanned.end[r] - scanned.start[r];
+	if (over == NULL)
+		nscored = m->nitems;
+	if (!QuantizedUsable(m, ranges, nscored))
+	{
+		for (int32 r = 0; r < (over ? scanned.n : 1); r++)
+			ExactRange(m, ranges->query, over ? scanned.start[r] : 0, over ? scanned.end[r] : m->nitems, scores);
+		ranges->n = over ? scanned.n : -1;
+		ranges->start = scanned.start;
+		ranges->end = scanned.end;
+		ranges->candidates = false;
+		return;
+	}
+	/* the candidates so far (one position each), sorted to look the groups' best up in */
+	known = palloc(sizeof(int32) * Max(n, 1));
+	for (int32 i = 0; i < n; i++)
+		known[i] = ranges->start[i];
+	qsort(known, n, sizeof(int32), ComparePositions);
+	pos = palloc(mul_size(sizeof(int32), add_size(n, mul_size(ranges->ngroups, GroupCandidates(ranges->group_wanted)))));
+	memcpy(pos, known, sizeof(int32) * n);
+	GroupBest(m, scores, over, ranges->group_of, ranges->ngroups, GroupCandidates(ranges->group_wanted), pos, &n);
+	w = ranges->n;
+	for (int32 i = ranges->n; i < n; i++)
+		if (bsearch(&pos[i], known, ranges->n, sizeof(int32), ComparePositions) == NULL)
+		{
+			pos[w++] = pos[i];
+			scores[pos[i]] = cblas_sdot(m->k, m->factors + (int64) pos[i] * m->k, 1, ranges->query, 1);
+		}
+	end = palloc(sizeof(int32) * Max(w, 1));
+	for (int32 i = 0; i < w; i++)
+		end[i] = pos[i] + 1;
+	ranges->n = w;
+	ranges->start = pos;
+	ranges->end = end;
+	pfree(known);
 }

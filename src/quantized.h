@@ -21,5 +21,6 @@ extern float4 *QuantizedScores(const ModelCache *m, const float4 *query, int32 w
 							   int32 nexcluded, ScoredRanges *ranges);
 extern void QuantizedRangeScores(const ModelCache *m, const float4 *query, int32 wanted, const int32 *excluded,
 								 int32 nexcluded, float4 *scores, ScoredRanges *ranges);
+extern void QuantizedAddGroupBest(const ModelCache *m, float4 *scores, ScoredRanges *ranges);
 
 #endif							/* RECFAIR_QUANTIZED_H */

@@ -110,6 +110,11 @@ typedef struct ScoredRanges
 	int32	   *start;
 	int32	   *end;
 	bool		candidates;		/* the int8 copy's candidates, not every item of the lists */
+	/* and then, for a second look (QuantizedAddGroupBest): */
+	float4	   *query;			/* the user's factors */
+	int32		nscanned;		/* the ranges scored approximately (-1: every item) */
+	int32	   *scanned_start;
+	int32	   *scanned_end;
 } ScoredRanges;
 
 /* These run inside an SPI connection. */

@@ -4,7 +4,7 @@
 BEGIN;
 SET search_path = recfair, public;
 SET LOCAL client_min_messages = warning;	-- recommend_fair's NOTICE for brands
-SELECT plan(21);
+SELECT plan(22);
 
 SELECT lives_ok($$SELECT * FROM generate_dataset('qz', 3000, 40000, 150000, seed => 6)$$, 'a generated shop with a large catalog');
 SELECT lives_ok($$SELECT train('qz', 'qz_interactions', weight_col => 'weight', factors => 40, iterations => 5)$$, 'a model');
@@ -72,6 +72,8 @@ SET LOCAL recfair.index_probes = 1000;	-- every list: only the int8 copy differs
 SELECT ok(pg_temp.fair_found('price_tier') >= 0.99, 'with the index: fair lists of price tiers over the probed lists');
 SELECT ok(pg_temp.fair_found('brand') >= 0.99, 'and of brands');
 SELECT ok(pg_temp.fair_found('category', '{"baby": 0.5, "home": 0.5}') >= 0.99, 'and of two categories targeted');
+SELECT ok(pg_temp.fair_found('brand', (SELECT target FROM qz_targets WHERE g = 'brand' AND target <> 'equal')) >= 0.99,
+	'and of one brand targeted (every probed item scored exactly)');
 SELECT cmp_ok((SELECT count(DISTINCT brand)::int FROM qz_items), '>', 40000 / (16 * 36),
 	'brands enough that each one''s best are too many to re-score (the exact path)');
 
