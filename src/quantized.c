@@ -194,17 +194,23 @@ ApproxRange(const ModelCache *m, const int8 *xq, float4 xs, int32 start, int32 n
 
 /*
  * Each group's best `per_group` approximate scores among the positions of
- * `scanned` (every item when NULL), appended to pos from *n on: one
- * min-heap (worst kept at the root) per group, in the slots of heaps.
+ * `scanned` (every item when NULL), for the groups `needed` says (all when
+ * NULL), appended to pos from *n on: one min-heap (worst kept at the root)
+ * per group, in the slots of heaps.  Most items fail one comparison with
+ * their group's threshold: its heap's worst once full, +inf for a group
+ * not needed (excluded items, at -inf, never pass).
  */
 static void
 GroupBest(const ModelCache *m, const float4 *scores, const ScoredRanges *scanned, const int32 *group_of,
-		  int32 ngroups, int32 per_group, int32 *pos, int32 *n)
+		  int32 ngroups, int32 per_group, const bool *needed, int32 *pos, int32 *n)
 {
 	Candidate  *heaps = palloc(mul_size(mul_size(sizeof(Candidate), ngroups), per_group));
 	int32	   *sizes = palloc0(sizeof(int32) * ngroups);
+	float4	   *thr = palloc(sizeof(float4) * ngroups);
 	int32		nranges = scanned ? scanned->n : 1;
 
+	for (int32 g = 0; g < ngroups; g++)
+		thr[g] = needed == NULL || needed[g] ? -INFINITY : INFINITY;
 	for (int32 r = 0; r < nranges; r++)
 	{
 		int32		from = scanned ? scanned->start[r] : 0;
@@ -213,15 +219,15 @@ GroupBest(const ModelCache *m, const float4 *scores, const ScoredRanges *scanned
 		for (int32 i = from; i < to; i++)
 		{
 			int32		g = group_of[i];
-			Candidate  *h = heaps + (int64) g * per_group;
+			float4		s = scores[i];
+			Candidate  *h;
 			int32		j;
 
-			if (isinf(scores[i]) && scores[i] < 0)
-				continue;		/* excluded */
+			if (!(s > thr[g]))
+				continue;
+			h = heaps + (int64) g * per_group;
 			if (sizes[g] == per_group)
 			{
-				if (scores[i] <= h[0].score)
-					continue;
 				/* replace the worst and sift it down */
 				j = 0;
 				for (;;)
@@ -232,7 +238,7 @@ GroupBest(const ModelCache *m, const float4 *scores, const ScoredRanges *scanned
 						break;
 					if (c + 1 < per_group && h[c + 1].score < h[c].score)
 						c++;
-					if (h[c].score >= scores[i])
+					if (h[c].score >= s)
 						break;
 					h[j] = h[c];
 					j = c;
@@ -242,14 +248,16 @@ GroupBest(const ModelCache *m, const float4 *scores, const ScoredRanges *scanned
 			{
 				/* append and sift up */
 				j = sizes[g]++;
-				while (j > 0 && h[(j - 1) / 2].score > scores[i])
+				while (j > 0 && h[(j - 1) / 2].score > s)
 				{
 					h[j] = h[(j - 1) / 2];
 					j = (j - 1) / 2;
 				}
 			}
-			h[j].score = scores[i];
+			h[j].score = s;
 			h[j].index = i;
+			if (sizes[g] == per_group)
+				thr[g] = h[0].score;
 		}
 	}
 	for (int32 g = 0; g < ngroups; g++)
@@ -257,6 +265,7 @@ GroupBest(const ModelCache *m, const float4 *scores, const ScoredRanges *scanned
 			pos[(*n)++] = heaps[(int64) g * per_group + j].index;
 	pfree(heaps);
 	pfree(sizes);
+	pfree(thr);
 }
 
 /* Candidates of each group a fair re-ranker may take `wanted` of. */
@@ -318,7 +327,7 @@ RescoreBest(const ModelCache *m, const float4 *query, int32 ncand, const ScoredR
 		float4		worst = n == ncand && n > 0 ? top[n - 1].score : -INFINITY;
 
 		GroupBest(m, scores, scanned, groups->group_of, groups->ngroups,
-				  GroupCandidates(groups->group_wanted), pos, &n);
+				  GroupCandidates(groups->group_wanted), NULL, pos, &n);
 		for (int32 i = ntop; i < n; i++)
 		{
 			bool		known = false;
@@ -473,6 +482,8 @@ QuantizedAddGroupBest(const ModelCache *m, float4 *scores, ScoredRanges *ranges)
 	const ScoredRanges *over = ranges->nscanned >= 0 ? &scanned : NULL;
 	int64		nscored = 0;
 	int32	   *known;
+	bool	   *needed;
+	int32	   *count;
 	int32	   *pos;
 	int32	   *end;
 	int32		n = ranges->n;
@@ -497,9 +508,17 @@ QuantizedAddGroupBest(const ModelCache *m, float4 *scores, ScoredRanges *ranges)
 	for (int32 i = 0; i < n; i++)
 		known[i] = ranges->start[i];
 	qsort(known, n, sizeof(int32), ComparePositions);
+	/* a group with k candidates has its best k among them (the others score lower) */
+	count = palloc0(sizeof(int32) * ranges->ngroups);
+	needed = palloc(sizeof(bool) * ranges->ngroups);
+	for (int32 i = 0; i < n; i++)
+		count[ranges->group_of[known[i]]]++;
+	for (int32 g = 0; g < ranges->ngroups; g++)
+		needed[g] = count[g] < ranges->group_wanted;
 	pos = palloc(mul_size(sizeof(int32), add_size(n, mul_size(ranges->ngroups, GroupCandidates(ranges->group_wanted)))));
 	memcpy(pos, known, sizeof(int32) * n);
-	GroupBest(m, scores, over, ranges->group_of, ranges->ngroups, GroupCandidates(ranges->group_wanted), pos, &n);
+	GroupBest(m, scores, over, ranges->group_of, ranges->ngroups, GroupCandidates(ranges->group_wanted), needed,
+			  pos, &n);
 	w = ranges->n;
 	for (int32 i = ranges->n; i < n; i++)
 		if (bsearch(&pos[i], known, ranges->n, sizeof(int32), ComparePositions) == NULL)
@@ -514,4 +533,6 @@ QuantizedAddGroupBest(const ModelCache *m, float4 *scores, ScoredRanges *ranges)
 	ranges->start = pos;
 	ranges->end = end;
 	pfree(known);
+	pfree(count);
+	pfree(needed);
 }
