@@ -1,17 +1,16 @@
 /*-------------------------------------------------------------------------
  *
  * quantized.c
- *	  Quantized scoring for models without an item index: the serving cache
- *	  also holds the item matrix as int8, each item's row scaled by its own
- *	  largest magnitude (q = round(127 y / max|y|)), a quarter of the float
+ *	  Quantized scoring: the serving cache of a large catalog also holds
+ *	  the item matrix as int8, each item's row scaled by its own largest
+ *	  magnitude (q = round(127 y / max|y|)), a quarter of the float
  *	  matrix's bytes.  A request quantizes the user's factors the same way,
- *	  scores every item approximately with int8 products summed in int32
- *	  (AVX2 when the CPU has it, chosen at run time), leaves out the
- *	  user's seen items, keeps the best 2 x k + 64 approximate scores
- *	  (a fair re-ranker's candidates + 64, and each group's best when it
- *	  asks), and re-scores those exactly in float32 (over every item, or
- *	  over an item index's probed lists).
- *	  The list is then ranked on exact scores only, so it
+ *	  scores every item (or an item index's probed lists) approximately
+ *	  with int8 products summed in int32 (AVX2 when the CPU has it, chosen
+ *	  at run time), leaves out the user's seen items, keeps the best
+ *	  2 x k + 64 approximate scores (a fair re-ranker's candidates + 64,
+ *	  and each group's best when it asks), and re-scores those exactly in
+ *	  float32.  The list is then ranked on exact scores only, so it
  *	  equals exact scoring unless an item of the exact top k fell outside
  *	  the candidates by its approximate score; bench/serving.sh measures
  *	  recall@10 against exact scoring, and recfair.exact_search forces it.
@@ -293,6 +292,100 @@ QuantizedUsable(const ModelCache *m, const ScoredRanges *ranges, int64 scanned)
 }
 
 /*
+ * Move the `keep` best of c[0..n) to its front, in no order (Hoare's
+ * selection: expected O(n)); returns the worst of them.
+ */
+static float4
+KeepBest(Candidate *c, int32 n, int32 keep)
+{
+	int32		lo = 0;
+	int32		hi = n - 1;
+	float4		worst = INFINITY;
+
+	while (lo < hi)
+	{
+		float4		pivot = c[lo + (hi - lo) / 2].score;
+		int32		i = lo;
+		int32		j = hi;
+
+		while (i <= j)
+		{
+			while (c[i].score > pivot)
+				i++;
+			while (c[j].score < pivot)
+				j--;
+			if (i <= j)
+			{
+				Candidate	tmp = c[i];
+
+				c[i++] = c[j];
+				c[j--] = tmp;
+			}
+		}
+		/* c[lo..j] >= pivot >= c[i..hi], and between them the pivot's equals */
+		if (keep - 1 <= j)
+			hi = j;
+		else if (keep - 1 >= i)
+			lo = i;
+		else
+			break;
+	}
+	for (int32 i = 0; i < keep; i++)
+		worst = Min(worst, c[i].score);
+	return worst;
+}
+
+/* Room BestOf needs for `want` candidates: it selects whenever 4 x want are buffered. */
+static inline Size
+BestRoom(int32 want)
+{
+	return mul_size(sizeof(Candidate), Max(4 * (Size) want, 1));
+}
+
+/*
+ * The `want` best approximate scores of the positions of `scanned` (every
+ * item when NULL), excluded ones (-inf) left out, into out (BestRoom), in
+ * no order; returns how many.  Items enter a buffer when they beat the
+ * worst kept so far, and a selection keeps the best whenever it fills:
+ * one comparison for most items, no heap (the candidates need no order).
+ */
+static int32
+BestOf(const ModelCache *m, const float4 *scores, const ScoredRanges *scanned, int32 want, Candidate *out)
+{
+	int32		room = 4 * want;
+	int32		n = 0;
+	float4		thr = -INFINITY;
+	int32		nranges = scanned ? scanned->n : 1;
+
+	if (want <= 0)
+		return 0;
+	for (int32 r = 0; r < nranges; r++)
+	{
+		int32		from = scanned ? scanned->start[r] : 0;
+		int32		to = scanned ? scanned->end[r] : m->nitems;
+
+		for (int32 i = from; i < to; i++)
+		{
+			if (!(scores[i] > thr))
+				continue;
+			out[n].score = scores[i];
+			out[n].index = i;
+			if (++n == room)
+			{
+				thr = KeepBest(out, n, want);
+				n = want;
+			}
+		}
+	}
+	if (n > want)
+	{
+		KeepBest(out, n, want);
+		n = want;
+	}
+	return n;
+}
+
+/*
  * Re-score exactly the best candidates of approximate scores (over every
  * item, or the positions of `scanned`), with each group's best too when
  * `groups` says the groups: into scores; ranges, when given, becomes those
@@ -310,21 +403,25 @@ RescoreBest(const ModelCache *m, const float4 *query, int32 ncand, const ScoredR
 
 	if (groups != NULL && groups->group_of != NULL)
 		room = add_size(room, mul_size(groups->ngroups, GroupCandidates(groups->group_wanted)));
-	top = palloc(sizeof(Candidate) * Max(ncand, 1));
+	top = palloc(BestRoom(ncand));
 	pos = palloc(mul_size(sizeof(int32), Max(room, 1)));
-	n = TopKOf(m, scores, scanned, ncand, top);
+	n = BestOf(m, scores, scanned, ncand, top);
 	for (int i = 0; i < n; i++)
 		pos[i] = top[i].index;
 	if (groups != NULL && groups->group_of != NULL)
 	{
 		/*
 		 * an item of a group's best scoring above the worst of the top is
-		 * among the top already: only the others are added (a tie with
-		 * the worst is looked for among the top)
+		 * among the top already (BestOf drops none of those): only the
+		 * others are added (a tie with the worst is looked for among the
+		 * top)
 		 */
 		int32		ntop = n;
 		int32		w = n;
-		float4		worst = n == ncand && n > 0 ? top[n - 1].score : -INFINITY;
+		float4		worst = n == ncand && n > 0 ? INFINITY : -INFINITY;
+
+		for (int32 i = 0; i < n && n == ncand; i++)
+			worst = Min(worst, top[i].score);
 
 		GroupBest(m, scores, scanned, groups->group_of, groups->ngroups,
 				  GroupCandidates(groups->group_wanted), NULL, pos, &n);
