@@ -12,8 +12,12 @@
 
 #include "serve.h"
 
-/* Catalogs smaller than this are scored exactly: the float scan is fast enough. */
-#define QUANTIZE_MIN_ITEMS 20000
+/*
+ * Catalogs smaller than this are scored exactly: the float scan is as fast.
+ * bench/serving.sh, 64 factors, without an index: the int8 copy served
+ * 0.9x exact's requests/s at 20,000 items, 0.96x at 40,000, 1.3x at 70,000.
+ */
+#define QUANTIZE_MIN_ITEMS 50000
 
 extern void QuantizeItems(ModelCache *m);
 extern bool QuantizedUsable(const ModelCache *m, const ScoredRanges *ranges, int64 scanned);

@@ -1,4 +1,4 @@
--- pgTAP: a model of 20,000 items or more without an item index is scored through its int8 copy, the
+-- pgTAP: a model of 50,000 items or more without an item index is scored through its int8 copy, the
 -- candidates re-scored exactly: the same lists as scoring every item (recfair.exact_search).  40 factors:
 -- the SIMD kernel's blocks of 32 and the factors past them; 8 factors: no whole block
 BEGIN;
@@ -6,9 +6,9 @@ SET search_path = recfair, public;
 SET LOCAL client_min_messages = warning;	-- recommend_fair's NOTICE for brands
 SELECT plan(22);
 
-SELECT lives_ok($$SELECT * FROM generate_dataset('qz', 3000, 40000, 150000, seed => 6)$$, 'a generated shop with a large catalog');
+SELECT lives_ok($$SELECT * FROM generate_dataset('qz', 3000, 80000, 200000, seed => 6)$$, 'a generated shop with a large catalog');
 SELECT lives_ok($$SELECT train('qz', 'qz_interactions', weight_col => 'weight', factors => 40, iterations => 5)$$, 'a model');
-SELECT ok((SELECT items >= 20000 FROM models WHERE name = 'qz'), 'of at least 20,000 items');
+SELECT ok((SELECT items >= 50000 FROM models WHERE name = 'qz'), 'of at least 50,000 items');
 CREATE TEMP TABLE qz_fast AS SELECT u, r.* FROM generate_series(1, 300) u, recommend(u, 10, 'qz') r;
 SET LOCAL recfair.exact_search = on;
 CREATE TEMP TABLE qz_exact AS SELECT u, r.* FROM generate_series(1, 300) u, recommend(u, 10, 'qz') r;
@@ -74,7 +74,7 @@ SELECT ok(pg_temp.fair_found('brand') >= 0.99, 'and of brands');
 SELECT ok(pg_temp.fair_found('category', '{"baby": 0.5, "home": 0.5}') >= 0.99, 'and of two categories targeted');
 SELECT ok(pg_temp.fair_found('brand', (SELECT target FROM qz_targets WHERE g = 'brand' AND target <> 'equal')) >= 0.99,
 	'and of one brand targeted (every probed item scored exactly)');
-SELECT cmp_ok((SELECT count(DISTINCT brand)::int FROM qz_items), '>', 40000 / (16 * 36),
+SELECT cmp_ok((SELECT count(DISTINCT brand)::int FROM qz_items), '>', (SELECT items FROM models WHERE name = 'qz')::int / (16 * 36),
 	'brands enough that each one''s best are too many to re-score (the exact path)');
 
 SELECT * FROM finish();
