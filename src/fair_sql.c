@@ -516,13 +516,14 @@ CandidateFairList(const RecommendFairCall *call, ModelCache *m, const GroupMap *
 	return n;
 }
 
-/* Ask the int8 copy for each group's best k candidates too (quantized.c). */
+/* Each group's best k of the int8 copy's scores join its candidates (quantized.c). */
 static void
-AskGroupBest(ScoredRanges *ranges, const GroupMap *gm, int k)
+AddGroupBest(const ModelCache *m, const GroupMap *gm, int k, float4 *scores, ScoredRanges *ranges)
 {
 	ranges->group_of = gm->group_of_item;
 	ranges->ngroups = gm->ngroups;
 	ranges->group_wanted = k;
+	QuantizedAddGroupBest(m, scores, ranges);
 }
 
 /*
@@ -551,8 +552,6 @@ UserFairList(FunctionCallInfo fcinfo, const RecommendFairCall *call, bool candid
 	float4	   *scores;
 	int			n;
 
-	if (call->fair.amortized)
-		AskGroupBest(&ranges, gm, call->k);
 	scores = PG_ARGISNULL(RF_ARG_USER_ID) ? NULL :
 		UserScores(m, call->user_id, call->exclude_seen, wanted, candidates_only ? &ranges : NULL);
 	*m_out = m;
@@ -560,13 +559,14 @@ UserFairList(FunctionCallInfo fcinfo, const RecommendFairCall *call, bool candid
 	*scores_out = scores;
 	if (scores == NULL)
 		return -1;
+	if (call->fair.amortized && ranges.candidates)
+		AddGroupBest(m, gm, call->k, scores, &ranges);
 	if (!candidates_only || ranges.n < 0)
 		return FairListOfScores(call, m, gm, scores, false, out);
 	n = CandidateFairList(call, m, gm, scores, &ranges, out);
 	if (n != FAIR_LIST_NEEDS_GROUPS)
 		return n;
-	AskGroupBest(&ranges, gm, call->k);
-	QuantizedAddGroupBest(m, scores, &ranges);
+	AddGroupBest(m, gm, call->k, scores, &ranges);
 	if (ranges.n < 0)
 		return FairListOfScores(call, m, gm, scores, false, out);
 	return CandidateFairList(call, m, gm, scores, &ranges, out);

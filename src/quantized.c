@@ -193,8 +193,7 @@ ApproxRange(const ModelCache *m, const int8 *xq, float4 xs, int32 start, int32 n
 
 /*
  * Each group's best `per_group` approximate scores among the positions of
- * `scanned` (every item when NULL), for the groups `needed` says (all when
- * NULL), appended to pos from *n on: one min-heap (worst kept at the root)
+ * `scanned` (every item when NULL), for the groups `needed` says, appended to pos from *n on: one min-heap (worst kept at the root)
  * per group, in the slots of heaps.  Most items fail one comparison with
  * their group's threshold: its heap's worst once full, +inf for a group
  * not needed (excluded items, at -inf, never pass).
@@ -209,7 +208,7 @@ GroupBest(const ModelCache *m, const float4 *scores, const ScoredRanges *scanned
 	int32		nranges = scanned ? scanned->n : 1;
 
 	for (int32 g = 0; g < ngroups; g++)
-		thr[g] = needed == NULL || needed[g] ? -INFINITY : INFINITY;
+		thr[g] = needed[g] ? -INFINITY : INFINITY;
 	for (int32 r = 0; r < nranges; r++)
 	{
 		int32		from = scanned ? scanned->start[r] : 0;
@@ -387,58 +386,21 @@ BestOf(const ModelCache *m, const float4 *scores, const ScoredRanges *scanned, i
 
 /*
  * Re-score exactly the best candidates of approximate scores (over every
- * item, or the positions of `scanned`), with each group's best too when
- * `groups` says the groups: into scores; ranges, when given, becomes those
- * candidates, else every other item is set to -inf.
+ * item, or the positions of `scanned`): into scores; ranges, when given,
+ * becomes those candidates, else every other item is set to -inf.
  */
 static void
-RescoreBest(const ModelCache *m, const float4 *query, int32 ncand, const ScoredRanges *groups,
-			const ScoredRanges *scanned, float4 *scores, ScoredRanges *ranges)
+RescoreBest(const ModelCache *m, const float4 *query, int32 ncand, const ScoredRanges *scanned,
+			float4 *scores, ScoredRanges *ranges)
 {
-	Size		room = ncand;
-	Candidate  *top;
-	int32	   *pos;
+	Candidate  *top = palloc(BestRoom(ncand));
+	int32	   *pos = palloc(sizeof(int32) * Max(ncand, 1));
 	float4	   *exact;
 	int			n;
 
-	if (groups != NULL && groups->group_of != NULL)
-		room = add_size(room, mul_size(groups->ngroups, GroupCandidates(groups->group_wanted)));
-	top = palloc(BestRoom(ncand));
-	pos = palloc(mul_size(sizeof(int32), Max(room, 1)));
 	n = BestOf(m, scores, scanned, ncand, top);
 	for (int i = 0; i < n; i++)
 		pos[i] = top[i].index;
-	if (groups != NULL && groups->group_of != NULL)
-	{
-		/*
-		 * an item of a group's best scoring above the worst of the top is
-		 * among the top already (BestOf drops none of those): only the
-		 * others are added (a tie with the worst is looked for among the
-		 * top)
-		 */
-		int32		ntop = n;
-		int32		w = n;
-		float4		worst = n == ncand && n > 0 ? INFINITY : -INFINITY;
-
-		for (int32 i = 0; i < n && n == ncand; i++)
-			worst = Min(worst, top[i].score);
-
-		GroupBest(m, scores, scanned, groups->group_of, groups->ngroups,
-				  GroupCandidates(groups->group_wanted), NULL, pos, &n);
-		for (int32 i = ntop; i < n; i++)
-		{
-			bool		known = false;
-
-			if (scores[pos[i]] > worst)
-				known = true;
-			else if (scores[pos[i]] == worst)
-				for (int32 j = 0; j < ntop && !known; j++)
-					known = pos[j] == pos[i];
-			if (!known)
-				pos[w++] = pos[i];
-		}
-		n = w;
-	}
 	exact = palloc(sizeof(float4) * Max(n, 1));
 	for (int i = 0; i < n; i++)
 		exact[i] = cblas_sdot(m->k, m->factors + (int64) pos[i] * m->k, 1, query, 1);
@@ -473,14 +435,14 @@ KeepForSecondLook(const ModelCache *m, const float4 *query, const ScoredRanges *
  * Candidates to re-score for `wanted` items: 2 x wanted + 64 for a plain
  * list, whose every item must be exact; wanted + 64 for a fair
  * re-ranker's pool (wanted is its 10 x k candidates; its groups' best, when
- * asked for, come on top), where an item near the pool's edge trading
- * places with one just outside changes no list the re-ranker builds from
- * its best.
+ * asked for, come on top: QuantizedAddGroupBest), where an item near the
+ * pool's edge trading places with one just outside changes no list the
+ * re-ranker builds from its best.
  */
 static inline int32
-Candidates(const ModelCache *m, int32 wanted, const ScoredRanges *groups)
+Candidates(const ModelCache *m, int32 wanted, const ScoredRanges *ranges)
 {
-	int64		margin = groups->pool || groups->group_of != NULL ? 64 : (int64) wanted + 64;
+	int64		margin = ranges->pool ? 64 : (int64) wanted + 64;
 
 	return (int32) Min((int64) m->nitems, (int64) wanted + margin);
 }
@@ -490,22 +452,21 @@ Candidates(const ModelCache *m, int32 wanted, const ScoredRanges *groups)
  * ranks best, the other items unset when ranges is given (ranges then
  * lists the candidates), else -inf.  The excluded positions (the user's
  * seen items) are left out before the candidates are chosen, so `wanted`
- * counts only the items the caller may return.  For a fair re-ranker
- * (ranges->group_of) each group's best are candidates too.
+ * counts only the items the caller may return.  A fair re-ranker adds
+ * each group's best afterwards (QuantizedAddGroupBest).
  */
 float4 *
 QuantizedScores(const ModelCache *m, const float4 *query, int32 wanted, const int32 *excluded, int32 nexcluded,
 				ScoredRanges *ranges)
 {
 	float4	   *scores = MemoryContextAllocHuge(CurrentMemoryContext, mul_size(sizeof(float4), Max(m->nitems, 1)));
-	ScoredRanges groups = *ranges;
 	int8	   *xq = palloc(m->k);
 	float4		xs = QuantizeQuery(m, query, xq);
 
 	ApproxRange(m, xq, xs, 0, m->nitems, scores);
 	for (int32 i = 0; i < nexcluded; i++)
 		scores[excluded[i]] = -INFINITY;
-	RescoreBest(m, query, Candidates(m, wanted, &groups), &groups, NULL, scores, ranges);
+	RescoreBest(m, query, Candidates(m, wanted, ranges), NULL, scores, ranges);
 	KeepForSecondLook(m, query, NULL, ranges);
 	return scores;
 }
@@ -527,7 +488,7 @@ QuantizedRangeScores(const ModelCache *m, const float4 *query, int32 wanted, con
 		ApproxRange(m, xq, xs, scanned.start[r], scanned.end[r] - scanned.start[r], scores);
 	for (int32 i = 0; i < nexcluded; i++)
 		scores[excluded[i]] = -INFINITY;
-	RescoreBest(m, query, Candidates(m, wanted, &scanned), &scanned, &scanned, scores, ranges);
+	RescoreBest(m, query, Candidates(m, wanted, &scanned), &scanned, scores, ranges);
 	KeepForSecondLook(m, query, &scanned, ranges);
 }
 
